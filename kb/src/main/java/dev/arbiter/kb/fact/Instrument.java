@@ -1,0 +1,37 @@
+package dev.arbiter.kb.fact;
+
+import static dev.arbiter.kb.Require.identifier;
+import static dev.arbiter.kb.Require.nonNegative;
+import static dev.arbiter.kb.Require.positive;
+
+import dev.arbiter.kb.InvalidFactException;
+import java.math.BigDecimal;
+
+/**
+ * A tradable instrument as the reference knowledge base describes it.
+ *
+ * @param symbol      the instrument's symbol, e.g. {@code ETH-USD}
+ * @param venue       where it trades
+ * @param cluster     correlation cluster it belongs to (exposure caps group by cluster)
+ * @param tickSize    smallest price increment
+ * @param lotSize     smallest quantity increment
+ * @param minNotional smallest order value the venue accepts
+ * @param maxNotional largest order value the venue accepts
+ */
+public record Instrument(String symbol, String venue, String cluster, BigDecimal tickSize, BigDecimal lotSize,
+                         BigDecimal minNotional, BigDecimal maxNotional) {
+
+    public Instrument {
+        identifier("Instrument", "symbol", symbol);
+        identifier("Instrument", "venue", venue);
+        identifier("Instrument", "cluster", cluster);
+        positive("Instrument", "tickSize", tickSize);
+        positive("Instrument", "lotSize", lotSize);
+        nonNegative("Instrument", "minNotional", minNotional);
+        positive("Instrument", "maxNotional", maxNotional);
+        if (maxNotional.compareTo(minNotional) < 0) {
+            throw new InvalidFactException("Instrument", "maxNotional", maxNotional.toPlainString(),
+                    "a number >= minNotional (" + minNotional.toPlainString() + ")");
+        }
+    }
+}

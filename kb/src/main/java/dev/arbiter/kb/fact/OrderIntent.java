@@ -1,0 +1,31 @@
+package dev.arbiter.kb.fact;
+
+import static dev.arbiter.kb.Require.identifier;
+import static dev.arbiter.kb.Require.positive;
+import static dev.arbiter.kb.Require.present;
+
+import java.math.BigDecimal;
+
+/**
+ * An order a client's trading system wants to send. It enters the risk layers as a proposal.
+ *
+ * @param limitPrice the price the client is willing to trade at
+ * @param stopLoss   protective stop price, or {@code null} when the client sets none
+ * @param strategy   the strategy that produced the intent
+ */
+public record OrderIntent(String intentId, String accountId, String symbol, Side side, BigDecimal quantity,
+                          BigDecimal limitPrice, BigDecimal stopLoss, String strategy) {
+
+    public OrderIntent {
+        identifier("OrderIntent", "intentId", intentId);
+        identifier("OrderIntent", "accountId", accountId);
+        identifier("OrderIntent", "symbol", symbol);
+        present("OrderIntent", "side", side);
+        positive("OrderIntent", "quantity", quantity);
+        positive("OrderIntent", "limitPrice", limitPrice);
+        if (stopLoss != null) {
+            positive("OrderIntent", "stopLoss", stopLoss);
+        }
+        identifier("OrderIntent", "strategy", strategy);
+    }
+}

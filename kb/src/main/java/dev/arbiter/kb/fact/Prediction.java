@@ -1,0 +1,28 @@
+package dev.arbiter.kb.fact;
+
+import static dev.arbiter.kb.Require.identifier;
+import static dev.arbiter.kb.Require.present;
+import static dev.arbiter.kb.Require.unitInterval;
+
+import java.time.Instant;
+
+/**
+ * A model's prediction for an instrument.
+ *
+ * @param model         registered model name
+ * @param modelVersion  version of the model that made the prediction
+ * @param probabilityUp probability that the next return is positive, 0..1
+ * @param confidence    the model's confidence in this prediction, 0..1
+ */
+public record Prediction(String symbol, String model, String modelVersion, Instant time, double probabilityUp,
+                         double confidence) {
+
+    public Prediction {
+        identifier("Prediction", "symbol", symbol);
+        identifier("Prediction", "model", model);
+        identifier("Prediction", "modelVersion", modelVersion);
+        present("Prediction", "time", time);
+        unitInterval("Prediction", "probabilityUp", probabilityUp);
+        unitInterval("Prediction", "confidence", confidence);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The knowledge base: the fact model every rule, the solver and the reasoners see ({@code fact}),
+ * the outcomes rules conclude with ({@code outcome}) and the field checks that keep invalid facts
+ * from existing.
+ */
+package dev.arbiter.kb;
