@@ -3,6 +3,7 @@ package dev.arbiter.kb.fact;
 import static dev.arbiter.kb.Require.identifier;
 import static dev.arbiter.kb.Require.positive;
 import static dev.arbiter.kb.Require.present;
+import static dev.arbiter.kb.Require.unitInterval;
 
 import java.math.BigDecimal;
 
@@ -12,9 +13,12 @@ import java.math.BigDecimal;
  * @param limitPrice the price the client is willing to trade at
  * @param stopLoss   protective stop price, or {@code null} when the client sets none
  * @param strategy   the strategy that produced the intent
+ * @param conviction how strongly the client's strategy believes in the trade, 0..1; the solver gives
+ *                   capital to higher conviction first
  */
 public record OrderIntent(String intentId, String accountId, String symbol, Side side, BigDecimal quantity,
-                          BigDecimal limitPrice, BigDecimal stopLoss, String strategy) {
+                          BigDecimal limitPrice, BigDecimal stopLoss, String strategy,
+                          double conviction) {
 
     public OrderIntent {
         identifier("OrderIntent", "intentId", intentId);
@@ -27,5 +31,6 @@ public record OrderIntent(String intentId, String accountId, String symbol, Side
             positive("OrderIntent", "stopLoss", stopLoss);
         }
         identifier("OrderIntent", "strategy", strategy);
+        unitInterval("OrderIntent", "conviction", conviction);
     }
 }

@@ -1,0 +1,88 @@
+package dev.arbiter.rules.dsl;
+
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.outcome.Cap;
+import dev.arbiter.kb.outcome.Flag;
+import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.HaltScope;
+import dev.arbiter.kb.outcome.Reason;
+import dev.arbiter.kb.outcome.Rejection;
+import dev.arbiter.rules.pack.RuleMetadata;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * The conclusions a rule can insert. Each takes the rule's context ({@code kcontext} in DRL) so that
+ * the outcome carries the rule's name, layer, reason code and legal source from its metadata:
+ *
+ * <pre>
+ * then
+ *     insert(Outcomes.reject(kcontext, $p, "daily loss " + Outcomes.amount($loss) + " reached the limit"));
+ * </pre>
+ */
+public final class Outcomes {
+
+    private Outcomes() {
+    }
+
+    public static Rejection reject(RuleContext rule, Proposal proposal, String message) {
+        return new Rejection(proposal.proposalId(), reason(rule, message));
+    }
+
+    /** Caps the proposal at {@code maxQuantity}, never below zero. */
+    public static Cap cap(RuleContext rule, Proposal proposal, BigDecimal maxQuantity, String message) {
+        return new Cap(proposal.proposalId(), maxQuantity.max(BigDecimal.ZERO), reason(rule, message));
+    }
+
+    public static Flag flag(RuleContext rule, Proposal proposal, String message) {
+        return new Flag(proposal.proposalId(), reason(rule, message));
+    }
+
+    public static Halt halt(RuleContext rule, HaltScope scope, String target, String message) {
+        return new Halt(scope, target, reason(rule, message));
+    }
+
+    /**
+     * A strategy rule's proposal. Its id is the rule's reason code and the symbol, so the same
+     * inputs always give the same id.
+     */
+    public static Proposal propose(RuleContext rule, String accountId, String symbol, Side side, BigDecimal quantity,
+                                   BigDecimal price, double conviction) {
+        RuleMetadata meta = RuleMetadata.of(rule.getRule());
+        return new Proposal(meta.reasonCode() + ":" + symbol, accountId, symbol, side, quantity, price, conviction,
+                meta.rule());
+    }
+
+    /** A client's order intent as a proposal, keeping the intent's id. */
+    public static Proposal fromIntent(OrderIntent intent) {
+        return new Proposal(intent.intentId(), intent.accountId(), intent.symbol(), intent.side(), intent.quantity(),
+                intent.limitPrice(), intent.conviction(), "intent " + intent.intentId() + " (" + intent.strategy() + ")");
+    }
+
+    /** Largest multiple of {@code step} not above {@code value} (and not below zero). */
+    public static BigDecimal floorToStep(BigDecimal value, BigDecimal step) {
+        if (value.signum() <= 0) {
+            return BigDecimal.ZERO;
+        }
+        return value.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
+    }
+
+    /** A number as people write it in a message: no exponent, no trailing zeros, at most 8 decimals. */
+    public static String amount(BigDecimal value) {
+        return value.setScale(Math.min(Math.max(value.scale(), 0), 8), RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
+    }
+
+    /** A number with two decimals, for money and percentages in messages. */
+    public static String amount2(double value) {
+        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    private static Reason reason(RuleContext rule, String message) {
+        RuleMetadata meta = RuleMetadata.of(rule.getRule());
+        return new Reason(meta.rule(), meta.reasonCode(), meta.layer(), meta.legalSource(), message);
+    }
+}

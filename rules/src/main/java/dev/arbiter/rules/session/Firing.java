@@ -1,0 +1,19 @@
+package dev.arbiter.rules.session;
+
+import dev.arbiter.kb.outcome.Layer;
+import java.util.List;
+
+/**
+ * One rule firing, in the order it happened.
+ *
+ * @param matched   the facts the rule's conditions matched, rendered as text
+ * @param concluded the facts the rule's consequence inserted (proposals and outcomes)
+ */
+public record Firing(int sequence, String rule, Layer layer, String reasonCode, String legalSource,
+                     List<String> matched, List<String> concluded) {
+
+    public Firing {
+        matched = List.copyOf(matched);
+        concluded = List.copyOf(concluded);
+    }
+}

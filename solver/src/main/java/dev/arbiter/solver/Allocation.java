@@ -1,0 +1,42 @@
+package dev.arbiter.solver;
+
+import static dev.arbiter.kb.Require.present;
+import static dev.arbiter.kb.Require.text;
+
+import dev.arbiter.kb.InvalidFactException;
+import java.util.List;
+
+/**
+ * The allocator's answer.
+ *
+ * @param orders   one per candidate, in the candidates' order
+ * @param score    the Timefold score of these orders, e.g. {@code 0hard/4800000soft} (units in
+ *                 {@link dev.arbiter.solver.constraints.ScoreUnits})
+ * @param feasible false when no allocation meets every hard limit; then every order is sized 0
+ * @param note     one sentence summing up the allocation; starts with {@code "no orders: "} and gives the
+ *                 reason when nothing may trade
+ */
+public record Allocation(List<AllocatedOrder> orders, String score, boolean feasible, String note) {
+
+    private static final String FACT = "Allocation";
+
+    public Allocation {
+        present(FACT, "orders", orders);
+        orders = List.copyOf(orders);
+        text(FACT, "score", score);
+        text(FACT, "note", note);
+        if (!feasible) {
+            for (AllocatedOrder order : orders) {
+                if (order.traded()) {
+                    throw new InvalidFactException(FACT, "orders", order.proposalId() + " sized "
+                            + order.quantity().toPlainString(), "every order sized 0 when the allocation is infeasible");
+                }
+            }
+        }
+    }
+
+    /** The orders with a positive quantity, in the candidates' order. */
+    public List<AllocatedOrder> tradedOrders() {
+        return orders.stream().filter(AllocatedOrder::traded).toList();
+    }
+}

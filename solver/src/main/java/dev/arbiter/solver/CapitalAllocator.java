@@ -1,0 +1,148 @@
+package dev.arbiter.solver;
+
+import static dev.arbiter.solver.model.Amounts.money;
+
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import ai.timefold.solver.core.api.solver.SolutionManager;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
+import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.solver.constraints.AllocationConstraintProvider;
+import dev.arbiter.solver.constraints.ScoreUnits;
+import dev.arbiter.solver.model.AllocationPlan;
+import dev.arbiter.solver.model.GrossExposureLimit;
+import dev.arbiter.solver.model.LotAllocation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Sizes the candidates of an {@link AllocationProblem} with Timefold: every order a whole number of
+ * lots within its cap, gross exposure within its limit, conviction-weighted notional as large as the
+ * search finds.
+ *
+ * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and a
+ * reproducible environment mode, so the same problem and settings always give the same allocation.
+ * Thread-safe: the solver factory is shared, each call builds its own solver.
+ */
+public final class CapitalAllocator {
+
+    private final SolverFactory<AllocationPlan> solverFactory;
+    private final SolutionManager<AllocationPlan, HardSoftLongScore> solutionManager;
+
+    public CapitalAllocator(AllocatorSettings settings) {
+        this(settings, EnvironmentMode.NO_ASSERT);
+    }
+
+    /** With another environment mode, e.g. {@code FULL_ASSERT} in tests to check incremental scoring. */
+    CapitalAllocator(AllocatorSettings settings, EnvironmentMode environmentMode) {
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(environmentMode, "environmentMode");
+        if (!environmentMode.isReproducible()) {
+            throw new IllegalArgumentException("environmentMode " + environmentMode
+                    + " is not accepted; expected a reproducible mode such as NO_ASSERT");
+        }
+        this.solverFactory = SolverFactory.create(solverConfig(settings, environmentMode));
+        this.solutionManager = SolutionManager.create(solverFactory);
+    }
+
+    static SolverConfig solverConfig(AllocatorSettings settings, EnvironmentMode environmentMode) {
+        return new SolverConfig()
+                .withSolutionClass(AllocationPlan.class)
+                .withEntityClasses(LotAllocation.class)
+                .withConstraintProviderClass(AllocationConstraintProvider.class)
+                .withEnvironmentMode(environmentMode)
+                .withRandomSeed(settings.randomSeed())
+                .withPhases(
+                        new ConstructionHeuristicPhaseConfig(),
+                        new LocalSearchPhaseConfig()
+                                .withLocalSearchType(LocalSearchType.LATE_ACCEPTANCE)
+                                .withTerminationConfig(new TerminationConfig()
+                                        .withUnimprovedStepCountLimit(settings.unimprovedStepCountLimit())));
+    }
+
+    /**
+     * Sizes every candidate. An empty problem gives a feasible allocation with no orders; a problem no
+     * allocation can make feasible (existing exposure already above the limit) gives every order size 0.
+     *
+     * @throws IllegalArgumentException when the problem is too large to score exactly (see {@link ScoreUnits})
+     */
+    public Allocation allocate(AllocationProblem problem) {
+        Objects.requireNonNull(problem, "problem");
+        GrossExposureLimit limit = new GrossExposureLimit(problem.maxGrossExposure(), problem.currentGrossExposure());
+        if (problem.candidates().isEmpty()) {
+            return new Allocation(List.of(), HardSoftLongScore.ZERO.toString(), true,
+                    "no candidates: nothing to allocate; gross exposure stays at "
+                            + money(limit.currentGrossExposure()) + " of the limit " + money(limit.maxGrossExposure()));
+        }
+        requireScorable(problem);
+        AllocationPlan solved = solverFactory.buildSolver().solve(planOf(problem, limit));
+        return solved.getScore().isFeasible()
+                ? feasibleAllocation(problem, solved)
+                : infeasibleAllocation(problem, solved);
+    }
+
+    private static void requireScorable(AllocationProblem problem) {
+        BigDecimal potentialGross = problem.currentGrossExposure();
+        for (AllocationCandidate candidate : problem.candidates()) {
+            potentialGross = potentialGross.add(candidate.maxQuantity().multiply(candidate.proposal().price()));
+        }
+        if (potentialGross.compareTo(ScoreUnits.MAX_SCORED_AMOUNT) > 0) {
+            throw new IllegalArgumentException("AllocationProblem: potential gross exposure "
+                    + potentialGross.toPlainString() + " (existing exposure plus every candidate at its cap) is not "
+                    + "accepted; expected at most " + ScoreUnits.MAX_SCORED_AMOUNT.toPlainString()
+                    + ", the most the allocator scores exactly. Maybe split the candidates into smaller problems?");
+        }
+    }
+
+    private static AllocationPlan planOf(AllocationProblem problem, GrossExposureLimit limit) {
+        List<LotAllocation> allocations = new ArrayList<>(problem.candidates().size());
+        for (AllocationCandidate candidate : problem.candidates()) {
+            Proposal proposal = candidate.proposal();
+            allocations.add(new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
+                    proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity()));
+        }
+        return new AllocationPlan(allocations, limit);
+    }
+
+    private static Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved) {
+        GrossExposureLimit limit = solved.getGrossExposureLimit();
+        BigDecimal grossExposure = solved.grossExposure();
+        List<AllocatedOrder> orders = new ArrayList<>();
+        int traded = 0;
+        for (int i = 0; i < problem.candidates().size(); i++) {
+            LotAllocation allocation = solved.getAllocations().get(i);
+            List<String> boundBy = BoundBySentences.feasible(allocation,
+                    problem.candidates().get(i).capReasons(), limit, grossExposure);
+            orders.add(orderOf(allocation, boundBy));
+            traded += allocation.lotsOrZero() > 0 ? 1 : 0;
+        }
+        String note = "traded " + traded + " of " + orders.size() + " candidates: new orders worth "
+                + money(solved.ordersNotional()) + " bring gross exposure to " + money(grossExposure)
+                + " of the limit " + money(limit.maxGrossExposure());
+        return new Allocation(orders, solved.getScore().toString(), true, note);
+    }
+
+    private Allocation infeasibleAllocation(AllocationProblem problem, AllocationPlan solved) {
+        solved.getAllocations().forEach(allocation -> allocation.setLots(0));
+        HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
+        GrossExposureLimit limit = solved.getGrossExposureLimit();
+        List<String> boundBy = BoundBySentences.infeasible(limit);
+        List<AllocatedOrder> orders = solved.getAllocations().stream()
+                .map(allocation -> orderOf(allocation, boundBy))
+                .toList();
+        return new Allocation(orders, scoreWithoutOrders.toString(), false,
+                "no orders: " + BoundBySentences.infeasibleReason(limit));
+    }
+
+    private static AllocatedOrder orderOf(LotAllocation allocation, List<String> boundBy) {
+        return new AllocatedOrder(allocation.getProposalId(), allocation.getSymbol(), allocation.getSide(),
+                allocation.quantity(), allocation.getPrice(), allocation.notional(), boundBy);
+    }
+}
