@@ -26,6 +26,9 @@ public final class InvalidFactException extends IllegalArgumentException {
         if (value == null) {
             return "null";
         }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
         return value instanceof CharSequence ? "'" + value + "'" : String.valueOf(value);
     }
 

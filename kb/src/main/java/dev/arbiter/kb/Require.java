@@ -43,7 +43,7 @@ public final class Require {
     public static BigDecimal positive(String fact, String field, BigDecimal value) {
         present(fact, field, value);
         if (value.signum() <= 0) {
-            throw new InvalidFactException(fact, field, value.toPlainString(), "a number > 0");
+            throw new InvalidFactException(fact, field, value, "a number > 0");
         }
         return value;
     }
@@ -51,7 +51,7 @@ public final class Require {
     public static BigDecimal nonNegative(String fact, String field, BigDecimal value) {
         present(fact, field, value);
         if (value.signum() < 0) {
-            throw new InvalidFactException(fact, field, value.toPlainString(), "a number >= 0");
+            throw new InvalidFactException(fact, field, value, "a number >= 0");
         }
         return value;
     }

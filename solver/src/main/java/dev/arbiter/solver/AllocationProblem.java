@@ -25,18 +25,19 @@ public record AllocationProblem(List<AllocationCandidate> candidates, BigDecimal
 
     public AllocationProblem {
         present(FACT, "candidates", candidates);
-        if (candidates.contains(null)) {
-            throw new InvalidFactException(FACT, "candidates", "a list holding null", "a list of candidates without nulls");
-        }
-        candidates = List.copyOf(candidates);
         Set<String> proposalIds = new HashSet<>();
         for (AllocationCandidate candidate : candidates) {
+            if (candidate == null) {
+                throw new InvalidFactException(FACT, "candidates", "a list holding null",
+                        "a list of candidates without nulls");
+            }
             String proposalId = candidate.proposal().proposalId();
             if (!proposalIds.add(proposalId)) {
                 throw new InvalidFactException(FACT, "candidates", "two candidates for proposal " + proposalId,
                         "at most one candidate per proposal id");
             }
         }
+        candidates = List.copyOf(candidates);
         nonNegative(FACT, "maxGrossExposure", maxGrossExposure);
         nonNegative(FACT, "currentGrossExposure", currentGrossExposure);
     }

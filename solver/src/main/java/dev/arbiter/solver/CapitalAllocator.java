@@ -6,8 +6,17 @@ import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
+import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
+import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
+import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveListFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
-import ai.timefold.solver.core.config.localsearch.LocalSearchType;
+import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
+import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -17,6 +26,7 @@ import dev.arbiter.solver.constraints.ScoreUnits;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.search.RebalanceMoveListFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +42,10 @@ import java.util.Objects;
  * Thread-safe: the solver factory is shared, each call builds its own solver.
  */
 public final class CapitalAllocator {
+
+    private static final double ENTITY_TABU_RATIO = 0.5;
+    private static final int ACCEPTED_MOVES_PER_STEP = 40;
+    private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
 
     private final SolverFactory<AllocationPlan> solverFactory;
     private final SolutionManager<AllocationPlan, HardSoftLongScore> solutionManager;
@@ -52,7 +66,31 @@ public final class CapitalAllocator {
         this.solutionManager = SolutionManager.create(solverFactory);
     }
 
+    /**
+     * The search, fixed here because a replay must use the same one:
+     * <ol>
+     *   <li>Construction: highest conviction first, each order at the most lots that fit (greedy).</li>
+     *   <li>Local search: tabu search (the order just resized, and up to half the orders, tabu for the
+     *       next steps) over moves that resize one order, two orders, or one order with the others
+     *       rebalanced around it ({@link RebalanceMoveListFactory}), so budget can shift between orders
+     *       without passing above the limit. It stops after {@code unimprovedStepCountLimit} steps
+     *       without a better allocation. A move
+     *       evaluation cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} per allowed unimproved step
+     *       is a deterministic safety net that ordinary searches never reach.</li>
+     * </ol>
+     */
     static SolverConfig solverConfig(AllocatorSettings settings, EnvironmentMode environmentMode) {
+        MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withMoveSelectors(
+                new ChangeMoveSelectorConfig(),
+                new CartesianProductMoveSelectorConfig().withMoveSelectors(
+                        new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig()),
+                new MoveListFactoryConfig()
+                        .withMoveListFactoryClass(RebalanceMoveListFactory.class)
+                        .withCacheType(SelectionCacheType.STEP)
+                        .withSelectionOrder(SelectionOrder.RANDOM));
+        TerminationConfig termination = new TerminationConfig()
+                .withUnimprovedStepCountLimit(settings.unimprovedStepCountLimit())
+                .withMoveCountLimit(MOVE_EVALUATIONS_PER_UNIMPROVED_STEP * settings.unimprovedStepCountLimit());
         return new SolverConfig()
                 .withSolutionClass(AllocationPlan.class)
                 .withEntityClasses(LotAllocation.class)
@@ -60,11 +98,13 @@ public final class CapitalAllocator {
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(settings.randomSeed())
                 .withPhases(
-                        new ConstructionHeuristicPhaseConfig(),
+                        new ConstructionHeuristicPhaseConfig()
+                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
                         new LocalSearchPhaseConfig()
-                                .withLocalSearchType(LocalSearchType.LATE_ACCEPTANCE)
-                                .withTerminationConfig(new TerminationConfig()
-                                        .withUnimprovedStepCountLimit(settings.unimprovedStepCountLimit())));
+                                .withMoveSelectorConfig(moves)
+                                .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuRatio(ENTITY_TABU_RATIO))
+                                .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(ACCEPTED_MOVES_PER_STEP))
+                                .withTerminationConfig(termination));
     }
 
     /**
@@ -82,10 +122,19 @@ public final class CapitalAllocator {
                             + money(limit.currentGrossExposure()) + " of the limit " + money(limit.maxGrossExposure()));
         }
         requireScorable(problem);
-        AllocationPlan solved = solverFactory.buildSolver().solve(planOf(problem, limit));
-        return solved.getScore().isFeasible()
-                ? feasibleAllocation(problem, solved)
-                : infeasibleAllocation(problem, solved);
+        List<LotAllocation> allocations = allocationsOf(problem);
+        List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
+        if (!sizable.isEmpty()) {
+            AllocationPlan solved = solverFactory.buildSolver().solve(new AllocationPlan(sizable, limit));
+            for (int i = 0; i < sizable.size(); i++) {
+                sizable.get(i).setLots(solved.getAllocations().get(i).getLots());
+            }
+        }
+        AllocationPlan plan = new AllocationPlan(allocations, limit);
+        HardSoftLongScore score = solutionManager.update(plan);
+        return score.isFeasible()
+                ? feasibleAllocation(problem, plan, score)
+                : infeasibleAllocation(plan);
     }
 
     private static void requireScorable(AllocationProblem problem) {
@@ -101,17 +150,26 @@ public final class CapitalAllocator {
         }
     }
 
-    private static AllocationPlan planOf(AllocationProblem problem, GrossExposureLimit limit) {
+    /**
+     * One allocation per candidate, in the candidates' order. Those whose cap allows no whole lot are
+     * sized 0 at once and kept out of the search: a one-value range leaves nothing to search.
+     */
+    private static List<LotAllocation> allocationsOf(AllocationProblem problem) {
         List<LotAllocation> allocations = new ArrayList<>(problem.candidates().size());
         for (AllocationCandidate candidate : problem.candidates()) {
             Proposal proposal = candidate.proposal();
-            allocations.add(new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
-                    proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity()));
+            LotAllocation allocation = new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
+                    proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity());
+            if (!allocation.isSizable()) {
+                allocation.setLots(0);
+            }
+            allocations.add(allocation);
         }
-        return new AllocationPlan(allocations, limit);
+        return allocations;
     }
 
-    private static Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved) {
+    private static Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved,
+                                                 HardSoftLongScore score) {
         GrossExposureLimit limit = solved.getGrossExposureLimit();
         BigDecimal grossExposure = solved.grossExposure();
         List<AllocatedOrder> orders = new ArrayList<>();
@@ -126,10 +184,11 @@ public final class CapitalAllocator {
         String note = "traded " + traded + " of " + orders.size() + " candidates: new orders worth "
                 + money(solved.ordersNotional()) + " bring gross exposure to " + money(grossExposure)
                 + " of the limit " + money(limit.maxGrossExposure());
-        return new Allocation(orders, solved.getScore().toString(), true, note);
+        return new Allocation(orders, score.toString(), true, note);
     }
 
-    private Allocation infeasibleAllocation(AllocationProblem problem, AllocationPlan solved) {
+    /** Nothing may trade: every order is sized 0 and the score is that of trading nothing. */
+    private Allocation infeasibleAllocation(AllocationPlan solved) {
         solved.getAllocations().forEach(allocation -> allocation.setLots(0));
         HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
         GrossExposureLimit limit = solved.getGrossExposureLimit();

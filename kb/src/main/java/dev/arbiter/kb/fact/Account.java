@@ -27,7 +27,7 @@ public record Account(String accountId, BigDecimal equity, BigDecimal freeBalanc
         present("Account", "dailyPnl", dailyPnl);
         present("Account", "state", state);
         if (highWaterMark.compareTo(equity) < 0) {
-            throw new InvalidFactException("Account", "highWaterMark", highWaterMark.toPlainString(),
+            throw new InvalidFactException("Account", "highWaterMark", highWaterMark,
                     "a number >= equity (" + equity.toPlainString() + ")");
         }
     }

@@ -33,7 +33,7 @@ public record Bar(String symbol, Instant openTime, Duration period, BigDecimal o
         positive("Bar", "close", close);
         nonNegative("Bar", "volume", volume);
         if (high.compareTo(low) < 0) {
-            throw new InvalidFactException("Bar", "high", high.toPlainString(),
+            throw new InvalidFactException("Bar", "high", high,
                     "a price >= low (" + low.toPlainString() + ")");
         }
         requireWithinRange("open", open, low, high);
@@ -42,7 +42,7 @@ public record Bar(String symbol, Instant openTime, Duration period, BigDecimal o
 
     private static void requireWithinRange(String field, BigDecimal price, BigDecimal low, BigDecimal high) {
         if (price.compareTo(low) < 0 || price.compareTo(high) > 0) {
-            throw new InvalidFactException("Bar", field, price.toPlainString(),
+            throw new InvalidFactException("Bar", field, price,
                     "a price between low (" + low.toPlainString() + ") and high (" + high.toPlainString() + ")");
         }
     }

@@ -30,7 +30,7 @@ public record Instrument(String symbol, String venue, String cluster, BigDecimal
         nonNegative("Instrument", "minNotional", minNotional);
         positive("Instrument", "maxNotional", maxNotional);
         if (maxNotional.compareTo(minNotional) < 0) {
-            throw new InvalidFactException("Instrument", "maxNotional", maxNotional.toPlainString(),
+            throw new InvalidFactException("Instrument", "maxNotional", maxNotional,
                     "a number >= minNotional (" + minNotional.toPlainString() + ")");
         }
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * <p>Mutable and identified by {@link #getProposalId()}, as Timefold planning entities are. The
  * no-argument constructor exists for Timefold's solution cloner only.
  */
-@PlanningEntity
+@PlanningEntity(comparatorClass = ConvictionComparator.class)
 public class LotAllocation {
 
     /** Id of the per-entity value range the planning variable draws from. */
@@ -74,6 +74,11 @@ public class LotAllocation {
     @ValueRangeProvider(id = LOT_RANGE)
     public CountableValueRange<Integer> getLotRange() {
         return ValueRangeFactory.createIntValueRange(0, maxLots + 1);
+    }
+
+    /** False when the cap allows no whole lot: the only size is 0, there is nothing to search. */
+    public boolean isSizable() {
+        return maxLots > 0;
     }
 
     public String getProposalId() {

@@ -1,0 +1,29 @@
+package dev.arbiter.engine.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./arbiter}. Exit codes: 0 done, 1 failure, 2 bad arguments or bad input. */
+@Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
+        description = "An explainable decision engine for trading risk.",
+        subcommands = {ServeCommand.class, DecideCommand.class})
+public final class ArbiterCli implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code, without exiting (for tests). */
+    public static int execute(String... args) {
+        return new CommandLine(new ArbiterCli()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + spec.subcommands().keySet());
+    }
+}

@@ -1,0 +1,197 @@
+package dev.arbiter.engine.decision;
+
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.reasoning.explain.DecisionFacts;
+import dev.arbiter.reasoning.explain.Explanation;
+import dev.arbiter.reasoning.explain.FiredRule;
+import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.SizedOrder;
+import dev.arbiter.reasoning.proof.HardLimits;
+import dev.arbiter.reasoning.proof.LimitProver;
+import dev.arbiter.reasoning.proof.OrderToProve;
+import dev.arbiter.reasoning.proof.ProofResult;
+import dev.arbiter.reasoning.proof.ProofVerdict;
+import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.RuleSet;
+import dev.arbiter.rules.pack.RuleSetCompiler;
+import dev.arbiter.rules.session.RuleSessionRunner;
+import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.solver.AllocatedOrder;
+import dev.arbiter.solver.Allocation;
+import dev.arbiter.solver.AllocationCandidate;
+import dev.arbiter.solver.AllocationProblem;
+import dev.arbiter.solver.AllocatorSettings;
+import dev.arbiter.solver.CapitalAllocator;
+import java.time.Duration;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * One decision through every stage, in plain Java: facts → rules → sizing → proof → explanation.
+ * Deterministic: the same request, rule set, limits and engine version give the same decision.
+ * Fails closed: when the proof does not confirm every hard limit, no order goes out.
+ */
+public final class DecisionPipeline implements AutoCloseable {
+
+    /** Limit the sizing and the proof read for the portfolio's gross exposure. */
+    public static final String MAX_GROSS_EXPOSURE = "max-gross-exposure";
+
+    private final CompiledRuleSet rules;
+    private final LimitSet limits;
+    private final FactAssembler facts;
+    private final RuleSessionRunner sessions = new RuleSessionRunner();
+    private final Sizer sizer;
+    private final LimitProver prover;
+    private final PrologExplainer explainer;
+    private final Versions versions;
+
+    public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, IndicatorFacts indicators, Sizer sizer,
+                            LimitProver prover, PrologExplainer explainer) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.facts = new FactAssembler(indicators);
+        this.sizer = Objects.requireNonNull(sizer, "sizer");
+        this.prover = Objects.requireNonNull(prover, "prover");
+        this.explainer = Objects.requireNonNull(explainer, "explainer");
+        limits.require(MAX_GROSS_EXPOSURE);
+        this.versions = new Versions(rules.version(), limits.version(), EngineVersion.current());
+    }
+
+    /**
+     * The pipeline Arbiter ships: the default rule set and limits, the default indicator set,
+     * Timefold sizing with a fixed seed, a Z3 prover with a one-second timeout, the Prolog explainer.
+     */
+    public static DecisionPipeline withShippedDefaults() {
+        return new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.shippedDefault()), LimitSet.shippedDefault(),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new CapitalAllocator(AllocatorSettings.defaults())::allocate,
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+    }
+
+    /** Releases the prover's native Z3 context. */
+    @Override
+    public void close() {
+        prover.close();
+    }
+
+    public Versions versions() {
+        return versions;
+    }
+
+    public DecisionResult decide(String decisionId, DecisionRequest request) {
+        AssembledFacts assembled = facts.assemble(request, limits);
+        SessionResult session = sessions.run(rules, assembled.sessionFacts());
+
+        List<AllocationCandidate> candidates = Survivors.of(session.proposals(), session.outcomes(),
+                request.account(), request.instruments());
+        AllocationProblem problem = new AllocationProblem(candidates, limits.require(MAX_GROSS_EXPOSURE),
+                assembled.currentGrossExposure());
+        Allocation allocation = candidates.isEmpty()
+                ? new Allocation(List.of(), "0hard/0soft", true, "no proposal survived the rules")
+                : sizer.size(problem);
+        ProofResult proof = prove(request, assembled, candidates, allocation);
+
+        Map<String, AllocatedOrder> sized = allocation.orders().stream()
+                .collect(Collectors.toMap(AllocatedOrder::proposalId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        DecisionFacts explained = new DecisionFacts(session.proposals(), firedRules(session), session.outcomes(),
+                allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
+                proof.verdict(), proof.violations());
+        List<Explanation> explanations = session.proposals().stream()
+                .map(p -> explainer.explain(explained, p.proposalId()))
+                .toList();
+
+        List<Order> orders = proof.verdict() == ProofVerdict.PROVED
+                ? allocation.orders().stream().filter(o -> o.quantity().signum() > 0)
+                        .map(o -> new Order(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price(), o.notional()))
+                        .toList()
+                : List.of();
+        List<ProposalVerdict> verdicts = verdicts(session, sized, explanations, orders);
+        DecisionStatus status = status(session, proof, orders, request);
+        Decision decision = new Decision(decisionId, request.requestId(), request.asOf(), status,
+                summary(status, verdicts, orders, proof), orders, verdicts, versions);
+        DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
+                assembled.exposures(), session.firings(), session.outcomes().stream().map(OutcomeRecord::of).toList(),
+                problem, allocation, proof, explanations);
+        return new DecisionResult(decision, trace);
+    }
+
+    private ProofResult prove(DecisionRequest request, AssembledFacts assembled, List<AllocationCandidate> candidates,
+                              Allocation allocation) {
+        Map<String, BigDecimal> caps = new LinkedHashMap<>();
+        candidates.forEach(c -> caps.put(c.proposal().proposalId(), c.maxQuantity()));
+        List<OrderToProve> orders = allocation.orders().stream()
+                .map(o -> new OrderToProve(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price()))
+                .toList();
+        HardLimits hardLimits = new HardLimits(limits.require(MAX_GROSS_EXPOSURE), assembled.currentGrossExposure(),
+                request.account().freeBalance(), assembled.reservedByOpenOrders(), caps);
+        return prover.prove(orders, hardLimits);
+    }
+
+    private static List<FiredRule> firedRules(SessionResult session) {
+        return session.firings().stream()
+                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(), f.matched()))
+                .toList();
+    }
+
+    private static List<ProposalVerdict> verdicts(SessionResult session, Map<String, AllocatedOrder> sized,
+                                                  List<Explanation> explanations, List<Order> orders) {
+        List<ProposalVerdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < session.proposals().size(); i++) {
+            Proposal p = session.proposals().get(i);
+            Explanation why = explanations.get(i);
+            BigDecimal finalQuantity = orders.stream().filter(o -> o.proposalId().equals(p.proposalId()))
+                    .map(Order::quantity).findFirst().orElse(BigDecimal.ZERO);
+            List<String> codes = session.outcomes().stream()
+                    .filter(o -> p.proposalId().equals(proposalIdOf(o)) || o instanceof dev.arbiter.kb.outcome.Halt)
+                    .map(o -> o.reason().code())
+                    .distinct()
+                    .toList();
+            verdicts.add(new ProposalVerdict(p.proposalId(), p.origin(), p.symbol(), p.side(), p.quantity(),
+                    finalQuantity, why.status(), codes, why.because()));
+        }
+        return verdicts;
+    }
+
+    private static String proposalIdOf(RuleOutcome outcome) {
+        return OutcomeRecord.of(outcome).proposalId();
+    }
+
+    private static DecisionStatus status(SessionResult session, ProofResult proof, List<Order> orders,
+                                         DecisionRequest request) {
+        if (session.proposals().isEmpty()) {
+            return DecisionStatus.NO_PROPOSALS;
+        }
+        if (proof.verdict() != ProofVerdict.PROVED) {
+            return DecisionStatus.BLOCKED;
+        }
+        if (!orders.isEmpty()) {
+            return DecisionStatus.APPROVED;
+        }
+        boolean allHalted = session.proposals().stream()
+                .allMatch(p -> Survivors.halted(p, session.outcomes(), request.account()));
+        return allHalted ? DecisionStatus.HALTED : DecisionStatus.REJECTED;
+    }
+
+    private static String summary(DecisionStatus status, List<ProposalVerdict> verdicts, List<Order> orders,
+                                  ProofResult proof) {
+        Map<String, Long> byStatus = verdicts.stream()
+                .collect(Collectors.groupingBy(ProposalVerdict::status, LinkedHashMap::new, Collectors.counting()));
+        String counts = byStatus.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().toLowerCase().replace('_', ' '))
+                .collect(Collectors.joining(", "));
+        return switch (status) {
+            case NO_PROPOSALS -> "nothing was proposed";
+            case BLOCKED -> "no order sent: the limit proof " + proof.verdict().name().toLowerCase() + " ("
+                    + proof.violations().stream().map(v -> v.limit()).collect(Collectors.joining(", ")) + ")";
+            default -> orders.size() + " of " + verdicts.size() + " proposals go out as orders: " + counts;
+        };
+    }
+}

@@ -1,0 +1,106 @@
+package dev.arbiter.engine.decision;
+
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.Prediction;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one decision is made from, as a trading system sends it. The request is kept whole in
+ * the decision's trace, so the decision can be replayed from it.
+ *
+ * @param requestId   the client's id for this request
+ * @param asOf        the decision time; market-data age is measured against it (the engine never reads the clock)
+ * @param account     the account's state
+ * @param positions   the account's open positions
+ * @param openOrders  the account's working orders
+ * @param instruments reference data for every symbol the request mentions
+ * @param marketData  recent bars per instrument, oldest first
+ * @param predictions model predictions, if any
+ * @param intents     the orders the client wants to send
+ */
+public record DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
+                              List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
+                              List<Prediction> predictions, List<OrderIntent> intents) {
+
+    public DecisionRequest {
+        positions = orEmpty(positions);
+        openOrders = orEmpty(openOrders);
+        instruments = orEmpty(instruments);
+        marketData = orEmpty(marketData);
+        predictions = orEmpty(predictions);
+        intents = orEmpty(intents);
+        if (requestId == null || requestId.isBlank()) {
+            throw new InvalidRequestException("requestId", String.valueOf(requestId), "a non-blank id");
+        }
+        if (asOf == null) {
+            throw new InvalidRequestException("asOf", "null", "an ISO-8601 UTC time such as 2023-03-15T18:20:30Z");
+        }
+        if (account == null) {
+            throw new InvalidRequestException("account", "null", "the account's state");
+        }
+        Set<String> known = new HashSet<>();
+        for (int i = 0; i < instruments.size(); i++) {
+            if (!known.add(instruments.get(i).symbol())) {
+                throw new InvalidRequestException("instruments[" + i + "].symbol", "'" + instruments.get(i).symbol() + "'",
+                        "each instrument once");
+            }
+        }
+        Set<String> withData = new HashSet<>();
+        for (int i = 0; i < marketData.size(); i++) {
+            MarketSeries series = marketData.get(i);
+            requireKnown("marketData[" + i + "].symbol", series.symbol(), known);
+            if (!withData.add(series.symbol())) {
+                throw new InvalidRequestException("marketData[" + i + "].symbol", "'" + series.symbol() + "'",
+                        "one series per symbol");
+            }
+        }
+        for (int i = 0; i < positions.size(); i++) {
+            requireAccount("positions[" + i + "].accountId", positions.get(i).accountId(), account);
+            requireKnown("positions[" + i + "].symbol", positions.get(i).symbol(), known);
+        }
+        for (int i = 0; i < openOrders.size(); i++) {
+            requireAccount("openOrders[" + i + "].accountId", openOrders.get(i).accountId(), account);
+            requireKnown("openOrders[" + i + "].symbol", openOrders.get(i).symbol(), known);
+        }
+        for (int i = 0; i < predictions.size(); i++) {
+            requireKnown("predictions[" + i + "].symbol", predictions.get(i).symbol(), known);
+        }
+        Set<String> intentIds = new HashSet<>();
+        for (int i = 0; i < intents.size(); i++) {
+            OrderIntent intent = intents.get(i);
+            requireAccount("intents[" + i + "].accountId", intent.accountId(), account);
+            requireKnown("intents[" + i + "].symbol", intent.symbol(), known);
+            if (!withData.contains(intent.symbol())) {
+                throw new InvalidRequestException("intents[" + i + "].symbol", "'" + intent.symbol() + "'",
+                        "a symbol with bars in marketData (no decision without a price)");
+            }
+            if (!intentIds.add(intent.intentId())) {
+                throw new InvalidRequestException("intents[" + i + "].intentId", "'" + intent.intentId() + "'",
+                        "an id used once per request");
+            }
+        }
+    }
+
+    private static void requireKnown(String field, String symbol, Set<String> known) {
+        if (!known.contains(symbol)) {
+            throw new InvalidRequestException(field, "'" + symbol + "'", "a symbol listed in instruments " + known.stream().sorted().toList());
+        }
+    }
+
+    private static void requireAccount(String field, String accountId, Account account) {
+        if (!account.accountId().equals(accountId)) {
+            throw new InvalidRequestException(field, "'" + accountId + "'", "the request's account '" + account.accountId() + "'");
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

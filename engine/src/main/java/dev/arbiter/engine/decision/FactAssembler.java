@@ -1,0 +1,76 @@
+package dev.arbiter.engine.decision;
+
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.rules.pack.LimitSet;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a request into the facts a rule session sees, deriving indicators, feed status and exposure. */
+final class FactAssembler {
+
+    private final IndicatorFacts indicatorFacts;
+
+    FactAssembler(IndicatorFacts indicatorFacts) {
+        this.indicatorFacts = indicatorFacts;
+    }
+
+    AssembledFacts assemble(DecisionRequest request, LimitSet limits) {
+        List<IndicatorValue> indicators = new ArrayList<>();
+        List<FeedStatus> feeds = new ArrayList<>();
+        List<Exposure> exposures = new ArrayList<>();
+        for (int i = 0; i < request.marketData().size(); i++) {
+            MarketSeries series = request.marketData().get(i);
+            List<Bar> bars = series.toBars("marketData[" + i + "]");
+            Bar last = bars.get(bars.size() - 1);
+            long age = Duration.between(last.endTime(), request.asOf()).toSeconds();
+            if (age < 0) {
+                throw new InvalidRequestException("asOf", request.asOf().toString(),
+                        "a time at or after the end of the last " + series.symbol() + " bar (" + last.endTime() + ")");
+            }
+            feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
+            indicators.addAll(indicatorFacts.atLastBar(bars));
+            exposures.add(exposure(request, series.symbol(), last.close()));
+        }
+        BigDecimal gross = BigDecimal.ZERO;
+        for (Exposure exposure : exposures) {
+            gross = gross.add(exposure.positionNotional()).add(exposure.openOrderNotional());
+        }
+        BigDecimal reserved = request.openOrders().stream()
+                .filter(o -> o.side() == Side.BUY)
+                .map(OpenOrder::notional)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        List<Object> facts = new ArrayList<>(limits.facts());
+        facts.add(request.account());
+        facts.addAll(request.instruments());
+        facts.addAll(request.positions());
+        facts.addAll(request.openOrders());
+        facts.addAll(feeds);
+        facts.addAll(indicators);
+        facts.addAll(exposures);
+        facts.addAll(request.predictions());
+        facts.addAll(request.intents());
+        return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);
+    }
+
+    private static Exposure exposure(DecisionRequest request, String symbol, BigDecimal mark) {
+        BigDecimal quantity = request.positions().stream()
+                .filter(p -> p.symbol().equals(symbol))
+                .map(Position::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal openOrders = request.openOrders().stream()
+                .filter(o -> o.symbol().equals(symbol))
+                .map(OpenOrder::notional)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Exposure(request.account().accountId(), symbol, quantity, mark, quantity.abs().multiply(mark), openOrders);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.arbiter.engine.json;
+
+import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.kb.InvalidFactException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Reads a decision request from JSON, turning every kind of bad input into an
+ * {@link InvalidRequestException} that names the field by its path (e.g. {@code intents[0].side}),
+ * the value, and what would be accepted.
+ */
+public final class DecisionRequestReader {
+
+    /** Largest request body accepted: a few thousand bars per symbol for a handful of symbols. */
+    public static final int MAX_BYTES = 8 * 1024 * 1024;
+
+    private DecisionRequestReader() {
+    }
+
+    public static DecisionRequest read(byte[] json) {
+        if (json.length > MAX_BYTES) {
+            throw new InvalidRequestException("(body)", json.length + " bytes", "at most " + MAX_BYTES + " bytes");
+        }
+        if (json.length == 0) {
+            throw new InvalidRequestException("(body)", "empty", "a JSON decision request (see docs/api.md)");
+        }
+        try {
+            DecisionRequest request = ArbiterJson.mapper().readValue(json, DecisionRequest.class);
+            if (request == null) {
+                throw new InvalidRequestException("(body)", "null", "a JSON object");
+            }
+            return request;
+        } catch (JacksonException e) {
+            throw translate(e);
+        }
+    }
+
+    static InvalidRequestException translate(JacksonException e) {
+        if (e instanceof ValueInstantiationException vie) {
+            String path = path(vie);
+            if (vie.getCause() instanceof InvalidFactException fact) {
+                return new InvalidRequestException(join(path, fact.field()), fact.value(), fact.accepted());
+            }
+            if (vie.getCause() instanceof InvalidRequestException request) {
+                return new InvalidRequestException(join(path, request.field()), request.value(), request.accepted());
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return new InvalidRequestException(path(unknown), "unknown field '" + unknown.getPropertyName() + "'",
+                    "one of the fields " + known);
+        }
+        if (e instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String accepted = target != null && target.isEnum()
+                    ? "one of " + Arrays.toString(target.getEnumConstants())
+                    : "a value of type " + (target == null ? "?" : target.getSimpleName());
+            return new InvalidRequestException(path(format), "'" + format.getValue() + "'", accepted);
+        }
+        if (e instanceof DatabindException databind) {
+            return new InvalidRequestException(path(databind), "the given value", databind.getOriginalMessage());
+        }
+        if (e instanceof StreamReadException read) {
+            String where = read.getLocation() == null ? "" : " at line " + read.getLocation().getLineNr()
+                    + ", column " + read.getLocation().getColumnNr();
+            return new InvalidRequestException("(body)", "malformed JSON" + where, "well-formed JSON: " + read.getOriginalMessage());
+        }
+        return new InvalidRequestException("(body)", "unreadable", e.getOriginalMessage());
+    }
+
+    private static String path(DatabindException e) {
+        List<JacksonException.Reference> refs = e.getPath();
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : refs) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String join(String path, String field) {
+        return "(body)".equals(path) ? field : path + "." + field;
+    }
+}

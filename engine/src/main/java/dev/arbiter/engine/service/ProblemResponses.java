@@ -1,0 +1,60 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.InvalidRequestException;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors as RFC 9457 problem details that name the field, the value and what is accepted. */
+@RestControllerAdvice
+class ProblemResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/invalid-request"));
+        problem.setTitle("Invalid decision request");
+        problem.setProperty("field", e.field());
+        problem.setProperty("value", e.value());
+        problem.setProperty("accepted", e.accepted());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownDecisionException.class)
+    ProblemDetail unknownDecision(UnknownDecisionException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown decision");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not accepted; expected application/json");
+        problem.setProperty("field", "Content-Type");
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMostSpecificCause().getMessage());
+    }
+
+    /** Anything unexpected: no decision was made, so no order goes out (fail closed). */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail failedClosed(RuntimeException e) {
+        LOG.error("decision failed; no order was sent", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "no decision was made and no order may be sent: " + e.getMessage());
+        problem.setTitle("Decision failed closed");
+        return problem;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.arbiter.engine.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.reasoning.explain.Explanation;
+import dev.arbiter.reasoning.proof.ProofVerdict;
+import dev.arbiter.rules.session.Firing;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One decision through every stage over real ETH-USD 5-minute bars (Binance.US, 2023-03-15 13:35 UTC)
+ * with the shipped rules and limits. The account holds 2 ETH and a working 1 ETH buy; the client asks
+ * for 25 ETH at 1693 (i-1) and 2 ETH at 1800 (i-2); the momentum rule sees EMA(20) above SMA(50) with
+ * RSI(14) in 50..70 and proposes 5.90 ETH (10000 USD at the last close 1692.84).
+ */
+class EthUsdDecisionTest {
+
+    private static DecisionPipeline pipeline;
+    private static DecisionResult result;
+
+    @BeforeAll
+    static void decide() {
+        pipeline = DecisionPipeline.withShippedDefaults();
+        result = pipeline.decide("dec-test", ExampleRequests.example());
+    }
+
+    @AfterAll
+    static void close() {
+        pipeline.close();
+    }
+
+    @Test
+    void strategyAndClientProposalsEnterTheRiskLayers() {
+        assertThat(result.decision().proposals()).extracting(ProposalVerdict::proposalId)
+                .containsExactlyInAnyOrder("i-1", "i-2", "S-MOMENTUM:ETH-USD");
+        assertThat(verdict("S-MOMENTUM:ETH-USD").requestedQuantity()).isEqualByComparingTo("5.90");
+        assertThat(verdict("S-MOMENTUM:ETH-USD").origin()).isEqualTo("Momentum: trend up with room to run");
+    }
+
+    @Test
+    void everyFiringIsTracedWithItsLayerAndMatchedFacts() {
+        Map<String, Long> firingsByCode = result.trace().firings().stream()
+                .collect(Collectors.groupingBy(Firing::reasonCode, Collectors.counting()));
+
+        assertThat(firingsByCode).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "S-CLIENT-INTENT", 2L, "S-MOMENTUM", 1L,
+                "L1-MAX-ORDER-QTY", 1L, "L2-INSTRUMENT-SHARE", 1L, "L7-PRICE-COLLAR", 1L));
+        Firing collar = firing("L7-PRICE-COLLAR");
+        assertThat(collar.layer()).isEqualTo(Layer.L7);
+        assertThat(collar.rule()).isEqualTo("Limit price outside the price collar");
+        assertThat(collar.matched()).anyMatch(f -> f.startsWith("Proposal[proposalId=i-2"))
+                .anyMatch(f -> f.startsWith("FeedStatus[symbol=ETH-USD") && f.contains("lastClose=1692.84"))
+                .anyMatch(f -> f.equals("Limit[name=price-collar, value=0.05]"));
+        assertThat(firing("S-MOMENTUM").matched())
+                .anyMatch(f -> f.startsWith("IndicatorValue[symbol=ETH-USD, name=rsi_14"));
+    }
+
+    @Test
+    void priceCollarRejectsTheFarLimitPrice() {
+        ProposalVerdict i2 = verdict("i-2");
+
+        assertThat(i2.status()).isEqualTo("REJECTED");
+        assertThat(i2.reasonCodes()).containsExactly("L7-PRICE-COLLAR");
+        assertThat(i2.finalQuantity()).isZero();
+        assertThat(reasonMessage("i-2", "L7-PRICE-COLLAR"))
+                .isEqualTo("limit price 1800 is 6.33% from the last close 1692.84, outside the 5% collar");
+    }
+
+    @Test
+    void rulesCapTheLargeIntentAndTheSmallestCapWins() {
+        ProposalVerdict i1 = verdict("i-1");
+
+        assertThat(i1.status()).isEqualTo("CAPPED");
+        assertThat(i1.reasonCodes()).containsExactlyInAnyOrder("L1-MAX-ORDER-QTY", "L2-INSTRUMENT-SHARE");
+        assertThat(i1.finalQuantity()).isEqualByComparingTo("10");
+        assertThat(result.trace().allocationProblem().candidates())
+                .filteredOn(c -> c.proposal().proposalId().equals("i-1"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.maxQuantity()).isEqualByComparingTo("10");
+                    assertThat(c.capReasons()).containsExactly("L1-MAX-ORDER-QTY");
+                });
+        // L2: (25% of 100000 - 2 x 1692.84) / 1693 = 12.76 ETH, above L1's 10
+        assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE")).contains("position 3385.68 plus order 42325");
+    }
+
+    @Test
+    void timefoldSizesWithinGrossExposureGivingHigherConvictionFirst() {
+        // gross before: 2 x 1692.84 + 1 x 1650 = 5035.68; limit 25000 leaves 19964.32.
+        // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets floor(3034.32 / 1692.84) = 1.79.
+        assertThat(result.decision().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertThat(result.decision().orders()).extracting(Order::proposalId, Order::side, o -> o.quantity().toPlainString())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("i-1", Side.BUY, "10"),
+                        org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "1.79"));
+        assertThat(result.trace().allocationProblem().currentGrossExposure()).isEqualByComparingTo("5035.68");
+        assertThat(result.trace().allocation().feasible()).isTrue();
+        assertThat(verdict("S-MOMENTUM:ETH-USD").status()).isEqualTo("CAPPED");
+        assertThat(result.trace().allocation().orders())
+                .filteredOn(o -> o.proposalId().equals("S-MOMENTUM:ETH-USD"))
+                .singleElement()
+                .satisfies(o -> assertThat(String.join(" ", o.boundBy())).contains("gross exposure"));
+    }
+
+    @Test
+    void z3ProvesEveryHardLimit() {
+        assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.PROVED);
+        assertThat(result.trace().proof().checkedLimits())
+                .contains("gross-exposure", "free-balance", "max-quantity:i-1", "max-quantity:S-MOMENTUM:ETH-USD");
+        assertThat(result.trace().proof().violations()).isEmpty();
+    }
+
+    @Test
+    void prologExplainsEachProposal() {
+        Map<String, Explanation> byId = result.trace().explanations().stream()
+                .collect(Collectors.toMap(Explanation::proposalId, Function.identity()));
+
+        assertThat(byId.get("i-2").status()).isEqualTo("REJECTED");
+        assertThat(String.join(" ", byId.get("i-2").because()))
+                .contains("L7-PRICE-COLLAR").contains("RTS 6 Art. 15(1)(a)").contains("6.33%");
+        assertThat(byId.get("i-1").status()).isEqualTo("CAPPED");
+        assertThat(String.join(" ", byId.get("i-1").because())).contains("L1-MAX-ORDER-QTY");
+        assertThat(byId.get("S-MOMENTUM:ETH-USD").because()).isNotEmpty();
+        assertThat(byId.values()).allSatisfy(e -> assertThat(e.query()).isNotBlank());
+    }
+
+    @Test
+    void sameRequestGivesTheSameDecisionAndTrace() {
+        DecisionResult again = pipeline.decide("dec-test", ExampleRequests.example());
+
+        assertThat(json(again.decision())).isEqualTo(json(result.decision()));
+        assertThat(json(withoutTimings(again.trace()))).isEqualTo(json(withoutTimings(result.trace())));
+        assertThat(result.decision().versions().ruleSet()).matches("rs-[0-9a-f]{12}");
+    }
+
+    private static DecisionTrace withoutTimings(DecisionTrace trace) {
+        var proof = trace.proof();
+        return new DecisionTrace(trace.decisionId(), trace.versions(), trace.request(), trace.indicators(), trace.feeds(),
+                trace.exposures(), trace.firings(), trace.outcomes(), trace.allocationProblem(), trace.allocation(),
+                new dev.arbiter.reasoning.proof.ProofResult(proof.verdict(), proof.checkedLimits(), proof.violations(), 0),
+                trace.explanations());
+    }
+
+    private static String json(Object value) {
+        return ArbiterJson.mapper().writeValueAsString(value);
+    }
+
+    private static ProposalVerdict verdict(String proposalId) {
+        return result.decision().proposals().stream().filter(p -> p.proposalId().equals(proposalId)).findFirst().orElseThrow();
+    }
+
+    private static Firing firing(String code) {
+        List<Firing> firings = result.trace().firings().stream().filter(f -> f.reasonCode().equals(code)).toList();
+        assertThat(firings).hasSize(1);
+        return firings.get(0);
+    }
+
+    private static String reasonMessage(String proposalId, String code) {
+        return result.trace().outcomes().stream()
+                .filter(o -> proposalId.equals(o.proposalId()) && o.reason().code().equals(code))
+                .findFirst().orElseThrow().reason().message();
+    }
+}

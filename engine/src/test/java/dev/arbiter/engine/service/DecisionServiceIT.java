@@ -1,0 +1,97 @@
+package dev.arbiter.engine.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.engine.decision.ExampleRequests;
+import dev.arbiter.engine.json.ArbiterJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The service over real HTTP: a real server on a random port and the JDK's HTTP client. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DecisionServiceIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void postsADecisionAndReadsItAndItsTraceBack() throws Exception {
+        HttpResponse<String> created = post(ExampleRequests.exampleBytes(), "application/json");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode body = ArbiterJson.mapper().readTree(created.body());
+        String id = body.path("decisionId").asString();
+        assertThat(id).startsWith("dec-");
+        assertThat(created.headers().firstValue("Location")).hasValue("/v1/decisions/" + id);
+        assertThat(body.path("decision").path("status").asString()).isEqualTo("APPROVED");
+        assertThat(body.path("decision").path("orders")).hasSize(2);
+
+        HttpResponse<String> trace = get("/v1/decisions/" + id + "/trace");
+        assertThat(trace.statusCode()).isEqualTo(200);
+        JsonNode traceBody = ArbiterJson.mapper().readTree(trace.body());
+        assertThat(traceBody.path("decisionId").asString()).isEqualTo(id);
+        assertThat(traceBody.path("firings")).hasSize(6);
+        assertThat(traceBody.path("proof").path("verdict").asString()).isEqualTo("PROVED");
+        assertThat(traceBody.path("request").path("requestId").asString()).isEqualTo("example-eth-usd-2023-03-15T13:35");
+
+        HttpResponse<String> decision = get("/v1/decisions/" + id);
+        assertThat(decision.statusCode()).isEqualTo(200);
+        assertThat(ArbiterJson.mapper().readTree(decision.body()).path("summary").asString())
+                .isEqualTo("2 of 3 proposals go out as orders: 2 capped, 1 rejected");
+    }
+
+    @Test
+    void badRequestIsAProblemDetailNamingTheField() throws Exception {
+        byte[] bad = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
+                .replaceFirst("\"side\": \"BUY\", \"quantity\": 25", "\"side\": \"BUY\", \"quantity\": -25")
+                .getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = post(bad, "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        JsonNode problem = ArbiterJson.mapper().readTree(response.body());
+        assertThat(problem.path("field").asString()).isEqualTo("intents[0].quantity");
+        assertThat(problem.path("value").asString()).isEqualTo("-25");
+        assertThat(problem.path("accepted").asString()).isEqualTo("a number > 0");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void malformedJsonAndWrongContentTypeAreRefused() throws Exception {
+        HttpResponse<String> malformed = post("{\"requestId\":".getBytes(StandardCharsets.UTF_8), "application/json");
+        HttpResponse<String> text = post(ExampleRequests.exampleBytes(), "text/plain");
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(ArbiterJson.mapper().readTree(malformed.body()).path("field").asString()).isEqualTo("(body)");
+        assertThat(text.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void unknownDecisionIsNotFound() throws Exception {
+        HttpResponse<String> response = get("/v1/decisions/dec-nope/trace");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("decision 'dec-nope' is not stored");
+    }
+
+    private HttpResponse<String> post(byte[] body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decisions"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.arbiter.reasoning.explain;
+
+import static dev.arbiter.kb.Require.present;
+
+import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.reasoning.proof.LimitViolation;
+import dev.arbiter.reasoning.proof.ProofVerdict;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one decision concluded, as the explainer needs it.
+ *
+ * @param proposals       every proposal the decision considered
+ * @param firings         the rules that fired
+ * @param outcomes        the rejections, caps, flags and halts the rules inserted
+ * @param allocation      the size each proposal was given; a proposal with no entry was given none
+ * @param proofVerdict    the limit proof's verdict for the allocated orders
+ * @param proofViolations the limits the proof found broken
+ */
+public record DecisionFacts(List<Proposal> proposals, List<FiredRule> firings, List<RuleOutcome> outcomes,
+                            List<SizedOrder> allocation, ProofVerdict proofVerdict,
+                            List<LimitViolation> proofViolations) {
+
+    public DecisionFacts {
+        proposals = List.copyOf(present("DecisionFacts", "proposals", proposals));
+        Set<String> proposalIds = new HashSet<>();
+        for (Proposal proposal : proposals) {
+            if (!proposalIds.add(proposal.proposalId())) {
+                throw new InvalidFactException("DecisionFacts", "proposals", proposal.proposalId(),
+                        "each proposalId once (it names the proposal in every explanation)");
+            }
+        }
+        firings = List.copyOf(present("DecisionFacts", "firings", firings));
+        outcomes = List.copyOf(present("DecisionFacts", "outcomes", outcomes));
+        allocation = List.copyOf(present("DecisionFacts", "allocation", allocation));
+        present("DecisionFacts", "proofVerdict", proofVerdict);
+        proofViolations = List.copyOf(present("DecisionFacts", "proofViolations", proofViolations));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.arbiter.reasoning.explain;
+
+import alice.tuprolog.Library;
+import alice.tuprolog.Struct;
+import alice.tuprolog.Term;
+import java.io.Serial;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The tuProlog library an explainer's engine loads: it carries the shipped theory (library clauses
+ * cannot be retracted by a query) and two primitives written in Java.
+ * <ul>
+ *   <li>{@code decision_facts(+Functor, -Facts)}: the facts of that functor of the decision being
+ *       explained, as a list of terms built in Java. Facts never pass through the Prolog parser, so any
+ *       text, quotes, backslashes and line breaks included, arrives exactly as given.</li>
+ *   <li>{@code decimal_compare(?Order, +A, +B)}: compares two exact decimals written as atoms
+ *       ({@code '7.50'}), giving {@code less}, {@code equal} or {@code greater}. tuProlog's own numbers
+ *       are doubles, which cannot tell 0.1 + 0.2 from 0.3.</li>
+ * </ul>
+ *
+ * <p>tuProlog finds primitives by reflection and calls them from its own package, so the library is a
+ * public class nested in this package-private one: callable by tuProlog, invisible to Arbiter's other
+ * modules.
+ */
+final class DecisionLibrary {
+
+    private DecisionLibrary() {
+    }
+
+    /** The library itself: the theory and the primitives. */
+    public static final class Loaded extends Library {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        private static final Struct NO_FACTS = new Struct();
+
+        private final String theory;
+        /** The facts of the decision being explained; set by the explainer under its lock. */
+        private transient Map<String, Struct> factsByFunctor = Map.of();
+
+        Loaded(String theory) {
+            this.theory = Objects.requireNonNull(theory, "theory");
+        }
+
+        @Override
+        public String getName() {
+            return "dev.arbiter.reasoning.explain";
+        }
+
+        @Override
+        public String getTheory() {
+            return theory;
+        }
+
+        void serve(Map<String, Struct> factsByFunctor) {
+            this.factsByFunctor = Map.copyOf(factsByFunctor);
+        }
+
+        /** {@code decision_facts(+Functor, -Facts)}. */
+        public boolean decision_facts_2(Term functor, Term facts) {
+            if (!(functor.getTerm() instanceof Struct name) || !name.isAtom()) {
+                return false;
+            }
+            return unify(facts, factsByFunctor.getOrDefault(name.getName(), NO_FACTS));
+        }
+
+        /** {@code decimal_compare(?Order, +A, +B)}: fails unless both A and B are decimals. */
+        public boolean decimal_compare_3(Term order, Term left, Term right) {
+            BigDecimal a = decimal(left.getTerm());
+            BigDecimal b = decimal(right.getTerm());
+            if (a == null || b == null) {
+                return false;
+            }
+            int comparison = a.compareTo(b);
+            return unify(order, new Struct(comparison < 0 ? "less" : comparison == 0 ? "equal" : "greater"));
+        }
+
+        private static BigDecimal decimal(Term term) {
+            String text;
+            if (term instanceof Struct atom && atom.isAtom()) {
+                text = atom.getName();
+            } else if (term instanceof alice.tuprolog.Number number) {
+                text = number.toString();
+            } else {
+                return null;
+            }
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException notADecimal) {
+                return null;
+            }
+        }
+    }
+}

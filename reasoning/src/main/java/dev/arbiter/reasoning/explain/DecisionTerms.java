@@ -1,0 +1,115 @@
+package dev.arbiter.reasoning.explain;
+
+import alice.tuprolog.Struct;
+import alice.tuprolog.Term;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.Cap;
+import dev.arbiter.kb.outcome.Flag;
+import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.kb.outcome.Reason;
+import dev.arbiter.kb.outcome.Rejection;
+import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.reasoning.proof.LimitViolation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A decision's facts as Prolog terms, grouped by functor, as {@code decision_facts/2} serves them. Text
+ * becomes atoms whole (no quoting, no parsing), decimals become atoms holding their plain text, enum
+ * values become lower-case atoms ({@code buy}, {@code l3}, {@code account}, {@code violated}).
+ */
+final class DecisionTerms {
+
+    private final Map<String, List<Term>> factsByFunctor = new LinkedHashMap<>();
+
+    private DecisionTerms() {
+    }
+
+    static Map<String, Struct> of(DecisionFacts facts) {
+        DecisionTerms terms = new DecisionTerms();
+        facts.proposals().forEach(terms::proposal);
+        facts.firings().forEach(terms::firing);
+        Set<Term> reasonRules = new LinkedHashSet<>();
+        for (RuleOutcome outcome : facts.outcomes()) {
+            terms.outcome(outcome);
+            reasonRules.add(new Struct("reason_rule", atom(outcome.reason().code()), atom(outcome.reason().rule())));
+        }
+        reasonRules.forEach(fact -> terms.add("reason_rule", fact));
+        facts.allocation().forEach(terms::sized);
+        terms.add("proof", new Struct("proof", enumAtom(facts.proofVerdict())));
+        facts.proofViolations().forEach(terms::violation);
+        for (Layer layer : Layer.values()) {
+            terms.add("layer", new Struct("layer", layer(layer), atom(layer.code()), atom(layer.title())));
+        }
+
+        Map<String, Struct> lists = new LinkedHashMap<>();
+        terms.factsByFunctor.forEach((functor, list) -> lists.put(functor, new Struct(list.toArray(Term[]::new))));
+        return lists;
+    }
+
+    private void proposal(Proposal p) {
+        add("proposal", new Struct("proposal", new Term[] {atom(p.proposalId()), atom(p.accountId()),
+                atom(p.symbol()), enumAtom(p.side()), decimal(p.quantity()), decimal(p.price())}));
+    }
+
+    private void firing(FiredRule firing) {
+        add("fired", new Struct("fired", atom(firing.rule()), layer(firing.layer()), atom(firing.reasonCode())));
+        firing.matchedFacts().forEach(fact -> add("matched", new Struct("matched", atom(firing.rule()), atom(fact))));
+    }
+
+    private void outcome(RuleOutcome outcome) {
+        Reason r = outcome.reason();
+        switch (outcome) {
+            case Rejection rejection -> add("rejected", new Struct("rejected", new Term[] {
+                    atom(rejection.proposalId()), atom(r.code()), layer(r.layer()), atom(r.legalSource()),
+                    atom(r.message())}));
+            case Cap cap -> add("capped", new Struct("capped", new Term[] {
+                    atom(cap.proposalId()), decimal(cap.maxQuantity()), atom(r.code()), layer(r.layer()),
+                    atom(r.legalSource()), atom(r.message())}));
+            case Flag flag -> add("flagged", new Struct("flagged", new Term[] {
+                    atom(flag.proposalId()), atom(r.code()), layer(r.layer()), atom(r.legalSource()),
+                    atom(r.message())}));
+            case Halt halt -> add("halted", new Struct("halted", new Term[] {
+                    enumAtom(halt.scope()), atom(halt.target()), atom(r.code()), layer(r.layer()),
+                    atom(r.message())}));
+        }
+    }
+
+    private void sized(SizedOrder order) {
+        add("allocated", new Struct("allocated", atom(order.proposalId()), decimal(order.quantity())));
+        order.boundBy().forEach(sentence ->
+                add("bound_by", new Struct("bound_by", atom(order.proposalId()), atom(sentence))));
+    }
+
+    private void violation(LimitViolation violation) {
+        add("violation", new Struct("violation", atom(violation.limit()), atom(violation.detail())));
+    }
+
+    private void add(String functor, Term fact) {
+        factsByFunctor.computeIfAbsent(functor, key -> new ArrayList<>()).add(fact);
+    }
+
+    /** Any text as one atom, exactly: a Struct built in Java is never re-read by the parser. */
+    static Struct atom(String text) {
+        return new Struct(text);
+    }
+
+    private static Struct decimal(BigDecimal value) {
+        return atom(value.toPlainString());
+    }
+
+    private static Struct layer(Layer layer) {
+        return enumAtom(layer);
+    }
+
+    private static Struct enumAtom(Enum<?> value) {
+        return atom(value.name().toLowerCase(Locale.ROOT));
+    }
+}

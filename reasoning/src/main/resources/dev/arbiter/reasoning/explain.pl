@@ -1,0 +1,313 @@
+% Arbiter: why a decision ended as it did.
+%
+% Loaded once per explainer, as the theory of a tuProlog library, so that no query can retract it.
+% The decision being explained is not part of this text: its facts are handed over as terms by Java
+% through decision_facts(Functor, Facts) and read through the predicates of the first section.
+%
+% Atoms used as values: sides buy/sell; layers strategy, l1 .. l7; halt scopes global, account,
+% instrument; proof verdicts proved, violated, unknown; statuses approved, capped, rejected, halted,
+% not_allocated, blocked_by_proof. Quantities and prices are atoms holding exact decimals ('7.50'),
+% compared with decimal_compare(Order, A, B), Order one of less, equal, greater (done in Java, exactly).
+%
+% Note for editors: tuProlog 3.3 reads no escape sequences in quoted atoms (a backslash stays a
+% backslash) and cannot read a quote inside one, so the sentences below are written without quotes.
+
+% ---------------------------------------------------------------------------------------------------
+% The decision's facts.
+
+% proposal(P, Account, Symbol, Side, Quantity, Price)
+proposal(P, Account, Symbol, Side, Quantity, Price) :-
+    decision_facts(proposal, Facts), member(proposal(P, Account, Symbol, Side, Quantity, Price), Facts).
+% fired(Rule, Layer, Code): a rule fired; Code is '' for a rule that concludes nothing.
+fired(Rule, Layer, Code) :-
+    decision_facts(fired, Facts), member(fired(Rule, Layer, Code), Facts).
+% matched(Rule, FactText): a fact the rule matched, described in a few words.
+matched(Rule, FactText) :-
+    decision_facts(matched, Facts), member(matched(Rule, FactText), Facts).
+% rejected(P, Code, Layer, LegalSource, Message); LegalSource is '' when none is cited.
+rejected(P, Code, Layer, LegalSource, Message) :-
+    decision_facts(rejected, Facts), member(rejected(P, Code, Layer, LegalSource, Message), Facts).
+% capped(P, MaxQuantity, Code, Layer, LegalSource, Message)
+capped(P, MaxQuantity, Code, Layer, LegalSource, Message) :-
+    decision_facts(capped, Facts), member(capped(P, MaxQuantity, Code, Layer, LegalSource, Message), Facts).
+% flagged(P, Code, Layer, LegalSource, Message)
+flagged(P, Code, Layer, LegalSource, Message) :-
+    decision_facts(flagged, Facts), member(flagged(P, Code, Layer, LegalSource, Message), Facts).
+% halted(Scope, Target, Code, Layer, Message); Target is '*' for a global halt.
+halted(Scope, Target, Code, Layer, Message) :-
+    decision_facts(halted, Facts), member(halted(Scope, Target, Code, Layer, Message), Facts).
+% reason_rule(Code, Rule): the rule that concluded an outcome with this code.
+reason_rule(Code, Rule) :-
+    decision_facts(reason_rule, Facts), member(reason_rule(Code, Rule), Facts).
+% allocated(P, Quantity): the size the allocation gave the proposal.
+allocated(P, Quantity) :-
+    decision_facts(allocated, Facts), member(allocated(P, Quantity), Facts).
+% bound_by(P, Sentence): a constraint that bound the proposal's size.
+bound_by(P, Sentence) :-
+    decision_facts(bound_by, Facts), member(bound_by(P, Sentence), Facts).
+% proof(Verdict): the verdict of the limit proof.
+proof(Verdict) :-
+    decision_facts(proof, Facts), member(proof(Verdict), Facts).
+% violation(Limit, Detail): a hard limit the proof found broken.
+violation(Limit, Detail) :-
+    decision_facts(violation, Facts), member(violation(Limit, Detail), Facts).
+% layer(Layer, Code, Title), e.g. layer(l3, 'L3', account).
+layer(Layer, Code, Title) :-
+    decision_facts(layer, Facts), member(layer(Layer, Code, Title), Facts).
+
+% ---------------------------------------------------------------------------------------------------
+% status(?P, ?S): the status of proposal P. The first rule that applies decides:
+%   a proof that failed or did not finish blocks every proposal;
+%   a halt covering the proposal (global, its account or its instrument) halts it;
+%   a rejection rejects it;
+%   no size, or a size of 0, leaves it not allocated;
+%   a size below the one requested caps it;
+%   otherwise it is approved.
+
+status(P, S) :-
+    proposal(P, _, _, _, _, _),
+    status_of(P, S0),
+    S = S0.
+
+status_of(_, blocked_by_proof) :- proof_blocks, !.
+status_of(P, halted) :- halt_covers(P, _, _, _, _, _), !.
+status_of(P, rejected) :- rejected(P, _, _, _, _), !.
+status_of(P, not_allocated) :- \+ allocated(P, _), !.
+status_of(P, not_allocated) :- allocated(P, Q), decimal_compare(equal, Q, '0'), !.
+status_of(P, capped) :- allocated(P, Q), proposal(P, _, _, _, R, _), decimal_compare(less, Q, R), !.
+status_of(_, approved).
+
+proof_blocks :- proof(violated).
+proof_blocks :- proof(unknown).
+
+% halt_covers(P, Scope, Target, Code, Layer, Message): a halt that stops proposal P.
+halt_covers(_, global, Target, Code, Layer, Message) :-
+    halted(global, Target, Code, Layer, Message).
+halt_covers(P, account, Account, Code, Layer, Message) :-
+    proposal(P, Account, _, _, _, _),
+    halted(account, Account, Code, Layer, Message).
+halt_covers(P, instrument, Symbol, Code, Layer, Message) :-
+    proposal(P, _, Symbol, _, _, _),
+    halted(instrument, Symbol, Code, Layer, Message).
+
+% ---------------------------------------------------------------------------------------------------
+% why(?P, ?S, -Reasons): P has status S because of Reasons, a list of terms:
+%   proof(Verdict), violation(Limit, Detail),
+%   halt(Scope, Target, Code, Layer, Message),
+%   rejection(Code, Layer, LegalSource, Message),
+%   cap(MaxQuantity, Code, Layer, LegalSource, Message),
+%   flag(Code, Layer, LegalSource, Message),
+%   evidence(Rule, FactTexts)            (what the rule behind the reason before it matched),
+%   no_allocation(Requested), allocation(Quantity, Requested), full_allocation(Requested),
+%   bound(Sentence), checked(Layers).
+
+why(P, S, Reasons) :-
+    status(P, S),
+    findall(R, reason(P, S, R), Reasons).
+
+reason(_, blocked_by_proof, proof(Verdict)) :- proof(Verdict).
+reason(_, blocked_by_proof, violation(Limit, Detail)) :- violation(Limit, Detail).
+
+reason(P, halted, R) :-
+    halt_covers(P, Scope, Target, Code, Layer, Message),
+    with_evidence(halt(Scope, Target, Code, Layer, Message), Code, R).
+
+reason(P, rejected, R) :-
+    rejected(P, Code, Layer, Source, Message),
+    with_evidence(rejection(Code, Layer, Source, Message), Code, R).
+
+reason(P, not_allocated, R) :- allocation_reason(P, R).
+reason(P, not_allocated, R) :- cap_reason(P, R).
+reason(P, not_allocated, bound(Sentence)) :- bound_by(P, Sentence).
+
+reason(P, capped, R) :- allocation_reason(P, R).
+reason(P, capped, R) :- cap_reason(P, R).
+reason(P, capped, bound(Sentence)) :- bound_by(P, Sentence).
+reason(P, capped, R) :- flag_reason(P, R).
+
+reason(P, approved, R) :- allocation_reason(P, R).
+reason(_, approved, checked(Layers)) :- checked_layers(Layers).
+reason(P, approved, R) :- flag_reason(P, R).
+
+allocation_reason(P, no_allocation(Requested)) :-
+    proposal(P, _, _, _, Requested, _),
+    \+ allocated(P, _).
+allocation_reason(P, R) :-
+    proposal(P, _, _, _, Requested, _),
+    allocated(P, Quantity),
+    decimal_compare(Order, Quantity, Requested),
+    allocation_term(Order, Quantity, Requested, R).
+
+allocation_term(less, Quantity, Requested, allocation(Quantity, Requested)).
+allocation_term(equal, _, Requested, full_allocation(Requested)).
+allocation_term(greater, Quantity, Requested, allocation(Quantity, Requested)).
+
+cap_reason(P, R) :-
+    capped(P, Max, Code, Layer, Source, Message),
+    with_evidence(cap(Max, Code, Layer, Source, Message), Code, R).
+
+flag_reason(P, R) :-
+    flagged(P, Code, Layer, Source, Message),
+    with_evidence(flag(Code, Layer, Source, Message), Code, R).
+
+% with_evidence(+Reason, +Code, -R): the reason itself, then what its rule matched, if anything.
+with_evidence(Reason, _, Reason).
+with_evidence(_, Code, evidence(Rule, Facts)) :-
+    reason_rule(Code, Rule),
+    findall(F, matched(Rule, F), Facts),
+    Facts \== [].
+
+% checked_layers(-Layers): the risk layers of the rules that fired, in layer order, each once.
+checked_layers(Layers) :-
+    findall(L, (layer(L, _, _), L \== strategy, once(fired(_, L, _))), Layers).
+
+% ---------------------------------------------------------------------------------------------------
+% explain(?P, ?S, -Sentences): why/3 said in sentences.
+
+explain(P, S, Sentences) :-
+    why(P, S, Reasons),
+    findall(T, (member(R, Reasons), once(sentence(R, T))), Sentences).
+
+% why_not(+Goal, -Reasons): why Goal does not hold; [] when it does.
+%   why_not(approved(P), Reasons), why_not(status(P, S), Reasons).
+% Reasons starts with status(Actual) and continues with the reasons of why/3.
+why_not(approved(P), Reasons) :-
+    why_not(status(P, approved), Reasons).
+why_not(status(P, Wanted), Reasons) :-
+    status(P, Actual),
+    why_not_status(P, Wanted, Actual, Reasons).
+
+why_not_status(_, Wanted, Actual, []) :- Wanted == Actual, !.
+why_not_status(P, _, Actual, [status(Actual) | Reasons]) :-
+    why(P, Actual, Reasons).
+
+% sentence(+Reason, -Sentence)
+sentence(status(S), T) :-
+    concat_all(['its status is ', S], T).
+sentence(proof(violated), 'the proof that the orders respect every hard limit found a broken limit, so no order of this decision may be sent').
+sentence(proof(unknown), 'the proof that the orders respect every hard limit did not finish in time, so no order of this decision may be sent (fail closed)').
+sentence(proof(proved), 'the proof that the orders respect every hard limit succeeded').
+sentence(violation(Limit, Detail), T) :-
+    concat_all(['hard limit ', Limit, ' is broken: ', Detail], T).
+sentence(halt(global, _, Code, Layer, Message), T) :-
+    layer_text(Layer, LT),
+    concat_all(['all trading is halted by ', Code, ' at ', LT, ': ', Message], T).
+sentence(halt(account, Account, Code, Layer, Message), T) :-
+    layer_text(Layer, LT),
+    concat_all(['trading is halted for account ', Account, ' by ', Code, ' at ', LT, ': ', Message], T).
+sentence(halt(instrument, Symbol, Code, Layer, Message), T) :-
+    layer_text(Layer, LT),
+    concat_all(['trading is halted for instrument ', Symbol, ' by ', Code, ' at ', LT, ': ', Message], T).
+sentence(rejection(Code, Layer, Source, Message), T) :-
+    layer_text(Layer, LT), source_text(Source, ST),
+    concat_all(['rejected by ', Code, ' at ', LT, ST, ': ', Message], T).
+sentence(cap(Max, Code, Layer, Source, Message), T) :-
+    layer_text(Layer, LT), source_text(Source, ST),
+    concat_all(['capped at ', Max, ' by ', Code, ' at ', LT, ST, ': ', Message], T).
+sentence(flag(Code, Layer, Source, Message), T) :-
+    layer_text(Layer, LT), source_text(Source, ST),
+    concat_all(['flagged by ', Code, ' at ', LT, ST, ': ', Message], T).
+sentence(evidence(Rule, Facts), T) :-
+    join(Facts, '; ', FactsText),
+    concat_all(['rule ', Rule, ' matched ', FactsText], T).
+sentence(no_allocation(Requested), T) :-
+    concat_all(['the allocation gave it no size of the ', Requested, ' requested'], T).
+sentence(allocation(Quantity, Requested), T) :-
+    concat_all(['the allocation sized it at ', Quantity, ' of the ', Requested, ' requested'], T).
+sentence(full_allocation(Requested), T) :-
+    concat_all(['the allocation gave it the full ', Requested, ' requested'], T).
+sentence(bound(Sentence), Sentence).
+sentence(checked([]), 'no risk rule fired, so no risk layer objected').
+sentence(checked([L | Ls]), T) :-
+    findall(X, (member(Layer, [L | Ls]), layer_text(Layer, X)), Texts),
+    join(Texts, ', ', LayersText),
+    concat_all(['checked without objection by ', LayersText], T).
+
+% layer_text(+Layer, -Text), e.g. 'L3 (account)'.
+layer_text(Layer, Text) :-
+    layer(Layer, Code, Title), !,
+    concat_all([Code, ' (', Title, ')'], Text).
+layer_text(Layer, Layer).
+
+source_text('', '') :- !.
+source_text(Source, Text) :-
+    concat_all([', under ', Source], Text).
+
+% concat_all(+Atoms, -Atom) and join(+Atoms, +Separator, -Atom), both deterministic.
+concat_all([], '').
+concat_all([A | As], Text) :-
+    concat_all(As, Rest),
+    concat(A, Rest, Text).
+
+% concat(+A, +B, -AB): atom_concat/3 cut to its one answer. With an unbound result, tuProlog 3.3 builds
+% it with append/3 over unbound lists, which enumerates forever on backtracking (inside findall/3).
+concat(A, B, AB) :- atom_concat(A, B, AB), !.
+
+join([], _, '').
+join([A], _, A) :- !.
+join([A, B | Rest], Separator, Text) :-
+    join([B | Rest], Separator, Tail),
+    concat_all([A, Separator, Tail], Text).
+
+% ---------------------------------------------------------------------------------------------------
+% query_goal(+Goal): runs a caller's raw goal. Only the predicates queryable/2 lists may be called,
+% through conjunction, disjunction, if-then-else, negation, once/1, forall/2 and findall/3, so that a
+% raw query can read the decision but can neither change the engine nor reach Java or files.
+
+query_goal(G) :- var(G), !, throw(error(instantiation_error, query_goal(G))).
+query_goal((A, B)) :- !, query_goal(A), query_goal(B).
+query_goal((C -> T ; E)) :- !, ( query_goal(C) -> query_goal(T) ; query_goal(E) ).
+query_goal((A ; B)) :- !, ( query_goal(A) ; query_goal(B) ).
+query_goal((C -> T)) :- !, ( query_goal(C) -> query_goal(T) ).
+query_goal(\+ G) :- !, \+ query_goal(G).
+query_goal(once(G)) :- !, once(query_goal(G)).
+query_goal(forall(C, A)) :- !, forall(query_goal(C), query_goal(A)).
+query_goal(findall(T, G, L)) :- !, findall(T, query_goal(G), L).
+query_goal(G) :-
+    functor(G, Name, Arity),
+    queryable(Name, Arity), !,
+    call(G).
+query_goal(G) :-
+    functor(G, Name, Arity),
+    throw(error(permission_error(call, Name/Arity), only_decision_and_explanation_predicates)).
+
+queryable(status, 2).
+queryable(why, 3).
+queryable(why_not, 2).
+queryable(explain, 3).
+queryable(proposal, 6).
+queryable(fired, 3).
+queryable(matched, 2).
+queryable(rejected, 5).
+queryable(capped, 6).
+queryable(flagged, 5).
+queryable(halted, 5).
+queryable(reason_rule, 2).
+queryable(allocated, 2).
+queryable(bound_by, 2).
+queryable(proof, 1).
+queryable(violation, 2).
+queryable(layer, 3).
+queryable(halt_covers, 6).
+queryable(checked_layers, 1).
+queryable(sentence, 2).
+queryable(decimal_compare, 3).
+queryable(true, 0).
+queryable(fail, 0).
+queryable(false, 0).
+queryable('=', 2).
+queryable('\=', 2).
+queryable('==', 2).
+queryable('\==', 2).
+queryable('@<', 2).
+queryable('@>', 2).
+queryable('@=<', 2).
+queryable('@>=', 2).
+queryable(member, 2).
+queryable(append, 3).
+queryable(length, 2).
+queryable(atom, 1).
+queryable(var, 1).
+queryable(nonvar, 1).
+queryable(atom_length, 2).
+queryable(sub_atom, 5).

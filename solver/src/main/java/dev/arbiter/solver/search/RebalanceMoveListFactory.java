@@ -1,0 +1,163 @@
+package dev.arbiter.solver.search;
+
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveListFactory;
+import dev.arbiter.solver.model.AllocationPlan;
+import dev.arbiter.solver.model.ConvictionComparator;
+import dev.arbiter.solver.model.GrossExposureLimit;
+import dev.arbiter.solver.model.LotAllocation;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Makes the {@link RebalanceMove}s of the current allocation. For each order and each target size
+ * near its current one (±1, ±2, ±4, … lots, and 0 and its cap), the move sets that size, then, with
+ * the other orders: shrinks the lowest-conviction ones just enough to get back within the
+ * gross-exposure limit, and grows the highest-conviction ones with whatever budget is left — the
+ * greedy completion of a knapsack around one fixed item. Targets the others cannot make room for
+ * are left out.
+ *
+ * <p>Deterministic: targets in ascending order, orders sorted by conviction then proposal id. Called
+ * by Timefold once per step with the current working solution.
+ */
+public final class RebalanceMoveListFactory implements MoveListFactory<AllocationPlan> {
+
+    private static final Comparator<LotAllocation> LOWEST_CONVICTION_FIRST = new ConvictionComparator();
+
+    @Override
+    public List<RebalanceMove> createMoveList(AllocationPlan plan) {
+        List<LotAllocation> allocations = plan.getAllocations().stream()
+                .filter(allocation -> allocation.getLots() != null)
+                .toList();
+        List<LotAllocation> lowestConvictionFirst = allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList();
+        BigDecimal budget = headroom(plan.getGrossExposureLimit(), allocations);
+        List<RebalanceMove> moves = new ArrayList<>();
+        for (LotAllocation resized : allocations) {
+            for (int target : targets(resized)) {
+                for (boolean cheapestFirst : new boolean[] {false, true}) {
+                    RebalanceMove move = rebalance(resized, target, lowestConvictionFirst, budget, cheapestFirst);
+                    if (move != null && !moves.contains(move)) {
+                        moves.add(move);
+                    }
+                }
+            }
+        }
+        return moves;
+    }
+
+    /** Gross exposure left under the limit with the current sizes (negative when above it). */
+    private static BigDecimal headroom(GrossExposureLimit limit, List<LotAllocation> allocations) {
+        BigDecimal orders = allocations.stream().map(LotAllocation::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return limit.maxGrossExposure().subtract(limit.grossWith(orders));
+    }
+
+    /** 0, the cap, and the sizes ±1, ±2, ±4, … lots from the current one, within 0..maxLots, current excluded. */
+    private static TreeSet<Integer> targets(LotAllocation allocation) {
+        int current = allocation.getLots();
+        int max = allocation.getMaxLots();
+        TreeSet<Integer> targets = new TreeSet<>();
+        targets.add(0);
+        targets.add(max);
+        for (long step = 1; step <= max; step *= 2) {
+            if (current - step >= 0) {
+                targets.add((int) (current - step));
+            }
+            if (current + step <= max) {
+                targets.add((int) (current + step));
+            }
+        }
+        targets.remove(current);
+        return targets;
+    }
+
+    private static int lowestConvictionHoldingLots(LotAllocation resized, List<LotAllocation> lowestConvictionFirst,
+                                                   int[] lots) {
+        for (int i = 0; i < lots.length; i++) {
+            if (lowestConvictionFirst.get(i) != resized && lots[i] > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The whole number {@code lots} (&ge; 0), capped at {@code limit}. */
+    private static int atMost(BigDecimal lots, int limit) {
+        return lots.compareTo(BigDecimal.valueOf(limit)) >= 0 ? limit : lots.intValueExact();
+    }
+
+    /**
+     * Which other order to shrink to free {@code needed}: among those that can free it alone, the one
+     * that gives up the least conviction-weighted notional (whole lots, so overshoot counts); when none
+     * can, the lowest-conviction order still holding lots, which is then emptied. -1 when no order
+     * holds lots.
+     */
+    private static int cheapestToShrink(LotAllocation resized, List<LotAllocation> lowestConvictionFirst, int[] lots,
+                                        BigDecimal needed) {
+        int cheapest = -1;
+        BigDecimal cheapestLoss = null;
+        int lowestConviction = -1;
+        for (int i = 0; i < lots.length; i++) {
+            LotAllocation other = lowestConvictionFirst.get(i);
+            if (other == resized || lots[i] == 0) {
+                continue;
+            }
+            if (lowestConviction < 0) {
+                lowestConviction = i;
+            }
+            BigDecimal lotsNeeded = needed.divide(other.lotNotional(), 0, RoundingMode.CEILING);
+            if (lotsNeeded.compareTo(BigDecimal.valueOf(lots[i])) <= 0) {
+                BigDecimal loss = other.getConviction().multiply(other.lotNotional()).multiply(lotsNeeded);
+                if (cheapestLoss == null || loss.compareTo(cheapestLoss) < 0) {
+                    cheapest = i;
+                    cheapestLoss = loss;
+                }
+            }
+        }
+        return cheapest >= 0 ? cheapest : lowestConviction;
+    }
+
+    private static RebalanceMove rebalance(LotAllocation resized, int target, List<LotAllocation> lowestConvictionFirst,
+                                           BigDecimal headroom, boolean cheapestFirst) {
+        int size = lowestConvictionFirst.size();
+        int[] lots = new int[size];
+        for (int i = 0; i < size; i++) {
+            lots[i] = lowestConvictionFirst.get(i).getLots();
+        }
+        BigDecimal budget = headroom.subtract(resized.lotNotional().multiply(BigDecimal.valueOf((long) target - resized.getLots())));
+        while (budget.signum() < 0) {
+            int shrunk = cheapestFirst
+                    ? cheapestToShrink(resized, lowestConvictionFirst, lots, budget.negate())
+                    : lowestConvictionHoldingLots(resized, lowestConvictionFirst, lots);
+            if (shrunk < 0) {
+                return null;
+            }
+            LotAllocation other = lowestConvictionFirst.get(shrunk);
+            int shrink = atMost(budget.negate().divide(other.lotNotional(), 0, RoundingMode.CEILING), lots[shrunk]);
+            lots[shrunk] -= shrink;
+            budget = budget.add(other.lotNotional().multiply(BigDecimal.valueOf(shrink)));
+        }
+        for (int i = size - 1; i >= 0; i--) {
+            LotAllocation other = lowestConvictionFirst.get(i);
+            if (other == resized || lots[i] == other.getMaxLots()) {
+                continue;
+            }
+            int grow = atMost(budget.divideToIntegralValue(other.lotNotional()), other.getMaxLots() - lots[i]);
+            lots[i] += grow;
+            budget = budget.subtract(other.lotNotional().multiply(BigDecimal.valueOf(grow)));
+        }
+        List<LotAllocation> changed = new ArrayList<>();
+        List<Integer> newLots = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            LotAllocation allocation = lowestConvictionFirst.get(i);
+            int value = allocation == resized ? target : lots[i];
+            if (value != allocation.getLots()) {
+                changed.add(allocation);
+                newLots.add(value);
+            }
+        }
+        return new RebalanceMove(resized, changed, newLots);
+    }
+}
