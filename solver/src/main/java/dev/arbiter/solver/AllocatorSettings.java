@@ -13,7 +13,7 @@ import dev.arbiter.kb.InvalidFactException;
 public record AllocatorSettings(long randomSeed, int unimprovedStepCountLimit) {
 
     private static final long DEFAULT_RANDOM_SEED = 0L;
-    private static final int DEFAULT_UNIMPROVED_STEP_COUNT_LIMIT = 300;
+    private static final int DEFAULT_UNIMPROVED_STEP_COUNT_LIMIT = 200;
 
     public AllocatorSettings {
         if (unimprovedStepCountLimit < 1) {
@@ -22,7 +22,7 @@ public record AllocatorSettings(long randomSeed, int unimprovedStepCountLimit) {
         }
     }
 
-    /** Seed 0 and 300 unimproved steps: enough for a few proposals, solved in well under a second. */
+    /** Seed 0 and 200 unimproved steps: enough for a few proposals, solved in well under a second. */
     public static AllocatorSettings defaults() {
         return new AllocatorSettings(DEFAULT_RANDOM_SEED, DEFAULT_UNIMPROVED_STEP_COUNT_LIMIT);
     }

@@ -19,6 +19,7 @@ import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAc
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.monitoring.MonitoringConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.solver.constraints.AllocationConstraintProvider;
@@ -44,10 +45,11 @@ import java.util.Objects;
 public final class CapitalAllocator {
 
     private static final double ENTITY_TABU_RATIO = 0.5;
-    private static final int ACCEPTED_MOVES_PER_STEP = 40;
+    private static final int ACCEPTED_MOVES_PER_STEP = Integer.getInteger("acc", 40);
     private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
 
-    private final SolverFactory<AllocationPlan> solverFactory;
+    private final SolverFactory<AllocationPlan> searchingSolverFactory;
+    private final SolverFactory<AllocationPlan> constructingSolverFactory;
     private final SolutionManager<AllocationPlan, HardSoftLongScore> solutionManager;
 
     public CapitalAllocator(AllocatorSettings settings) {
@@ -62,22 +64,27 @@ public final class CapitalAllocator {
             throw new IllegalArgumentException("environmentMode " + environmentMode
                     + " is not accepted; expected a reproducible mode such as NO_ASSERT");
         }
-        this.solverFactory = SolverFactory.create(solverConfig(settings, environmentMode));
-        this.solutionManager = SolutionManager.create(solverFactory);
+        SolverConfig config = solverConfig(settings, environmentMode);
+        this.searchingSolverFactory = SolverFactory.create(config);
+        this.constructingSolverFactory = SolverFactory.create(
+                new SolverConfig(config).withPhases(constructionHeuristic()));
+        this.solutionManager = SolutionManager.create(searchingSolverFactory);
     }
 
     /**
      * The search, fixed here because a replay must use the same one:
      * <ol>
-     *   <li>Construction: highest conviction first, each order at the most lots that fit (greedy).</li>
-     *   <li>Local search: tabu search (the order just resized, and up to half the orders, tabu for the
-     *       next steps) over moves that resize one order, two orders, or one order with the others
-     *       rebalanced around it ({@link RebalanceMoveListFactory}), so budget can shift between orders
-     *       without passing above the limit. It stops after {@code unimprovedStepCountLimit} steps
-     *       without a better allocation. A move
-     *       evaluation cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} per allowed unimproved step
-     *       is a deterministic safety net that ordinary searches never reach.</li>
+     *   <li>Construction: highest conviction first, each order at the size that scores best given the
+     *       orders already placed: the most lots that fit (the greedy start of a knapsack).</li>
+     *   <li>Local search: tabu search over three kinds of move: resize one order, resize two, and resize
+     *       one with the others rebalanced around it ({@link RebalanceMoveListFactory}), so budget can
+     *       shift between orders without passing above the limit. An order resized in the last steps (up
+     *       to half the orders) is tabu. The search stops after {@code unimprovedStepCountLimit} steps
+     *       without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
+     *       evaluations per allowed unimproved step is a deterministic safety net: a tabu step that
+     *       finds no acceptable move would otherwise never end.</li>
      * </ol>
+     * Solver metrics are off: nothing reads them, and concurrent solvers would register them twice.
      */
     static SolverConfig solverConfig(AllocatorSettings settings, EnvironmentMode environmentMode) {
         MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withMoveSelectors(
@@ -97,14 +104,19 @@ public final class CapitalAllocator {
                 .withConstraintProviderClass(AllocationConstraintProvider.class)
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(settings.randomSeed())
+                .withMonitoringConfig(new MonitoringConfig().withSolverMetricList(List.of()))
                 .withPhases(
-                        new ConstructionHeuristicPhaseConfig()
-                                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
+                        constructionHeuristic(),
                         new LocalSearchPhaseConfig()
                                 .withMoveSelectorConfig(moves)
                                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withEntityTabuRatio(ENTITY_TABU_RATIO))
                                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(ACCEPTED_MOVES_PER_STEP))
                                 .withTerminationConfig(termination));
+    }
+
+    private static ConstructionHeuristicPhaseConfig constructionHeuristic() {
+        return new ConstructionHeuristicPhaseConfig()
+                .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING);
     }
 
     /**
@@ -125,6 +137,11 @@ public final class CapitalAllocator {
         List<LotAllocation> allocations = allocationsOf(problem);
         List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
         if (!sizable.isEmpty()) {
+            // With one order to size, construction tries every size and keeps the best: it is exact, and
+            // tabu search over a single order would have nothing to do.
+            SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1
+                    ? constructingSolverFactory
+                    : searchingSolverFactory;
             AllocationPlan solved = solverFactory.buildSolver().solve(new AllocationPlan(sizable, limit));
             for (int i = 0; i < sizable.size(); i++) {
                 sizable.get(i).setLots(solved.getAllocations().get(i).getLots());

@@ -100,7 +100,7 @@ class EthUsdDecisionTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(result.decision().orders()).extracting(Order::proposalId, Order::side, o -> o.quantity().toPlainString())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("i-1", Side.BUY, "10"),
+                        org.assertj.core.groups.Tuple.tuple("i-1", Side.BUY, "10.00"),
                         org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "1.79"));
         assertThat(result.trace().allocationProblem().currentGrossExposure()).isEqualByComparingTo("5035.68");
         assertThat(result.trace().allocation().feasible()).isTrue();

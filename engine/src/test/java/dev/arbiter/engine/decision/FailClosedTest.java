@@ -62,7 +62,7 @@ class FailClosedTest {
     @Test
     void proofFailureBlocksAHandBuiltAllocationThatBreaksGrossExposure() {
         // A faulty sizer that ignores the gross-exposure limit and sends every survivor at its cap:
-        // 5035.68 held + 10 x 1693 + 5.90 x 1692.84 = 31953.44 > 25000.
+        // 5035.68 held + 10 x 1693 + 5.90 x 1692.84 = 31953.436 > 25000.
         Sizer everythingAtItsCap = problem -> new Allocation(problem.candidates().stream()
                 .map(FailClosedTest::atCap).toList(), "hand-built", true, "hand-built allocation");
 
@@ -78,11 +78,13 @@ class FailClosedTest {
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
         assertThat(result.trace().proof().violations()).singleElement().satisfies(v -> {
             assertThat(v.limit()).isEqualTo("gross-exposure");
-            assertThat(v.detail()).contains("31953.44").contains("25000");
+            assertThat(v.detail()).contains("31953.436").contains("25000");
         });
         assertThat(result.decision().summary()).contains("gross-exposure");
-        assertThat(result.decision().proposals()).extracting(ProposalVerdict::status)
-                .containsOnly("BLOCKED_BY_PROOF", "REJECTED", "BLOCKED_BY_PROOF");
+        // A failed proof blocks the whole decision; the rule outcomes stay on record.
+        assertThat(result.decision().proposals()).extracting(ProposalVerdict::status).containsOnly("BLOCKED_BY_PROOF");
+        assertThat(result.decision().proposals()).filteredOn(p -> p.proposalId().equals("i-2"))
+                .singleElement().satisfies(p -> assertThat(p.reasonCodes()).containsExactly("L7-PRICE-COLLAR"));
     }
 
     @Test

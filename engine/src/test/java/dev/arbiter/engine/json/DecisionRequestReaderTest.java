@@ -17,8 +17,8 @@ class DecisionRequestReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            negative bar close      | "close": 1692.84}        | "close": -1692.84}     | marketData[0].bars[119].close | -1692.84   | a number > 0
-            NaN as a string          | "close": 1692.84}        | "close": "NaN"}        | marketData[0].bars[119].close | 'NaN'      | a value of type BigDecimal
+            negative bar close      | "close": 1692.84, "volume": 734.0511} | "close": -1692.84, "volume": 734.0511} | marketData[0].bars[119].close | -1692.84   | a number > 0
+            NaN as a string          | "close": 1692.84, "volume": 734.0511} | "close": "NaN", "volume": 734.0511} | marketData[0].bars[119].close | 'NaN'      | a value of type BigDecimal
             unknown side             | "side": "BUY", "quantity": 25 | "side": "LONG", "quantity": 25 | intents[0].side      | 'LONG'     | one of [BUY, SELL]
             unknown symbol           | "intentId": "i-2", "accountId": "acct-1", "symbol": "ETH-USD" | "intentId": "i-2", "accountId": "acct-1", "symbol": "DOGE-USD" | intents[1].symbol | 'DOGE-USD' | a symbol listed in instruments [ETH-USD]
             negative quantity        | "quantity": 25            | "quantity": -25        | intents[0].quantity           | -25        | a number > 0
