@@ -61,11 +61,7 @@ public final class DecisionRequestReader {
                     "one of the fields " + known);
         }
         if (e instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            String accepted = target != null && target.isEnum()
-                    ? "one of " + Arrays.toString(target.getEnumConstants())
-                    : "a value of type " + (target == null ? "?" : target.getSimpleName());
-            return new InvalidRequestException(path(format), "'" + format.getValue() + "'", accepted);
+            return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));
         }
         if (e instanceof DatabindException databind) {
             return new InvalidRequestException(path(databind), "the given value", databind.getOriginalMessage());
@@ -76,6 +72,26 @@ public final class DecisionRequestReader {
             return new InvalidRequestException("(body)", "malformed JSON" + where, "well-formed JSON: " + read.getOriginalMessage());
         }
         return new InvalidRequestException("(body)", "unreadable", e.getOriginalMessage());
+    }
+
+    /** What a value of the target type looks like, in the words of the API documentation. */
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "a value of the documented type (see docs/api.md)";
+        }
+        if (target.isEnum()) {
+            return "one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == java.time.Instant.class) {
+            return "an ISO-8601 UTC time such as 2023-03-15T13:35:30Z";
+        }
+        if (target == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT5M";
+        }
+        if (target == java.math.BigDecimal.class || target == double.class || target == Double.class) {
+            return "a finite number";
+        }
+        return "a value of type " + target.getSimpleName();
     }
 
     private static String path(DatabindException e) {

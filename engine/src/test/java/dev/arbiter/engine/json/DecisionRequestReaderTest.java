@@ -18,11 +18,12 @@ class DecisionRequestReaderTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             negative bar close      | "close": 1692.84, "volume": 734.0511} | "close": -1692.84, "volume": 734.0511} | marketData[0].bars[119].close | -1692.84   | a number > 0
-            NaN as a string          | "close": 1692.84, "volume": 734.0511} | "close": "NaN", "volume": 734.0511} | marketData[0].bars[119].close | 'NaN'      | a value of type BigDecimal
+            NaN as a string          | "close": 1692.84, "volume": 734.0511} | "close": "NaN", "volume": 734.0511} | marketData[0].bars[119].close | 'NaN'      | a finite number
             unknown side             | "side": "BUY", "quantity": 25 | "side": "LONG", "quantity": 25 | intents[0].side      | 'LONG'     | one of [BUY, SELL]
             unknown symbol           | "intentId": "i-2", "accountId": "acct-1", "symbol": "ETH-USD" | "intentId": "i-2", "accountId": "acct-1", "symbol": "DOGE-USD" | intents[1].symbol | 'DOGE-USD' | a symbol listed in instruments [ETH-USD]
             negative quantity        | "quantity": 25            | "quantity": -25        | intents[0].quantity           | -25        | a number > 0
             misspelt field           | "limitPrice": 1693        | "limitPrize": 1693     | intents[0].limitPrice         | null       | a value (the field is required)
+            time not ISO-8601        | "asOf": "2023-03-15T13:35:30Z" | "asOf": "yesterday" | asOf              | 'yesterday' | an ISO-8601 UTC time
             unknown top-level field  | "asOf"                    | "asOff"                | asOf                          | null       | an ISO-8601 UTC time
             duplicate bar            | "openTime": "2023-03-15T13:30:00Z" | "openTime": "2023-03-15T13:25:00Z" | marketData[0].bars[119].openTime | 2023-03-15T13:25:00Z | duplicate bar
             confidence above one     | "confidence": 0.64        | "confidence": 1.64     | predictions[0].confidence     | 1.64       | a number between 0 and 1
