@@ -26,10 +26,10 @@ public record Allocation(List<AllocatedOrder> orders, String score, boolean feas
         text(FACT, "score", score);
         text(FACT, "note", note);
         if (!feasible) {
-            for (AllocatedOrder order : orders) {
-                if (order.traded()) {
-                    throw new InvalidFactException(FACT, "orders", order.proposalId() + " sized "
-                            + order.quantity().toPlainString(), "every order sized 0 when the allocation is infeasible");
+            for (int i = 0; i < orders.size(); i++) {
+                if (orders.get(i).traded()) {
+                    throw new InvalidFactException(FACT, "orders[" + i + "].quantity", orders.get(i).quantity(),
+                            "0: an infeasible allocation trades nothing");
                 }
             }
         }

@@ -27,7 +27,7 @@ public record AllocationCandidate(Proposal proposal, BigDecimal maxQuantity, Big
         present(FACT, "proposal", proposal);
         nonNegative(FACT, "maxQuantity", maxQuantity);
         if (maxQuantity.compareTo(proposal.quantity()) > 0) {
-            throw new InvalidFactException(FACT, "maxQuantity", maxQuantity.toPlainString(),
+            throw new InvalidFactException(FACT, "maxQuantity", maxQuantity,
                     "a number <= the proposal's quantity (" + proposal.quantity().toPlainString()
                             + " for " + proposal.proposalId() + ")");
         }

@@ -5,9 +5,9 @@ import static dev.arbiter.kb.Require.present;
 
 import dev.arbiter.kb.InvalidFactException;
 import java.math.BigDecimal;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What to allocate: the candidates, and the gross-exposure limit they share. Gross exposure is the
@@ -25,16 +25,18 @@ public record AllocationProblem(List<AllocationCandidate> candidates, BigDecimal
 
     public AllocationProblem {
         present(FACT, "candidates", candidates);
-        Set<String> proposalIds = new HashSet<>();
-        for (AllocationCandidate candidate : candidates) {
+        Map<String, Integer> proposalIdToIndex = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            AllocationCandidate candidate = candidates.get(i);
             if (candidate == null) {
-                throw new InvalidFactException(FACT, "candidates", "a list holding null",
-                        "a list of candidates without nulls");
+                throw new InvalidFactException(FACT, "candidates[" + i + "]", null, "a candidate (the list holds no nulls)");
             }
             String proposalId = candidate.proposal().proposalId();
-            if (!proposalIds.add(proposalId)) {
-                throw new InvalidFactException(FACT, "candidates", "two candidates for proposal " + proposalId,
-                        "at most one candidate per proposal id");
+            Integer earlier = proposalIdToIndex.putIfAbsent(proposalId, i);
+            if (earlier != null) {
+                throw new InvalidFactException(FACT, "candidates[" + i + "].proposal.proposalId", proposalId,
+                        "a proposal id no earlier candidate uses (candidates[" + earlier + "] does); "
+                                + "at most one candidate per proposal");
             }
         }
         candidates = List.copyOf(candidates);

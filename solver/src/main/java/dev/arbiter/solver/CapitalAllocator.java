@@ -38,14 +38,15 @@ import java.util.Objects;
  * lots within its cap, gross exposure within its limit, conviction-weighted notional as large as the
  * search finds.
  *
- * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and a
- * reproducible environment mode, so the same problem and settings always give the same allocation.
- * Thread-safe: the solver factory is shared, each call builds its own solver.
+ * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and the
+ * reproducible environment mode {@code NO_ASSERT} (Timefold 1.32's name for what was
+ * {@code REPRODUCIBLE}), so the same problem and settings always give the same allocation, in any JVM.
+ * Thread-safe: the solver factories are shared and immutable, each call builds its own solver.
  */
 public final class CapitalAllocator {
 
     private static final double ENTITY_TABU_RATIO = 0.5;
-    private static final int ACCEPTED_MOVES_PER_STEP = Integer.getInteger("acc", 40);
+    private static final int ACCEPTED_MOVES_PER_STEP = 10;
     private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
 
     private final SolverFactory<AllocationPlan> searchingSolverFactory;

@@ -5,7 +5,7 @@
  * {@link dev.arbiter.solver.AllocationProblem} and returns an {@link dev.arbiter.solver.Allocation}
  * in which every order says, in one sentence per constraint, what holds its size where it is.
  *
- * <p>The planning model and the constraints behind it live in {@code model} and {@code constraints};
- * nothing outside this package needs them.
+ * <p>The planning model, the constraints and the custom search moves behind it live in {@code model},
+ * {@code constraints} and {@code search}; nothing outside this module needs them.
  */
 package dev.arbiter.solver;

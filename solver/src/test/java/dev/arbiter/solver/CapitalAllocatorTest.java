@@ -57,7 +57,8 @@ class CapitalAllocatorTest {
                         org.assertj.core.groups.Tuple.tuple("P-SOL", new BigDecimal("0")));
         assertThat(allocation.orders().get(0).boundBy())
                 .containsExactly("not traded: gross exposure is used up (31000.00 of the limit 31000.00)");
-        assertThat(allocation.orders().get(1).boundBy()).containsExactly("capped at 0.2, the quantity proposed");
+        assertThat(allocation.orders().get(1).boundBy()).containsExactly("capped at 0.2, the quantity proposed",
+                "gross exposure binds too: one more lot of 0.1 would take it to 31500.00, above the limit 31000.00");
         assertThat(allocation.note())
                 .isEqualTo("traded 1 of 3 candidates: new orders worth 1000.00 bring gross exposure to 31000.00 "
                         + "of the limit 31000.00");
@@ -76,7 +77,8 @@ class CapitalAllocatorTest {
         AllocatedOrder eth = allocation.orders().get(1);
         AllocatedOrder sol = allocation.orders().get(2);
         assertThat(btc).isEqualTo(new AllocatedOrder("P-BTC", "BTC-USD", Side.BUY, new BigDecimal("0.30"),
-                new BigDecimal("60000"), new BigDecimal("18000.00"), List.of("capped at 0.30 by L1-MAX-ORDER-QTY")));
+                new BigDecimal("60000"), new BigDecimal("18000.00"), List.of("capped at 0.30 by L1-MAX-ORDER-QTY",
+                "gross exposure binds too: one more lot of 0.01 would take it to 50500.00, above the limit 50000.00")));
         assertThat(eth.quantity()).isEqualTo(new BigDecimal("1.3"));
         assertThat(eth.side()).isEqualTo(Side.SELL);
         assertThat(eth.notional()).isEqualByComparingTo("3900");

@@ -9,19 +9,22 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Makes the {@link RebalanceMove}s of the current allocation. For each order and each target size
- * near its current one (±1, ±2, ±4, … lots, and 0 and its cap), the move sets that size, then, with
- * the other orders: shrinks the lowest-conviction ones just enough to get back within the
- * gross-exposure limit, and grows the highest-conviction ones with whatever budget is left — the
- * greedy completion of a knapsack around one fixed item. Targets the others cannot make room for
- * are left out.
+ * near its current one (±1, ±2, ±4, … lots, and 0 and its cap), a move sets that size, then, with the
+ * other orders, shrinks some just enough to get back within the gross-exposure limit and grows the
+ * highest-conviction ones with whatever budget is left: the greedy completion of a knapsack around
+ * one fixed item. Two ways to shrink give two moves per target (kept once when they agree): the
+ * lowest-conviction orders first, or the order that gives up the least conviction-weighted notional
+ * when one order can free enough alone. Targets the others cannot make room for are left out.
  *
- * <p>Deterministic: targets in ascending order, orders sorted by conviction then proposal id. Called
- * by Timefold once per step with the current working solution.
+ * <p>Deterministic: targets in ascending order, orders sorted by conviction then proposal id, moves
+ * in the order they are made. Called by Timefold once per step with the current working solution.
  */
 public final class RebalanceMoveListFactory implements MoveListFactory<AllocationPlan> {
 
@@ -34,18 +37,18 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
                 .toList();
         List<LotAllocation> lowestConvictionFirst = allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList();
         BigDecimal budget = headroom(plan.getGrossExposureLimit(), allocations);
-        List<RebalanceMove> moves = new ArrayList<>();
+        Set<RebalanceMove> moves = new LinkedHashSet<>();
         for (LotAllocation resized : allocations) {
             for (int target : targets(resized)) {
                 for (boolean cheapestFirst : new boolean[] {false, true}) {
                     RebalanceMove move = rebalance(resized, target, lowestConvictionFirst, budget, cheapestFirst);
-                    if (move != null && !moves.contains(move)) {
+                    if (move != null) {
                         moves.add(move);
                     }
                 }
             }
         }
-        return moves;
+        return new ArrayList<>(moves);
     }
 
     /** Gross exposure left under the limit with the current sizes (negative when above it). */
