@@ -1,6 +1,5 @@
 package dev.arbiter.engine.service;
 
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,13 +14,13 @@ public class ArbiterService {
     public static void serveUntilShutdown(int port) {
         CountDownLatch closed = new CountDownLatch(1);
         SpringApplication app = new SpringApplication(ArbiterService.class);
-        app.setDefaultProperties(Map.of("server.port", String.valueOf(port)));
         app.addListeners(event -> {
             if (event instanceof ContextClosedEvent) {
                 closed.countDown();
             }
         });
-        ConfigurableApplicationContext context = app.run();
+        // A command-line property outranks application.properties, so --port always wins.
+        ConfigurableApplicationContext context = app.run("--server.port=" + port);
         try {
             closed.await();
         } catch (InterruptedException e) {

@@ -53,6 +53,17 @@ class ArbiterCliTest {
     }
 
     @Test
+    void serveRefusesAPortOutOfRange() {
+        Output zero = capture(() -> ArbiterCli.execute("serve", "--port", "0"));
+        Output text = capture(() -> ArbiterCli.execute("serve", "--port", "http"));
+
+        assertThat(zero.exitCode).isEqualTo(2);
+        assertThat(zero.stderr).contains("--port: 0 is not accepted; expected 1-65535");
+        assertThat(text.exitCode).isEqualTo(2);
+        assertThat(text.stderr).contains("'http' is not an int");
+    }
+
+    @Test
     void missingRequestFileIsABadArgument() {
         Output out = capture(() -> ArbiterCli.execute("decide", "--request", "no/such/file.json"));
 
