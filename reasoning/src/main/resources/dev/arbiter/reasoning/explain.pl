@@ -233,21 +233,18 @@ source_text('', '') :- !.
 source_text(Source, Text) :-
     concat_all([', under ', Source], Text).
 
-% concat_all(+Atoms, -Atom) and join(+Atoms, +Separator, -Atom), both deterministic.
-concat_all([], '').
-concat_all([A | As], Text) :-
-    concat_all(As, Rest),
-    concat(A, Rest, Text).
-
-% concat(+A, +B, -AB): atom_concat/3 cut to its one answer. With an unbound result, tuProlog 3.3 builds
-% it with append/3 over unbound lists, which enumerates forever on backtracking (inside findall/3).
-concat(A, B, AB) :- atom_concat(A, B, AB), !.
+% concat_all(+Atoms, -Atom) and join(+Atoms, +Separator, -Atom), both deterministic. The joining is
+% done in Java (text_concat/2): tuProlog's atom_concat/3 goes through character lists, which made long
+% messages and matched facts the most expensive part of a decision.
+concat_all(Parts, Text) :- text_concat(Parts, Text), !.
 
 join([], _, '').
-join([A], _, A) :- !.
-join([A, B | Rest], Separator, Text) :-
-    join([B | Rest], Separator, Tail),
-    concat_all([A, Separator, Tail], Text).
+join([A | As], Separator, Text) :-
+    interleave(As, Separator, Rest),
+    text_concat([A | Rest], Text), !.
+
+interleave([], _, []).
+interleave([A | As], Separator, [Separator, A | Rest]) :- interleave(As, Separator, Rest).
 
 % ---------------------------------------------------------------------------------------------------
 % query_goal(+Goal): runs a caller's raw goal. Only the predicates queryable/2 lists may be called,

@@ -5,12 +5,13 @@ import alice.tuprolog.Struct;
 import alice.tuprolog.Term;
 import java.io.Serial;
 import java.math.BigDecimal;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The tuProlog library an explainer's engine loads: it carries the shipped theory (library clauses
- * cannot be retracted by a query) and two primitives written in Java.
+ * cannot be retracted by a query) and three primitives written in Java.
  * <ul>
  *   <li>{@code decision_facts(+Functor, -Facts)}: the facts of that functor of the decision being
  *       explained, as a list of terms built in Java. Facts never pass through the Prolog parser, so any
@@ -18,6 +19,9 @@ import java.util.Objects;
  *   <li>{@code decimal_compare(?Order, +A, +B)}: compares two exact decimals written as atoms
  *       ({@code '7.50'}), giving {@code less}, {@code equal} or {@code greater}. tuProlog's own numbers
  *       are doubles, which cannot tell 0.1 + 0.2 from 0.3.</li>
+ *   <li>{@code text_concat(+Parts, -Text)}: joins a list of atoms and numbers into one atom. Sentences
+ *       quote long rule messages and matched facts; building them with {@code atom_concat/3}, which
+ *       tuProlog implements through character lists, cost most of a decision's time.</li>
  * </ul>
  *
  * <p>tuProlog finds primitives by reflection and calls them from its own package, so the library is a
@@ -76,6 +80,26 @@ final class DecisionLibrary {
             }
             int comparison = a.compareTo(b);
             return unify(order, new Struct(comparison < 0 ? "less" : comparison == 0 ? "equal" : "greater"));
+        }
+
+        /** {@code text_concat(+Parts, -Text)}: fails unless Parts is a list of atoms and numbers. */
+        public boolean text_concat_2(Term parts, Term text) {
+            if (!(parts.getTerm() instanceof Struct list) || !list.isList()) {
+                return false;
+            }
+            StringBuilder joined = new StringBuilder();
+            Iterator<? extends Term> each = list.listIterator();
+            while (each.hasNext()) {
+                Term part = each.next().getTerm();
+                if (part instanceof Struct atom && atom.isAtom()) {
+                    joined.append(atom.getName());
+                } else if (part instanceof alice.tuprolog.Number number) {
+                    joined.append(number);
+                } else {
+                    return false;
+                }
+            }
+            return unify(text, new Struct(joined.toString()));
         }
 
         private static BigDecimal decimal(Term term) {
