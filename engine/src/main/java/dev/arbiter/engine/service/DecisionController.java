@@ -37,11 +37,8 @@ class DecisionController {
     ResponseEntity<String> decide(@RequestBody(required = false) byte[] body) {
         DecisionRequest request = DecisionRequestReader.read(body == null ? new byte[0] : body);
         String decisionId = "dec-" + UUID.randomUUID();
-        DecisionResult result;
-        // One decision at a time for now: the explainer and the prover hold one engine each.
-        synchronized (pipeline) {
-            result = pipeline.decide(decisionId, request);
-        }
+        // The pipeline is thread-safe: the prover and the explainer serialise their own engines.
+        DecisionResult result = pipeline.decide(decisionId, request);
         store.put(result);
         Decision decision = result.decision();
         Map<String, Object> response = new LinkedHashMap<>();

@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,13 +84,8 @@ public record LimitSet(String name, String version, Map<String, BigDecimal> valu
     }
 
     private static String versionOf(Map<String, BigDecimal> values) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            new TreeMap<>(values).forEach((k, v) -> sha.update((k + "=" + v.stripTrailingZeros().toPlainString() + "\n")
-                    .getBytes(StandardCharsets.UTF_8)));
-            return "lim-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ContentVersion version = ContentVersion.start();
+        new TreeMap<>(values).forEach((limit, value) -> version.add(limit).add(value.stripTrailingZeros().toPlainString()));
+        return version.version("lim-");
     }
 }

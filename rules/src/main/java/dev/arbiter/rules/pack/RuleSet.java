@@ -11,10 +11,7 @@ import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -93,17 +90,9 @@ public record RuleSet(String name, String version, List<RuleSource> sources) {
     }
 
     static String versionOf(List<RuleSource> sources) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sources.stream().sorted(Comparator.comparing(RuleSource::path)).forEach(s -> {
-                sha.update(s.path().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(s.drl().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return "rs-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        ContentVersion version = ContentVersion.start();
+        sources.stream().sorted(Comparator.comparing(RuleSource::path))
+                .forEach(s -> version.add(s.path()).add(s.drl()));
+        return version.version("rs-");
     }
 }
