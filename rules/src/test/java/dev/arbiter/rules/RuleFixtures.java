@@ -11,6 +11,7 @@ import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import java.math.BigDecimal;
@@ -59,6 +60,7 @@ final class RuleFixtures {
     /** Everything calm: flat trend (no momentum proposal), low volatility, fresh data, confident model. */
     static List<Object> calmMarket(Object... overrides) {
         List<Object> facts = new ArrayList<>(LimitSet.shippedDefault().facts());
+        facts.addAll(ParameterSet.shippedDefault().facts());
         facts.add(ethUsd());
         facts.add(exposure("0"));
         facts.add(indicator("sma_50", 1630));

@@ -15,6 +15,7 @@ import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
@@ -47,6 +48,7 @@ public final class DecisionPipeline implements AutoCloseable {
 
     private final CompiledRuleSet rules;
     private final LimitSet limits;
+    private final ParameterSet parameters;
     private final FactAssembler facts;
     private final RuleSessionRunner sessions = new RuleSessionRunner();
     private final Sizer sizer;
@@ -54,24 +56,26 @@ public final class DecisionPipeline implements AutoCloseable {
     private final PrologExplainer explainer;
     private final Versions versions;
 
-    public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, IndicatorFacts indicators, Sizer sizer,
-                            LimitProver prover, PrologExplainer explainer) {
+    public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
+                            Sizer sizer, LimitProver prover, PrologExplainer explainer) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.facts = new FactAssembler(indicators);
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         this.prover = Objects.requireNonNull(prover, "prover");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
         limits.require(MAX_GROSS_EXPOSURE);
-        this.versions = new Versions(rules.version(), limits.version(), EngineVersion.current());
+        this.versions = new Versions(rules.version(), limits.version(), parameters.version(), EngineVersion.current());
     }
 
     /**
-     * The pipeline Arbiter ships: the default rule set and limits, the default indicator set,
+     * The pipeline Arbiter ships: the default rule set, limits and parameters, the default indicator set,
      * Timefold sizing with a fixed seed, a Z3 prover with a one-second timeout, the Prolog explainer.
      */
     public static DecisionPipeline withShippedDefaults() {
         return new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.shippedDefault()), LimitSet.shippedDefault(),
+                ParameterSet.shippedDefault(),
                 new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new CapitalAllocator(AllocatorSettings.defaults())::allocate,
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
     }
@@ -87,7 +91,7 @@ public final class DecisionPipeline implements AutoCloseable {
     }
 
     public DecisionResult decide(String decisionId, DecisionRequest request) {
-        AssembledFacts assembled = facts.assemble(request, limits);
+        AssembledFacts assembled = facts.assemble(request, limits, parameters);
         SessionResult session = sessions.run(rules, assembled.sessionFacts());
 
         List<AllocationCandidate> candidates = Survivors.of(session.proposals(), session.outcomes(),

@@ -9,6 +9,7 @@ import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class FactAssembler {
         this.indicatorFacts = indicatorFacts;
     }
 
-    AssembledFacts assemble(DecisionRequest request, LimitSet limits) {
+    AssembledFacts assemble(DecisionRequest request, LimitSet limits, ParameterSet parameters) {
         List<IndicatorValue> indicators = new ArrayList<>();
         List<FeedStatus> feeds = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
@@ -50,6 +51,7 @@ final class FactAssembler {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
 
         List<Object> facts = new ArrayList<>(limits.facts());
+        facts.addAll(parameters.facts());
         facts.add(request.account());
         facts.addAll(request.instruments());
         facts.addAll(request.positions());

@@ -9,6 +9,7 @@ import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.proof.LimitProver;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.solver.AllocatedOrder;
@@ -68,7 +69,7 @@ class FailClosedTest {
 
         DecisionResult result;
         try (DecisionPipeline pipeline = new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.shippedDefault()),
-                LimitSet.shippedDefault(), new IndicatorFacts(IndicatorFacts.DEFAULT_SET), everythingAtItsCap,
+                LimitSet.shippedDefault(), ParameterSet.shippedDefault(), new IndicatorFacts(IndicatorFacts.DEFAULT_SET), everythingAtItsCap,
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer())) {
             result = pipeline.decide("dec-bad-sizer", ExampleRequests.example());
         }
@@ -93,7 +94,7 @@ class FailClosedTest {
 
         DecisionResult result;
         try (DecisionPipeline pipeline = new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.shippedDefault()),
-                tight, new IndicatorFacts(IndicatorFacts.DEFAULT_SET),
+                tight, ParameterSet.shippedDefault(), new IndicatorFacts(IndicatorFacts.DEFAULT_SET),
                 new dev.arbiter.solver.CapitalAllocator(dev.arbiter.solver.AllocatorSettings.defaults())::allocate,
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer())) {
             result = pipeline.decide("dec-tight", ExampleRequests.example());
