@@ -1,0 +1,170 @@
+package dev.arbiter.rules.testing;
+
+import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Anomaly;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Parameter;
+import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.Prediction;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.Regime;
+import dev.arbiter.rules.pack.PackFiles;
+import dev.arbiter.rules.pack.RuleSet;
+import dev.arbiter.rules.testing.RuleTestCase.Expectation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads rule tests: {@code background.yaml} (facts every case starts from) and {@code *.test.yaml}
+ * files (cases), from a rule-set folder.
+ *
+ * <pre>
+ * cases:
+ *   - name: rejects a limit price outside the collar
+ *     given:
+ *       - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, ...}
+ *     expect:
+ *       fired: [L7-PRICE-COLLAR]
+ *       outcomes:
+ *         - {kind: REJECT, proposal: i-1, code: L7-PRICE-COLLAR, message: "outside the 5% collar"}
+ * </pre>
+ */
+public final class RuleTestFiles {
+
+    public static final String BACKGROUND = "background.yaml";
+    public static final String SUFFIX = ".test.yaml";
+
+    /** The fact types a test may give, by the name a test file uses. */
+    static final Map<String, Class<?>> FACT_TYPES = Stream.of(Account.class, Anomaly.class, Bar.class, Exposure.class,
+                    FeedStatus.class, IndicatorValue.class, Instrument.class, Limit.class, OpenOrder.class,
+                    OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class, Regime.class)
+            .collect(Collectors.toMap(Class::getSimpleName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private final List<Object> background;
+    private final List<RuleTestCase> cases;
+
+    private RuleTestFiles(List<Object> background, List<RuleTestCase> cases) {
+        this.background = List.copyOf(background);
+        this.cases = List.copyOf(cases);
+    }
+
+    public static RuleTestFiles fromDirectory(Path root) throws IOException {
+        return parse(PackFiles.fromDirectory(root, ".yaml"));
+    }
+
+    public static RuleTestFiles shippedDefault() {
+        return parse(PackFiles.fromClassPath(RuleSet.DEFAULT_RESOURCE, ".yaml"));
+    }
+
+    /** @param yamlByPath every {@code .yaml} file of the rule set: the background and the test files */
+    static RuleTestFiles parse(Map<String, String> yamlByPath) {
+        List<Object> background = yamlByPath.containsKey(BACKGROUND)
+                ? facts(BACKGROUND, "background", read(BACKGROUND, yamlByPath.get(BACKGROUND)).path("facts"))
+                : List.of();
+        List<RuleTestCase> cases = new ArrayList<>();
+        yamlByPath.forEach((path, yaml) -> {
+            if (path.endsWith(SUFFIX)) {
+                cases.addAll(cases(path, read(path, yaml)));
+            }
+        });
+        return new RuleTestFiles(background, cases);
+    }
+
+    public List<Object> background() {
+        return background;
+    }
+
+    public List<RuleTestCase> cases() {
+        return cases;
+    }
+
+    private static JsonNode read(String path, String yaml) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JacksonException e) {
+            throw new RuleTestFileException(path, "is not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static List<RuleTestCase> cases(String path, JsonNode root) {
+        JsonNode cases = root.path("cases");
+        if (!cases.isArray() || cases.isEmpty()) {
+            throw new RuleTestFileException(path, "needs a list 'cases:' with at least one case");
+        }
+        List<RuleTestCase> parsed = new ArrayList<>();
+        for (JsonNode node : cases) {
+            String name = node.path("name").asString("");
+            if (name.isBlank()) {
+                throw new RuleTestFileException(path, "case " + (parsed.size() + 1) + " needs a 'name:'");
+            }
+            Expectation expect;
+            try {
+                expect = YAML.treeToValue(node.path("expect"), Expectation.class);
+            } catch (JacksonException e) {
+                throw new RuleTestFileException(path, "case '" + name + "': 'expect' is not understood: " + e.getOriginalMessage()
+                        + "; expected fired, notFired, outcomes, proposals");
+            }
+            if (expect == null || expect.fired().isEmpty() && expect.notFired().isEmpty() && expect.outcomes().isEmpty()
+                    && expect.proposals().isEmpty()) {
+                throw new RuleTestFileException(path, "case '" + name + "' expects nothing; say what must fire, stay quiet or be concluded");
+            }
+            parsed.add(new RuleTestCase(path, name, facts(path, name, node.path("given")), expect));
+        }
+        return parsed;
+    }
+
+    private static List<Object> facts(String path, String caseName, JsonNode list) {
+        List<Object> facts = new ArrayList<>();
+        if (list.isMissingNode() || list.isNull()) {
+            return facts;
+        }
+        if (!list.isArray()) {
+            throw new RuleTestFileException(path, "case '" + caseName + "': facts must be a list of {Type: {fields}}");
+        }
+        for (JsonNode entry : list) {
+            if (!entry.isObject() || entry.size() != 1) {
+                throw new RuleTestFileException(path, "case '" + caseName + "': each fact is one {Type: {fields}}, not " + entry);
+            }
+            String type = entry.propertyNames().iterator().next();
+            Class<?> factType = FACT_TYPES.get(type);
+            if (factType == null) {
+                throw new RuleTestFileException(path, "case '" + caseName + "': unknown fact type '" + type
+                        + "'; expected one of " + FACT_TYPES.keySet());
+            }
+            try {
+                facts.add(YAML.treeToValue(entry.get(type), factType));
+            } catch (JacksonException e) {
+                String why = e.getCause() instanceof InvalidFactException invalid ? invalid.getMessage() : e.getOriginalMessage();
+                throw new RuleTestFileException(path, "case '" + caseName + "': " + type + " " + why
+                        + (factType.isRecord() ? "; fields: " + Arrays.stream(factType.getRecordComponents())
+                        .map(c -> c.getName()).toList() : ""));
+            }
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.arbiter.rules.testing;
+
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.Parameter;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.Cap;
+import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.RuleMetadata;
+import dev.arbiter.rules.session.Firing;
+import dev.arbiter.rules.session.RuleSessionRunner;
+import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.testing.RuleTestCase.ExpectedOutcome;
+import dev.arbiter.rules.testing.RuleTestCase.ExpectedProposal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Runs rule-test cases against a compiled rule set and reports, per case, what did not hold. */
+public final class RuleTestRunner {
+
+    private final RuleSessionRunner sessions = new RuleSessionRunner();
+
+    /**
+     * @param reference the rule set's limits and parameters as facts; every case starts from them and
+     *                  the tests' background, and may override any of them
+     */
+    public RuleTestReport run(CompiledRuleSet rules, List<?> reference, RuleTestFiles tests) {
+        List<Object> background = new ArrayList<>(reference);
+        background.addAll(tests.background());
+        List<RuleTestReport.Result> results = new ArrayList<>();
+        for (RuleTestCase testCase : tests.cases()) {
+            SessionResult session = sessions.run(rules, merge(background, testCase.given()));
+            results.add(new RuleTestReport.Result(testCase, failures(testCase, session)));
+        }
+        return new RuleTestReport(results, untested(rules, tests));
+    }
+
+    /**
+     * The case's facts on top of the background: a given fact replaces the background fact it stands
+     * for (the same limit or parameter name, the same account, the same instrument's data).
+     */
+    static List<Object> merge(List<Object> background, List<Object> given) {
+        Set<String> givenKeys = given.stream().map(RuleTestRunner::key).filter(Objects::nonNull).collect(Collectors.toSet());
+        List<Object> facts = new ArrayList<>();
+        for (Object fact : background) {
+            if (!givenKeys.contains(key(fact))) {
+                facts.add(fact);
+            }
+        }
+        facts.addAll(given);
+        return facts;
+    }
+
+    private static String key(Object fact) {
+        return switch (fact) {
+            case Limit limit -> "Limit:" + limit.name();
+            case Parameter parameter -> "Parameter:" + parameter.name();
+            case IndicatorValue value -> "IndicatorValue:" + value.symbol() + ":" + value.name();
+            case Account account -> "Account:" + account.accountId();
+            case Instrument instrument -> "Instrument:" + instrument.symbol();
+            case FeedStatus feed -> "FeedStatus:" + feed.symbol();
+            case Exposure exposure -> "Exposure:" + exposure.accountId() + ":" + exposure.symbol();
+            default -> null;
+        };
+    }
+
+    private static List<String> failures(RuleTestCase testCase, SessionResult session) {
+        List<String> failures = new ArrayList<>();
+        Set<String> fired = session.firings().stream().map(Firing::reasonCode).collect(Collectors.toCollection(TreeSet::new));
+        for (String code : testCase.expect().fired()) {
+            if (!fired.contains(code)) {
+                failures.add(code + " did not fire; fired: " + fired);
+            }
+        }
+        for (String code : testCase.expect().notFired()) {
+            if (fired.contains(code)) {
+                failures.add(code + " fired but must not: " + session.firings().stream()
+                        .filter(f -> f.reasonCode().equals(code)).map(Firing::concluded).toList());
+            }
+        }
+        for (ExpectedOutcome expected : testCase.expect().outcomes()) {
+            if (session.outcomes().stream().noneMatch(o -> matches(expected, o))) {
+                failures.add("no outcome " + describe(expected) + "; outcomes: "
+                        + session.outcomes().stream().map(RuleTestRunner::describe).toList());
+            }
+        }
+        for (ExpectedProposal expected : testCase.expect().proposals()) {
+            if (session.proposals().stream().noneMatch(p -> matches(expected, p))) {
+                failures.add("no proposal " + expected.proposal()
+                        + (expected.side() == null ? "" : " " + expected.side())
+                        + (expected.quantity() == null ? "" : " " + expected.quantity().toPlainString())
+                        + "; proposals: " + session.proposals().stream()
+                        .map(p -> p.proposalId() + " " + p.side() + " " + p.quantity().toPlainString()).toList());
+            }
+        }
+        return failures;
+    }
+
+    private static boolean matches(ExpectedOutcome expected, RuleOutcome outcome) {
+        return (expected.kind() == null || expected.kind().equals(outcome.kind()))
+                && (expected.code() == null || expected.code().equals(outcome.reason().code()))
+                && (expected.message() == null || outcome.reason().message().contains(expected.message()))
+                && (expected.proposal() == null || expected.proposal().equals(proposalOf(outcome)))
+                && (expected.maxQuantity() == null
+                    || outcome instanceof Cap cap && cap.maxQuantity().compareTo(expected.maxQuantity()) == 0)
+                && (expected.scope() == null || outcome instanceof Halt halt && halt.scope().name().equals(expected.scope()))
+                && (expected.target() == null || outcome instanceof Halt halt2 && halt2.target().equals(expected.target()));
+    }
+
+    private static boolean matches(ExpectedProposal expected, Proposal proposal) {
+        return expected.proposal().equals(proposal.proposalId())
+                && (expected.side() == null || expected.side() == proposal.side())
+                && (expected.quantity() == null || expected.quantity().compareTo(proposal.quantity()) == 0);
+    }
+
+    private static String proposalOf(RuleOutcome outcome) {
+        return switch (outcome) {
+            case dev.arbiter.kb.outcome.Rejection r -> r.proposalId();
+            case Cap c -> c.proposalId();
+            case dev.arbiter.kb.outcome.Flag f -> f.proposalId();
+            case Halt h -> null;
+        };
+    }
+
+    private static String describe(ExpectedOutcome e) {
+        return "{" + String.join(", ", List.of(
+                "kind=" + e.kind(), "code=" + e.code(), "proposal=" + e.proposal(), "message~" + e.message(),
+                "maxQuantity=" + e.maxQuantity(), "scope=" + e.scope(), "target=" + e.target())
+                .stream().filter(s -> !s.endsWith("=null") && !s.endsWith("~null")).toList()) + "}";
+    }
+
+    private static String describe(RuleOutcome o) {
+        return o.kind() + " " + o.reason().code() + (proposalOf(o) == null ? "" : " " + proposalOf(o))
+                + (o instanceof Cap c ? " max " + c.maxQuantity().toPlainString() : "") + ": " + o.reason().message();
+    }
+
+    /** Rules without a case where they fire, or without one where they stay quiet. */
+    private static List<String> untested(CompiledRuleSet rules, RuleTestFiles tests) {
+        Set<String> firing = new TreeSet<>();
+        Set<String> quiet = new TreeSet<>();
+        for (RuleTestCase c : tests.cases()) {
+            firing.addAll(c.expect().fired());
+            c.expect().outcomes().stream().map(ExpectedOutcome::code).filter(Objects::nonNull).forEach(firing::add);
+            quiet.addAll(c.expect().notFired());
+        }
+        List<String> untested = new ArrayList<>();
+        for (RuleMetadata rule : rules.rules().values().stream()
+                .sorted(java.util.Comparator.comparing(RuleMetadata::reasonCode)).toList()) {
+            if (!firing.contains(rule.reasonCode())) {
+                untested.add(rule.reasonCode() + " (\"" + rule.rule() + "\") has no case where it fires");
+            }
+            if (!quiet.contains(rule.reasonCode())) {
+                untested.add(rule.reasonCode() + " (\"" + rule.rule() + "\") has no case where it stays quiet");
+            }
+        }
+        return untested;
+    }
+}
