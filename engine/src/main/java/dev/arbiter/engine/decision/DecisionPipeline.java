@@ -120,9 +120,10 @@ public final class DecisionPipeline implements AutoCloseable {
         List<ProposalVerdict> verdicts = verdicts(session, sized, explanations, orders);
         DecisionStatus status = status(session, proof, orders, request);
         Decision decision = new Decision(decisionId, request.requestId(), request.asOf(), status,
-                summary(status, verdicts, orders, proof), orders, verdicts, versions);
+                summary(status, verdicts, orders, proof, session), orders, verdicts, versions);
         DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
-                assembled.exposures(), session.firings(), session.outcomes().stream().map(OutcomeRecord::of).toList(),
+                assembled.exposures(), session.firings(), session.fault(),
+                session.outcomes().stream().map(OutcomeRecord::of).toList(),
                 problem, allocation, proof, explanations);
         return new DecisionResult(decision, trace);
     }
@@ -185,7 +186,10 @@ public final class DecisionPipeline implements AutoCloseable {
     }
 
     private static String summary(DecisionStatus status, List<ProposalVerdict> verdicts, List<Order> orders,
-                                  ProofResult proof) {
+                                  ProofResult proof, SessionResult session) {
+        if (session.fault() != null) {
+            return "no order sent: " + session.fault().message();
+        }
         Map<String, Long> byStatus = verdicts.stream()
                 .collect(Collectors.groupingBy(ProposalVerdict::status, LinkedHashMap::new, Collectors.counting()));
         String counts = byStatus.entrySet().stream()

@@ -145,7 +145,8 @@ class EthUsdDecisionTest {
     private static DecisionTrace withoutTimings(DecisionTrace trace) {
         var proof = trace.proof();
         return new DecisionTrace(trace.decisionId(), trace.versions(), trace.request(), trace.indicators(), trace.feeds(),
-                trace.exposures(), trace.firings(), trace.outcomes(), trace.allocationProblem(), trace.allocation(),
+                trace.exposures(), trace.firings(), trace.sessionFault(), trace.outcomes(), trace.allocationProblem(),
+                trace.allocation(),
                 new dev.arbiter.reasoning.proof.ProofResult(proof.verdict(), proof.checkedLimits(), proof.violations(), 0),
                 trace.explanations());
     }

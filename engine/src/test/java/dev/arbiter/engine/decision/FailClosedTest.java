@@ -12,6 +12,7 @@ import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
+import dev.arbiter.rules.pack.RuleSource;
 import dev.arbiter.solver.AllocatedOrder;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
@@ -102,6 +103,43 @@ class FailClosedTest {
 
         assertThat(result.decision().orders()).allSatisfy(o -> assertThat(o.quantity()).isLessThanOrEqualTo(new BigDecimal("3")));
         assertThat(result.decision().versions().limits()).isNotEqualTo(LimitSet.shippedDefault().version());
+    }
+
+    @Test
+    void aRuleThatThrowsRejectsEveryProposalWithEngineFault() {
+        List<RuleSource> sources = new java.util.ArrayList<>(RuleSet.shippedDefault().sources());
+        sources.add(new RuleSource("l1-position/broken.drl", """
+                package arbiter.risk.l1;
+                import java.math.BigDecimal;
+                import dev.arbiter.kb.fact.Proposal;
+                import dev.arbiter.rules.dsl.Outcomes;
+                rule "Divides by zero"
+                    @layer("L1") @reasonCode("L1-DIVIDES")
+                when
+                    $p : Proposal(proposalId == "i-1")
+                then
+                    insert(Outcomes.cap(kcontext, $p, $p.quantity().divide(BigDecimal.ZERO), "never"));
+                end
+                """));
+
+        DecisionResult result;
+        try (DecisionPipeline pipeline = new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.of("faulty", sources)),
+                LimitSet.shippedDefault(), ParameterSet.shippedDefault(), new IndicatorFacts(IndicatorFacts.DEFAULT_SET),
+                new dev.arbiter.solver.CapitalAllocator(dev.arbiter.solver.AllocatorSettings.defaults())::allocate,
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer())) {
+            result = pipeline.decide("dec-fault", ExampleRequests.example());
+        }
+
+        assertThat(result.decision().status()).isEqualTo(DecisionStatus.REJECTED);
+        assertThat(result.decision().orders()).isEmpty();
+        assertThat(result.decision().summary())
+                .startsWith("no order sent: the rule session failed in rule \"Divides by zero\": ArithmeticException");
+        assertThat(result.decision().proposals()).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo("REJECTED");
+            assertThat(p.reasonCodes()).contains("ENGINE_FAULT");
+        });
+        assertThat(result.trace().sessionFault().rule()).isEqualTo("Divides by zero");
+        assertThat(result.trace().firings()).isNotEmpty();
     }
 
     private static AllocatedOrder atCap(AllocationCandidate c) {

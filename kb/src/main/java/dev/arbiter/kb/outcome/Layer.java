@@ -4,7 +4,10 @@ import dev.arbiter.kb.InvalidFactException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Where a rule sits: the strategy layer proposes, the seven risk layers reject, cap, flag or halt. */
+/**
+ * Where a rule sits: the strategy layer proposes, the seven risk layers reject, cap, flag or halt.
+ * ENGINE is not for rules: the engine uses it when a session fails and every proposal is rejected.
+ */
 public enum Layer {
     STRATEGY("S", "strategy"),
     L1("L1", "position"),
@@ -13,7 +16,9 @@ public enum Layer {
     L4("L4", "systemic"),
     L5("L5", "model"),
     L6("L6", "operational"),
-    L7("L7", "compliance");
+    L7("L7", "compliance"),
+    /** The engine itself: a rule failed, looped or ran out of time, so the decision fails closed. */
+    ENGINE("E", "engine");
 
     private final String code;
     private final String title;

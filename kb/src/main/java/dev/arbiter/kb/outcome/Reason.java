@@ -17,14 +17,14 @@ import java.util.regex.Pattern;
  */
 public record Reason(String rule, String code, Layer layer, String legalSource, String message) {
 
-    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(-[A-Z0-9]+)*");
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*(-[A-Z0-9_]+)*");
 
     public Reason {
         text("Reason", "rule", rule);
         present("Reason", "code", code);
         if (!CODE.matcher(code).matches()) {
             throw new InvalidFactException("Reason", "code", code,
-                    "upper-case words and digits joined by dashes, e.g. L3-DAILY-LOSS");
+                    "upper-case words and digits joined by dashes or underscores, e.g. L3-DAILY-LOSS");
         }
         present("Reason", "layer", layer);
         present("Reason", "legalSource", legalSource);

@@ -1,43 +1,127 @@
 package dev.arbiter.rules.session;
 
+import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.kb.outcome.Reason;
+import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.rules.dsl.Outcomes;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.RuleMetadata;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Runs a compiled rule set over one decision's facts in a fresh session and records every firing.
- * A session that keeps firing past {@link #MAX_FIRINGS} is a rule loop: the run fails rather than
- * decide on a partial conclusion.
+ *
+ * <p>Fails closed: when a rule throws, the session fires more than {@code maxFirings} times (a rule
+ * re-triggering itself) or runs past its deadline, every proposal of the decision, including intents
+ * that had not yet become proposals, is rejected with reason code {@value #ENGINE_FAULT} naming the
+ * rule, and the trace of what fired so far is kept.
  */
 public final class RuleSessionRunner {
 
-    public static final int MAX_FIRINGS = 10_000;
+    public static final String ENGINE_FAULT = "ENGINE_FAULT";
+    public static final int DEFAULT_MAX_FIRINGS = 10_000;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(2);
+
+    private static final ScheduledThreadPoolExecutor WATCHDOG = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread thread = new Thread(r, "rule-session-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        WATCHDOG.setRemoveOnCancelPolicy(true); // a decision that ends in time leaves no task behind
+    }
+
+    private final int maxFirings;
+    private final Duration deadline;
+
+    public RuleSessionRunner() {
+        this(DEFAULT_MAX_FIRINGS, DEFAULT_DEADLINE);
+    }
+
+    public RuleSessionRunner(int maxFirings, Duration deadline) {
+        if (maxFirings < 1) {
+            throw new IllegalArgumentException("maxFirings: " + maxFirings + " is not accepted; expected >= 1");
+        }
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("deadline: " + deadline + " is not accepted; expected a positive duration");
+        }
+        this.maxFirings = maxFirings;
+        this.deadline = deadline;
+    }
 
     public SessionResult run(CompiledRuleSet ruleSet, Collection<?> facts) {
         KieSession session = ruleSet.kieBase().newKieSession();
+        Recorder recorder = new Recorder(ruleSet);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> watchdog = null;
         try {
-            Recorder recorder = new Recorder(ruleSet);
             session.addEventListener((DefaultRuleRuntimeEventListener) recorder.inserts);
             session.addEventListener((DefaultAgendaEventListener) recorder.firings);
             facts.forEach(session::insert);
-            int fired = session.fireAllRules(MAX_FIRINGS);
-            if (fired >= MAX_FIRINGS) {
-                throw new IllegalStateException("rule set " + ruleSet.version() + " fired " + fired
-                        + " times without settling; a rule probably re-triggers itself");
+            watchdog = WATCHDOG.schedule(() -> {
+                timedOut.set(true);
+                session.halt();
+            }, deadline.toNanos(), TimeUnit.NANOSECONDS);
+            // One firing past the bound tells a rule that keeps re-triggering from a session that fits exactly.
+            int fired = session.fireAllRules(maxFirings + 1);
+            watchdog.cancel(false);
+            if (timedOut.get()) {
+                return failed(recorder, facts, new SessionFault(SessionFault.Kind.DEADLINE, recorder.running,
+                        "still firing after " + deadline.toMillis() + " ms"));
             }
-            return new SessionResult(ruleSet.version(), recorder.proposals, recorder.outcomes, recorder.trace);
+            if (fired > maxFirings) {
+                return failed(recorder, facts, new SessionFault(SessionFault.Kind.TOO_MANY_FIRINGS, recorder.running,
+                        "more than " + maxFirings + " firings, the most a decision may take"
+                                + "; a rule probably re-triggers itself"));
+            }
+            return new SessionResult(ruleSet.version(), recorder.proposals, recorder.outcomes, recorder.trace, null);
+        } catch (ConsequenceException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, e.getRule().getName(),
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+        } catch (RuntimeException e) {
+            return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, recorder.running,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
             session.dispose();
         }
+    }
+
+    private static SessionResult failed(Recorder recorder, Collection<?> facts, SessionFault fault) {
+        List<Proposal> proposals = new ArrayList<>(recorder.proposals);
+        for (Object fact : facts) {
+            if (fact instanceof OrderIntent intent
+                    && proposals.stream().noneMatch(p -> p.proposalId().equals(intent.intentId()))) {
+                proposals.add(Outcomes.fromIntent(intent));
+            }
+        }
+        List<RuleOutcome> outcomes = new ArrayList<>(recorder.outcomes);
+        Reason reason = new Reason(fault.rule().isEmpty() ? "(engine)" : fault.rule(), ENGINE_FAULT, Layer.ENGINE, "",
+                fault.message());
+        proposals.forEach(p -> outcomes.add(new Rejection(p.proposalId(), reason)));
+        return new SessionResult(recorder.ruleSet.version(), proposals, outcomes, recorder.trace, fault);
     }
 
     /** Collects what each firing inserted, then closes the firing when its consequence is done. */
@@ -48,6 +132,8 @@ public final class RuleSessionRunner {
         private final List<Proposal> proposals = new ArrayList<>();
         private final List<RuleOutcome> outcomes = new ArrayList<>();
         private final List<String> pendingConclusions = new ArrayList<>();
+        /** The rule whose consequence runs now, or ran last; empty before the first firing. */
+        private volatile String running = "";
 
         private final DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
             @Override
@@ -67,6 +153,11 @@ public final class RuleSessionRunner {
 
         private final DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
             @Override
+            public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                running = event.getMatch().getRule().getName();
+            }
+
+            @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 RuleMetadata meta = ruleSet.metadata(event.getMatch().getRule().getName());
                 List<String> matched = event.getMatch().getObjects().stream().map(String::valueOf).toList();
@@ -77,7 +168,7 @@ public final class RuleSessionRunner {
         };
 
         private Recorder(CompiledRuleSet ruleSet) {
-            this.ruleSet = ruleSet;
+            this.ruleSet = Objects.requireNonNull(ruleSet);
         }
     }
 }
