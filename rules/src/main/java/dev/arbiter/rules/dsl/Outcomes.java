@@ -1,6 +1,7 @@
 package dev.arbiter.rules.dsl;
 
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.Cap;
@@ -60,6 +61,11 @@ public final class Outcomes {
     public static Proposal fromIntent(OrderIntent intent) {
         return new Proposal(intent.intentId(), intent.accountId(), intent.symbol(), intent.side(), intent.quantity(),
                 intent.limitPrice(), intent.conviction(), "intent " + intent.intentId() + " (" + intent.strategy() + ")");
+    }
+
+    /** The stop-loss that protects a proposal, inserted beside it by the rule that made it. */
+    public static ProtectiveStop stop(Proposal proposal, BigDecimal price) {
+        return new ProtectiveStop(proposal.proposalId(), price);
     }
 
     /** Largest multiple of {@code step} not above {@code value} (and not below zero). */

@@ -8,14 +8,22 @@ import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.LossHistory;
+import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Parameter;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Regime;
+import dev.arbiter.kb.fact.Restriction;
+import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.rules.pack.PackFiles;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.testing.RuleTestCase.Expectation;
@@ -56,8 +64,10 @@ public final class RuleTestFiles {
 
     /** The fact types a test may give, by the name a test file uses. */
     static final Map<String, Class<?>> FACT_TYPES = Stream.of(Account.class, Anomaly.class, Bar.class, Exposure.class,
-                    FeedStatus.class, IndicatorValue.class, Instrument.class, Limit.class, OpenOrder.class,
-                    OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class, Regime.class)
+                    FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class, Limit.class,
+                    LossHistory.class, Margin.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
+                    OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class,
+                    ProtectiveStop.class, Regime.class, Restriction.class, TradingControl.class)
             .collect(Collectors.toMap(Class::getSimpleName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
     private static final YAMLMapper YAML = YAMLMapper.builder()

