@@ -53,7 +53,7 @@ class EthUsdDecisionTest {
 
         assertThat(firingsByCode).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "S-CLIENT-INTENT", 2L, "S-MOMENTUM", 1L,
-                "L1-MAX-ORDER-QTY", 1L, "L2-INSTRUMENT-SHARE", 1L, "L7-PRICE-COLLAR", 1L));
+                "L1-MAX-ORDER-QTY", 1L, "L2-INSTRUMENT-SHARE", 1L, "L2-GROSS-EXPOSURE", 1L, "L7-PRICE-COLLAR", 1L));
         Firing collar = firing("L7-PRICE-COLLAR");
         assertThat(collar.layer()).isEqualTo(Layer.L7);
         assertThat(collar.rule()).isEqualTo("Limit price outside the price collar");
@@ -80,7 +80,7 @@ class EthUsdDecisionTest {
         ProposalVerdict i1 = verdict("i-1");
 
         assertThat(i1.status()).isEqualTo("CAPPED");
-        assertThat(i1.reasonCodes()).containsExactlyInAnyOrder("L1-MAX-ORDER-QTY", "L2-INSTRUMENT-SHARE");
+        assertThat(i1.reasonCodes()).containsExactlyInAnyOrder("L1-MAX-ORDER-QTY", "L2-INSTRUMENT-SHARE", "L2-GROSS-EXPOSURE");
         assertThat(i1.finalQuantity()).isEqualByComparingTo("10");
         assertThat(result.trace().allocationProblem().candidates())
                 .filteredOn(c -> c.proposal().proposalId().equals("i-1"))
@@ -89,8 +89,11 @@ class EthUsdDecisionTest {
                     assertThat(c.maxQuantity()).isEqualByComparingTo("10");
                     assertThat(c.capReasons()).containsExactly("L1-MAX-ORDER-QTY");
                 });
-        // L2: (25% of 100000 - 2 x 1692.84) / 1693 = 12.76 ETH, above L1's 10
+        // L2: (25% of 100000 - 2 x 1692.84) / 1693 = 12.76 ETH and (25000 - 5035.68) / 1693 = 11.79 ETH,
+        // both above L1's 10
         assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE")).contains("position 3385.68 plus order 42325");
+        assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
+                .isEqualTo("gross exposure 5035.68 plus order 42325 would exceed the maximum 25000");
     }
 
     @Test
