@@ -80,7 +80,7 @@ class RuleSetCompilerTest {
 
         assertThatThrownBy(() -> compiler.compile(noCode))
                 .isInstanceOf(RuleCompilationException.class)
-                .hasMessageContaining("rule 'No code': @layer 'L9' is not accepted; expected one of STRATEGY, L1");
+                .hasMessageContaining("l1/no-code.drl:3 rule \"No code\": @layer 'L9' is not accepted; expected one of STRATEGY, L1");
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.arbiter.engine.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of {@code ./arbiter}. Exit codes: 0 done, 1 failure, 2 bad arguments or bad input. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "An explainable decision engine for trading risk.",
-        subcommands = {ServeCommand.class, DecideCommand.class})
+        subcommands = {ServeCommand.class, DecideCommand.class, RulesCommand.class})
 public final class ArbiterCli implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +19,17 @@ public final class ArbiterCli implements Runnable {
 
     /** Runs the command line and returns its exit code, without exiting (for tests). */
     public static int execute(String... args) {
-        return new CommandLine(new ArbiterCli()).execute(args);
+        CommandLine cli = new CommandLine(new ArbiterCli());
+        // Always show the usage with a bad argument, also when picocli has a "did you mean" suggestion.
+        cli.setParameterExceptionHandler((problem, badArgs) -> {
+            CommandLine command = problem.getCommandLine();
+            PrintWriter err = command.getErr();
+            err.println(problem.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(problem, err);
+            command.usage(err);
+            return 2;
+        });
+        return cli.execute(args);
     }
 
     @Override

@@ -24,12 +24,15 @@ import java.util.Set;
  * @param marketData  recent bars per instrument, oldest first
  * @param predictions model predictions, if any
  * @param intents     the orders the client wants to send
+ * @param context     state the controls need beyond one request (trading states, restricted lists,
+ *                    model health, order activity, losses, margin, the kill switch), if any
  */
 public record DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
                               List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
-                              List<Prediction> predictions, List<OrderIntent> intents) {
+                              List<Prediction> predictions, List<OrderIntent> intents, RiskContext context) {
 
     public DecisionRequest {
+        context = context == null ? RiskContext.NONE : context;
         positions = orEmpty(positions);
         openOrders = orEmpty(openOrders);
         instruments = orEmpty(instruments);
@@ -72,6 +75,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         for (int i = 0; i < predictions.size(); i++) {
             requireKnown("predictions[" + i + "].symbol", predictions.get(i).symbol(), known);
         }
+        context.requireConsistent(account, known);
         Set<String> intentIds = new HashSet<>();
         for (int i = 0; i < intents.size(); i++) {
             OrderIntent intent = intents.get(i);

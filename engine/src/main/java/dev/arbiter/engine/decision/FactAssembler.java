@@ -1,5 +1,6 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
@@ -28,6 +29,7 @@ final class FactAssembler {
         List<IndicatorValue> indicators = new ArrayList<>();
         List<FeedStatus> feeds = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
+        List<Anomaly> gaps = new ArrayList<>();
         for (int i = 0; i < request.marketData().size(); i++) {
             MarketSeries series = request.marketData().get(i);
             List<Bar> bars = series.toBars("marketData[" + i + "]");
@@ -38,6 +40,7 @@ final class FactAssembler {
                         "a time at or after the end of the last " + series.symbol() + " bar (" + last.endTime() + ")");
             }
             feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
+            gaps.addAll(DataGaps.in(bars));
             indicators.addAll(indicatorFacts.atLastBar(bars));
             exposures.add(exposure(request, series.symbol(), last.close()));
         }
@@ -60,6 +63,8 @@ final class FactAssembler {
         facts.addAll(indicators);
         facts.addAll(exposures);
         facts.addAll(request.predictions());
+        facts.addAll(request.context().facts());
+        facts.addAll(gaps);
         facts.addAll(request.intents());
         return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);
     }

@@ -150,6 +150,6 @@ class FailClosedTest {
 
     private static DecisionRequest withAccount(DecisionRequest r, Account account) {
         return new DecisionRequest(r.requestId(), r.asOf(), account, r.positions(), r.openOrders(), r.instruments(),
-                r.marketData(), r.predictions(), r.intents());
+                r.marketData(), r.predictions(), r.intents(), r.context());
     }
 }

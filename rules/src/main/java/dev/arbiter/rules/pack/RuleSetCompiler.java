@@ -1,6 +1,8 @@
 package dev.arbiter.rules.pack;
 
 import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.rules.vet.DroolsErrorTranslator;
+import dev.arbiter.rules.vet.DrlVetter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,21 +14,30 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.io.ResourceType;
 import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
 import org.kie.internal.io.ResourceFactory;
 
-/** Compiles a rule set into a Drools knowledge base, or reports every problem with its file and line. */
+/**
+ * Compiles a rule set into a Drools knowledge base, or reports every problem with its file, line, rule
+ * and a hint. The DRL is vetted first ({@link DrlVetter}): a rule set that uses anything outside the
+ * allowlist is refused before Drools compiles any of it.
+ */
 public final class RuleSetCompiler {
 
+    private final DrlVetter vetter = new DrlVetter();
+
     public CompiledRuleSet compile(RuleSet ruleSet) {
+        List<RuleDiagnostic> refused = vetter.vet(ruleSet);
+        if (!refused.isEmpty()) {
+            throw new RuleCompilationException(ruleSet.name(), refused);
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         for (RuleSource source : ruleSet.sources()) {
             builder.add(ResourceFactory.newByteArrayResource(source.drl().getBytes(StandardCharsets.UTF_8))
                     .setSourcePath(source.path()), ResourceType.DRL);
         }
         if (builder.hasErrors()) {
-            throw new RuleCompilationException(ruleSet.name(), diagnostics(builder));
+            throw new RuleCompilationException(ruleSet.name(), DroolsErrorTranslator.translate(builder, ruleSet));
         }
         KieBase kieBase = builder.newKieBase();
         List<RuleDiagnostic> metadataProblems = new ArrayList<>();
@@ -36,13 +47,15 @@ public final class RuleSetCompiler {
                 try {
                     RuleMetadata meta = RuleMetadata.of(rule);
                     if (meta.reasonCode().isBlank()) {
-                        metadataProblems.add(new RuleDiagnostic(pkg.getName(), 0, "rule '" + rule.getName()
-                                + "' declares no @reasonCode; every rule needs a stable reason code"));
+                        metadataProblems.add(DroolsErrorTranslator.aboutRule(ruleSet, rule.getName(),
+                                "the rule declares no @reasonCode",
+                                "every rule needs a stable reason code, e.g. @reasonCode(\"L1-MAX-ORDER-QTY\")"));
                     }
                     rules.add(meta);
                 } catch (InvalidFactException e) {
-                    metadataProblems.add(new RuleDiagnostic(pkg.getName(), 0,
-                            "rule '" + rule.getName() + "': @layer " + e.value() + " is not accepted; expected " + e.accepted()));
+                    metadataProblems.add(DroolsErrorTranslator.aboutRule(ruleSet, rule.getName(),
+                            "@layer " + e.value() + " is not accepted; expected " + e.accepted(),
+                            "write @layer(\"STRATEGY\") or @layer(\"L1\") .. @layer(\"L7\")"));
                 }
             }
         }
@@ -51,24 +64,9 @@ public final class RuleSetCompiler {
         }
         Map<String, RuleMetadata> byName = rules.stream()
                 .collect(Collectors.toMap(RuleMetadata::rule, Function.identity(), (a, b) -> {
-                    throw new RuleCompilationException(ruleSet.name(), List.of(new RuleDiagnostic(ruleSet.name(), 0,
-                            "two rules are named '" + a.rule() + "'; rule names must be unique")));
+                    throw new RuleCompilationException(ruleSet.name(), List.of(DroolsErrorTranslator.aboutRule(ruleSet,
+                            a.rule(), "two rules are named '" + a.rule() + "'", "rule names must be unique")));
                 }));
         return new CompiledRuleSet(ruleSet, kieBase, byName);
-    }
-
-    private static List<RuleDiagnostic> diagnostics(KnowledgeBuilder builder) {
-        List<RuleDiagnostic> diagnostics = new ArrayList<>();
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            String message = error.getMessage().strip();
-            // Drools follows a syntax error with a second, uninformative one; the first says it all.
-            if (message.startsWith("Parser returned a null Package")) {
-                continue;
-            }
-            int[] lines = error.getLines();
-            String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
-            diagnostics.add(new RuleDiagnostic(file, lines.length > 0 ? lines[0] : 0, message));
-        }
-        return diagnostics;
     }
 }

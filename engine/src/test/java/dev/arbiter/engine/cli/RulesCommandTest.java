@@ -1,0 +1,134 @@
+package dev.arbiter.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCommandTest {
+
+    private static final Path SHIPPED = Path.of("..", "rules", "src", "main", "resources", "rulepacks", "default");
+
+    @Test
+    void shippedRuleSetChecksClean() {
+        Output out = capture(() -> ArbiterCli.execute("rules", "check", SHIPPED.toString()));
+
+        assertThat(out.exitCode).as(out.stderr).isZero();
+        assertThat(out.stdout).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*");
+    }
+
+    @Test
+    void ruleThatStopsTheJvmExitsOneNamingFileLineAndRule(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("l1"));
+        Files.writeString(dir.resolve("l1/exit.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+
+                rule "Stop everything"
+                    @layer("L1") @reasonCode("L1-STOP")
+                when
+                    $p : Proposal()
+                then
+                    System.exit(1);
+                end
+                """);
+
+        Output out = capture(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.stderr).contains("l1/exit.drl:9 rule \"Stop everything\": System.exit is not allowed in a rule: "
+                + "a rule may not stop the engine. Hint: ");
+        assertThat(out.stdout).isEmpty();
+    }
+
+    @Test
+    void brokenRuleExitsOneWithTheDiagnostic(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+
+                rule "Typo"
+                    @layer("L1") @reasonCode("L1-TYPO")
+                when
+                    $p : Proposal(qty > 5)
+                then
+                end
+                """);
+
+        Output out = capture(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.stderr).contains("broken.drl:7 rule \"Typo\": Proposal has no field 'qty'. Hint: The fields of Proposal are");
+    }
+
+    @Test
+    void missingDirectoryIsABadArgument() {
+        Output missing = capture(() -> ArbiterCli.execute("rules", "check", "no/such/dir"));
+        Output none = capture(() -> ArbiterCli.execute("rules"));
+
+        assertThat(missing.exitCode).isEqualTo(2);
+        assertThat(missing.stderr).contains("no/such/dir is not a directory");
+        assertThat(none.exitCode).isEqualTo(2);
+        assertThat(none.stderr).contains("Missing command").contains("check");
+    }
+
+    @Test
+    void shippedRuleTestsPassWithAReport() {
+        Output out = capture(() -> ArbiterCli.execute("rules", "test", SHIPPED.toString()));
+
+        assertThat(out.exitCode).as(out.stderr + out.stdout).isZero();
+        assertThat(out.stdout).contains("PASS  l7-compliance/price-collar.test.yaml: rejects a limit price 5.49% from the last close")
+                .containsPattern("\\d+ passed, 0 failed\\s*$")
+                .doesNotContain("FAIL").doesNotContain("UNTESTED");
+    }
+
+    @Test
+    void aFailingCaseAndAnUntestedRuleExitOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("collar.drl"), Files.readString(SHIPPED.resolve("l7-compliance/price-collar.drl")));
+        Files.writeString(dir.resolve("limits.json"), "{\"price-collar\": 0.05}");
+        Files.writeString(dir.resolve("background.yaml"), """
+                facts:
+                  - FeedStatus: {symbol: ETH-USD, lastBarEnd: "2023-03-15T18:20:00Z", lastClose: 1629.52, ageSeconds: 30, barCount: 580}
+                  - Proposal: {proposalId: p-1, accountId: acct-1, symbol: ETH-USD, side: BUY, quantity: 1, price: 1800, conviction: 0.5, origin: test}
+                """);
+        Files.writeString(dir.resolve("collar.test.yaml"), """
+                cases:
+                  - name: expects the collar to stay quiet at 10.5% (it fires)
+                    expect:
+                      notFired: [L7-PRICE-COLLAR]
+                """);
+
+        Output out = capture(() -> ArbiterCli.execute("rules", "test", dir.toString()));
+
+        assertThat(out.exitCode).isEqualTo(1);
+        assertThat(out.stdout).contains("FAIL  collar.test.yaml: expects the collar to stay quiet at 10.5% (it fires)")
+                .contains("L7-PRICE-COLLAR fired but must not")
+                .contains("UNTESTED  L7-PRICE-COLLAR (\"Limit price outside the price collar\") has no case where it fires")
+                .contains("0 passed, 1 failed, 1 missing cases");
+    }
+
+    private record Output(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Output capture(IntSupplier command) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = command.getAsInt();
+            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+}
