@@ -13,6 +13,9 @@ import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.averages.EMAIndicator;
 import org.ta4j.core.indicators.averages.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
+import org.ta4j.core.indicators.helpers.HighPriceIndicator;
+import org.ta4j.core.indicators.helpers.HighestValueIndicator;
+import org.ta4j.core.indicators.helpers.PreviousValueIndicator;
 import org.ta4j.core.num.DecimalNumFactory;
 import org.ta4j.core.num.Num;
 
@@ -22,13 +25,17 @@ import org.ta4j.core.num.Num;
  */
 public final class IndicatorFacts {
 
-    /** The set the decision cycle uses: trend (SMA 20/50, EMA 20), momentum (RSI 14), volatility (ATR 14). */
+    /**
+     * The set the decision cycle uses: trend (SMA 20/50, EMA 20), momentum (RSI 14), volatility
+     * (ATR 14) and the breakout level (highest high of the previous 20 bars).
+     */
     public static final List<IndicatorSpec> DEFAULT_SET = List.of(
             new IndicatorSpec(IndicatorSpec.Kind.SMA, 20),
             new IndicatorSpec(IndicatorSpec.Kind.SMA, 50),
             new IndicatorSpec(IndicatorSpec.Kind.EMA, 20),
             new IndicatorSpec(IndicatorSpec.Kind.RSI, 14),
-            new IndicatorSpec(IndicatorSpec.Kind.ATR, 14));
+            new IndicatorSpec(IndicatorSpec.Kind.ATR, 14),
+            new IndicatorSpec(IndicatorSpec.Kind.HIGHEST, 20));
 
     private final List<IndicatorSpec> specs;
 
@@ -58,7 +65,8 @@ public final class IndicatorFacts {
 
     /** Bars an indicator needs before its value means what its name says. */
     static int warmUpBars(IndicatorSpec spec, Indicator<Num> indicator) {
-        return Math.max(spec.period(), indicator.getCountOfUnstableBars());
+        int bars = spec.kind() == IndicatorSpec.Kind.HIGHEST ? spec.period() + 1 : spec.period();
+        return Math.max(bars, indicator.getCountOfUnstableBars());
     }
 
     private static Indicator<Num> create(IndicatorSpec spec, BarSeries series) {
@@ -68,6 +76,7 @@ public final class IndicatorFacts {
             case EMA -> new EMAIndicator(close, spec.period());
             case RSI -> new RSIIndicator(close, spec.period());
             case ATR -> new ATRIndicator(series, spec.period());
+            case HIGHEST -> new PreviousValueIndicator(new HighestValueIndicator(new HighPriceIndicator(series), spec.period()), 1);
         };
     }
 

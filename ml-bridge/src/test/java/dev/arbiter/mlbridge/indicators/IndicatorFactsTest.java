@@ -27,7 +27,10 @@ class IndicatorFactsTest {
         double expected = window.subList(180, 200).stream()
                 .mapToDouble(b -> b.close().doubleValue()).average().orElseThrow();
         assertThat(values.get("sma_20")).isCloseTo(expected, within(1e-9));
-        assertThat(values).containsOnlyKeys("sma_20", "sma_50", "ema_20", "rsi_14", "atr_14");
+        assertThat(values).containsOnlyKeys("sma_20", "sma_50", "ema_20", "rsi_14", "atr_14", "highest_20");
+        double highestBefore = window.subList(179, 199).stream()
+                .mapToDouble(b -> b.high().doubleValue()).max().orElseThrow();
+        assertThat(values.get("highest_20")).isEqualTo(highestBefore);
         assertThat(values.get("rsi_14")).isBetween(0.0, 100.0);
         assertThat(values.get("atr_14")).isPositive();
     }
