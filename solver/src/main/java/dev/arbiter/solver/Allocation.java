@@ -15,8 +15,11 @@ import java.util.List;
  * @param feasible false when no allocation meets every hard limit; then every order is sized 0
  * @param note     one sentence summing up the allocation; starts with {@code "no orders: "} and gives the
  *                 reason when nothing may trade
+ * @param justifications what the score is made of: per constraint with an impact, its total and the
+ *                 one-sentence justifications of its largest matches
  */
-public record Allocation(List<AllocatedOrder> orders, String score, boolean feasible, String note) {
+public record Allocation(List<AllocatedOrder> orders, String score, boolean feasible, String note,
+                         List<String> justifications) {
 
     private static final String FACT = "Allocation";
 
@@ -25,6 +28,7 @@ public record Allocation(List<AllocatedOrder> orders, String score, boolean feas
         orders = List.copyOf(orders);
         text(FACT, "score", score);
         text(FACT, "note", note);
+        justifications = justifications == null ? List.of() : List.copyOf(justifications);
         if (!feasible) {
             for (int i = 0; i < orders.size(); i++) {
                 if (orders.get(i).traded()) {
@@ -33,6 +37,11 @@ public record Allocation(List<AllocatedOrder> orders, String score, boolean feas
                 }
             }
         }
+    }
+
+    /** Without a breakdown of the score (a hand-built or trivial allocation). */
+    public Allocation(List<AllocatedOrder> orders, String score, boolean feasible, String note) {
+        this(orders, score, feasible, note, List.of());
     }
 
     /** The orders with a positive quantity, in the candidates' order. */

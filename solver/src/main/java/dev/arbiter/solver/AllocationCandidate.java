@@ -17,9 +17,12 @@ import java.util.List;
  * @param lotSize     the instrument's lot step, &gt; 0; orders are whole multiples of it
  * @param capReasons  reason codes of the caps that set {@code maxQuantity}; required when the cap is
  *                    below the proposal's quantity, may be empty when it equals it
+ * @param predictedUpEdge what the models predict for the instrument's next move, -1..1: the
+ *                    confidence-weighted {@code 2 × probabilityUp − 1} (0 without predictions). The
+ *                    objective reads it in the order's direction: +edge for a buy, −edge for a sell
  */
 public record AllocationCandidate(Proposal proposal, BigDecimal maxQuantity, BigDecimal lotSize,
-                                  List<String> capReasons) {
+                                  List<String> capReasons, double predictedUpEdge) {
 
     private static final String FACT = "AllocationCandidate";
 
@@ -45,6 +48,15 @@ public record AllocationCandidate(Proposal proposal, BigDecimal maxQuantity, Big
                     "the reason codes of the caps that set maxQuantity " + maxQuantity.toPlainString()
                             + " below the proposal's quantity " + proposal.quantity().toPlainString());
         }
+        if (!(predictedUpEdge >= -1.0 && predictedUpEdge <= 1.0)) {
+            throw new InvalidFactException(FACT, "predictedUpEdge", predictedUpEdge,
+                    "a number in -1..1 (2 x probabilityUp - 1, weighted by confidence; 0 without predictions)");
+        }
+    }
+
+    /** A candidate without predictions. */
+    public AllocationCandidate(Proposal proposal, BigDecimal maxQuantity, BigDecimal lotSize, List<String> capReasons) {
+        this(proposal, maxQuantity, lotSize, capReasons, 0.0);
     }
 
     /** A candidate the rules did not cap: it may trade the full quantity proposed. */

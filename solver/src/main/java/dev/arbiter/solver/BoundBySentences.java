@@ -3,58 +3,179 @@ package dev.arbiter.solver;
 import static dev.arbiter.solver.model.Amounts.money;
 import static dev.arbiter.solver.model.Amounts.plain;
 
+import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.PortfolioTerms;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes what holds each order's size where it is, once the solver has chosen the sizes: one
- * sentence per binding constraint (the cap when the order is at it, the gross-exposure limit when one
- * more lot would break it), and otherwise an honest account of why neither binds.
+ * sentence per binding constraint (the cap when the order is at it; every portfolio limit that one more
+ * lot would break), and otherwise what the objective says about one more lot.
  */
 final class BoundBySentences {
 
-    private BoundBySentences() {
+    private final AllocationPlan plan;
+    private final GrossExposureLimit limit;
+    private final PortfolioTerms terms;
+    private final BigDecimal ordersGross;
+    private final BigDecimal ordersSigned;
+    private final BigDecimal buys;
+    private final Map<String, BigDecimal> symbolToOrders = new HashMap<>();
+    private final Map<String, BigDecimal> clusterToOrders = new HashMap<>();
+    private final Map<String, BigDecimal> sectorToOrders = new HashMap<>();
+
+    BoundBySentences(AllocationPlan plan) {
+        this.plan = plan;
+        this.limit = plan.getGrossExposureLimit();
+        this.terms = plan.getPortfolioTerms();
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal signed = BigDecimal.ZERO;
+        BigDecimal buying = BigDecimal.ZERO;
+        for (LotAllocation allocation : plan.getAllocations()) {
+            if (!allocation.isTraded()) {
+                continue;
+            }
+            gross = gross.add(allocation.notional());
+            signed = signed.add(allocation.signedNotional());
+            if (allocation.sign() > 0) {
+                buying = buying.add(allocation.notional());
+            }
+            symbolToOrders.merge(allocation.getSymbol(), allocation.notional(), BigDecimal::add);
+            clusterToOrders.merge(allocation.getCluster(), allocation.notional(), BigDecimal::add);
+            if (allocation.getSector() != null) {
+                sectorToOrders.merge(allocation.getSector(), allocation.notional(), BigDecimal::add);
+            }
+        }
+        this.ordersGross = gross;
+        this.ordersSigned = signed;
+        this.buys = buying;
+    }
+
+    /** A limit one more step would break: its name, the amount it would reach, and the cap in words. */
+    private record Breach(String what, BigDecimal reached, String cap, boolean usedUp) {
     }
 
     /**
-     * For a feasible allocation whose gross exposure, with every order, is {@code grossExposure}: the
-     * cap when the order is at it, the gross-exposure limit when one more lot would break it (both
-     * when both bind), or, when neither binds, why the size is what it is.
+     * For a feasible allocation: the cap when the order is at it, every limit one more step (one lot,
+     * or the minimum order when not traded) would break, or, when none binds, what the objective says.
      */
-    static List<String> feasible(LotAllocation allocation, List<String> capReasons, GrossExposureLimit limit,
-                                 BigDecimal grossExposure) {
+    List<String> feasible(LotAllocation allocation, List<String> capReasons) {
         List<String> sentences = new ArrayList<>(2);
-        boolean atCap = allocation.lotsOrZero() >= allocation.getMaxLots();
+        int lots = allocation.lotsOrZero();
+        int step = lots == 0 ? allocation.getMinLots() : 1;
+        boolean atCap = (long) lots + step > allocation.getMaxLots();
         if (atCap) {
             sentences.add(atCap(allocation, capReasons));
         }
-        BigDecimal grossWithOneMoreLot = grossExposure.add(allocation.lotNotional());
-        boolean grossBinds = grossWithOneMoreLot.compareTo(limit.maxGrossExposure()) > 0;
-        if (grossBinds && allocation.getMaxLots() > 0) {
-            sentences.add(atCap
-                    ? grossExposureBindsToo(allocation, limit, grossWithOneMoreLot)
-                    : heldByGrossExposure(allocation, limit, grossExposure, grossWithOneMoreLot));
+        if (allocation.getMaxLots() > 0) {
+            BigDecimal stepNotional = allocation.lotNotional().multiply(BigDecimal.valueOf(step));
+            for (Breach breach : breaches(allocation, stepNotional)) {
+                sentences.add(sentence(allocation, breach, atCap, step));
+            }
         }
         if (sentences.isEmpty()) {
-            sentences.add(heldBySearch(allocation, limit, grossWithOneMoreLot));
+            sentences.add(heldByObjective(allocation));
         }
         return List.copyOf(sentences);
     }
 
-    /** For an allocation the solver could not make feasible: every order is sized 0. */
-    static List<String> infeasible(GrossExposureLimit limit) {
-        return List.of("not traded: " + infeasibleReason(limit));
+    private List<Breach> breaches(LotAllocation allocation, BigDecimal step) {
+        List<Breach> breaches = new ArrayList<>();
+        BigDecimal grossNow = limit.grossWith(ordersGross);
+        BigDecimal grossNext = grossNow.add(step);
+        if (grossNext.compareTo(limit.maxGrossExposure()) > 0) {
+            breaches.add(new Breach("gross exposure", grossNext, "the limit " + money(limit.maxGrossExposure()),
+                    grossNow.compareTo(limit.maxGrossExposure()) >= 0));
+        }
+        BigDecimal signedStep = allocation.sign() > 0 ? step : step.negate();
+        if (terms.netExcess(ordersSigned.add(signedStep)).signum() > 0) {
+            breaches.add(new Breach("net exposure", terms.currentNetExposure().add(ordersSigned).add(signedStep).abs(),
+                    "the limit " + money(terms.maxNetExposure()), false));
+        }
+        if (terms.leverageExcess(ordersGross.add(step)).signum() > 0) {
+            breaches.add(new Breach("gross exposure for leverage", grossNext, "the limit "
+                    + money(terms.maxLeveragedExposure()) + " (leverage " + plain(terms.maxLeverage()) + "x equity)",
+                    false));
+        }
+        if (allocation.sign() > 0 && terms.balanceExcess(buys.add(step)).signum() > 0) {
+            breaches.add(new Breach("balance needed by buys", buys.add(step).multiply(terms.marginRate()),
+                    "the free balance less open orders " + money(terms.availableBalance()), false));
+        }
+        String symbol = allocation.getSymbol();
+        BigDecimal symbolNext = symbolToOrders.getOrDefault(symbol, BigDecimal.ZERO).add(step);
+        if (terms.instrumentExcess(symbol, symbolNext).signum() > 0) {
+            breaches.add(new Breach("instrument " + symbol + " exposure",
+                    terms.symbolToExposure().getOrDefault(symbol, BigDecimal.ZERO).add(symbolNext),
+                    "its cap " + money(terms.maxInstrumentExposure()) + " (" + percent(terms.maxInstrumentShare())
+                            + " of equity)", false));
+        }
+        String cluster = allocation.getCluster();
+        BigDecimal clusterNext = clusterToOrders.getOrDefault(cluster, BigDecimal.ZERO).add(step);
+        if (terms.clusterExcess(cluster, clusterNext).signum() > 0) {
+            breaches.add(new Breach("cluster " + cluster + " exposure",
+                    terms.clusterToExposure().getOrDefault(cluster, BigDecimal.ZERO).add(clusterNext),
+                    "its cap " + money(terms.clusterToMaxExposure().get(cluster)) + " ("
+                            + percent(terms.clusterToMaxShare().get(cluster)) + " of equity)", false));
+        }
+        String sector = allocation.getSector();
+        if (sector != null) {
+            BigDecimal sectorNext = sectorToOrders.getOrDefault(sector, BigDecimal.ZERO).add(step);
+            if (terms.sectorExcess(sector, sectorNext).signum() > 0) {
+                breaches.add(new Breach("sector " + sector + " exposure",
+                        terms.sectorToExposure().getOrDefault(sector, BigDecimal.ZERO).add(sectorNext),
+                        "its cap " + money(terms.sectorToMaxExposure().get(sector)) + " ("
+                                + percent(terms.sectorToMaxShare().get(sector)) + " of equity)", false));
+            }
+        }
+        return breaches;
     }
 
-    static String infeasibleReason(GrossExposureLimit limit) {
-        if (limit.currentGrossExposure().compareTo(limit.maxGrossExposure()) > 0) {
-            return "existing gross exposure " + money(limit.currentGrossExposure()) + " already exceeds the limit "
-                    + money(limit.maxGrossExposure());
+    private static String sentence(LotAllocation allocation, Breach breach, boolean atCap, int step) {
+        String lot = plain(allocation.getLotSize());
+        String above = ", above " + breach.cap();
+        if (atCap) {
+            return breach.what() + " binds too: one more lot of " + lot + " would take it to " + money(breach.reached())
+                    + above;
         }
-        return "no allocation meets every hard limit";
+        if (allocation.lotsOrZero() > 0) {
+            return "held at " + allocation.quantity().toPlainString() + ": one more lot of " + lot + " would take "
+                    + breach.what() + " to " + money(breach.reached()) + above;
+        }
+        if (breach.usedUp()) {
+            return "not traded: " + breach.what() + " is used up (" + money(breach.reached()
+                    .subtract(allocation.lotNotional().multiply(BigDecimal.valueOf(step)))) + " of " + breach.cap() + ")";
+        }
+        String first = step == 1
+                ? "one lot of " + lot
+                : "the smallest order the venue accepts, " + step + " lots of " + lot;
+        return "not traded: " + first + " would take " + breach.what() + " to " + money(breach.reached()) + above;
+    }
+
+    /** For an allocation the solver could not make feasible: every order is sized 0. */
+    static List<String> infeasible(String reason) {
+        return List.of("not traded: " + reason);
+    }
+
+    /** Why nothing may trade, from the limits the account already breaks before any order. */
+    static String infeasibleReason(GrossExposureLimit limit, PortfolioTerms terms) {
+        List<String> reasons = new ArrayList<>();
+        if (limit.currentGrossExposure().compareTo(limit.maxGrossExposure()) > 0) {
+            reasons.add("existing gross exposure " + money(limit.currentGrossExposure()) + " already exceeds the limit "
+                    + money(limit.maxGrossExposure()));
+        }
+        if (terms.leverageExcess(BigDecimal.ZERO).signum() > 0) {
+            reasons.add("existing gross exposure " + money(terms.currentGrossExposure()) + " already exceeds the "
+                    + "leverage limit " + money(terms.maxLeveragedExposure()) + " (" + plain(terms.maxLeverage())
+                    + "x equity)");
+        }
+        return reasons.isEmpty() ? "no allocation meets every hard limit" : String.join("; ", reasons);
     }
 
     private static String atCap(LotAllocation allocation, List<String> capReasons) {
@@ -64,6 +185,12 @@ final class BoundBySentences {
         if (allocation.lotsOrZero() == 0) {
             if (cap.signum() == 0) {
                 return "not traded: capped at 0" + byReasons;
+            }
+            if (allocation.getMaxLots() > 0) {
+                BigDecimal minimum = allocation.lotNotional().multiply(BigDecimal.valueOf(allocation.getMinLots()));
+                return "not traded: " + (capReasons.isEmpty() ? "the quantity proposed, " + plain(cap) + ","
+                        : "the cap " + plain(cap) + " set" + byReasons) + " is worth less than the venue's minimum "
+                        + "order of " + money(minimum) + " (" + allocation.getMinLots() + " lots of " + lot + ")";
             }
             return capReasons.isEmpty()
                     ? "not traded: the quantity proposed, " + plain(cap) + ", is below one lot of " + lot
@@ -78,38 +205,57 @@ final class BoundBySentences {
                 : "capped at " + quantity.toPlainString() + byReasons + rounding;
     }
 
-    private static String heldByGrossExposure(LotAllocation allocation, GrossExposureLimit limit,
-                                              BigDecimal grossExposure, BigDecimal grossWithOneMoreLot) {
-        String lot = plain(allocation.getLotSize());
-        String limitText = "above the limit " + money(limit.maxGrossExposure());
-        if (allocation.lotsOrZero() > 0) {
-            return "held at " + allocation.quantity().toPlainString() + ": one more lot of " + lot
-                    + " would take gross exposure to " + money(grossWithOneMoreLot) + ", " + limitText;
+    /**
+     * No limit binds: the objective holds the size. One more lot (or the minimum order) would change the
+     * objective by its expected return less its costs and the risk it adds; when that is not positive the
+     * objective is why the order stops here.
+     */
+    private String heldByObjective(LotAllocation allocation) {
+        int lots = allocation.lotsOrZero();
+        int step = lots == 0 ? allocation.getMinLots() : 1;
+        String size = lots > 0 ? "held at " + allocation.quantity().toPlainString() : "not traded";
+        BigDecimal stepNotional = allocation.lotNotional().multiply(BigDecimal.valueOf(step));
+        BigDecimal gain = allocation.getExpectedReturnRate().multiply(stepNotional);
+        BigDecimal costs = allocation.getCostRate().add(allocation.getTurnoverRate()).multiply(stepNotional);
+        double risk = marginalRisk(allocation, stepNotional.doubleValue() * allocation.sign());
+        double change = gain.subtract(costs).doubleValue() - risk;
+        if (gain.signum() == 0 && costs.signum() == 0 && risk == 0) {
+            return size + ": at " + (allocation.getConviction().signum() == 0 ? "conviction 0" : "expected return 0")
+                    + " the order adds nothing to the objective, so no limit decides its size";
         }
-        if (grossExposure.compareTo(limit.maxGrossExposure()) >= 0) {
-            return "not traded: gross exposure is used up (" + money(grossExposure) + " of the limit "
-                    + money(limit.maxGrossExposure()) + ")";
+        String more = lots > 0 ? "one more lot of " + plain(allocation.getLotSize()) : "the first "
+                + (step == 1 ? "lot of " + plain(allocation.getLotSize()) : step + " lots");
+        String terms = "expected return " + money(gain.setScale(4, java.math.RoundingMode.HALF_EVEN)) + ", costs "
+                + money(costs.setScale(4, java.math.RoundingMode.HALF_EVEN)) + ", risk penalty "
+                + String.format(Locale.ROOT, "%.4f", risk);
+        if (change <= 0) {
+            return size + " by the objective: " + more + " would change it by "
+                    + String.format(Locale.ROOT, "%.4f", change) + " (" + terms + ")";
         }
-        return "not traded: one lot of " + lot + " would take gross exposure to " + money(grossWithOneMoreLot)
-                + ", " + limitText;
+        return size + " by the solver's search: " + more + " would still fit every limit and add "
+                + String.format(Locale.ROOT, "%.4f", change) + " (" + terms + ") but the search stopped before taking it";
     }
 
-    private static String grossExposureBindsToo(LotAllocation allocation, GrossExposureLimit limit,
-                                                BigDecimal grossWithOneMoreLot) {
-        return "gross exposure binds too: one more lot of " + plain(allocation.getLotSize()) + " would take it to "
-                + money(grossWithOneMoreLot) + ", above the limit " + money(limit.maxGrossExposure());
+    /** λ × the variance one more step of signed value {@code delta} adds, with the orders and holdings as they are. */
+    private double marginalRisk(LotAllocation allocation, double delta) {
+        double lambda = allocation.getRiskWeight();
+        if (lambda == 0) {
+            return 0;
+        }
+        double n = allocation.signedNotional().doubleValue();
+        double variance = allocation.ownVariance();
+        double loading = allocation.getHoldingsLoading();
+        double own = lambda * (variance * ((n + delta) * (n + delta) - n * n) + 2 * delta * loading);
+        double pairs = 0;
+        for (LotAllocation other : plan.getAllocations()) {
+            if (other != allocation && other.isRisky()) {
+                pairs += lambda * 2 * allocation.covarianceWith(other) * delta * other.signedNotional().doubleValue();
+            }
+        }
+        return own + pairs;
     }
 
-    private static String heldBySearch(LotAllocation allocation, GrossExposureLimit limit,
-                                       BigDecimal grossWithOneMoreLot) {
-        String size = allocation.lotsOrZero() > 0
-                ? "held at " + allocation.quantity().toPlainString()
-                : "not traded";
-        if (allocation.getConviction().signum() == 0) {
-            return size + ": at conviction 0 the order adds nothing to the objective, so no limit decides its size";
-        }
-        return size + " by the solver's search: one more lot of " + plain(allocation.getLotSize())
-                + " would still fit (gross exposure " + money(grossWithOneMoreLot) + " of the limit "
-                + money(limit.maxGrossExposure()) + ") but the search stopped before taking it";
+    private static String percent(BigDecimal share) {
+        return plain(share.movePointRight(2)) + "%";
     }
 }

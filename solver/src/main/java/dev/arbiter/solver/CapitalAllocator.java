@@ -21,12 +21,16 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.monitoring.MonitoringConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
-import dev.arbiter.kb.fact.Proposal;
+import ai.timefold.solver.core.api.score.analysis.ConstraintAnalysis;
+import ai.timefold.solver.core.api.score.analysis.MatchAnalysis;
+import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import dev.arbiter.solver.constraints.AllocationConstraintProvider;
+import dev.arbiter.solver.constraints.AllocationJustification;
 import dev.arbiter.solver.constraints.ScoreUnits;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.PortfolioTerms;
 import dev.arbiter.solver.search.RebalanceMoveListFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ import java.util.Objects;
  */
 public final class CapitalAllocator {
 
+    private static final int MATCHES_PER_CONSTRAINT = 10;
     private static final double ENTITY_TABU_RATIO = 0.5;
     private static final int ACCEPTED_MOVES_PER_STEP = 10;
     private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
@@ -122,20 +127,22 @@ public final class CapitalAllocator {
 
     /**
      * Sizes every candidate. An empty problem gives a feasible allocation with no orders; a problem no
-     * allocation can make feasible (existing exposure already above the limit) gives every order size 0.
+     * allocation can make feasible (existing exposure already above the gross or leverage limit) gives
+     * every order size 0, and the note says why.
      *
      * @throws IllegalArgumentException when the problem is too large to score exactly (see {@link ScoreUnits})
      */
     public Allocation allocate(AllocationProblem problem) {
         Objects.requireNonNull(problem, "problem");
-        GrossExposureLimit limit = new GrossExposureLimit(problem.maxGrossExposure(), problem.currentGrossExposure());
+        GrossExposureLimit limit = PlanBuilder.grossLimit(problem);
+        PortfolioTerms terms = PlanBuilder.terms(problem);
         if (problem.candidates().isEmpty()) {
             return new Allocation(List.of(), HardSoftLongScore.ZERO.toString(), true,
                     "no candidates: nothing to allocate; gross exposure stays at "
                             + money(limit.currentGrossExposure()) + " of the limit " + money(limit.maxGrossExposure()));
         }
         requireScorable(problem);
-        List<LotAllocation> allocations = allocationsOf(problem);
+        List<LotAllocation> allocations = PlanBuilder.allocations(problem);
         List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
         if (!sizable.isEmpty()) {
             // With one order to size, construction tries every size and keeps the best: it is exact, and
@@ -143,16 +150,26 @@ public final class CapitalAllocator {
             SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1
                     ? constructingSolverFactory
                     : searchingSolverFactory;
-            AllocationPlan solved = solverFactory.buildSolver().solve(new AllocationPlan(sizable, limit));
+            AllocationPlan solved = solverFactory.buildSolver().solve(new AllocationPlan(sizable, limit, terms));
             for (int i = 0; i < sizable.size(); i++) {
                 sizable.get(i).setLots(solved.getAllocations().get(i).getLots());
             }
         }
-        AllocationPlan plan = new AllocationPlan(allocations, limit);
+        AllocationPlan plan = new AllocationPlan(allocations, limit, terms);
         HardSoftLongScore score = solutionManager.update(plan);
         return score.isFeasible()
                 ? feasibleAllocation(problem, plan, score)
                 : infeasibleAllocation(plan);
+    }
+
+    /** The score of an allocation with the given lots per candidate (in the candidates' order), for checks. */
+    public HardSoftLongScore scoreOf(AllocationProblem problem, long[] lots) {
+        List<LotAllocation> allocations = PlanBuilder.allocations(problem);
+        for (int i = 0; i < allocations.size(); i++) {
+            allocations.get(i).setLots((int) lots[i]);
+        }
+        return solutionManager.update(new AllocationPlan(allocations, PlanBuilder.grossLimit(problem),
+                PlanBuilder.terms(problem)));
     }
 
     private static void requireScorable(AllocationProblem problem) {
@@ -166,56 +183,83 @@ public final class CapitalAllocator {
                     + "accepted; expected at most " + ScoreUnits.MAX_SCORED_AMOUNT.toPlainString()
                     + ", the most the allocator scores exactly. Maybe split the candidates into smaller problems?");
         }
-    }
-
-    /**
-     * One allocation per candidate, in the candidates' order. Those whose cap allows no whole lot are
-     * sized 0 at once and kept out of the search: a one-value range leaves nothing to search.
-     */
-    private static List<LotAllocation> allocationsOf(AllocationProblem problem) {
-        List<LotAllocation> allocations = new ArrayList<>(problem.candidates().size());
-        for (AllocationCandidate candidate : problem.candidates()) {
-            Proposal proposal = candidate.proposal();
-            LotAllocation allocation = new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
-                    proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity());
-            if (!allocation.isSizable()) {
-                allocation.setLots(0);
+        if (problem.objective().riskAversion().signum() > 0) {
+            double maxVariance = 0;
+            double[][] matrix = problem.covariance().toArray();
+            for (int i = 0; i < matrix.length; i++) {
+                maxVariance = Math.max(maxVariance, matrix[i][i]);
             }
-            allocations.add(allocation);
+            double lambda = problem.objective().riskAversion().doubleValue()
+                    / (2.0 * problem.account().equity().doubleValue());
+            double gross = potentialGross.doubleValue();
+            double riskBound = 2 * lambda * maxVariance * gross * gross * 10_000.0;
+            if (!(riskBound < 1e17)) {
+                throw new IllegalArgumentException("AllocationProblem: a risk penalty of up to " + riskBound / 10_000.0
+                        + " (risk aversion " + problem.objective().riskAversion().toPlainString() + ", largest variance "
+                        + maxVariance + ", potential gross " + potentialGross.toPlainString() + ") is not accepted; "
+                        + "expected at most 1e13, the most the allocator scores exactly. Maybe the covariance is in "
+                        + "percent rather than fractions?");
+            }
         }
-        return allocations;
     }
 
-    private static Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved,
-                                                 HardSoftLongScore score) {
+    private Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved, HardSoftLongScore score) {
         GrossExposureLimit limit = solved.getGrossExposureLimit();
         BigDecimal grossExposure = solved.grossExposure();
+        BoundBySentences bindings = new BoundBySentences(solved);
         List<AllocatedOrder> orders = new ArrayList<>();
         int traded = 0;
         for (int i = 0; i < problem.candidates().size(); i++) {
             LotAllocation allocation = solved.getAllocations().get(i);
-            List<String> boundBy = BoundBySentences.feasible(allocation,
-                    problem.candidates().get(i).capReasons(), limit, grossExposure);
-            orders.add(orderOf(allocation, boundBy));
+            orders.add(orderOf(allocation, bindings.feasible(allocation, problem.candidates().get(i).capReasons())));
             traded += allocation.lotsOrZero() > 0 ? 1 : 0;
         }
         String note = "traded " + traded + " of " + orders.size() + " candidates: new orders worth "
                 + money(solved.ordersNotional()) + " bring gross exposure to " + money(grossExposure)
                 + " of the limit " + money(limit.maxGrossExposure());
-        return new Allocation(orders, score.toString(), true, note);
+        return new Allocation(orders, score.toString(), true, note, justifications(solved));
     }
 
     /** Nothing may trade: every order is sized 0 and the score is that of trading nothing. */
     private Allocation infeasibleAllocation(AllocationPlan solved) {
         solved.getAllocations().forEach(allocation -> allocation.setLots(0));
         HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
-        GrossExposureLimit limit = solved.getGrossExposureLimit();
-        List<String> boundBy = BoundBySentences.infeasible(limit);
+        String reason = BoundBySentences.infeasibleReason(solved.getGrossExposureLimit(), solved.getPortfolioTerms());
+        List<String> boundBy = BoundBySentences.infeasible(reason);
         List<AllocatedOrder> orders = solved.getAllocations().stream()
                 .map(allocation -> orderOf(allocation, boundBy))
                 .toList();
-        return new Allocation(orders, scoreWithoutOrders.toString(), false,
-                "no orders: " + BoundBySentences.infeasibleReason(limit));
+        return new Allocation(orders, scoreWithoutOrders.toString(), false, "no orders: " + reason,
+                justifications(solved));
+    }
+
+    /**
+     * What the score is made of, one line per constraint with an impact ("name: score over n matches"),
+     * each followed by the sentences of its largest matches (at most {@value #MATCHES_PER_CONSTRAINT}).
+     */
+    private List<String> justifications(AllocationPlan plan) {
+        ScoreAnalysis<HardSoftLongScore> analysis = solutionManager.analyze(plan);
+        List<String> lines = new ArrayList<>();
+        for (String name : AllocationConstraintProvider.NAMES) {
+            ConstraintAnalysis<HardSoftLongScore> constraint = analysis.constraintMap().values().stream()
+                    .filter(c -> c.constraintRef().constraintName().equals(name))
+                    .findFirst().orElse(null);
+            if (constraint == null || constraint.matches() == null || constraint.matches().isEmpty()) {
+                continue;
+            }
+            lines.add(name + ": " + constraint.score() + " over " + constraint.matches().size() + " matches");
+            constraint.matches().stream()
+                    .sorted(java.util.Comparator.comparing((MatchAnalysis<HardSoftLongScore> m) -> magnitude(m.score()))
+                            .reversed()
+                            .thenComparing(m -> ((AllocationJustification) m.justification()).description()))
+                    .limit(MATCHES_PER_CONSTRAINT)
+                    .forEach(m -> lines.add("  " + ((AllocationJustification) m.justification()).description()));
+        }
+        return lines;
+    }
+
+    private static long magnitude(HardSoftLongScore score) {
+        return Math.abs(score.hardScore()) * 1_000_000_000L + Math.abs(score.softScore());
     }
 
     private static AllocatedOrder orderOf(LotAllocation allocation, List<String> boundBy) {

@@ -31,7 +31,7 @@ class AllocationProblemTest {
     @Test
     void rejectsNegativeExposures() {
         assertThatThrownBy(() -> problem("-1", "0", BTC))
-                .hasMessage("AllocationProblem.maxGrossExposure: -1 is not accepted; expected a number >= 0");
+                .hasMessage("PortfolioLimits.maxGrossExposure: -1 is not accepted; expected a number >= 0");
         assertThatThrownBy(() -> problem("50000", "-0.01", BTC))
                 .hasMessage("AllocationProblem.currentGrossExposure: -0.01 is not accepted; expected a number >= 0");
     }

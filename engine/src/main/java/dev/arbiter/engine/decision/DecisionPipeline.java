@@ -94,10 +94,9 @@ public final class DecisionPipeline implements AutoCloseable {
         AssembledFacts assembled = facts.assemble(request, limits, parameters);
         SessionResult session = sessions.run(rules, assembled.sessionFacts());
 
-        List<AllocationCandidate> candidates = Survivors.of(session.proposals(), session.outcomes(),
-                request.account(), request.instruments());
-        AllocationProblem problem = new AllocationProblem(candidates, limits.require(MAX_GROSS_EXPOSURE),
-                assembled.currentGrossExposure());
+        AllocationProblem problem = AllocationProblems.of(request, assembled, session.proposals(), session.outcomes(),
+                limits, parameters);
+        List<AllocationCandidate> candidates = problem.candidates();
         Allocation allocation = candidates.isEmpty()
                 ? new Allocation(List.of(), "0hard/0soft", true, "no proposal survived the rules")
                 : sizer.size(problem);

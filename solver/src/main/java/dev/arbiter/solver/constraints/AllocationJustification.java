@@ -7,7 +7,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
  * compared numerically) and one human sentence built from them.
  */
 public sealed interface AllocationJustification extends ConstraintJustification
-        permits ProposalCapJustification, GrossExposureJustification, ConvictionRewardJustification {
+        permits ProposalCapJustification, GrossExposureJustification, MinNotionalJustification,
+        ExposureLimitJustification, ExpectedReturnJustification, CostJustification, RiskJustification {
 
     /** One sentence with the numbers behind the match. */
     String description();

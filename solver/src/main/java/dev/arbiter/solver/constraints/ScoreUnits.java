@@ -8,7 +8,9 @@ import java.math.RoundingMode;
  * deterministically: the same amounts always give the same units, whatever the order they come in.
  *
  * <ul>
- *   <li>Soft: conviction-weighted notional in units of 0.0001 (four decimals), rounded half-even per
+ *   <li>Soft, risk: the risk penalty (computed in {@code double}) in units of 0.0001, rounded half up
+ *       per match.</li>
+ *   <li>Soft: expected return, costs (money) in units of 0.0001 (four decimals), rounded half-even per
  *       order. A soft score of 4800000 is 480.0000 of conviction-weighted notional.</li>
  *   <li>Hard, gross exposure: the amount above the limit in units of 0.01, rounded up, so any excess,
  *       however small, costs at least one unit and can never round to feasible.</li>
@@ -33,6 +35,14 @@ public final class ScoreUnits {
     /** Conviction-weighted notional in soft units of 0.0001, rounded half-even. */
     public static long soft(BigDecimal convictionWeightedNotional) {
         return convictionWeightedNotional.setScale(SOFT_SCALE, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    }
+
+    /**
+     * A money amount computed in {@code double} (the risk term), in soft units of 0.0001, rounded half up.
+     * Deterministic: the same inputs give the same double on every JVM (Java floating point is strict).
+     */
+    public static long softDouble(double amount) {
+        return Math.round(amount * 10_000.0);
     }
 
     /** An amount of money above a limit, in hard units of 0.01, rounded up (away from zero). */

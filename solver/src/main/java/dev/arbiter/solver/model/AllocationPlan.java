@@ -23,6 +23,9 @@ public class AllocationPlan {
     @ProblemFactProperty
     private GrossExposureLimit grossExposureLimit;
 
+    @ProblemFactProperty
+    private PortfolioTerms portfolioTerms;
+
     @PlanningScore
     private HardSoftLongScore score;
 
@@ -31,8 +34,18 @@ public class AllocationPlan {
     }
 
     public AllocationPlan(List<LotAllocation> allocations, GrossExposureLimit grossExposureLimit) {
+        this(allocations, grossExposureLimit, PortfolioTerms.unlimited(grossExposureLimit.currentGrossExposure()));
+    }
+
+    public AllocationPlan(List<LotAllocation> allocations, GrossExposureLimit grossExposureLimit,
+                          PortfolioTerms portfolioTerms) {
         this.allocations = new ArrayList<>(Objects.requireNonNull(allocations, "allocations"));
         this.grossExposureLimit = Objects.requireNonNull(grossExposureLimit, "grossExposureLimit");
+        this.portfolioTerms = Objects.requireNonNull(portfolioTerms, "portfolioTerms");
+    }
+
+    public PortfolioTerms getPortfolioTerms() {
+        return portfolioTerms;
     }
 
     public List<LotAllocation> getAllocations() {

@@ -3,7 +3,6 @@ package dev.arbiter.solver.model;
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.lookup.PlanningId;
 import ai.timefold.solver.core.api.domain.valuerange.CountableValueRange;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeFactory;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
 import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import dev.arbiter.kb.fact.Side;
@@ -32,6 +31,16 @@ public class LotAllocation {
     private BigDecimal lotSize;
     private BigDecimal maxQuantity;
     private int maxLots;
+    private String cluster = "all";
+    private String sector;
+    private int minLots = 1;
+    private BigDecimal expectedReturnRate;
+    private BigDecimal costRate = BigDecimal.ZERO;
+    private BigDecimal turnoverRate = BigDecimal.ZERO;
+    private double riskWeight;
+    private int symbolIndex;
+    private double[] covarianceRow = new double[0];
+    private double holdingsLoading;
 
     @PlanningVariable(valueRangeProviderRefs = LOT_RANGE)
     private Integer lots;
@@ -57,6 +66,47 @@ public class LotAllocation {
         this.lotSize = Objects.requireNonNull(lotSize, "lotSize");
         this.maxQuantity = Objects.requireNonNull(maxQuantity, "maxQuantity");
         this.maxLots = wholeLots(proposalId, maxQuantity, lotSize);
+        this.expectedReturnRate = this.conviction;
+    }
+
+    /**
+     * Sets the groups the order's exposure counts towards and the venue's minimum order value: the
+     * smallest non-zero size becomes the fewest whole lots worth at least {@code minNotional}.
+     *
+     * @param sector null when unknown
+     */
+    public LotAllocation withMarket(String cluster, String sector, BigDecimal minNotional) {
+        this.cluster = Objects.requireNonNull(cluster, "cluster");
+        this.sector = sector;
+        BigDecimal lots = minNotional.divide(lotNotional(), 0, java.math.RoundingMode.CEILING);
+        this.minLots = lots.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) >= 0
+                ? Integer.MAX_VALUE
+                : Math.max(1, lots.intValueExact());
+        return this;
+    }
+
+    /**
+     * Sets the soft objective's terms for this order.
+     *
+     * @param expectedReturnRate expected return per unit of order value, in the order's direction
+     * @param costRate           fees and slippage per unit of order value
+     * @param turnoverRate       turnover penalty per unit of order value
+     * @param riskWeight         λ = riskAversion / (2 × equity), per money
+     * @param symbolIndex        the order's row in the covariance
+     * @param covarianceRow      the covariance row of the order's symbol (shared, not copied)
+     * @param holdingsLoading    Σ_j cov(symbol, j) × existing net exposure in j, money
+     */
+    public LotAllocation withObjective(BigDecimal expectedReturnRate, BigDecimal costRate, BigDecimal turnoverRate,
+                                       double riskWeight, int symbolIndex, double[] covarianceRow,
+                                       double holdingsLoading) {
+        this.expectedReturnRate = Objects.requireNonNull(expectedReturnRate, "expectedReturnRate");
+        this.costRate = Objects.requireNonNull(costRate, "costRate");
+        this.turnoverRate = Objects.requireNonNull(turnoverRate, "turnoverRate");
+        this.riskWeight = riskWeight;
+        this.symbolIndex = symbolIndex;
+        this.covarianceRow = Objects.requireNonNull(covarianceRow, "covarianceRow");
+        this.holdingsLoading = holdingsLoading;
+        return this;
     }
 
     private static int wholeLots(String proposalId, BigDecimal maxQuantity, BigDecimal lotSize) {
@@ -70,15 +120,113 @@ public class LotAllocation {
         return lots.intValueExact();
     }
 
-    /** The lots the solver may choose from: 0 (not traded) up to {@link #getMaxLots()} inclusive. */
+    /**
+     * The lots the solver may choose from: 0 (not traded), or from {@link #getMinLots()} (the minimum
+     * notional) up to {@link #getMaxLots()} (the cap) inclusive.
+     */
     @ValueRangeProvider(id = LOT_RANGE)
     public CountableValueRange<Integer> getLotRange() {
-        return ValueRangeFactory.createIntValueRange(0, maxLots + 1);
+        return new LotSteps(minLots, maxLots);
     }
 
-    /** False when the cap allows no whole lot: the only size is 0, there is nothing to search. */
+    /** False when the cap allows no size but 0 (below one lot or below the minimum notional): nothing to search. */
     public boolean isSizable() {
-        return maxLots > 0;
+        return maxLots >= minLots;
+    }
+
+    /** The nearest allowed size at or below {@code lots}: 0 inside the gap below the minimum notional. */
+    public int allowedAtOrBelow(int lots) {
+        return lots < minLots ? 0 : Math.min(lots, maxLots);
+    }
+
+    /** True when a positive size lies below the minimum notional. */
+    public boolean isBelowMinNotional() {
+        return lotsOrZero() > 0 && lotsOrZero() < minLots;
+    }
+
+    public String getCluster() {
+        return cluster;
+    }
+
+    /** Null when unknown. */
+    public String getSector() {
+        return sector;
+    }
+
+    public int getMinLots() {
+        return minLots;
+    }
+
+    public BigDecimal getExpectedReturnRate() {
+        return expectedReturnRate;
+    }
+
+    public BigDecimal getCostRate() {
+        return costRate;
+    }
+
+    public BigDecimal getTurnoverRate() {
+        return turnoverRate;
+    }
+
+    public double getRiskWeight() {
+        return riskWeight;
+    }
+
+    /** +1 for a buy, -1 for a sell: the sign of the order's value in net exposure and risk. */
+    public int sign() {
+        return side == Side.BUY ? 1 : -1;
+    }
+
+    /** Order value with its sign: positive for a buy, negative for a sell. */
+    public BigDecimal signedNotional() {
+        return side == Side.BUY ? notional() : notional().negate();
+    }
+
+    /** Expected return of the order at its size: rate × value. */
+    public BigDecimal expectedReturn() {
+        return expectedReturnRate.multiply(notional());
+    }
+
+    /**
+     * What the order adds to λ × portfolio variance on its own and against existing holdings:
+     * λ(σ²ᵢ nᵢ² + 2 nᵢ Σ_j σᵢⱼ hⱼ), nᵢ signed (money). Pairs of orders are {@link #pairRisk}.
+     */
+    public double ownRisk() {
+        if (riskWeight == 0) {
+            return 0;
+        }
+        double n = signedNotional().doubleValue();
+        double variance = covarianceRow.length == 0 ? 0 : covarianceRow[symbolIndex];
+        return riskWeight * (variance * n * n + 2 * n * holdingsLoading);
+    }
+
+    /** λ × 2 σᵢⱼ nᵢ nⱼ: what two orders add to portfolio variance together. */
+    public double pairRisk(LotAllocation other) {
+        if (riskWeight == 0 || covarianceRow.length == 0) {
+            return 0;
+        }
+        double covariance = covarianceRow[other.symbolIndex];
+        return riskWeight * 2 * covariance * signedNotional().doubleValue() * other.signedNotional().doubleValue();
+    }
+
+    /** Variance of the order's symbol over the horizon; 0 when risk is not weighed. */
+    public double ownVariance() {
+        return covarianceRow.length == 0 ? 0 : covarianceRow[symbolIndex];
+    }
+
+    /** Covariance of this order's symbol with another's; 0 when risk is not weighed. */
+    public double covarianceWith(LotAllocation other) {
+        return covarianceRow.length == 0 ? 0 : covarianceRow[other.symbolIndex];
+    }
+
+    public double getHoldingsLoading() {
+        return holdingsLoading;
+    }
+
+    /** True when the order is traded and risk is weighed: only then can it add risk. */
+    public boolean isRisky() {
+        return riskWeight != 0 && lotsOrZero() > 0;
     }
 
     public String getProposalId() {
@@ -155,6 +303,11 @@ public class LotAllocation {
     /** Lots above the largest whole number of lots within the cap; 0 when within it. */
     public long lotsAboveCap() {
         return Math.max(0L, (long) lotsOrZero() - maxLots);
+    }
+
+    /** Traded: a positive number of lots. */
+    public boolean isTraded() {
+        return lotsOrZero() > 0;
     }
 
     @Override

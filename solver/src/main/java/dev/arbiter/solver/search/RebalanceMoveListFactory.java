@@ -72,6 +72,8 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
                 targets.add((int) (current + step));
             }
         }
+        targets.add(Math.min(allocation.getMinLots(), max));
+        targets.removeIf(target -> target > 0 && target < allocation.getMinLots());
         targets.remove(current);
         return targets;
     }
@@ -112,7 +114,7 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
             }
             BigDecimal lotsNeeded = needed.divide(other.lotNotional(), 0, RoundingMode.CEILING);
             if (lotsNeeded.compareTo(BigDecimal.valueOf(lots[i])) <= 0) {
-                BigDecimal loss = other.getConviction().multiply(other.lotNotional()).multiply(lotsNeeded);
+                BigDecimal loss = other.getExpectedReturnRate().multiply(other.lotNotional()).multiply(lotsNeeded);
                 if (cheapestLoss == null || loss.compareTo(cheapestLoss) < 0) {
                     cheapest = i;
                     cheapestLoss = loss;
@@ -139,6 +141,9 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
             }
             LotAllocation other = lowestConvictionFirst.get(shrunk);
             int shrink = atMost(budget.negate().divide(other.lotNotional(), 0, RoundingMode.CEILING), lots[shrunk]);
+            if (other.allowedAtOrBelow(lots[shrunk] - shrink) == 0) {
+                shrink = lots[shrunk]; // below the minimum notional: not traded at all
+            }
             lots[shrunk] -= shrink;
             budget = budget.add(other.lotNotional().multiply(BigDecimal.valueOf(shrink)));
         }
@@ -148,6 +153,9 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
                 continue;
             }
             int grow = atMost(budget.divideToIntegralValue(other.lotNotional()), other.getMaxLots() - lots[i]);
+            if (other.allowedAtOrBelow(lots[i] + grow) == 0) {
+                grow = 0; // not enough budget for the minimum order
+            }
             lots[i] += grow;
             budget = budget.subtract(other.lotNotional().multiply(BigDecimal.valueOf(grow)));
         }

@@ -1,15 +1,30 @@
 package dev.arbiter.solver.constraints;
 
-import static dev.arbiter.solver.constraints.AllocationConstraintProvider.CONVICTION_WEIGHTED_NOTIONAL;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.EXPECTED_RETURN;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_GROSS_EXPOSURE_LIMIT;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_PROPOSAL_CAP;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.AT_LEAST_MIN_NOTIONAL;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.OWN_RISK;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.PAIR_RISK;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.TRADING_COSTS;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.TURNOVER;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_CLUSTER_CAP;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_FREE_BALANCE;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_INSTRUMENT_SHARE;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_LEVERAGE_LIMIT;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_NET_EXPOSURE_LIMIT;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_SECTOR_CAP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.PortfolioTerms;
+import java.util.List;
+import java.util.Map;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -80,27 +95,317 @@ class AllocationConstraintProviderTest {
     }
 
     @Test
-    @VerifiesConstraint(value = CONVICTION_WEIGHTED_NOTIONAL, impact = true)
+    @VerifiesConstraint(value = EXPECTED_RETURN, impact = true)
     void rewardsConvictionTimesNotionalInTenThousandthsPerTradedOrder() {
         LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "0.50", 30);            // 18000 * 0.9 = 16200
         LotAllocation eth = allocation("P-ETH", "3000.5", 0.35, "0.1", "5", 3);              // 900.15 * 0.35 = 315.0525
 
-        verifier.verifyThat(AllocationConstraintProvider::convictionWeightedNotional)
+        // Expected return, own and pair risk are impact constraints (either sign), which the single-constraint
+        // assertions do not take: the whole provider is checked, on facts no other constraint scores.
+        verifier.verifyThat()
                 .given(btc, eth)
-                .justifiesWith(
-                        new ConvictionRewardJustification("P-BTC", new BigDecimal("18000"), new BigDecimal("0.9")),
-                        new ConvictionRewardJustification("P-ETH", new BigDecimal("900.15"), new BigDecimal("0.35")))
-                .rewardsWith(162_000_000L + 3_150_525L);
+                .scores(HardSoftLongScore.ofSoft(162_000_000L + 3_150_525L));
     }
 
     @Test
-    @VerifiesConstraint(value = CONVICTION_WEIGHTED_NOTIONAL, impact = false)
+    @VerifiesConstraint(value = EXPECTED_RETURN, impact = false)
     void doesNotRewardAnOrderThatIsNotTraded() {
         LotAllocation notTraded = allocation("P-BTC", "60000", 0.9, "0.01", "0.50", 0);
 
-        verifier.verifyThat(AllocationConstraintProvider::convictionWeightedNotional)
+        verifier.verifyThat(AllocationConstraintProvider::expectedReturn)
                 .given(notTraded)
                 .hasNoImpact();
+    }
+
+    // ---- portfolio limits: terms with equity 100000 -------------------------------------------
+
+    private static PortfolioTerms terms(String maxNet, String currentNet, String maxLeveraged, String available,
+                                        String maxInstrument, Map<String, BigDecimal> clusterToMax,
+                                        Map<String, BigDecimal> clusterToExposure, Map<String, BigDecimal> sectorToMax) {
+        return new PortfolioTerms(dec(maxNet), new BigDecimal(currentNet), dec(maxLeveraged), new BigDecimal("2"),
+                new BigDecimal("10000"), available == null ? null : BigDecimal.ONE, dec(available), dec(maxInstrument),
+                new BigDecimal("0.25"), Map.of("BTC-USD", new BigDecimal("4000")), clusterToMax,
+                Map.of("majors", new BigDecimal("0.3"), "alts", new BigDecimal("0.1")), clusterToExposure, sectorToMax,
+                Map.of("layer-1", new BigDecimal("0.4")), Map.of());
+    }
+
+    private static PortfolioTerms none() {
+        return terms(null, "0", null, null, null, Map.of(), Map.of(), Map.of());
+    }
+
+    private static BigDecimal dec(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    @Test
+    @VerifiesConstraint(value = AT_LEAST_MIN_NOTIONAL, impact = true)
+    void penalisesAnOrderBelowTheVenuesMinimumByTheValueMissing() {
+        LotAllocation sol = allocation("P-SOL", "150", 0.5, "0.1", "10", 1);                 // 15, minimum 30
+        sol.withMarket("alts", null, new BigDecimal("30"));
+        sol.setLots(1);
+
+        verifier.verifyThat(AllocationConstraintProvider::atLeastMinNotional)
+                .given(sol)
+                .justifiesWith(new MinNotionalJustification("P-SOL", new BigDecimal("15"), new BigDecimal("30")))
+                .penalizesBy(1500);
+    }
+
+    @Test
+    @VerifiesConstraint(value = AT_LEAST_MIN_NOTIONAL, impact = false)
+    void leavesOrdersAtTheMinimumOrNotTradedAlone() {
+        LotAllocation atMinimum = allocation("P-SOL", "150", 0.5, "0.1", "10", 2).withMarket("alts", null, new BigDecimal("30"));
+        LotAllocation notTraded = allocation("P-ADA", "0.5", 0.5, "1", "1000", 0).withMarket("alts", null, new BigDecimal("10"));
+
+        verifier.verifyThat(AllocationConstraintProvider::atLeastMinNotional)
+                .given(atMinimum, notTraded)
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_NET_EXPOSURE_LIMIT, impact = true)
+    void penalisesNetExposureAboveTheLimit() {
+        LotAllocation buy = allocation("P-BTC", "60000", 0.9, "0.01", "1", 20);               // +12000
+        LotAllocation sell = allocation("P-ETH", "3000", 0.6, "0.1", "5", 10, Side.SELL);     // -3000
+
+        verifier.verifyThat(AllocationConstraintProvider::withinNetExposureLimit)
+                .given(buy, sell, terms("15000", "7000", null, null, null, Map.of(), Map.of(), Map.of()))
+                .justifiesWith(new ExposureLimitJustification("net exposure", new BigDecimal("7000"),
+                        new BigDecimal("16000"), new BigDecimal("15000"), ""))
+                .penalizesBy(100_000);                                                          // 1000.00
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_NET_EXPOSURE_LIMIT, impact = false)
+    void leavesASellThatReducesAnExistingNetBreachAlone() {
+        LotAllocation sell = allocation("P-ETH", "3000", 0.6, "0.1", "5", 10, Side.SELL);     // -3000
+
+        verifier.verifyThat(AllocationConstraintProvider::withinNetExposureLimit)
+                .given(sell, terms("15000", "20000", null, null, null, Map.of(), Map.of(), Map.of()))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_LEVERAGE_LIMIT, impact = true)
+    void penalisesGrossExposureAboveLeverageTimesEquity() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 20);               // 12000 + 10000 held
+
+        verifier.verifyThat(AllocationConstraintProvider::withinLeverageLimit)
+                .given(btc, terms(null, "0", "20000", null, null, Map.of(), Map.of(), Map.of()))
+                .penalizesBy(200_000);                                                          // 2000.00
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_LEVERAGE_LIMIT, impact = false)
+    void leavesGrossExposureWithinLeverageAlone() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 10);               // 6000 + 10000 held
+
+        verifier.verifyThat(AllocationConstraintProvider::withinLeverageLimit)
+                .given(btc, terms(null, "0", "20000", null, null, Map.of(), Map.of(), Map.of()))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_FREE_BALANCE, impact = true)
+    void penalisesBuysBeyondTheFreeBalanceLessOpenOrders() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 20);               // 12000
+
+        verifier.verifyThat(AllocationConstraintProvider::withinFreeBalance)
+                .given(btc, terms(null, "0", null, "11000.50", null, Map.of(), Map.of(), Map.of()))
+                .justifiesWith(new ExposureLimitJustification("balance needed by buys", BigDecimal.ZERO,
+                        new BigDecimal("12000"), new BigDecimal("11000.5"),
+                        "free balance less open orders, margin rate 1"))
+                .penalizesBy(99_950);
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_FREE_BALANCE, impact = false)
+    void leavesSellsAloneWhenTheBalanceIsUsedUp() {
+        LotAllocation sell = allocation("P-ETH", "3000", 0.6, "0.1", "5", 10, Side.SELL);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinFreeBalance)
+                .given(sell, terms(null, "0", null, "-500", null, Map.of(), Map.of(), Map.of()))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_INSTRUMENT_SHARE, impact = true)
+    void penalisesAnInstrumentsExposureAboveItsShareSummingItsOrders() {
+        LotAllocation first = allocation("P-BTC", "60000", 0.9, "0.01", "1", 30);             // 18000
+        LotAllocation second = new LotAllocation("P-BTC2", "BTC-USD", Side.BUY, new BigDecimal("60000"), 0.5,
+                new BigDecimal("0.01"), BigDecimal.ONE);
+        second.setLots(10);                                                                       // 6000, + 4000 held
+
+        verifier.verifyThat(AllocationConstraintProvider::withinInstrumentShare)
+                .given(first, second, terms(null, "0", null, null, "25000", Map.of(), Map.of(), Map.of()))
+                .justifiesWith(new ExposureLimitJustification("instrument BTC-USD exposure", new BigDecimal("4000"),
+                        new BigDecimal("28000"), new BigDecimal("25000"), "25% of equity"))
+                .penalizesBy(300_000);
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_INSTRUMENT_SHARE, impact = false)
+    void leavesInstrumentsWithinTheirShareAlone() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 35);               // 21000 + 4000 held
+
+        verifier.verifyThat(AllocationConstraintProvider::withinInstrumentShare)
+                .given(btc, terms(null, "0", null, null, "25000", Map.of(), Map.of(), Map.of()))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_CLUSTER_CAP, impact = true)
+    void penalisesAClustersExposureAboveItsCap() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 40).withMarket("majors", null, BigDecimal.ZERO);
+        LotAllocation eth = allocation("P-ETH", "3000", 0.6, "0.1", "5", 20).withMarket("majors", null, BigDecimal.ZERO);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinClusterCap)
+                .given(btc, eth, terms(null, "0", null, null, null, Map.of("majors", new BigDecimal("30000")),
+                        Map.of("majors", new BigDecimal("5000")), Map.of()))
+                .justifiesWith(new ExposureLimitJustification("cluster majors exposure", new BigDecimal("5000"),
+                        new BigDecimal("35000"), new BigDecimal("30000"), "30% of equity"))
+                .penalizesBy(500_000);
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_CLUSTER_CAP, impact = false)
+    void leavesClustersWithinTheirCapAlone() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 40).withMarket("majors", null, BigDecimal.ZERO);
+        LotAllocation ada = allocation("P-ADA", "0.5", 0.6, "1", "100000", 90000).withMarket("alts", null, BigDecimal.ZERO);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinClusterCap)
+                .given(btc, ada, terms(null, "0", null, null, null,
+                        Map.of("majors", new BigDecimal("30000"), "alts", new BigDecimal("50000")), Map.of(), Map.of()))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_SECTOR_CAP, impact = true)
+    void penalisesASectorsExposureAboveItsCap() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 50).withMarket("majors", "layer-1", BigDecimal.ZERO);
+        LotAllocation sol = allocation("P-SOL", "150", 0.6, "1", "100", 80).withMarket("alts", "layer-1", BigDecimal.ZERO);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinSectorCap)
+                .given(btc, sol, terms(null, "0", null, null, null, Map.of(), Map.of(),
+                        Map.of("layer-1", new BigDecimal("40000"))))
+                .penalizesBy(200_000);                                                          // 42000 - 40000
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_SECTOR_CAP, impact = false)
+    void leavesOrdersWithoutASectorAlone() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 100).withMarket("majors", null, BigDecimal.ZERO);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinSectorCap)
+                .given(btc, terms(null, "0", null, null, null, Map.of(), Map.of(),
+                        Map.of("layer-1", new BigDecimal("40000"))))
+                .hasNoImpact();
+    }
+
+    /** Variance 0.0004 and 0.0009, covariance 0.0003; λ = 1 / (2 x 100000). */
+    private static final double[][] COVARIANCE = {{0.0004, 0.0003}, {0.0003, 0.0009}};
+    private static final double LAMBDA = 1.0 / 200_000;
+
+    private static LotAllocation risky(LotAllocation allocation, int row, double holdingsLoading) {
+        return allocation.withObjective(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, LAMBDA,
+                row, COVARIANCE[row], holdingsLoading);
+    }
+
+    @Test
+    @VerifiesConstraint(value = OWN_RISK, impact = true)
+    void penalisesAnOrdersVarianceAndItsCovarianceWithHoldings() {
+        LotAllocation btc = risky(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), 0, 2.0); // n = 30000
+        // λ (0.0004 x 30000² + 2 x 30000 x 2) = (360000 + 120000) / 200000 = 2.4
+        verifier.verifyThat()
+                .given(btc)
+                .scores(HardSoftLongScore.ofSoft(-24_000));
+    }
+
+    @Test
+    @VerifiesConstraint(value = OWN_RISK, impact = false)
+    void leavesOrdersAloneWhenRiskIsNotWeighed() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 50);
+
+        verifier.verifyThat(AllocationConstraintProvider::ownRisk)
+                .given(btc)
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = PAIR_RISK, impact = true)
+    void penalisesTwoOrdersThatMoveTogether() {
+        LotAllocation btc = risky(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), 0, 0);   // +30000
+        LotAllocation eth = risky(allocation("P-ETH", "3000", 0.6, "0.1", "10", 50), 1, 0);    // +15000
+        // λ x 2 x 0.0003 x 30000 x 15000 = 270000 / 200000 = 1.35
+        // own: λ x (0.0004 x 30000² + 0.0009 x 15000²) = (360000 + 202500) / 200000 = 2.8125
+        verifier.verifyThat()
+                .given(btc, eth)
+                .scores(HardSoftLongScore.ofSoft(-13_500 - 28_125));
+    }
+
+    @Test
+    @VerifiesConstraint(value = PAIR_RISK, impact = false)
+    void leavesAPairAloneWhenOneIsNotTraded() {
+        LotAllocation btc = risky(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), 0, 0);
+        LotAllocation eth = risky(allocation("P-ETH", "3000", 0.6, "0.1", "10", 0), 1, 0);
+
+        verifier.verifyThat(AllocationConstraintProvider::pairRisk)
+                .given(btc, eth)
+                .hasNoImpact();
+    }
+
+    private static LotAllocation costly(LotAllocation allocation, String costRate, String turnoverRate) {
+        return allocation.withObjective(allocation.getExpectedReturnRate(), new BigDecimal(costRate),
+                new BigDecimal(turnoverRate), 0, 0, new double[0], 0);
+    }
+
+    @Test
+    @VerifiesConstraint(value = TRADING_COSTS, impact = true)
+    void penalisesFeesAndSlippageInProportionToValue() {
+        LotAllocation btc = costly(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), "0.0015", "0");   // 30000
+
+        verifier.verifyThat(AllocationConstraintProvider::tradingCosts)
+                .given(btc)
+                .justifiesWith(new CostJustification("P-BTC", "fees and slippage", new BigDecimal("30000"),
+                        new BigDecimal("0.0015")))
+                .penalizesBy(450_000);                                                          // 45.0000
+    }
+
+    @Test
+    @VerifiesConstraint(value = TRADING_COSTS, impact = false)
+    void chargesNothingForAnOrderNotTraded() {
+        LotAllocation btc = costly(allocation("P-BTC", "60000", 0.9, "0.01", "1", 0), "0.0015", "0");
+
+        verifier.verifyThat(AllocationConstraintProvider::tradingCosts)
+                .given(btc)
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = TURNOVER, impact = true)
+    void penalisesTurnoverInProportionToValue() {
+        LotAllocation btc = costly(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), "0", "0.0001");
+
+        verifier.verifyThat(AllocationConstraintProvider::turnover)
+                .given(btc)
+                .penalizesBy(30_000);                                                           // 3.0000
+    }
+
+    @Test
+    @VerifiesConstraint(value = TURNOVER, impact = false)
+    void chargesNoTurnoverWhenThePenaltyIsZero() {
+        LotAllocation btc = costly(allocation("P-BTC", "60000", 0.9, "0.01", "1", 50), "0", "0");
+
+        verifier.verifyThat(AllocationConstraintProvider::turnover)
+                .given(btc)
+                .hasNoImpact();
+    }
+
+    @Test
+    void riskJustificationsSayWhetherTheyAddOrRemoveRisk() {
+        assertThat(new RiskJustification(List.of("P-BTC"), 2.4).description())
+                .isEqualTo("P-BTC (with existing holdings) adds 2.4000 of risk penalty (risk aversion x covariance of returns)");
+        assertThat(new RiskJustification(List.of("P-BTC", "P-ETH"), -1.35).description())
+                .isEqualTo("P-BTC with P-ETH removes 1.3500 of risk penalty (risk aversion x covariance of returns)");
     }
 
     @Test
@@ -111,9 +416,9 @@ class AllocationConstraintProviderTest {
                 new BigDecimal("50000")).description())
                 .isEqualTo("gross exposure 50000.50 (new orders 12000.00 + existing 38000.50) is above the limit "
                         + "50000.00 by 0.50");
-        assertThat(new ConvictionRewardJustification("P-ETH", new BigDecimal("900.15"), new BigDecimal("0.35"))
+        assertThat(new ExpectedReturnJustification("P-ETH", new BigDecimal("900.15"), new BigDecimal("0.35"))
                 .description())
-                .isEqualTo("P-ETH: notional 900.15 at conviction 0.35 adds 315.0525 of conviction-weighted notional");
+                .isEqualTo("P-ETH: order value 900.15 at expected return 0.35 adds 315.0525");
     }
 
     private static LotAllocation allocation(String id, String price, double conviction, String lotSize,

@@ -1,0 +1,106 @@
+package dev.arbiter.solver;
+
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.solver.model.GrossExposureLimit;
+import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.PortfolioTerms;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns an {@link AllocationProblem} into what Timefold searches: planning entities and problem facts. */
+final class PlanBuilder {
+
+    private PlanBuilder() {
+    }
+
+    private static BigDecimal decimal(double value) {
+        return BigDecimal.valueOf(value).setScale(8, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+
+    static GrossExposureLimit grossLimit(AllocationProblem problem) {
+        return new GrossExposureLimit(problem.maxGrossExposure(), problem.currentGrossExposure());
+    }
+
+    /** Every limit as money, and what the holdings already use of it. */
+    static PortfolioTerms terms(AllocationProblem problem) {
+        PortfolioLimits limits = problem.limits();
+        AccountTerms account = problem.account();
+        BigDecimal equity = account == null ? BigDecimal.ZERO : account.equity();
+        BigDecimal net = BigDecimal.ZERO;
+        Map<String, BigDecimal> symbolToExposure = new HashMap<>();
+        Map<String, BigDecimal> clusterToExposure = new HashMap<>();
+        Map<String, BigDecimal> sectorToExposure = new HashMap<>();
+        for (Holding holding : problem.holdings()) {
+            net = net.add(holding.net());
+            AllocationInstrument instrument = problem.instrument(holding.symbol());
+            symbolToExposure.merge(holding.symbol(), holding.gross(), BigDecimal::add);
+            clusterToExposure.merge(instrument.cluster(), holding.gross(), BigDecimal::add);
+            if (instrument.sector() != null) {
+                sectorToExposure.merge(instrument.sector(), holding.gross(), BigDecimal::add);
+            }
+        }
+        Map<String, BigDecimal> clusterToMax = new HashMap<>();
+        limits.maxClusterShare().forEach((cluster, share) -> clusterToMax.put(cluster, share.multiply(equity)));
+        Map<String, BigDecimal> sectorToMax = new HashMap<>();
+        limits.maxSectorShare().forEach((sector, share) -> sectorToMax.put(sector, share.multiply(equity)));
+        return new PortfolioTerms(limits.maxNetExposure(), net,
+                limits.maxLeverage() == null ? null : limits.maxLeverage().multiply(equity), limits.maxLeverage(),
+                problem.currentGrossExposure(), limits.marginRate(),
+                account == null ? null : account.available(),
+                limits.maxInstrumentShare() == null ? null : limits.maxInstrumentShare().multiply(equity),
+                limits.maxInstrumentShare(), symbolToExposure, clusterToMax, limits.maxClusterShare(), clusterToExposure,
+                sectorToMax, limits.maxSectorShare(), sectorToExposure);
+    }
+
+    /**
+     * One allocation per candidate, in the candidates' order. Those whose cap allows no size but 0 are
+     * sized 0 at once and kept out of the search: a one-value range leaves nothing to search.
+     */
+    static List<LotAllocation> allocations(AllocationProblem problem) {
+        ObjectiveWeights weights = problem.objective();
+        ReturnCovariance covariance = problem.covariance();
+        double[][] matrix = covariance.toArray();
+        Map<String, Integer> symbolToRow = covariance.index();
+        double riskWeight = weights.riskAversion().signum() == 0 ? 0.0
+                : weights.riskAversion().doubleValue() / (2.0 * problem.account().equity().doubleValue());
+        double[] rowNet = new double[matrix.length];
+        for (Holding holding : problem.holdings()) {
+            Integer row = symbolToRow.get(holding.symbol());
+            if (row != null) {
+                rowNet[row] += holding.net().doubleValue();
+            }
+        }
+        List<LotAllocation> allocations = new ArrayList<>(problem.candidates().size());
+        for (AllocationCandidate candidate : problem.candidates()) {
+            Proposal proposal = candidate.proposal();
+            AllocationInstrument instrument = problem.instrument(proposal.symbol());
+            int sign = proposal.side() == Side.BUY ? 1 : -1;
+            // conviction and edge are doubles: taken at 8 decimals so the rate reads as the inputs were written
+            BigDecimal expectedReturnRate = weights.returnPerConviction().multiply(decimal(proposal.conviction()))
+                    .add(weights.predictionWeight().multiply(decimal(sign * candidate.predictedUpEdge())))
+                    .stripTrailingZeros();
+            Integer row = symbolToRow.get(proposal.symbol());
+            double[] covarianceRow = row == null ? new double[0] : matrix[row];
+            double loading = 0;
+            if (row != null) {
+                for (int j = 0; j < matrix.length; j++) {
+                    loading += covarianceRow[j] * rowNet[j];
+                }
+            }
+            LotAllocation allocation = new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
+                    proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity())
+                    .withMarket(instrument.cluster(), instrument.sector(), instrument.minNotional())
+                    .withObjective(expectedReturnRate, weights.costRate(), weights.turnoverPenalty(),
+                            row == null ? 0.0 : riskWeight, row == null ? 0 : row, covarianceRow, loading);
+            if (!allocation.isSizable()) {
+                allocation.setLots(0);
+            }
+            allocations.add(allocation);
+        }
+        return allocations;
+    }
+}
