@@ -93,4 +93,40 @@ class RuleSetCompilerTest {
                 .hasMessageContaining("must be a JSON object");
         assertThat(LimitSet.shippedDefault().require("max-gross-exposure")).isEqualByComparingTo(new BigDecimal("25000"));
     }
+
+    @Test
+    void severityIsReadFromTheRuleHeaderAndDefaultsToMedium() {
+        assertThat(RuleFixtures.DEFAULT_RULES.rules().values())
+                .filteredOn(m -> m.reasonCode().equals("L7-KILL-SWITCH")).singleElement()
+                .satisfies(m -> assertThat(m.severity()).isEqualTo(dev.arbiter.rules.pack.Severity.CRITICAL));
+        assertThat(RuleFixtures.DEFAULT_RULES.rules().values())
+                .filteredOn(m -> m.reasonCode().equals("L7-PRICE-COLLAR")).singleElement()
+                .satisfies(m -> assertThat(m.severity()).isEqualTo(dev.arbiter.rules.pack.Severity.MEDIUM));
+    }
+
+    @Test
+    void unknownSeverityAndTheEngineLayerAreRefused() {
+        RuleSet bad = RuleSet.of("bad", List.of(new RuleSource("l1/bad.drl", """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+                rule "Loud"
+                    @layer("L1") @reasonCode("L1-LOUD") @severity("SEVERE")
+                when
+                    Proposal()
+                then
+                end
+
+                rule "Pretends to be the engine"
+                    @layer("ENGINE") @reasonCode("E-FAKE")
+                when
+                    Proposal()
+                then
+                end
+                """)));
+
+        assertThatThrownBy(() -> compiler.compile(bad))
+                .isInstanceOf(RuleCompilationException.class)
+                .hasMessageContaining("rule \"Loud\": @severity 'SEVERE' is not accepted; expected one of [LOW, MEDIUM, HIGH, CRITICAL]")
+                .hasMessageContaining("rule \"Pretends to be the engine\": @layer(\"ENGINE\") is reserved for the engine's own faults");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.rules.pack;
 
 import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.rules.vet.DroolsErrorTranslator;
 import dev.arbiter.rules.vet.DrlVetter;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +52,18 @@ public final class RuleSetCompiler {
                                 "the rule declares no @reasonCode",
                                 "every rule needs a stable reason code, e.g. @reasonCode(\"L1-MAX-ORDER-QTY\")"));
                     }
+                    if (meta.layer() == Layer.ENGINE) {
+                        metadataProblems.add(DroolsErrorTranslator.aboutRule(ruleSet, rule.getName(),
+                                "@layer(\"ENGINE\") is reserved for the engine's own faults",
+                                "write @layer(\"STRATEGY\") or @layer(\"L1\") .. @layer(\"L7\")"));
+                    }
                     rules.add(meta);
                 } catch (InvalidFactException e) {
+                    boolean severity = e.field().equals("severity");
                     metadataProblems.add(DroolsErrorTranslator.aboutRule(ruleSet, rule.getName(),
-                            "@layer " + e.value() + " is not accepted; expected " + e.accepted(),
-                            "write @layer(\"STRATEGY\") or @layer(\"L1\") .. @layer(\"L7\")"));
+                            (severity ? "@severity " : "@layer ") + e.value() + " is not accepted; expected " + e.accepted(),
+                            severity ? "write @severity(\"LOW\"), \"MEDIUM\", \"HIGH\" or \"CRITICAL\", or leave it out for MEDIUM"
+                                    : "write @layer(\"STRATEGY\") or @layer(\"L1\") .. @layer(\"L7\")"));
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.arbiter.rules.session;
 
 import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.rules.pack.Severity;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param concluded the facts the rule's consequence inserted (proposals and outcomes)
  */
 public record Firing(int sequence, String rule, Layer layer, String reasonCode, String legalSource,
-                     List<String> matched, List<String> concluded) {
+                     Severity severity, List<String> matched, List<String> concluded) {
 
     public Firing {
         matched = List.copyOf(matched);

@@ -162,7 +162,7 @@ public final class RuleSessionRunner {
                 RuleMetadata meta = ruleSet.metadata(event.getMatch().getRule().getName());
                 List<String> matched = event.getMatch().getObjects().stream().map(String::valueOf).toList();
                 trace.add(new Firing(trace.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
-                        meta.legalSource(), matched, pendingConclusions));
+                        meta.legalSource(), meta.severity(), matched, pendingConclusions));
                 pendingConclusions.clear();
             }
         };
