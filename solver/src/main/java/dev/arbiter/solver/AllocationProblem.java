@@ -28,10 +28,14 @@ import java.util.TreeSet;
  * @param objective            the soft objective's weights
  * @param covariance           covariance of the instruments' returns over the horizon; must cover every
  *                             candidate's symbol when the objective weighs risk
+ * @param stressedRegimes      symbol → the stressed regime it is in ({@code HIGH_VOLATILITY}, {@code CRISIS});
+ *                             when a candidate's symbol is here, {@link PortfolioLimits#maxLeverageStressed()}
+ *                             replaces {@code maxLeverage} for the whole portfolio; absent = calm
  */
 public record AllocationProblem(List<AllocationCandidate> candidates, List<AllocationInstrument> instruments,
                                 List<Holding> holdings, BigDecimal currentGrossExposure, AccountTerms account,
-                                PortfolioLimits limits, ObjectiveWeights objective, ReturnCovariance covariance) {
+                                PortfolioLimits limits, ObjectiveWeights objective, ReturnCovariance covariance,
+                                Map<String, String> stressedRegimes) {
 
     private static final String FACT = "AllocationProblem";
     /** The cluster of every instrument when a problem describes none. */
@@ -44,6 +48,7 @@ public record AllocationProblem(List<AllocationCandidate> candidates, List<Alloc
         present(FACT, "limits", limits);
         objective = objective == null ? ObjectiveWeights.convictionOnly() : objective;
         covariance = covariance == null ? ReturnCovariance.none() : covariance;
+        stressedRegimes = stressedRegimes(stressedRegimes);
         Map<String, Integer> proposalIdToIndex = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             AllocationCandidate candidate = candidates.get(i);
@@ -89,6 +94,10 @@ public record AllocationProblem(List<AllocationCandidate> candidates, List<Alloc
             if (!instruments.isEmpty()) {
                 requireDescribed("holdings[" + i + "].symbol", holding.symbol(), bySymbol);
             }
+            if (limits.maxPositionQuantity() != null && holding.positionQuantity() == null) {
+                throw new InvalidFactException(FACT, "holdings[" + i + "].positionQuantity", null,
+                        "the signed position quantity: limits.maxPositionQuantity is set");
+            }
             holdingsGross = holdingsGross.add(holding.gross());
         }
         if (currentGrossExposure.compareTo(holdingsGross) < 0) {
@@ -126,6 +135,45 @@ public record AllocationProblem(List<AllocationCandidate> candidates, List<Alloc
                 }
             }
         }
+    }
+
+    /** A problem in a calm market: no instrument in a stressed regime. */
+    public AllocationProblem(List<AllocationCandidate> candidates, List<AllocationInstrument> instruments,
+                             List<Holding> holdings, BigDecimal currentGrossExposure, AccountTerms account,
+                             PortfolioLimits limits, ObjectiveWeights objective, ReturnCovariance covariance) {
+        this(candidates, instruments, holdings, currentGrossExposure, account, limits, objective, covariance, Map.of());
+    }
+
+    private static Map<String, String> stressedRegimes(Map<String, String> symbolToRegime) {
+        if (symbolToRegime == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new java.util.TreeMap<>();
+        symbolToRegime.forEach((symbol, regime) -> {
+            present(FACT, "stressedRegimes", symbol);
+            if (regime == null || regime.isBlank()) {
+                throw new InvalidFactException(FACT, "stressedRegimes." + symbol, regime,
+                        "the stressed regime's name, e.g. HIGH_VOLATILITY or CRISIS");
+            }
+            copy.put(symbol, regime);
+        });
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * Why the market counts as stressed for this problem: every candidate symbol in a stressed regime,
+     * e.g. {@code "BTC-USD in HIGH_VOLATILITY"}; empty when calm.
+     */
+    public String stressedBy() {
+        java.util.Set<String> parts = new java.util.LinkedHashSet<>();
+        for (AllocationCandidate candidate : candidates) {
+            String symbol = candidate.proposal().symbol();
+            String regime = stressedRegimes.get(symbol);
+            if (regime != null) {
+                parts.add(symbol + " in " + regime);
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** Only a gross-exposure limit and conviction-weighted notional: the original allocation problem. */

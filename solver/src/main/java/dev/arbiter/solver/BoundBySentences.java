@@ -6,7 +6,10 @@ import static dev.arbiter.solver.model.Amounts.plain;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.MarginUtilisationLimit;
 import dev.arbiter.solver.model.PortfolioTerms;
+import dev.arbiter.solver.model.PositionQuantityLimit;
+import dev.arbiter.solver.model.StressedLeverageLimit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +33,7 @@ final class BoundBySentences {
     private final Map<String, BigDecimal> symbolToOrders = new HashMap<>();
     private final Map<String, BigDecimal> clusterToOrders = new HashMap<>();
     private final Map<String, BigDecimal> sectorToOrders = new HashMap<>();
+    private final Map<String, BigDecimal> symbolToSignedQuantity = new HashMap<>();
 
     BoundBySentences(AllocationPlan plan) {
         this.plan = plan;
@@ -48,6 +52,7 @@ final class BoundBySentences {
                 buying = buying.add(allocation.notional());
             }
             symbolToOrders.merge(allocation.getSymbol(), allocation.notional(), BigDecimal::add);
+            symbolToSignedQuantity.merge(allocation.getSymbol(), allocation.signedQuantity(), BigDecimal::add);
             clusterToOrders.merge(allocation.getCluster(), allocation.notional(), BigDecimal::add);
             if (allocation.getSector() != null) {
                 sectorToOrders.merge(allocation.getSector(), allocation.notional(), BigDecimal::add);
@@ -134,11 +139,49 @@ final class BoundBySentences {
                                 + percent(terms.sectorToMaxShare().get(sector)) + " of equity)", false));
             }
         }
+        breaches.addAll(optionalBreaches(allocation, step));
+        return breaches;
+    }
+
+    /** The position-quantity, stressed-leverage and margin-utilisation limits, where the problem sets them. */
+    private List<Breach> optionalBreaches(LotAllocation allocation, BigDecimal step) {
+        List<Breach> breaches = new ArrayList<>();
+        PositionQuantityLimit position = plan.getPositionQuantityLimit();
+        if (position != null) {
+            String symbol = allocation.getSymbol();
+            BigDecimal stepQuantity = step.divide(allocation.getPrice(), java.math.MathContext.DECIMAL128)
+                    .stripTrailingZeros();
+            BigDecimal signedNext = symbolToSignedQuantity.getOrDefault(symbol, BigDecimal.ZERO)
+                    .add(allocation.sign() > 0 ? stepQuantity : stepQuantity.negate());
+            if (position.excess(symbol, signedNext).signum() > 0) {
+                breaches.add(new Breach("position in " + symbol, null, plain(position.positionAfter(symbol, signedNext))
+                        + " units, above the position-quantity limit " + plain(position.maxPositionQuantity()), false));
+            }
+        }
+        StressedLeverageLimit stressed = plan.getStressedLeverageLimit();
+        if (stressed != null && stressed.excess(ordersGross.add(step)).signum() > 0) {
+            breaches.add(new Breach("gross exposure for stressed leverage", limit.grossWith(ordersGross).add(step),
+                    "the limit " + money(stressed.maxLeveragedExposure()) + " (stressed leverage "
+                            + plain(stressed.maxLeverageStressed()) + "x equity: " + stressed.stressedBy() + ")", false));
+        }
+        MarginUtilisationLimit margin = plan.getMarginUtilisationLimit();
+        if (margin != null && allocation.sign() > 0 && margin.excess(buys.add(step)).signum() > 0) {
+            breaches.add(new Breach("margin used", margin.usedWith(buys.add(step)), "the limit "
+                    + money(margin.maxUsed()) + " (" + percent(margin.maxMarginUtilisation()) + " of capacity "
+                    + money(margin.capacity()) + ")", false));
+        }
         return breaches;
     }
 
     private static String sentence(LotAllocation allocation, Breach breach, boolean atCap, int step) {
         String lot = plain(allocation.getLotSize());
+        if (breach.reached() == null) {
+            // a quantity, not money: the cap text carries the amount reached and the limit
+            String first = atCap ? breach.what() + " binds too: one more lot of " + lot
+                    : allocation.lotsOrZero() > 0 ? "held at " + allocation.quantity().toPlainString() + ": one more lot of " + lot
+                    : "not traded: " + (step == 1 ? "one lot of " + lot : step + " lots of " + lot);
+            return first + " would take " + (atCap ? "it" : breach.what()) + " to " + breach.cap();
+        }
         String above = ", above " + breach.cap();
         if (atCap) {
             return breach.what() + " binds too: one more lot of " + lot + " would take it to " + money(breach.reached())
@@ -164,7 +207,10 @@ final class BoundBySentences {
     }
 
     /** Why nothing may trade, from the limits the account already breaks before any order. */
-    static String infeasibleReason(GrossExposureLimit limit, PortfolioTerms terms) {
+    static String infeasibleReason(AllocationPlan plan) {
+        GrossExposureLimit limit = plan.getGrossExposureLimit();
+        PortfolioTerms terms = plan.getPortfolioTerms();
+        StressedLeverageLimit stressed = plan.getStressedLeverageLimit();
         List<String> reasons = new ArrayList<>();
         if (limit.currentGrossExposure().compareTo(limit.maxGrossExposure()) > 0) {
             reasons.add("existing gross exposure " + money(limit.currentGrossExposure()) + " already exceeds the limit "
@@ -174,6 +220,11 @@ final class BoundBySentences {
             reasons.add("existing gross exposure " + money(terms.currentGrossExposure()) + " already exceeds the "
                     + "leverage limit " + money(terms.maxLeveragedExposure()) + " (" + plain(terms.maxLeverage())
                     + "x equity)");
+        }
+        if (stressed != null && stressed.excess(BigDecimal.ZERO).signum() > 0) {
+            reasons.add("existing gross exposure " + money(stressed.currentGrossExposure()) + " already exceeds the "
+                    + "stressed leverage limit " + money(stressed.maxLeveragedExposure()) + " ("
+                    + plain(stressed.maxLeverageStressed()) + "x equity: " + stressed.stressedBy() + ")");
         }
         return reasons.isEmpty() ? "no allocation meets every hard limit" : String.join("; ", reasons);
     }

@@ -30,7 +30,6 @@ import dev.arbiter.solver.constraints.ScoreUnits;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
-import dev.arbiter.solver.model.PortfolioTerms;
 import dev.arbiter.solver.search.RebalanceMoveListFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -135,7 +134,6 @@ public final class CapitalAllocator {
     public Allocation allocate(AllocationProblem problem) {
         Objects.requireNonNull(problem, "problem");
         GrossExposureLimit limit = PlanBuilder.grossLimit(problem);
-        PortfolioTerms terms = PlanBuilder.terms(problem);
         if (problem.candidates().isEmpty()) {
             return new Allocation(List.of(), HardSoftLongScore.ZERO.toString(), true,
                     "no candidates: nothing to allocate; gross exposure stays at "
@@ -150,12 +148,12 @@ public final class CapitalAllocator {
             SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1
                     ? constructingSolverFactory
                     : searchingSolverFactory;
-            AllocationPlan solved = solverFactory.buildSolver().solve(new AllocationPlan(sizable, limit, terms));
+            AllocationPlan solved = solverFactory.buildSolver().solve(PlanBuilder.plan(problem, sizable));
             for (int i = 0; i < sizable.size(); i++) {
                 sizable.get(i).setLots(solved.getAllocations().get(i).getLots());
             }
         }
-        AllocationPlan plan = new AllocationPlan(allocations, limit, terms);
+        AllocationPlan plan = PlanBuilder.plan(problem, allocations);
         HardSoftLongScore score = solutionManager.update(plan);
         return score.isFeasible()
                 ? feasibleAllocation(problem, plan, score)
@@ -168,8 +166,7 @@ public final class CapitalAllocator {
         for (int i = 0; i < allocations.size(); i++) {
             allocations.get(i).setLots((int) lots[i]);
         }
-        return solutionManager.update(new AllocationPlan(allocations, PlanBuilder.grossLimit(problem),
-                PlanBuilder.terms(problem)));
+        return solutionManager.update(PlanBuilder.plan(problem, allocations));
     }
 
     private static void requireScorable(AllocationProblem problem) {
@@ -224,7 +221,7 @@ public final class CapitalAllocator {
     private Allocation infeasibleAllocation(AllocationPlan solved) {
         solved.getAllocations().forEach(allocation -> allocation.setLots(0));
         HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
-        String reason = BoundBySentences.infeasibleReason(solved.getGrossExposureLimit(), solved.getPortfolioTerms());
+        String reason = BoundBySentences.infeasibleReason(solved);
         List<String> boundBy = BoundBySentences.infeasible(reason);
         List<AllocatedOrder> orders = solved.getAllocations().stream()
                 .map(allocation -> orderOf(allocation, boundBy))

@@ -13,9 +13,11 @@ import java.math.BigDecimal;
  * @param positionNotional signed position value: positive long, negative short
  * @param openBuyNotional  value of working buy orders, &ge; 0
  * @param openSellNotional value of working sell orders, &ge; 0
+ * @param positionQuantity signed position quantity (units of the instrument); {@code null} when not given,
+ *                         required when {@link PortfolioLimits#maxPositionQuantity()} is set
  */
 public record Holding(String symbol, BigDecimal positionNotional, BigDecimal openBuyNotional,
-                      BigDecimal openSellNotional) {
+                      BigDecimal openSellNotional, BigDecimal positionQuantity) {
 
     private static final String FACT = "Holding";
 
@@ -24,6 +26,17 @@ public record Holding(String symbol, BigDecimal positionNotional, BigDecimal ope
         present(FACT, "positionNotional", positionNotional);
         nonNegative(FACT, "openBuyNotional", openBuyNotional);
         nonNegative(FACT, "openSellNotional", openSellNotional);
+        if (positionQuantity != null && positionQuantity.signum() != 0
+                && positionQuantity.signum() != positionNotional.signum()) {
+            throw new dev.arbiter.kb.InvalidFactException(FACT, "positionQuantity", positionQuantity.toPlainString(),
+                    "a quantity with the sign of positionNotional " + positionNotional.toPlainString()
+                            + " (long positive, short negative)");
+        }
+    }
+
+    /** Without the position quantity (a position-quantity limit then cannot be checked). */
+    public Holding(String symbol, BigDecimal positionNotional, BigDecimal openBuyNotional, BigDecimal openSellNotional) {
+        this(symbol, positionNotional, openBuyNotional, openSellNotional, null);
     }
 
     /** |position| + working orders on both sides. */

@@ -2,9 +2,13 @@ package dev.arbiter.solver;
 
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.MarginUtilisationLimit;
 import dev.arbiter.solver.model.PortfolioTerms;
+import dev.arbiter.solver.model.PositionQuantityLimit;
+import dev.arbiter.solver.model.StressedLeverageLimit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,11 +29,54 @@ final class PlanBuilder {
         return new GrossExposureLimit(problem.maxGrossExposure(), problem.currentGrossExposure());
     }
 
-    /** Every limit as money, and what the holdings already use of it. */
+    /** The plan to score or search: the allocations with every limit the problem sets. */
+    static AllocationPlan plan(AllocationProblem problem, List<LotAllocation> allocations) {
+        return new AllocationPlan(allocations, grossLimit(problem), terms(problem), positionQuantityLimit(problem),
+                stressedLeverageLimit(problem), marginUtilisationLimit(problem));
+    }
+
+    /** Null unless maxPositionQuantity is set. */
+    static PositionQuantityLimit positionQuantityLimit(AllocationProblem problem) {
+        BigDecimal max = problem.limits().maxPositionQuantity();
+        if (max == null) {
+            return null;
+        }
+        Map<String, BigDecimal> symbolToQuantity = new HashMap<>();
+        problem.holdings().forEach(holding -> symbolToQuantity.put(holding.symbol(), holding.positionQuantity()));
+        return new PositionQuantityLimit(max, symbolToQuantity);
+    }
+
+    /** Null unless maxLeverageStressed is set and a candidate's instrument is in a stressed regime. */
+    static StressedLeverageLimit stressedLeverageLimit(AllocationProblem problem) {
+        BigDecimal max = problem.limits().maxLeverageStressed();
+        String stressedBy = problem.stressedBy();
+        if (max == null || stressedBy.isEmpty()) {
+            return null;
+        }
+        return new StressedLeverageLimit(max, max.multiply(problem.account().equity()), problem.currentGrossExposure(),
+                stressedBy);
+    }
+
+    /** Null unless maxMarginUtilisation is set and the account reports its margin. */
+    static MarginUtilisationLimit marginUtilisationLimit(AllocationProblem problem) {
+        BigDecimal max = problem.limits().maxMarginUtilisation();
+        AccountTerms account = problem.account();
+        if (max == null || account == null || !account.reportsMargin()) {
+            return null;
+        }
+        BigDecimal rate = problem.limits().marginRate() == null ? BigDecimal.ONE : problem.limits().marginRate();
+        return new MarginUtilisationLimit(max, account.marginUsed(), account.marginCapacity(), rate);
+    }
+
+    /**
+     * Every limit as money, and what the holdings already use of it. When the stressed leverage limit
+     * applies, the ordinary leverage limit does not (it is left unset here).
+     */
     static PortfolioTerms terms(AllocationProblem problem) {
         PortfolioLimits limits = problem.limits();
         AccountTerms account = problem.account();
         BigDecimal equity = account == null ? BigDecimal.ZERO : account.equity();
+        BigDecimal maxLeverage = stressedLeverageLimit(problem) == null ? limits.maxLeverage() : null;
         BigDecimal net = BigDecimal.ZERO;
         Map<String, BigDecimal> symbolToExposure = new HashMap<>();
         Map<String, BigDecimal> clusterToExposure = new HashMap<>();
@@ -48,7 +95,7 @@ final class PlanBuilder {
         Map<String, BigDecimal> sectorToMax = new HashMap<>();
         limits.maxSectorShare().forEach((sector, share) -> sectorToMax.put(sector, share.multiply(equity)));
         return new PortfolioTerms(limits.maxNetExposure(), net,
-                limits.maxLeverage() == null ? null : limits.maxLeverage().multiply(equity), limits.maxLeverage(),
+                maxLeverage == null ? null : maxLeverage.multiply(equity), maxLeverage,
                 problem.currentGrossExposure(), limits.marginRate(),
                 account == null ? null : account.available(),
                 limits.maxInstrumentShare() == null ? null : limits.maxInstrumentShare().multiply(equity),

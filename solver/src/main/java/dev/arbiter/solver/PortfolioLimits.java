@@ -24,10 +24,20 @@ import java.util.TreeMap;
  * @param maxClusterShare    exposure per correlation cluster as a share of equity, by cluster name; when
  *                           not empty, every instrument's cluster must be one of its keys
  * @param maxSectorShare     exposure per sector as a share of equity, by sector name
+ * @param maxPositionQuantity |position quantity + Σ signed order quantity| per instrument may not exceed
+ *                           it (nor grow when already above it), &ge; 0; every holding must then give its
+ *                           {@code positionQuantity}
+ * @param maxLeverageStressed applies instead of {@code maxLeverage}, to the whole portfolio, when a
+ *                           candidate's instrument is in a stressed regime
+ *                           ({@link AllocationProblem#stressedRegimes()}), &gt; 0
+ * @param maxMarginUtilisation (margin used + Σ new buy value × marginRate) / margin capacity may not
+ *                           exceed it, &ge; 0; applies only when the account reports its margin
  */
 public record PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExposure, BigDecimal maxLeverage,
                               BigDecimal marginRate, BigDecimal maxInstrumentShare,
-                              Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare) {
+                              Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare,
+                              BigDecimal maxPositionQuantity, BigDecimal maxLeverageStressed,
+                              BigDecimal maxMarginUtilisation) {
 
     private static final String FACT = "PortfolioLimits";
 
@@ -45,8 +55,25 @@ public record PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExpo
         if (maxInstrumentShare != null) {
             nonNegative(FACT, "maxInstrumentShare", maxInstrumentShare);
         }
+        if (maxPositionQuantity != null) {
+            nonNegative(FACT, "maxPositionQuantity", maxPositionQuantity);
+        }
+        if (maxLeverageStressed != null) {
+            positive(FACT, "maxLeverageStressed", maxLeverageStressed);
+        }
+        if (maxMarginUtilisation != null) {
+            nonNegative(FACT, "maxMarginUtilisation", maxMarginUtilisation);
+        }
         maxClusterShare = shares("maxClusterShare", maxClusterShare);
         maxSectorShare = shares("maxSectorShare", maxSectorShare);
+    }
+
+    /** Without the position-quantity, stressed-leverage and margin-utilisation limits. */
+    public PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExposure, BigDecimal maxLeverage,
+                           BigDecimal marginRate, BigDecimal maxInstrumentShare,
+                           Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare) {
+        this(maxGrossExposure, maxNetExposure, maxLeverage, marginRate, maxInstrumentShare, maxClusterShare,
+                maxSectorShare, null, null, null);
     }
 
     private static Map<String, BigDecimal> shares(String field, Map<String, BigDecimal> shares) {
@@ -70,9 +97,9 @@ public record PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExpo
         return new PortfolioLimits(maxGrossExposure, null, null, null, null, Map.of(), Map.of());
     }
 
-    /** True when a limit reads the account's equity (leverage or a share). */
+    /** True when a limit reads the account's equity (leverage, stressed leverage or a share). */
     public boolean needsEquity() {
-        return maxLeverage != null || maxInstrumentShare != null || !maxClusterShare.isEmpty()
+        return maxLeverage != null || maxLeverageStressed != null || maxInstrumentShare != null || !maxClusterShare.isEmpty()
                 || !maxSectorShare.isEmpty();
     }
 }

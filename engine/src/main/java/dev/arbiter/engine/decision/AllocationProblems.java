@@ -1,10 +1,13 @@
 package dev.arbiter.engine.decision;
 
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.Margin;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.Regime;
+import dev.arbiter.kb.fact.RegimeKind;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.rules.pack.LimitSet;
@@ -20,6 +23,7 @@ import dev.arbiter.solver.ReturnCovariance;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +39,11 @@ import java.util.TreeSet;
  *
  * <p>Limits read (all from the limits file the rules read): {@code max-gross-exposure} (required),
  * {@code max-net-exposure}, {@code max-leverage}, {@code margin-rate}, {@code max-instrument-share},
- * {@code max-cluster-share} (the same share for every cluster the request's instruments name). Sectors:
+ * {@code max-cluster-share} (the same share for every cluster the request's instruments name),
+ * {@code max-position-quantity} (positions' quantities go with the holdings), {@code max-leverage-stressed}
+ * (the solver applies it, portfolio-wide and instead of {@code max-leverage}, when the request's context has
+ * a {@code HIGH_VOLATILITY} or {@code CRISIS} regime for a candidate's instrument) and
+ * {@code max-margin-utilisation} (against the context's {@code Margin}, when it carries one). Sectors:
  * the kb's {@code Instrument} has none, so no sector cap applies to engine decisions. Parameters read:
  * the {@code allocation-*} entries of the parameters file (see {@code docs/allocation.md}).
  */
@@ -46,6 +54,11 @@ final class AllocationProblems {
     static final String MARGIN_RATE = "margin-rate";
     static final String MAX_INSTRUMENT_SHARE = "max-instrument-share";
     static final String MAX_CLUSTER_SHARE = "max-cluster-share";
+    static final String MAX_POSITION_QUANTITY = "max-position-quantity";
+    static final String MAX_LEVERAGE_STRESSED = "max-leverage-stressed";
+    static final String MAX_MARGIN_UTILISATION = "max-margin-utilisation";
+    /** The regimes in which {@code max-leverage-stressed} replaces {@code max-leverage}. */
+    static final Set<RegimeKind> STRESSED_REGIMES = EnumSet.of(RegimeKind.HIGH_VOLATILITY, RegimeKind.CRISIS);
 
     private AllocationProblems() {
     }
@@ -71,7 +84,8 @@ final class AllocationProblems {
         }
         PortfolioLimits portfolio = new PortfolioLimits(limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE),
                 optional(limits, MAX_NET_EXPOSURE), optional(limits, MAX_LEVERAGE), optional(limits, MARGIN_RATE),
-                optional(limits, MAX_INSTRUMENT_SHARE), clusterShares, Map.of());
+                optional(limits, MAX_INSTRUMENT_SHARE), clusterShares, Map.of(), optional(limits, MAX_POSITION_QUANTITY),
+                optional(limits, MAX_LEVERAGE_STRESSED), optional(limits, MAX_MARGIN_UTILISATION));
         ObjectiveWeights weights = new ObjectiveWeights(
                 parameter(parameters, "allocation-return-per-conviction", BigDecimal.ONE),
                 parameter(parameters, "allocation-prediction-weight", BigDecimal.ZERO),
@@ -89,10 +103,23 @@ final class AllocationProblems {
         }
         BigDecimal gross = assembled.currentGrossExposure()
                 .max(holdings.stream().map(Holding::gross).reduce(BigDecimal.ZERO, BigDecimal::add));
+        Margin margin = request.context().margin();
         return new AllocationProblem(candidates, instruments, holdings, gross,
                 new AccountTerms(request.account().equity(), request.account().freeBalance(),
-                        assembled.reservedByOpenOrders()),
-                portfolio, weights, covariance);
+                        assembled.reservedByOpenOrders(), margin == null ? null : margin.used(),
+                        margin == null ? null : margin.capacity()),
+                portfolio, weights, covariance, stressedRegimes(request.context().regimes()));
+    }
+
+    /** Symbol → the first stressed regime (high volatility or crisis) the context reports for it. */
+    static Map<String, String> stressedRegimes(List<Regime> regimes) {
+        Map<String, String> symbolToRegime = new TreeMap<>();
+        for (Regime regime : regimes) {
+            if (STRESSED_REGIMES.contains(regime.kind())) {
+                symbolToRegime.putIfAbsent(regime.symbol(), regime.kind().name());
+            }
+        }
+        return symbolToRegime;
     }
 
     /** Positions and open orders per symbol with bars, valued at the last close (as the exposure facts are). */
@@ -114,7 +141,7 @@ final class AllocationProblems {
                 }
             }
             if (quantity.signum() != 0 || buys.signum() != 0 || sells.signum() != 0) {
-                holdings.add(new Holding(symbol, quantity.multiply(mark.getValue()), buys, sells));
+                holdings.add(new Holding(symbol, quantity.multiply(mark.getValue()), buys, sells, quantity));
             }
         }
         return holdings;

@@ -9,7 +9,10 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.MarginUtilisationLimit;
 import dev.arbiter.solver.model.PortfolioTerms;
+import dev.arbiter.solver.model.PositionQuantityLimit;
+import dev.arbiter.solver.model.StressedLeverageLimit;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -19,9 +22,12 @@ import java.util.List;
  * <p>Hard (money above a limit in units of 0.01, rounded up; see {@link ScoreUnits}): every order within
  * its proposal's cap and at or above the venue's minimum value; gross exposure, net exposure, leverage
  * and the free balance (with open orders' reservations) within their limits; exposure per instrument,
- * per correlation cluster and per sector within its share of equity. A limit the account already broke
+ * per correlation cluster and per sector within its share of equity; each instrument's position quantity
+ * within its limit; leverage within the stressed limit (instead of the ordinary one) when the market is
+ * stressed; margin utilisation within its limit when the account reports its margin. A limit the account already broke
  * before the orders does not make the orders infeasible unless they add to it (gross exposure and
- * leverage excepted: those an existing breach makes infeasible outright, so nothing trades).
+ * leverage, ordinary or stressed, excepted: those an existing breach makes infeasible outright, so nothing
+ * trades).
  *
  * <p>Soft (money in units of 0.0001): expected return, minus λ × the portfolio variance the orders add
  * (own and with existing holdings, and between pairs of orders), minus fees and slippage, minus a small
@@ -38,6 +44,9 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     public static final String WITHIN_INSTRUMENT_SHARE = "Instrument exposure within its share of equity";
     public static final String WITHIN_CLUSTER_CAP = "Cluster exposure within its cap";
     public static final String WITHIN_SECTOR_CAP = "Sector exposure within its cap";
+    public static final String WITHIN_POSITION_QUANTITY = "Position quantity within limit";
+    public static final String WITHIN_STRESSED_LEVERAGE_LIMIT = "Leverage within stressed limit";
+    public static final String WITHIN_MARGIN_UTILISATION = "Margin utilisation within limit";
     public static final String EXPECTED_RETURN = "Expected return";
     public static final String OWN_RISK = "Risk of each order with existing holdings";
     public static final String PAIR_RISK = "Risk between pairs of orders";
@@ -47,7 +56,8 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     /** Every constraint name, hard first: the order the score analysis reports them in. */
     public static final List<String> NAMES = List.of(WITHIN_PROPOSAL_CAP, AT_LEAST_MIN_NOTIONAL,
             WITHIN_GROSS_EXPOSURE_LIMIT, WITHIN_NET_EXPOSURE_LIMIT, WITHIN_LEVERAGE_LIMIT, WITHIN_FREE_BALANCE,
-            WITHIN_INSTRUMENT_SHARE, WITHIN_CLUSTER_CAP, WITHIN_SECTOR_CAP, EXPECTED_RETURN, OWN_RISK, PAIR_RISK,
+            WITHIN_INSTRUMENT_SHARE, WITHIN_CLUSTER_CAP, WITHIN_SECTOR_CAP, WITHIN_POSITION_QUANTITY,
+            WITHIN_STRESSED_LEVERAGE_LIMIT, WITHIN_MARGIN_UTILISATION, EXPECTED_RETURN, OWN_RISK, PAIR_RISK,
             TRADING_COSTS, TURNOVER);
 
     @Override
@@ -62,6 +72,9 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                 withinInstrumentShare(factory),
                 withinClusterCap(factory),
                 withinSectorCap(factory),
+                withinPositionQuantity(factory),
+                withinStressedLeverageLimit(factory),
+                withinMarginUtilisation(factory),
                 expectedReturn(factory),
                 ownRisk(factory),
                 pairRisk(factory),
@@ -210,6 +223,55 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                             percentOf(terms.sectorToMaxShare().get(sector)) + " of equity");
                 })
                 .asConstraint(WITHIN_SECTOR_CAP);
+    }
+
+    /**
+     * Per instrument: |position quantity + Σ signed order quantity| &le; maxPositionQuantity, every order of
+     * the decision in the instrument counted (or no larger than the position already was). Penalised by the
+     * quantity above the limit in hard units of 0.01, rounded up.
+     */
+    Constraint withinPositionQuantity(ConstraintFactory factory) {
+        return factory.forEach(LotAllocation.class)
+                .filter(LotAllocation::isTraded)
+                .groupBy(LotAllocation::getSymbol, sumBigDecimal(LotAllocation::signedQuantity))
+                .join(PositionQuantityLimit.class)
+                .filter((symbol, orders, limit) -> limit.excess(symbol, orders).signum() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD,
+                        (symbol, orders, limit) -> ScoreUnits.hardQuantity(limit.excess(symbol, orders)))
+                .justifyWith((symbol, orders, limit, score) -> new PositionQuantityJustification(symbol,
+                        limit.positionBefore(symbol), limit.positionAfter(symbol, orders), limit.maxPositionQuantity()))
+                .asConstraint(WITHIN_POSITION_QUANTITY);
+    }
+
+    /**
+     * When the market is stressed (the fact exists only then): existing gross + Σ order value &le;
+     * maxLeverageStressed × equity, for the whole portfolio, instead of the ordinary leverage limit.
+     */
+    Constraint withinStressedLeverageLimit(ConstraintFactory factory) {
+        return factory.forEach(LotAllocation.class)
+                .groupBy(sumBigDecimal(LotAllocation::notional))
+                .join(StressedLeverageLimit.class)
+                .filter((orders, limit) -> limit.excess(orders).signum() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (orders, limit) -> ScoreUnits.hardMoney(limit.excess(orders)))
+                .justifyWith((orders, limit, score) -> new ExposureLimitJustification("gross exposure for stressed leverage",
+                        limit.currentGrossExposure(), limit.currentGrossExposure().add(orders),
+                        limit.maxLeveragedExposure(), "stressed leverage " + plainOf(limit.maxLeverageStressed())
+                                + "x equity: " + limit.stressedBy()))
+                .asConstraint(WITHIN_STRESSED_LEVERAGE_LIMIT);
+    }
+
+    /** margin used + Σ new buys × margin rate &le; maxMarginUtilisation × margin capacity. */
+    Constraint withinMarginUtilisation(ConstraintFactory factory) {
+        return factory.forEach(LotAllocation.class)
+                .filter(allocation -> allocation.isTraded() && allocation.sign() > 0)
+                .groupBy(sumBigDecimal(LotAllocation::notional))
+                .join(MarginUtilisationLimit.class)
+                .filter((buys, limit) -> limit.excess(buys).signum() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (buys, limit) -> ScoreUnits.hardMoney(limit.excess(buys)))
+                .justifyWith((buys, limit, score) -> new ExposureLimitJustification("margin used", limit.used(),
+                        limit.usedWith(buys), limit.maxUsed(), percentOf(limit.maxMarginUtilisation()) + " of capacity "
+                                + plainOf(limit.capacity()) + ", margin rate " + plainOf(limit.marginRate())))
+                .asConstraint(WITHIN_MARGIN_UTILISATION);
     }
 
     /** Rewards every traded order with its expected return rate × value (negative when the models disagree). */

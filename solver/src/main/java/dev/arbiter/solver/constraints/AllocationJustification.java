@@ -8,7 +8,8 @@ import ai.timefold.solver.core.api.score.stream.ConstraintJustification;
  */
 public sealed interface AllocationJustification extends ConstraintJustification
         permits ProposalCapJustification, GrossExposureJustification, MinNotionalJustification,
-        ExposureLimitJustification, ExpectedReturnJustification, CostJustification, RiskJustification {
+        ExposureLimitJustification, PositionQuantityJustification, ExpectedReturnJustification, CostJustification,
+        RiskJustification {
 
     /** One sentence with the numbers behind the match. */
     String description();

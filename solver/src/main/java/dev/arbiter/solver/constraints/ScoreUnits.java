@@ -14,6 +14,7 @@ import java.math.RoundingMode;
  *       order. A soft score of 4800000 is 480.0000 of conviction-weighted notional.</li>
  *   <li>Hard, gross exposure: the amount above the limit in units of 0.01, rounded up, so any excess,
  *       however small, costs at least one unit and can never round to feasible.</li>
+ *   <li>Hard, position quantity: the quantity above the limit in units of 0.01, rounded up.</li>
  *   <li>Hard, proposal cap: whole lots above the cap (already an integer).</li>
  * </ul>
  *
@@ -43,6 +44,11 @@ public final class ScoreUnits {
      */
     public static long softDouble(double amount) {
         return Math.round(amount * 10_000.0);
+    }
+
+    /** A quantity above a limit (position quantity), in hard units of 0.01 of the instrument, rounded up. */
+    public static long hardQuantity(BigDecimal excess) {
+        return hardMoney(excess);
     }
 
     /** An amount of money above a limit, in hard units of 0.01, rounded up (away from zero). */

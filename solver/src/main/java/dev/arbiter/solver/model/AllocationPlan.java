@@ -12,7 +12,7 @@ import java.util.Objects;
 
 /**
  * The planning solution: one {@link LotAllocation} per candidate, in the candidates' order, and the
- * gross-exposure limit they share. The no-argument constructor exists for Timefold's solution cloner.
+ * limits they share. The no-argument constructor exists for Timefold's solution cloner.
  */
 @PlanningSolution
 public class AllocationPlan {
@@ -25,6 +25,18 @@ public class AllocationPlan {
 
     @ProblemFactProperty
     private PortfolioTerms portfolioTerms;
+
+    /** Null when no position-quantity limit is set. */
+    @ProblemFactProperty
+    private PositionQuantityLimit positionQuantityLimit;
+
+    /** Null unless the market is stressed and a stressed leverage limit is set. */
+    @ProblemFactProperty
+    private StressedLeverageLimit stressedLeverageLimit;
+
+    /** Null unless a margin-utilisation limit is set and the account reports its margin. */
+    @ProblemFactProperty
+    private MarginUtilisationLimit marginUtilisationLimit;
 
     @PlanningScore
     private HardSoftLongScore score;
@@ -42,6 +54,28 @@ public class AllocationPlan {
         this.allocations = new ArrayList<>(Objects.requireNonNull(allocations, "allocations"));
         this.grossExposureLimit = Objects.requireNonNull(grossExposureLimit, "grossExposureLimit");
         this.portfolioTerms = Objects.requireNonNull(portfolioTerms, "portfolioTerms");
+    }
+
+    /** With the optional limits; each may be {@code null} (not set, or not applying to this problem). */
+    public AllocationPlan(List<LotAllocation> allocations, GrossExposureLimit grossExposureLimit,
+                          PortfolioTerms portfolioTerms, PositionQuantityLimit positionQuantityLimit,
+                          StressedLeverageLimit stressedLeverageLimit, MarginUtilisationLimit marginUtilisationLimit) {
+        this(allocations, grossExposureLimit, portfolioTerms);
+        this.positionQuantityLimit = positionQuantityLimit;
+        this.stressedLeverageLimit = stressedLeverageLimit;
+        this.marginUtilisationLimit = marginUtilisationLimit;
+    }
+
+    public PositionQuantityLimit getPositionQuantityLimit() {
+        return positionQuantityLimit;
+    }
+
+    public StressedLeverageLimit getStressedLeverageLimit() {
+        return stressedLeverageLimit;
+    }
+
+    public MarginUtilisationLimit getMarginUtilisationLimit() {
+        return marginUtilisationLimit;
     }
 
     public PortfolioTerms getPortfolioTerms() {

@@ -183,6 +183,11 @@ public class LotAllocation {
         return side == Side.BUY ? notional() : notional().negate();
     }
 
+    /** Order quantity with its sign: positive for a buy, negative for a sell. */
+    public BigDecimal signedQuantity() {
+        return side == Side.BUY ? quantity() : quantity().negate();
+    }
+
     /** Expected return of the order at its size: rate × value. */
     public BigDecimal expectedReturn() {
         return expectedReturnRate.multiply(notional());

@@ -13,7 +13,10 @@ import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_INSTRUMENT_SHARE;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_LEVERAGE_LIMIT;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_NET_EXPOSURE_LIMIT;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_MARGIN_UTILISATION;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_POSITION_QUANTITY;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_SECTOR_CAP;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_STRESSED_LEVERAGE_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
@@ -22,7 +25,10 @@ import dev.arbiter.kb.fact.Side;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.MarginUtilisationLimit;
 import dev.arbiter.solver.model.PortfolioTerms;
+import dev.arbiter.solver.model.PositionQuantityLimit;
+import dev.arbiter.solver.model.StressedLeverageLimit;
 import java.util.List;
 import java.util.Map;
 import java.math.BigDecimal;
@@ -401,6 +407,95 @@ class AllocationConstraintProviderTest {
     }
 
     @Test
+    @VerifiesConstraint(value = WITHIN_POSITION_QUANTITY, impact = true)
+    void penalisesAPositionAboveItsQuantityLimitSummingEveryOrderInTheInstrument() {
+        LotAllocation first = allocation("P-BTC", "60000", 0.9, "0.01", "10", 500);           // +5
+        LotAllocation second = allocation("P-BTC2", "60000", 0.7, "0.01", "10", 300);         // +3
+        second = onSymbol(second, "BTC-USD");
+        PositionQuantityLimit limit = new PositionQuantityLimit(new BigDecimal("40"),
+                Map.of("BTC-USD", new BigDecimal("33.5")));                                   // 33.5 + 8 = 41.5
+
+        verifier.verifyThat(AllocationConstraintProvider::withinPositionQuantity)
+                .given(first, second, limit)
+                .justifiesWith(new PositionQuantityJustification("BTC-USD", new BigDecimal("33.5"),
+                        new BigDecimal("41.5"), new BigDecimal("40")))
+                .penalizesBy(150);                                                             // 1.50 above
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_POSITION_QUANTITY, impact = false)
+    void leavesASellThatShrinksAPositionAboveTheLimitAlone() {
+        LotAllocation sell = allocation("P-BTC", "60000", 0.9, "0.01", "10", 200, Side.SELL);  // -2
+        LotAllocation otherSymbol = allocation("P-ETH", "3000", 0.6, "0.1", "50", 300);      // +30, no position
+        PositionQuantityLimit limit = new PositionQuantityLimit(new BigDecimal("40"),
+                Map.of("BTC-USD", new BigDecimal("45")));                                     // 45 → 43: shrinks
+
+        verifier.verifyThat(AllocationConstraintProvider::withinPositionQuantity)
+                .given(sell, otherSymbol, limit)
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_STRESSED_LEVERAGE_LIMIT, impact = true)
+    void penalisesGrossExposureAboveStressedLeverageTimesEquity() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 20);               // 12000 + 10000 held
+        StressedLeverageLimit stressed = new StressedLeverageLimit(BigDecimal.ONE, new BigDecimal("20000"),
+                new BigDecimal("10000"), "BTC-USD in HIGH_VOLATILITY");
+
+        verifier.verifyThat(AllocationConstraintProvider::withinStressedLeverageLimit)
+                .given(btc, stressed)
+                .justifiesWith(new ExposureLimitJustification("gross exposure for stressed leverage",
+                        new BigDecimal("10000"), new BigDecimal("22000"), new BigDecimal("20000"),
+                        "stressed leverage 1x equity: BTC-USD in HIGH_VOLATILITY"))
+                .penalizesBy(200_000);                                                          // 2000.00
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_STRESSED_LEVERAGE_LIMIT, impact = false)
+    void leavesGrossExposureAloneWhenTheMarketIsCalmOrWithinTheStressedLimit() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 10);               // 6000 + 10000 held
+        StressedLeverageLimit stressed = new StressedLeverageLimit(BigDecimal.ONE, new BigDecimal("20000"),
+                new BigDecimal("10000"), "BTC-USD in CRISIS");
+
+        verifier.verifyThat(AllocationConstraintProvider::withinStressedLeverageLimit)
+                .given(btc, stressed)
+                .hasNoImpact();
+        verifier.verifyThat(AllocationConstraintProvider::withinStressedLeverageLimit)
+                .given(allocation("P-ETH", "3000", 0.6, "0.1", "500", 5000))                 // calm: no fact
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_MARGIN_UTILISATION, impact = true)
+    void penalisesMarginUsedAboveItsShareOfCapacity() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 50);               // 30000 of buys
+        MarginUtilisationLimit margin = new MarginUtilisationLimit(new BigDecimal("0.8"), new BigDecimal("5000"),
+                new BigDecimal("40000"), new BigDecimal("0.1"));                              // 5000 + 3000 ≤ 32000
+
+        verifier.verifyThat(AllocationConstraintProvider::withinMarginUtilisation)
+                .given(btc, new MarginUtilisationLimit(new BigDecimal("0.8"), new BigDecimal("30000"),
+                        new BigDecimal("40000"), new BigDecimal("0.1")))               // 30000 + 3000 = 33000 > 32000
+                .justifiesWith(new ExposureLimitJustification("margin used", new BigDecimal("30000"),
+                        new BigDecimal("33000"), new BigDecimal("32000"), "80% of capacity 40000, margin rate 0.1"))
+                .penalizesBy(100_000);                                                          // 1000.00
+        verifier.verifyThat(AllocationConstraintProvider::withinMarginUtilisation)
+                .given(btc, margin)
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_MARGIN_UTILISATION, impact = false)
+    void leavesSellsAloneWhenMarginIsAlreadyAboveItsLimit() {
+        LotAllocation sell = allocation("P-BTC", "60000", 0.9, "0.01", "1", 50, Side.SELL);
+        MarginUtilisationLimit margin = new MarginUtilisationLimit(new BigDecimal("0.8"), new BigDecimal("39000"),
+                new BigDecimal("40000"), BigDecimal.ONE);
+
+        verifier.verifyThat(AllocationConstraintProvider::withinMarginUtilisation)
+                .given(sell, margin)
+                .hasNoImpact();
+    }
+
+    @Test
     void riskJustificationsSayWhetherTheyAddOrRemoveRisk() {
         assertThat(new RiskJustification(List.of("P-BTC"), 2.4).description())
                 .isEqualTo("P-BTC (with existing holdings) adds 2.4000 of risk penalty (risk aversion x covariance of returns)");
@@ -419,6 +514,17 @@ class AllocationConstraintProviderTest {
         assertThat(new ExpectedReturnJustification("P-ETH", new BigDecimal("900.15"), new BigDecimal("0.35"))
                 .description())
                 .isEqualTo("P-ETH: order value 900.15 at expected return 0.35 adds 315.0525");
+        assertThat(new PositionQuantityJustification("BTC-USD", new BigDecimal("33.5"), new BigDecimal("41.5"),
+                new BigDecimal("40")).description())
+                .isEqualTo("position in BTC-USD 41.5 (existing 33.5) is above the position-quantity limit 40 by 1.5");
+    }
+
+    private static LotAllocation onSymbol(LotAllocation allocation, String symbol) {
+        LotAllocation moved = new LotAllocation(allocation.getProposalId(), symbol, allocation.getSide(),
+                allocation.getPrice(), allocation.getConviction().doubleValue(), allocation.getLotSize(),
+                allocation.getMaxQuantity());
+        moved.setLots(allocation.getLots());
+        return moved;
     }
 
     private static LotAllocation allocation(String id, String price, double conviction, String lotSize,
