@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -46,27 +47,21 @@ public final class DecisionPipeline implements AutoCloseable {
     /** Limit the sizing and the proof read for the portfolio's gross exposure. */
     public static final String MAX_GROSS_EXPOSURE = "max-gross-exposure";
 
-    private final CompiledRuleSet rules;
-    private final LimitSet limits;
-    private final ParameterSet parameters;
+    /** Swapped whole by {@link #activate}; each decision reads it once and uses only what it read. */
+    private final AtomicReference<RuleRelease> active;
     private final FactAssembler facts;
     private final RuleSessionRunner sessions = new RuleSessionRunner();
     private final Sizer sizer;
     private final LimitProver prover;
     private final PrologExplainer explainer;
-    private final Versions versions;
 
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
                             Sizer sizer, LimitProver prover, PrologExplainer explainer) {
-        this.rules = Objects.requireNonNull(rules, "rules");
-        this.limits = Objects.requireNonNull(limits, "limits");
-        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.active = new AtomicReference<>(new RuleRelease(rules, limits, parameters));
         this.facts = new FactAssembler(indicators);
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         this.prover = Objects.requireNonNull(prover, "prover");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
-        limits.require(MAX_GROSS_EXPOSURE);
-        this.versions = new Versions(rules.version(), limits.version(), parameters.version(), EngineVersion.current());
     }
 
     /**
@@ -86,21 +81,41 @@ public final class DecisionPipeline implements AutoCloseable {
         prover.close();
     }
 
+    /** The versions decisions are being made with now. */
     public Versions versions() {
-        return versions;
+        return active.get().versions();
+    }
+
+    /** The release decisions are being made with now. */
+    public RuleRelease active() {
+        return active.get();
+    }
+
+    /**
+     * Makes {@code release} the one every decision that starts from now on uses, atomically: a decision
+     * already running finishes with the release it started with. The release is complete by
+     * construction (compiled, with its limits and parameters), so nothing half-loaded is ever used.
+     *
+     * @return the release it replaced, for a rollback
+     */
+    public RuleRelease activate(RuleRelease release) {
+        return active.getAndSet(Objects.requireNonNull(release, "release"));
     }
 
     public DecisionResult decide(String decisionId, DecisionRequest request) {
-        AssembledFacts assembled = facts.assemble(request, limits, parameters);
-        SessionResult session = sessions.run(rules, assembled.sessionFacts());
+        RuleRelease release = active.get();
+        LimitSet limits = release.limits();
+        Versions versions = release.versions();
+        AssembledFacts assembled = facts.assemble(request, limits, release.parameters());
+        SessionResult session = sessions.run(release.rules(), assembled.sessionFacts());
 
         AllocationProblem problem = AllocationProblems.of(request, assembled, session.proposals(), session.outcomes(),
-                limits, parameters);
+                limits, release.parameters());
         List<AllocationCandidate> candidates = problem.candidates();
         Allocation allocation = candidates.isEmpty()
                 ? new Allocation(List.of(), "0hard/0soft", true, "no proposal survived the rules")
                 : sizer.size(problem);
-        ProofResult proof = prove(request, assembled, candidates, allocation);
+        ProofResult proof = prove(request, assembled, candidates, allocation, limits);
 
         Map<String, AllocatedOrder> sized = allocation.orders().stream()
                 .collect(Collectors.toMap(AllocatedOrder::proposalId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -128,7 +143,7 @@ public final class DecisionPipeline implements AutoCloseable {
     }
 
     private ProofResult prove(DecisionRequest request, AssembledFacts assembled, List<AllocationCandidate> candidates,
-                              Allocation allocation) {
+                              Allocation allocation, LimitSet limits) {
         Map<String, BigDecimal> caps = new LinkedHashMap<>();
         candidates.forEach(c -> caps.put(c.proposal().proposalId(), c.maxQuantity()));
         List<OrderToProve> orders = allocation.orders().stream()

@@ -1,0 +1,25 @@
+package dev.arbiter.engine.decision;
+
+import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
+import java.util.Objects;
+
+/**
+ * What decisions are made with: a compiled rule set with its limits and parameters. Immutable, and
+ * complete before it can be activated (compiling happens before, never during, a swap), so every
+ * decision is made wholly by one release and names it.
+ */
+public record RuleRelease(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters) {
+
+    public RuleRelease {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(parameters, "parameters");
+        limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE); // sizing and the proof cannot work without it
+    }
+
+    Versions versions() {
+        return new Versions(rules.version(), limits.version(), parameters.version(), EngineVersion.current());
+    }
+}
