@@ -35,14 +35,16 @@ class ActivationUnderLoadTest {
 
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
             pipeline.activate(standard);
+            pipeline.decide("dec-warm-up", request);
             ExecutorService deciders = Executors.newFixedThreadPool(2);
             List<Future<?>> work = List.of(
                     deciders.submit(() -> decideWhile(running, pipeline, request, results)),
                     deciders.submit(() -> decideWhile(running, pipeline, request, results)));
-            for (int swap = 0; swap < 6; swap++) {
-                Thread.sleep(150);
+            // Swap until decisions have run under both releases several times over (bounded, not timed).
+            for (int swap = 0; swap < 200 && results.size() < 40; swap++) {
+                Thread.sleep(50);
                 RuleRelease previous = pipeline.activate(swap % 2 == 0 ? tight : standard);
-                assertThat(previous).isIn(standard, tight);
+                assertThat(previous == standard || previous == tight).isTrue();
             }
             running.set(false);
             for (Future<?> f : work) {
@@ -51,17 +53,43 @@ class ActivationUnderLoadTest {
             deciders.shutdown();
         }
 
-        assertThat(results).hasSizeGreaterThan(2);
-        assertThat(results).allSatisfy(r -> {
-            boolean madeTight = r.decision().versions().limits().equals(tight.limits().version());
-            assertThat(r.decision().versions().limits()).isIn(standard.limits().version(), tight.limits().version());
-            BigDecimal i1 = r.decision().orders().stream().filter(o -> o.proposalId().equals("i-1"))
-                    .findFirst().orElseThrow().quantity();
-            assertThat(i1).isEqualByComparingTo(madeTight ? "3" : "10");
-            assertThat(r.trace().versions()).isEqualTo(r.decision().versions());
-        });
-        assertThat(results).extracting(r -> r.decision().versions().limits()).contains(tight.limits().version(),
-                standard.limits().version());
+        // "<limits version> i-1=<size>" per decision: small enough to print when an assertion fails
+        List<String> made = results.stream().map(r -> r.decision().versions().limits() + " i-1="
+                + r.decision().orders().stream().filter(o -> o.proposalId().equals("i-1")).findFirst()
+                        .map(o -> o.quantity().stripTrailingZeros().toPlainString()).orElse("none")
+                + (r.trace().versions().equals(r.decision().versions()) ? "" : " trace-differs")).toList();
+        assertThat(made).hasSizeGreaterThanOrEqualTo(10)
+                .allMatch(m -> m.equals(tight.limits().version() + " i-1=3") || m.equals(standard.limits().version() + " i-1=10"))
+                .contains(tight.limits().version() + " i-1=3", standard.limits().version() + " i-1=10");
+    }
+
+    @Test
+    void aRuleSetThatFailsVettingNeverBecomesActive() {
+        List<dev.arbiter.rules.pack.RuleSource> sources = new java.util.ArrayList<>(RuleSet.shippedDefault().sources());
+        sources.add(new dev.arbiter.rules.pack.RuleSource("l7-compliance/exit.drl", """
+                package arbiter.risk.l7;
+                import dev.arbiter.kb.fact.Proposal;
+                rule "Stops the engine"
+                    @layer("L7") @reasonCode("L7-EXIT")
+                when
+                    Proposal()
+                then
+                    System.exit(1);
+                end
+                """));
+
+        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
+            RuleRelease before = pipeline.active();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.activate(new RuleRelease(
+                            new RuleSetCompiler().compile(RuleSet.of("candidate", sources)),
+                            LimitSet.shippedDefault(), ParameterSet.shippedDefault())))
+                    .isInstanceOf(dev.arbiter.rules.pack.RuleCompilationException.class)
+                    .hasMessageContaining("l7-compliance/exit.drl:8 rule \"Stops the engine\": System.exit is not allowed in a rule");
+
+            assertThat(pipeline.active()).isSameAs(before);
+            assertThat(pipeline.decide("dec-after", ExampleRequests.example()).decision().versions().ruleSet())
+                    .isEqualTo(before.rules().version());
+        }
     }
 
     private static void decideWhile(AtomicBoolean running, DecisionPipeline pipeline, DecisionRequest request,
