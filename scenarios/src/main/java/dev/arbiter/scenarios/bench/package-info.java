@@ -1,2 +1,5 @@
-/** Replay harnesses that measure the decision pipeline's speed and allocation (results in docs/benchmarks.md). */
+/**
+ * Replay harnesses and JMH benchmarks that measure the decision pipeline's speed and allocation, and the
+ * pre-trade check with the rules engine against the same checks in plain Java (results in docs/benchmarks.md).
+ */
 package dev.arbiter.scenarios.bench;

@@ -1,0 +1,92 @@
+package dev.arbiter.scenarios.bench;
+
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.RuleSet;
+import dev.arbiter.rules.pack.RuleSetCompiler;
+import dev.arbiter.rules.session.RuleSessionRunner;
+import dev.arbiter.rules.session.SessionResult;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A pre-trade check of one order intent through all seven risk layers against a realistic book
+ * ({@link PreTradeBook}: 50 instruments, 100 positions, 20 open orders), once with the shipped rule set
+ * in a fresh Drools session ({@link RuleSessionRunner}, as the engine runs it) and once as plain Java
+ * ({@link PlainJavaPreTradeCheck}), so the ratio shows what the rules engine costs.
+ *
+ * <p>The intent passes every layer, so no check stops early. SampleTime gives the latency distribution
+ * (median, p99), Throughput the checks per second on one thread. Results and the command are in
+ * {@code docs/benchmarks.md}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "--enable-native-access=ALL-UNNAMED"})
+public class PreTradeCheckBenchmark {
+
+    /** Seed of the book's random generator: the same seed gives the same book. */
+    @Param("20230315")
+    long seed;
+
+    private CompiledRuleSet ruleSet;
+    private final RuleSessionRunner runner = new RuleSessionRunner();
+    private final PlainJavaPreTradeCheck plainJava = new PlainJavaPreTradeCheck();
+    private List<Object> facts;
+    private PlainJavaPreTradeCheck.Book indexedBook;
+
+    @Setup
+    public void setUp() {
+        PreTradeBook book = PreTradeBook.generate(new SplittableRandom(seed));
+        OrderIntent intent = book.passingIntent();
+        facts = book.factsWith(List.of(intent));
+        ruleSet = new RuleSetCompiler().compile(RuleSet.shippedDefault());
+        indexedBook = PlainJavaPreTradeCheck.Book.index(facts);
+
+        // Both sides must let the intent through untouched, or the benchmark measures the wrong thing.
+        SessionResult drools = runner.run(ruleSet, facts);
+        if (drools.fault() != null || !drools.outcomes().isEmpty() || drools.proposals().size() != 1) {
+            throw new IllegalStateException("the benchmark intent " + intent.intentId() + " must pass every layer with"
+                    + " no other proposal, but Drools gave proposals " + drools.proposals() + ", outcomes "
+                    + drools.outcomes() + ", fault " + drools.fault() + ". Maybe the shipped limits changed:"
+                    + " adjust PreTradeBook so the intent fits them again");
+        }
+        PlainJavaPreTradeCheck.Verdict verdict = plainJava.check(facts);
+        if (!verdict.findings().isEmpty() || !verdict.proposals().equals(drools.proposals())) {
+            throw new IllegalStateException("plain Java disagrees with Drools on the benchmark intent: findings "
+                    + verdict.findings() + ", proposals " + verdict.proposals());
+        }
+    }
+
+    /** The whole pre-trade check as the engine runs it: a fresh session, every fact inserted, all rules fired. */
+    @Benchmark
+    public SessionResult drools() {
+        return runner.run(ruleSet, facts);
+    }
+
+    /** The same checks in plain Java from the same fact list (indexing it is part of the work). */
+    @Benchmark
+    public PlainJavaPreTradeCheck.Verdict plainJava() {
+        return plainJava.check(facts);
+    }
+
+    /** The same checks in plain Java against a book indexed once beforehand, as a trading system keeps it. */
+    @Benchmark
+    public PlainJavaPreTradeCheck.Verdict plainJavaPreIndexed() {
+        return plainJava.check(indexedBook);
+    }
+}
