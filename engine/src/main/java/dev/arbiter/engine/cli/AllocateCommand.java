@@ -1,6 +1,7 @@
 package dev.arbiter.engine.cli;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.json.JsonPaths;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationProblem;
@@ -11,13 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
@@ -85,21 +84,6 @@ final class AllocateCommand implements Callable<Integer> {
     }
 
     private static String path(JacksonException e) {
-        if (!(e instanceof DatabindException databind)) {
-            return "";
-        }
-        List<JacksonException.Reference> refs = databind.getPath();
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : refs) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            }
-        }
-        return path.toString();
+        return JsonPaths.of(e);
     }
 }

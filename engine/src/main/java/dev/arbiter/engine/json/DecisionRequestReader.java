@@ -4,7 +4,6 @@ import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.kb.InvalidFactException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -95,19 +94,8 @@ public final class DecisionRequestReader {
     }
 
     private static String path(DatabindException e) {
-        List<JacksonException.Reference> refs = e.getPath();
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : refs) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            }
-        }
-        return path.isEmpty() ? "(body)" : path.toString();
+        String path = JsonPaths.of(e);
+        return path.isEmpty() ? "(body)" : path;
     }
 
     private static String join(String path, String field) {

@@ -3,9 +3,6 @@ package dev.arbiter.engine.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.json.ArbiterJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,10 +17,10 @@ class AllocateCommandTest {
 
     @Test
     void allocatesTheDocumentedExample() {
-        Output out = capture(() -> ArbiterCli.execute("allocate", "--problem", EXAMPLE.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("allocate", "--problem", EXAMPLE.toString()));
 
-        assertThat(out.exitCode).as(out.stderr).isZero();
-        JsonNode allocation = ArbiterJson.mapper().readTree(out.stdout).path("allocation");
+        assertThat(out.exitCode()).as(out.stderr()).isZero();
+        JsonNode allocation = ArbiterJson.mapper().readTree(out.stdout()).path("allocation");
         assertThat(allocation.path("feasible").asBoolean()).isTrue();
         assertThat(allocation.path("score").asString()).isEqualTo("0hard/1083900soft");
         JsonNode btc = allocation.path("orders").path(0);
@@ -51,38 +48,19 @@ class AllocateCommandTest {
         assertThat(example).contains("\"equity\": 100000");
         Files.writeString(bad, example.replace("\"equity\": 100000", "\"equity\": -5"));
 
-        Output out = capture(() -> ArbiterCli.execute("allocate", "--problem", bad.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("allocate", "--problem", bad.toString()));
 
-        assertThat(out.exitCode).isEqualTo(2);
-        assertThat(out.stdout).isEmpty();
-        assertThat(out.stderr).contains("account.equity: -5 is not accepted; expected a number >= 0");
+        assertThat(out.exitCode()).isEqualTo(2);
+        assertThat(out.stdout()).isEmpty();
+        assertThat(out.stderr()).contains("account.equity: -5 is not accepted; expected a number >= 0");
     }
 
     @Test
     void missingProblemFileExitsTwo() {
-        Output out = capture(() -> ArbiterCli.execute("allocate", "--problem", "no/such/problem.json"));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("allocate", "--problem", "no/such/problem.json"));
 
-        assertThat(out.exitCode).isEqualTo(2);
-        assertThat(out.stdout).isEmpty();
-        assertThat(out.stderr).contains("--problem: no/such/problem.json does not exist");
-    }
-
-    private record Output(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Output capture(java.util.function.IntSupplier command) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = command.getAsInt();
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
+        assertThat(out.exitCode()).isEqualTo(2);
+        assertThat(out.stdout()).isEmpty();
+        assertThat(out.stderr()).contains("--problem: no/such/problem.json does not exist");
     }
 }

@@ -2,12 +2,8 @@ package dev.arbiter.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.IntSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +13,10 @@ class RulesCommandTest {
 
     @Test
     void shippedRuleSetChecksClean() {
-        Output out = capture(() -> ArbiterCli.execute("rules", "check", SHIPPED.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", SHIPPED.toString()));
 
-        assertThat(out.exitCode).as(out.stderr).isZero();
-        assertThat(out.stdout).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*");
+        assertThat(out.exitCode()).as(out.stderr()).isZero();
+        assertThat(out.stdout()).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*");
     }
 
     @Test
@@ -39,12 +35,12 @@ class RulesCommandTest {
                 end
                 """);
 
-        Output out = capture(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
 
-        assertThat(out.exitCode).isEqualTo(1);
-        assertThat(out.stderr).contains("l1/exit.drl:9 rule \"Stop everything\": System.exit is not allowed in a rule: "
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stderr()).contains("l1/exit.drl:9 rule \"Stop everything\": System.exit is not allowed in a rule: "
                 + "a rule may not stop the engine. Hint: ");
-        assertThat(out.stdout).isEmpty();
+        assertThat(out.stdout()).isEmpty();
     }
 
     @Test
@@ -61,29 +57,29 @@ class RulesCommandTest {
                 end
                 """);
 
-        Output out = capture(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
 
-        assertThat(out.exitCode).isEqualTo(1);
-        assertThat(out.stderr).contains("broken.drl:7 rule \"Typo\": Proposal has no field 'qty'. Hint: The fields of Proposal are");
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stderr()).contains("broken.drl:7 rule \"Typo\": Proposal has no field 'qty'. Hint: The fields of Proposal are");
     }
 
     @Test
     void missingDirectoryIsABadArgument() {
-        Output missing = capture(() -> ArbiterCli.execute("rules", "check", "no/such/dir"));
-        Output none = capture(() -> ArbiterCli.execute("rules"));
+        CliOutput missing = CliOutput.of(() -> ArbiterCli.execute("rules", "check", "no/such/dir"));
+        CliOutput none = CliOutput.of(() -> ArbiterCli.execute("rules"));
 
-        assertThat(missing.exitCode).isEqualTo(2);
-        assertThat(missing.stderr).contains("no/such/dir is not a directory");
-        assertThat(none.exitCode).isEqualTo(2);
-        assertThat(none.stderr).contains("Missing command").contains("check");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.stderr()).contains("no/such/dir is not a directory");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.stderr()).contains("Missing command").contains("check");
     }
 
     @Test
     void shippedRuleTestsPassWithAReport() {
-        Output out = capture(() -> ArbiterCli.execute("rules", "test", SHIPPED.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "test", SHIPPED.toString()));
 
-        assertThat(out.exitCode).as(out.stderr + out.stdout).isZero();
-        assertThat(out.stdout).contains("PASS  l7-compliance/price-collar.test.yaml: rejects a limit price 5.49% from the last close")
+        assertThat(out.exitCode()).as(out.stderr() + out.stdout()).isZero();
+        assertThat(out.stdout()).contains("PASS  l7-compliance/price-collar.test.yaml: rejects a limit price 5.49% from the last close")
                 .containsPattern("\\d+ passed, 0 failed\\s*$")
                 .doesNotContain("FAIL").doesNotContain("UNTESTED");
     }
@@ -104,31 +100,12 @@ class RulesCommandTest {
                       notFired: [L7-PRICE-COLLAR]
                 """);
 
-        Output out = capture(() -> ArbiterCli.execute("rules", "test", dir.toString()));
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "test", dir.toString()));
 
-        assertThat(out.exitCode).isEqualTo(1);
-        assertThat(out.stdout).contains("FAIL  collar.test.yaml: expects the collar to stay quiet at 10.5% (it fires)")
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stdout()).contains("FAIL  collar.test.yaml: expects the collar to stay quiet at 10.5% (it fires)")
                 .contains("L7-PRICE-COLLAR fired but must not")
                 .contains("UNTESTED  L7-PRICE-COLLAR (\"Limit price outside the price collar\") has no case where it fires")
                 .contains("0 passed, 1 failed, 1 missing cases");
-    }
-
-    private record Output(int exitCode, String stdout, String stderr) {
-    }
-
-    private static Output capture(IntSupplier command) {
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = command.getAsInt();
-            return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
     }
 }
