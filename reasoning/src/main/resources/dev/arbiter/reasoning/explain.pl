@@ -36,6 +36,9 @@ flagged(P, Code, Layer, LegalSource, Message) :-
 % halted(Scope, Target, Code, Layer, Message); Target is '*' for a global halt.
 halted(Scope, Target, Code, Layer, Message) :-
     decision_facts(halted, Facts), member(halted(Scope, Target, Code, Layer, Message), Facts).
+% reduce_only(Scope, Target, Code, Layer, Message): only position-reducing orders in the scope.
+reduce_only(Scope, Target, Code, Layer, Message) :-
+    decision_facts(reduce_only, Facts), member(reduce_only(Scope, Target, Code, Layer, Message), Facts).
 % reason_rule(Code, Rule): the rule that concluded an outcome with this code.
 reason_rule(Code, Rule) :-
     decision_facts(reason_rule, Facts), member(reason_rule(Code, Rule), Facts).
@@ -279,6 +282,7 @@ queryable(rejected, 5).
 queryable(capped, 6).
 queryable(flagged, 5).
 queryable(halted, 5).
+queryable(reduce_only, 5).
 queryable(reason_rule, 2).
 queryable(allocated, 2).
 queryable(bound_by, 2).

@@ -1,10 +1,10 @@
 package dev.arbiter.kb.outcome;
 
-/** A conclusion a rule inserted: a rejection, a cap, a flag or a halt. */
-public sealed interface RuleOutcome permits Rejection, Cap, Flag, Halt {
+/** A conclusion a rule inserted: a rejection, a cap, a flag, a halt or a reduce-only restriction. */
+public sealed interface RuleOutcome permits Rejection, Cap, Flag, Halt, ReduceOnly {
 
     Reason reason();
 
-    /** Upper-case kind as it appears in traces and explanations: REJECT, CAP, FLAG or HALT. */
+    /** Upper-case kind as it appears in traces and explanations: REJECT, CAP, FLAG, HALT or REDUCE_ONLY. */
     String kind();
 }

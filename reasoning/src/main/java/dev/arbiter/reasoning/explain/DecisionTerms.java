@@ -8,6 +8,7 @@ import dev.arbiter.kb.outcome.Flag;
 import dev.arbiter.kb.outcome.Halt;
 import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.kb.outcome.Reason;
+import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.reasoning.proof.LimitViolation;
@@ -78,6 +79,10 @@ final class DecisionTerms {
                     atom(r.message())}));
             case Halt halt -> add("halted", new Struct("halted", new Term[] {
                     enumAtom(halt.scope()), atom(halt.target()), atom(r.code()), layer(r.layer()),
+                    atom(r.message())}));
+            // Opening orders in the scope are rejected by a rule of their own, which the explanation cites.
+            case ReduceOnly reduceOnly -> add("reduce_only", new Struct("reduce_only", new Term[] {
+                    enumAtom(reduceOnly.scope()), atom(reduceOnly.target()), atom(r.code()), layer(r.layer()),
                     atom(r.message())}));
         }
     }

@@ -9,6 +9,7 @@ import dev.arbiter.kb.outcome.Flag;
 import dev.arbiter.kb.outcome.Halt;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.outcome.Reason;
+import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.rules.pack.RuleMetadata;
 import java.math.BigDecimal;
@@ -44,6 +45,18 @@ public final class Outcomes {
 
     public static Halt halt(RuleContext rule, HaltScope scope, String target, String message) {
         return new Halt(scope, target, reason(rule, message));
+    }
+
+    /** Only position-reducing orders may go out in the scope; opening orders are refused (rule L4-REDUCE-ONLY). */
+    public static ReduceOnly reduceOnly(RuleContext rule, HaltScope scope, String target, String message) {
+        return new ReduceOnly(scope, target, reason(rule, message));
+    }
+
+    /** Caps the proposal at the most whole lots worth no more than {@code maxNotional} at its price. */
+    public static Cap capNotional(RuleContext rule, Proposal proposal, BigDecimal maxNotional, BigDecimal lotSize,
+                                  String message) {
+        BigDecimal quantity = floorToStep(maxNotional.divide(proposal.price(), 8, RoundingMode.DOWN), lotSize);
+        return new Cap(proposal.proposalId(), quantity, reason(rule, message));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.arbiter.kb.fact.Parameter;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.outcome.Cap;
 import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.RuleMetadata;
@@ -113,8 +114,8 @@ public final class RuleTestRunner {
                 && (expected.proposal() == null || expected.proposal().equals(proposalOf(outcome)))
                 && (expected.maxQuantity() == null
                     || outcome instanceof Cap cap && cap.maxQuantity().compareTo(expected.maxQuantity()) == 0)
-                && (expected.scope() == null || outcome instanceof Halt halt && halt.scope().name().equals(expected.scope()))
-                && (expected.target() == null || outcome instanceof Halt halt2 && halt2.target().equals(expected.target()));
+                && (expected.scope() == null || expected.scope().equals(scopeOf(outcome)))
+                && (expected.target() == null || expected.target().equals(targetOf(outcome)));
     }
 
     private static boolean matches(ExpectedProposal expected, Proposal proposal) {
@@ -129,6 +130,23 @@ public final class RuleTestRunner {
             case Cap c -> c.proposalId();
             case dev.arbiter.kb.outcome.Flag f -> f.proposalId();
             case Halt h -> null;
+            case ReduceOnly r -> null;
+        };
+    }
+
+    private static String scopeOf(RuleOutcome outcome) {
+        return switch (outcome) {
+            case Halt h -> h.scope().name();
+            case ReduceOnly r -> r.scope().name();
+            default -> null;
+        };
+    }
+
+    private static String targetOf(RuleOutcome outcome) {
+        return switch (outcome) {
+            case Halt h -> h.target();
+            case ReduceOnly r -> r.target();
+            default -> null;
         };
     }
 

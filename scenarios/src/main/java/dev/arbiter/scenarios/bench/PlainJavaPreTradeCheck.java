@@ -176,9 +176,12 @@ public final class PlainJavaPreTradeCheck {
                 out.add(new Finding(id, "L3-DAILY-LOSS"));
             }
             BigDecimal maxDrawdown = b.limits.get("max-drawdown");
-            if (maxDrawdown != null && account.highWaterMark().signum() > 0 && opens
+            if (maxDrawdown != null && account.highWaterMark().signum() > 0
                     && Measures.relativeDistance(equity, account.highWaterMark()).compareTo(maxDrawdown) >= 0) {
-                out.add(new Finding(id, "L3-DRAWDOWN"));
+                out.add(new Finding("", "L3-DRAWDOWN")); // the account goes reduce-only
+                if (opens) {
+                    out.add(new Finding(id, "L4-REDUCE-ONLY"));
+                }
             }
             if (buy) {
                 BigDecimal reserved = BigDecimal.ZERO;

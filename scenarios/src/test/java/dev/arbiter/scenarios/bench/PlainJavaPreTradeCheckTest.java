@@ -26,6 +26,7 @@ import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.outcome.Cap;
 import dev.arbiter.kb.outcome.Flag;
 import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.kb.outcome.Rejection;
@@ -105,7 +106,7 @@ class PlainJavaPreTradeCheckTest {
                         facts -> withIntent(facts, intent(Side.BUY, "45", "1630.00", "1600"))),
                 new Case("rejects a large short past net exposure", "L2-NET-EXPOSURE",
                         facts -> withIntent(facts, intent(Side.SELL, "45", "1630.00", "1700"))),
-                new Case("rejects in a drawdown", "L3-DRAWDOWN",
+                new Case("goes reduce-only in a drawdown and refuses the opening buy", "L4-REDUCE-ONLY",
                         facts -> replace(facts, Account.class, new Account(ACCOUNT, new BigDecimal("80000"),
                                 new BigDecimal("60000"), new BigDecimal("100000"), BigDecimal.ZERO, TradingState.ACTIVE))),
                 new Case("rejects when the free balance is reserved", "L3-FREE-BALANCE",
@@ -191,7 +192,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(38);
+        assertThat(riskCodes).hasSize(39);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 
@@ -211,6 +212,7 @@ class PlainJavaPreTradeCheckTest {
             case Cap cap -> new PlainJavaPreTradeCheck.Finding(cap.proposalId(), cap.reason().code());
             case Flag flag -> new PlainJavaPreTradeCheck.Finding(flag.proposalId(), flag.reason().code());
             case Halt halt -> new PlainJavaPreTradeCheck.Finding("", halt.reason().code());
+            case ReduceOnly reduceOnly -> new PlainJavaPreTradeCheck.Finding("", reduceOnly.reason().code());
         };
     }
 
