@@ -9,8 +9,12 @@ import dev.arbiter.reasoning.explain.FiredRule;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.explain.SizedOrder;
 import dev.arbiter.reasoning.proof.HardLimits;
+import dev.arbiter.reasoning.proof.HeldPosition;
+import dev.arbiter.reasoning.proof.InstrumentTerms;
 import dev.arbiter.reasoning.proof.LimitProver;
 import dev.arbiter.reasoning.proof.OrderToProve;
+import dev.arbiter.reasoning.proof.PortfolioCaps;
+import dev.arbiter.reasoning.proof.PortfolioState;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.pack.CompiledRuleSet;
@@ -115,7 +119,7 @@ public final class DecisionPipeline implements AutoCloseable {
         Allocation allocation = candidates.isEmpty()
                 ? new Allocation(List.of(), "0hard/0soft", true, "no proposal survived the rules")
                 : sizer.size(problem);
-        ProofResult proof = prove(request, assembled, candidates, allocation, limits);
+        ProofResult proof = prove(problem, allocation);
 
         Map<String, AllocatedOrder> sized = allocation.orders().stream()
                 .collect(Collectors.toMap(AllocatedOrder::proposalId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
@@ -142,15 +146,29 @@ public final class DecisionPipeline implements AutoCloseable {
         return new DecisionResult(decision, trace);
     }
 
-    private ProofResult prove(DecisionRequest request, AssembledFacts assembled, List<AllocationCandidate> candidates,
-                              Allocation allocation, LimitSet limits) {
+    /**
+     * Proves the allocation against every hard limit the allocator sized within, mapped from the same
+     * problem: gross exposure, free balance, the caps, and the portfolio's holdings, account and limits.
+     */
+    private ProofResult prove(AllocationProblem problem, Allocation allocation) {
         Map<String, BigDecimal> caps = new LinkedHashMap<>();
-        candidates.forEach(c -> caps.put(c.proposal().proposalId(), c.maxQuantity()));
+        problem.candidates().forEach(c -> caps.put(c.proposal().proposalId(), c.maxQuantity()));
         List<OrderToProve> orders = allocation.orders().stream()
                 .map(o -> new OrderToProve(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price()))
                 .toList();
-        HardLimits hardLimits = new HardLimits(limits.require(MAX_GROSS_EXPOSURE), assembled.currentGrossExposure(),
-                request.account().freeBalance(), assembled.reservedByOpenOrders(), caps);
+        dev.arbiter.solver.AccountTerms account = problem.account();
+        dev.arbiter.solver.PortfolioLimits limits = problem.limits();
+        PortfolioState portfolio = new PortfolioState(account.equity(), account.marginUsed(), account.marginCapacity(),
+                problem.holdings().stream().map(h -> new HeldPosition(h.symbol(), h.positionNotional(),
+                        h.openBuyNotional(), h.openSellNotional(), h.positionQuantity())).toList(),
+                problem.instruments().stream().map(i -> new InstrumentTerms(i.symbol(), i.cluster(), i.sector(),
+                        i.minNotional())).toList(),
+                problem.stressedRegimes(),
+                new PortfolioCaps(limits.maxNetExposure(), limits.maxLeverage(), limits.maxLeverageStressed(),
+                        limits.marginRate(), limits.maxInstrumentShare(), limits.maxClusterShare(),
+                        limits.maxSectorShare(), limits.maxPositionQuantity(), limits.maxMarginUtilisation()));
+        HardLimits hardLimits = new HardLimits(limits.maxGrossExposure(), problem.currentGrossExposure(),
+                account.freeBalance(), account.reservedByOpenOrders(), caps, portfolio);
         return prover.prove(orders, hardLimits);
     }
 

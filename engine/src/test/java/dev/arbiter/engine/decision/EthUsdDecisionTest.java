@@ -118,7 +118,9 @@ class EthUsdDecisionTest {
     void z3ProvesEveryHardLimit() {
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.PROVED);
         assertThat(result.trace().proof().checkedLimits())
-                .contains("gross-exposure", "free-balance", "max-quantity:i-1", "max-quantity:S-MOMENTUM:ETH-USD");
+                .contains("gross-exposure", "free-balance", "max-quantity:i-1", "max-quantity:S-MOMENTUM:ETH-USD",
+                        "net-exposure", "leverage", "instrument-share:ETH-USD", "cluster-share:majors",
+                        "position-quantity:ETH-USD", "min-notional:i-1", "min-notional:S-MOMENTUM:ETH-USD");
         assertThat(result.trace().proof().violations()).isEmpty();
     }
 

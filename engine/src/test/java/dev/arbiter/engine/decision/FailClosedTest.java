@@ -78,10 +78,12 @@ class FailClosedTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
         assertThat(result.decision().orders()).isEmpty();
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
-        assertThat(result.trace().proof().violations()).singleElement().satisfies(v -> {
-            assertThat(v.limit()).isEqualTo("gross-exposure");
-            assertThat(v.detail()).contains("31953.436").contains("25000");
-        });
+        // One instrument and a 25% share of 100000 equity: the same 25000 bounds gross exposure and the
+        // instrument's share, so the proof names both.
+        assertThat(result.trace().proof().violations()).extracting(v -> v.limit())
+                .containsExactlyInAnyOrder("gross-exposure", "instrument-share:ETH-USD");
+        assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("gross-exposure"))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("31953.436").contains("25000"));
         assertThat(result.decision().summary()).contains("gross-exposure");
         // A failed proof blocks the whole decision; the rule outcomes stay on record.
         assertThat(result.decision().proposals()).extracting(ProposalVerdict::status).containsOnly("BLOCKED_BY_PROOF");

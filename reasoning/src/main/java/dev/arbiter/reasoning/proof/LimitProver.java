@@ -28,11 +28,27 @@ import java.util.concurrent.locks.ReentrantLock;
  * constraint over those constants:
  * <ul>
  *   <li>{@code gross-exposure}: current gross exposure + &Sigma; qty&middot;price &le; max gross exposure (both sides);</li>
- *   <li>{@code free-balance}: &Sigma; qty&middot;price of the buys &le; free balance &minus; reserved by open orders;</li>
+ *   <li>{@code free-balance}: no buys, or &Sigma; qty&middot;price of the buys &times; margin rate &le; free balance
+ *       &minus; reserved by open orders;</li>
  *   <li>{@code max-quantity:<proposalId>}: qty &le; the proposal's cap; a proposal without a cap is a
  *       violation under the same name (fail closed);</li>
  *   <li>{@code non-negative:<proposalId>}: qty &ge; 0.</li>
  * </ul>
+ * With a {@link PortfolioState}, also every portfolio limit the allocator sizes within, read as its
+ * constraint reads it (a limit the holdings already break may shrink but not grow):
+ * <ul>
+ *   <li>{@code net-exposure}: |existing net + &Sigma; signed value| &le; max(limit, |existing net|);</li>
+ *   <li>{@code leverage}, or {@code stressed-leverage} instead when an order's instrument is in a stressed
+ *       regime: current gross + &Sigma; value &le; leverage &times; equity;</li>
+ *   <li>{@code margin-utilisation} (when the account reports margin): used + &Sigma; buys &times; margin rate
+ *       &le; max(limit &times; capacity, used);</li>
+ *   <li>{@code instrument-share:<symbol>}, {@code cluster-share:<cluster>}, {@code sector-share:<sector>}:
+ *       held gross + &Sigma; value of the orders in it &le; max(share &times; equity, held gross);</li>
+ *   <li>{@code position-quantity:<symbol>}: |position + &Sigma; signed qty| &le; max(limit, |position|);</li>
+ *   <li>{@code min-notional:<proposalId>}: qty &le; 0 or qty&middot;price &ge; the instrument's minimum.</li>
+ * </ul>
+ * The free balance is charged at the portfolio's margin rate (1 when unset) and, as in the allocator, only
+ * when the orders buy something.
  * Satisfiable means proved. Unsatisfiable means violated: the violated limits are read from the
  * (minimised) unsat core, the limits found are dropped, and the check is repeated until the rest is
  * satisfiable, so that every broken limit is named, not only the first. A timeout gives UNKNOWN; a
@@ -151,9 +167,8 @@ public final class LimitProver implements AutoCloseable {
 
         /** Fixes every order's quantity and price, and builds (but does not yet assert) every limit. */
         private void state() {
-            ArithExpr<RealSort> exposure = real(limits.currentGrossExposure());
-            ArithExpr<RealSort> buys = real(BigDecimal.ZERO);
-            Map<String, RealExpr> quantityByProposal = new LinkedHashMap<>();
+            List<RealExpr> quantities = new ArrayList<>(orders.size());
+            List<ArithExpr<RealSort>> notionals = new ArrayList<>(orders.size());
             for (int i = 0; i < orders.size(); i++) {
                 OrderToProve order = orders.get(i);
                 RealExpr quantity = context.mkRealConst("quantity#" + i);
@@ -162,21 +177,144 @@ public final class LimitProver implements AutoCloseable {
                         context.mkBoolConst(FACT_TRACK + "quantity:" + order.proposalId()));
                 solver.assertAndTrack(context.mkEq(price, real(order.price())),
                         context.mkBoolConst(FACT_TRACK + "price:" + order.proposalId()));
-                ArithExpr<RealSort> notional = context.mkMul(quantity, price);
-                exposure = context.mkAdd(exposure, notional);
-                if (order.side() == Side.BUY) {
-                    buys = context.mkAdd(buys, notional);
-                }
-                quantityByProposal.put(order.proposalId(), quantity);
+                quantities.add(quantity);
+                notionals.add(context.mkMul(quantity, price));
             }
+            List<Integer> all = new ArrayList<>();
+            List<Integer> buyIndexes = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                all.add(i);
+                if (orders.get(i).side() == Side.BUY) {
+                    buyIndexes.add(i);
+                }
+            }
+            ArithExpr<RealSort> ordersNotional = sum(notionals, all);
+            ArithExpr<RealSort> buys = sum(notionals, buyIndexes);
+            ArithExpr<RealSort> exposure = context.mkAdd(real(limits.currentGrossExposure()), ordersNotional);
+            ArithExpr<RealSort> rate = real(figures.marginRate());
             constraintByLimit.put(LimitFigures.GROSS_EXPOSURE, context.mkLe(exposure, real(limits.maxGrossExposure())));
-            constraintByLimit.put(LimitFigures.FREE_BALANCE, context.mkLe(buys, real(limits.availableForBuys())));
-            quantityByProposal.forEach((proposalId, quantity) -> {
-                BigDecimal cap = limits.maxQuantityByProposal().get(proposalId);
-                constraintByLimit.put(LimitFigures.MAX_QUANTITY + proposalId,
+            // As the allocator: only traded buys draw on the balance, so sells out of an overdrawn account pass.
+            constraintByLimit.put(LimitFigures.FREE_BALANCE, context.mkOr(context.mkEq(buys, real(BigDecimal.ZERO)),
+                    context.mkLe(context.mkMul(buys, rate), real(limits.availableForBuys()))));
+            PortfolioState portfolio = limits.portfolio();
+            if (portfolio != null) {
+                statePortfolio(portfolio, quantities, notionals, exposure, buys, rate);
+            }
+            for (int i = 0; i < orders.size(); i++) {
+                OrderToProve order = orders.get(i);
+                RealExpr quantity = quantities.get(i);
+                BigDecimal cap = limits.maxQuantityByProposal().get(order.proposalId());
+                constraintByLimit.put(LimitFigures.MAX_QUANTITY + order.proposalId(),
                         cap == null ? context.mkFalse() : context.mkLe(quantity, real(cap)));
-                constraintByLimit.put(LimitFigures.NON_NEGATIVE + proposalId, context.mkGe(quantity, real(BigDecimal.ZERO)));
+                constraintByLimit.put(LimitFigures.NON_NEGATIVE + order.proposalId(),
+                        context.mkGe(quantity, real(BigDecimal.ZERO)));
+                if (portfolio != null) {
+                    // A traded order is worth at least the venue's minimum; size 0 is always allowed.
+                    constraintByLimit.put(LimitFigures.MIN_NOTIONAL + order.proposalId(),
+                            context.mkOr(context.mkLe(quantity, real(BigDecimal.ZERO)),
+                                    context.mkGe(notionals.get(i), real(figures.minNotional(order)))));
+                }
+            }
+        }
+
+        /**
+         * The portfolio limits, each as the allocator's constraint reads it; where the holdings already
+         * break a limit, the bound is what they already hold (shrink, never grow), leverage excepted.
+         */
+        private void statePortfolio(PortfolioState portfolio, List<RealExpr> quantities,
+                                    List<ArithExpr<RealSort>> notionals, ArithExpr<RealSort> exposure,
+                                    ArithExpr<RealSort> buys, ArithExpr<RealSort> rate) {
+            PortfolioCaps caps = portfolio.caps();
+            ArithExpr<RealSort> equity = real(portfolio.equity());
+            if (caps.maxNetExposure() != null) {
+                List<ArithExpr<RealSort>> signed = new ArrayList<>();
+                for (int i = 0; i < orders.size(); i++) {
+                    signed.add(orders.get(i).side() == Side.BUY ? notionals.get(i)
+                            : context.mkUnaryMinus(notionals.get(i)));
+                }
+                ArithExpr<RealSort> before = real(figures.netBefore());
+                ArithExpr<RealSort> after = context.mkAdd(before, sum(signed, indexes(orders.size())));
+                constraintByLimit.put(LimitFigures.NET_EXPOSURE,
+                        context.mkLe(abs(after), max(real(caps.maxNetExposure()), abs(before))));
+            }
+            String leverage = figures.leverageLimit();
+            if (leverage != null) {
+                constraintByLimit.put(leverage, context.mkLe(exposure, context.mkMul(real(figures.leverage()), equity)));
+            }
+            if (figures.checksMarginUtilisation()) {
+                ArithExpr<RealSort> used = real(portfolio.marginUsed());
+                ArithExpr<RealSort> maxUsed = context.mkMul(real(caps.maxMarginUtilisation()),
+                        real(portfolio.marginCapacity()));
+                constraintByLimit.put(LimitFigures.MARGIN_UTILISATION,
+                        context.mkLe(context.mkAdd(used, context.mkMul(buys, rate)), max(maxUsed, used)));
+            }
+            if (caps.maxInstrumentShare() != null) {
+                figures.symbolToIndexes().forEach((symbol, indexes) -> constraintByLimit.put(
+                        LimitFigures.INSTRUMENT_SHARE + symbol, withinShare(figures.symbolGrossBefore(symbol),
+                                sum(notionals, indexes), caps.maxInstrumentShare(), equity)));
+            }
+            figures.clusterToIndexes().forEach((cluster, indexes) -> {
+                BigDecimal share = caps.maxClusterShare().get(cluster);
+                if (share != null) {
+                    constraintByLimit.put(LimitFigures.CLUSTER_SHARE + cluster, withinShare(
+                            figures.clusterGrossBefore(cluster), sum(notionals, indexes), share, equity));
+                }
             });
+            figures.sectorToIndexes().forEach((sector, indexes) -> {
+                BigDecimal share = caps.maxSectorShare().get(sector);
+                if (share != null) {
+                    constraintByLimit.put(LimitFigures.SECTOR_SHARE + sector, withinShare(
+                            figures.sectorGrossBefore(sector), sum(notionals, indexes), share, equity));
+                }
+            });
+            if (caps.maxPositionQuantity() != null) {
+                figures.symbolToIndexes().forEach((symbol, indexes) -> {
+                    BigDecimal held = figures.positionBefore(symbol);
+                    if (held == null) {
+                        constraintByLimit.put(LimitFigures.POSITION_QUANTITY + symbol, context.mkFalse());
+                        return;
+                    }
+                    List<ArithExpr<RealSort>> signed = new ArrayList<>();
+                    for (int i : indexes) {
+                        signed.add(orders.get(i).side() == Side.BUY ? quantities.get(i)
+                                : context.mkUnaryMinus(quantities.get(i)));
+                    }
+                    ArithExpr<RealSort> before = real(held);
+                    ArithExpr<RealSort> after = context.mkAdd(before, sum(signed, indexes(signed.size())));
+                    constraintByLimit.put(LimitFigures.POSITION_QUANTITY + symbol,
+                            context.mkLe(abs(after), max(real(caps.maxPositionQuantity()), abs(before))));
+                });
+            }
+        }
+
+        /** before + orders &le; max(share &times; equity, before): an existing breach may shrink, not grow. */
+        private BoolExpr withinShare(BigDecimal before, ArithExpr<RealSort> orders, BigDecimal share,
+                                     ArithExpr<RealSort> equity) {
+            ArithExpr<RealSort> held = real(before);
+            return context.mkLe(context.mkAdd(held, orders), max(context.mkMul(real(share), equity), held));
+        }
+
+        private ArithExpr<RealSort> sum(List<? extends ArithExpr<RealSort>> terms, List<Integer> indexes) {
+            ArithExpr<RealSort> total = real(BigDecimal.ZERO);
+            for (int i : indexes) {
+                total = context.mkAdd(total, terms.get(i));
+            }
+            return total;
+        }
+
+        private static List<Integer> indexes(int size) {
+            return java.util.stream.IntStream.range(0, size).boxed().toList();
+        }
+
+        @SuppressWarnings("unchecked")
+        private ArithExpr<RealSort> abs(ArithExpr<RealSort> value) {
+            return (ArithExpr<RealSort>) context.mkITE(context.mkGe(value, real(BigDecimal.ZERO)), value,
+                    context.mkUnaryMinus(value));
+        }
+
+        @SuppressWarnings("unchecked")
+        private ArithExpr<RealSort> max(ArithExpr<RealSort> left, ArithExpr<RealSort> right) {
+            return (ArithExpr<RealSort>) context.mkITE(context.mkGe(left, right), left, right);
         }
 
         /**
