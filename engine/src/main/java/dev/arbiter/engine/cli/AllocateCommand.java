@@ -1,8 +1,7 @@
 package dev.arbiter.engine.cli;
 
 import dev.arbiter.engine.json.ArbiterJson;
-import dev.arbiter.engine.json.JsonPaths;
-import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.engine.json.JsonInputErrors;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationProblem;
 import dev.arbiter.solver.AllocatorSettings;
@@ -17,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 /**
  * {@code arbiter allocate --problem FILE}: sizes an allocation problem (JSON, see
@@ -51,7 +49,7 @@ final class AllocateCommand implements Callable<Integer> {
         try {
             parsed = ArbiterJson.mapper().readValue(body, AllocationProblem.class);
         } catch (JacksonException e) {
-            System.err.println("invalid allocation problem " + problem + ": " + describe(e));
+            System.err.println("invalid allocation problem " + problem + ": " + JsonInputErrors.translate(e).getMessage());
             return 2;
         }
         if (parsed == null) {
@@ -71,19 +69,5 @@ final class AllocateCommand implements Callable<Integer> {
         out.put("allocation", allocation);
         System.out.println(ArbiterJson.mapper().writeValueAsString(out));
         return 0;
-    }
-
-    /** The field path, the value and what is accepted, as far as the JSON error tells. */
-    private static String describe(JacksonException e) {
-        String path = path(e);
-        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidFactException fact) {
-            return (path.isEmpty() ? "" : path + ".") + fact.field() + ": " + fact.value()
-                    + " is not accepted; expected " + fact.accepted();
-        }
-        return (path.isEmpty() ? "(body)" : path) + ": " + e.getOriginalMessage();
-    }
-
-    private static String path(JacksonException e) {
-        return JsonPaths.of(e);
     }
 }

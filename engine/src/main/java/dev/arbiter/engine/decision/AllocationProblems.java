@@ -1,9 +1,9 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.Margin;
 import dev.arbiter.kb.fact.OpenOrder;
-import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Regime;
@@ -74,9 +74,7 @@ final class AllocationProblems {
         List<AllocationInstrument> instruments = request.instruments().stream()
                 .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), null, i.minNotional()))
                 .toList();
-        Map<String, BigDecimal> marks = new LinkedHashMap<>();
-        assembled.feeds().forEach(f -> marks.put(f.symbol(), f.lastClose()));
-        List<Holding> holdings = holdings(request, marks);
+        List<Holding> holdings = holdings(assembled.exposures(), request.openOrders());
         BigDecimal share = optional(limits, MAX_CLUSTER_SHARE);
         Map<String, BigDecimal> clusterShares = new TreeMap<>();
         if (share != null) {
@@ -101,10 +99,8 @@ final class AllocationProblems {
             weights = new ObjectiveWeights(weights.returnPerConviction(), weights.predictionWeight(), BigDecimal.ZERO,
                     weights.feeRate(), weights.slippageRate(), weights.turnoverPenalty());
         }
-        BigDecimal gross = assembled.currentGrossExposure()
-                .max(holdings.stream().map(Holding::gross).reduce(BigDecimal.ZERO, BigDecimal::add));
         Margin margin = request.context().margin();
-        return new AllocationProblem(candidates, instruments, holdings, gross,
+        return new AllocationProblem(candidates, instruments, holdings, assembled.currentGrossExposure(),
                 new AccountTerms(request.account().equity(), request.account().freeBalance(),
                         assembled.reservedByOpenOrders(), margin == null ? null : margin.used(),
                         margin == null ? null : margin.capacity()),
@@ -122,17 +118,17 @@ final class AllocationProblems {
         return symbolToRegime;
     }
 
-    /** Positions and open orders per symbol with bars, valued at the last close (as the exposure facts are). */
-    private static List<Holding> holdings(DecisionRequest request, Map<String, BigDecimal> marks) {
+    /**
+     * The exposure facts as the solver's holdings: the signed position at the mark, with working orders
+     * split by side (the solver's net exposure needs the split; the facts carry only their total).
+     */
+    private static List<Holding> holdings(List<Exposure> exposures, List<OpenOrder> openOrders) {
         List<Holding> holdings = new ArrayList<>();
-        for (Map.Entry<String, BigDecimal> mark : marks.entrySet()) {
-            String symbol = mark.getKey();
-            BigDecimal quantity = request.positions().stream().filter(p -> p.symbol().equals(symbol))
-                    .map(Position::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        for (Exposure exposure : exposures) {
             BigDecimal buys = BigDecimal.ZERO;
             BigDecimal sells = BigDecimal.ZERO;
-            for (OpenOrder order : request.openOrders()) {
-                if (order.symbol().equals(symbol)) {
+            for (OpenOrder order : openOrders) {
+                if (order.symbol().equals(exposure.symbol())) {
                     if (order.side() == Side.BUY) {
                         buys = buys.add(order.notional());
                     } else {
@@ -140,8 +136,9 @@ final class AllocationProblems {
                     }
                 }
             }
+            BigDecimal quantity = exposure.positionQuantity();
             if (quantity.signum() != 0 || buys.signum() != 0 || sells.signum() != 0) {
-                holdings.add(new Holding(symbol, quantity.multiply(mark.getValue()), buys, sells, quantity));
+                holdings.add(new Holding(exposure.symbol(), quantity.multiply(exposure.markPrice()), buys, sells, quantity));
             }
         }
         return holdings;

@@ -1,7 +1,6 @@
 package dev.arbiter.engine.decision;
 
 import dev.arbiter.kb.fact.Proposal;
-import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
@@ -24,7 +23,6 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
-import dev.arbiter.solver.AllocatedOrder;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
 import dev.arbiter.solver.AllocationProblem;
@@ -38,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -121,8 +118,6 @@ public final class DecisionPipeline implements AutoCloseable {
                 : sizer.size(problem);
         ProofResult proof = prove(problem, allocation);
 
-        Map<String, AllocatedOrder> sized = allocation.orders().stream()
-                .collect(Collectors.toMap(AllocatedOrder::proposalId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         DecisionFacts explained = new DecisionFacts(session.proposals(), firedRules(session), session.outcomes(),
                 allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
                 proof.verdict(), proof.violations());
@@ -135,7 +130,7 @@ public final class DecisionPipeline implements AutoCloseable {
                         .map(o -> new Order(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price(), o.notional()))
                         .toList()
                 : List.of();
-        List<ProposalVerdict> verdicts = verdicts(session, sized, explanations, orders);
+        List<ProposalVerdict> verdicts = verdicts(session, explanations, orders);
         DecisionStatus status = status(session, proof, orders, request);
         Decision decision = new Decision(decisionId, request.requestId(), request.asOf(), status,
                 summary(status, verdicts, orders, proof, session), orders, verdicts, versions);
@@ -178,8 +173,8 @@ public final class DecisionPipeline implements AutoCloseable {
                 .toList();
     }
 
-    private static List<ProposalVerdict> verdicts(SessionResult session, Map<String, AllocatedOrder> sized,
-                                                  List<Explanation> explanations, List<Order> orders) {
+    private static List<ProposalVerdict> verdicts(SessionResult session, List<Explanation> explanations,
+                                                  List<Order> orders) {
         List<ProposalVerdict> verdicts = new ArrayList<>();
         for (int i = 0; i < session.proposals().size(); i++) {
             Proposal p = session.proposals().get(i);
@@ -187,7 +182,7 @@ public final class DecisionPipeline implements AutoCloseable {
             BigDecimal finalQuantity = orders.stream().filter(o -> o.proposalId().equals(p.proposalId()))
                     .map(Order::quantity).findFirst().orElse(BigDecimal.ZERO);
             List<String> codes = session.outcomes().stream()
-                    .filter(o -> p.proposalId().equals(proposalIdOf(o)) || o instanceof dev.arbiter.kb.outcome.Halt)
+                    .filter(o -> p.proposalId().equals(o.proposalId()) || o instanceof dev.arbiter.kb.outcome.Halt)
                     .map(o -> o.reason().code())
                     .distinct()
                     .toList();
@@ -195,10 +190,6 @@ public final class DecisionPipeline implements AutoCloseable {
                     finalQuantity, why.status(), codes, why.because()));
         }
         return verdicts;
-    }
-
-    private static String proposalIdOf(RuleOutcome outcome) {
-        return OutcomeRecord.of(outcome).proposalId();
     }
 
     private static DecisionStatus status(SessionResult session, ProofResult proof, List<Order> orders,

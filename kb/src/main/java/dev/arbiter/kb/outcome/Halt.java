@@ -25,6 +25,12 @@ public record Halt(HaltScope scope, String target, Reason reason) implements Rul
         present("Halt", "reason", reason);
     }
 
+    /** {@code null}: a halt covers its scope, not one proposal. */
+    @Override
+    public String proposalId() {
+        return null;
+    }
+
     @Override
     public String kind() {
         return "HALT";

@@ -26,6 +26,12 @@ public record ReduceOnly(HaltScope scope, String target, Reason reason) implemen
         present("ReduceOnly", "reason", reason);
     }
 
+    /** {@code null}: a reduce-only covers its scope, not one proposal. */
+    @Override
+    public String proposalId() {
+        return null;
+    }
+
     @Override
     public String kind() {
         return "REDUCE_ONLY";

@@ -5,6 +5,9 @@ public sealed interface RuleOutcome permits Rejection, Cap, Flag, Halt, ReduceOn
 
     Reason reason();
 
+    /** The proposal the outcome is about; {@code null} for a halt or reduce-only, which cover a scope instead. */
+    String proposalId();
+
     /** Upper-case kind as it appears in traces and explanations: REJECT, CAP, FLAG, HALT or REDUCE_ONLY. */
     String kind();
 }

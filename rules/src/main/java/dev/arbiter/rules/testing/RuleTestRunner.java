@@ -111,7 +111,7 @@ public final class RuleTestRunner {
         return (expected.kind() == null || expected.kind().equals(outcome.kind()))
                 && (expected.code() == null || expected.code().equals(outcome.reason().code()))
                 && (expected.message() == null || outcome.reason().message().contains(expected.message()))
-                && (expected.proposal() == null || expected.proposal().equals(proposalOf(outcome)))
+                && (expected.proposal() == null || expected.proposal().equals(outcome.proposalId()))
                 && (expected.maxQuantity() == null
                     || outcome instanceof Cap cap && cap.maxQuantity().compareTo(expected.maxQuantity()) == 0)
                 && (expected.scope() == null || expected.scope().equals(scopeOf(outcome)))
@@ -122,16 +122,6 @@ public final class RuleTestRunner {
         return expected.proposal().equals(proposal.proposalId())
                 && (expected.side() == null || expected.side() == proposal.side())
                 && (expected.quantity() == null || expected.quantity().compareTo(proposal.quantity()) == 0);
-    }
-
-    private static String proposalOf(RuleOutcome outcome) {
-        return switch (outcome) {
-            case dev.arbiter.kb.outcome.Rejection r -> r.proposalId();
-            case Cap c -> c.proposalId();
-            case dev.arbiter.kb.outcome.Flag f -> f.proposalId();
-            case Halt h -> null;
-            case ReduceOnly r -> null;
-        };
     }
 
     private static String scopeOf(RuleOutcome outcome) {
@@ -158,7 +148,7 @@ public final class RuleTestRunner {
     }
 
     private static String describe(RuleOutcome o) {
-        return o.kind() + " " + o.reason().code() + (proposalOf(o) == null ? "" : " " + proposalOf(o))
+        return o.kind() + " " + o.reason().code() + (o.proposalId() == null ? "" : " " + o.proposalId())
                 + (o instanceof Cap c ? " max " + c.maxQuantity().toPlainString() : "") + ": " + o.reason().message();
     }
 

@@ -1,0 +1,93 @@
+package dev.arbiter.engine.json;
+
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.kb.InvalidFactException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+/**
+ * Turns every kind of bad JSON input (malformed text, unknown fields, wrong types, values a fact
+ * refuses) into an {@link InvalidRequestException} naming the field by its path (e.g.
+ * {@code intents[0].side}), the value, and what would be accepted.
+ */
+public final class JsonInputErrors {
+
+    private JsonInputErrors() {
+    }
+
+    /** The error as an {@link InvalidRequestException}: field path, value, what is accepted. */
+    public static InvalidRequestException translate(JacksonException e) {
+        if (e instanceof ValueInstantiationException vie) {
+            String path = path(vie);
+            if (vie.getCause() instanceof InvalidFactException fact) {
+                return new InvalidRequestException(join(path, fact.field()), fact.value(), fact.accepted());
+            }
+            if (vie.getCause() instanceof InvalidRequestException request) {
+                return new InvalidRequestException(join(path, request.field()), request.value(), request.accepted());
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return new InvalidRequestException(path(unknown), "unknown field '" + unknown.getPropertyName() + "'",
+                    "one of the fields " + known);
+        }
+        if (e instanceof InvalidFormatException format) {
+            return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));
+        }
+        if (e instanceof DatabindException databind) {
+            return new InvalidRequestException(path(databind), "the given value", databind.getOriginalMessage());
+        }
+        if (e instanceof StreamReadException read) {
+            String where = read.getLocation() == null ? "" : " at line " + read.getLocation().getLineNr()
+                    + ", column " + read.getLocation().getColumnNr();
+            return new InvalidRequestException("(body)", "malformed JSON" + where, "well-formed JSON: " + read.getOriginalMessage());
+        }
+        return new InvalidRequestException("(body)", "unreadable", e.getOriginalMessage());
+    }
+
+    /** What a value of the target type looks like, in the words of the API documentation. */
+    private static String expected(Class<?> target) {
+        if (target == null) {
+            return "a value of the documented type (see docs/api.md)";
+        }
+        if (target.isEnum()) {
+            return "one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == java.time.Instant.class) {
+            return "an ISO-8601 UTC time such as 2023-03-15T13:35:30Z";
+        }
+        if (target == java.time.Duration.class) {
+            return "an ISO-8601 duration such as PT5M";
+        }
+        if (target == java.math.BigDecimal.class || target == double.class || target == Double.class) {
+            return "a finite number";
+        }
+        return "a value of type " + target.getSimpleName();
+    }
+
+    private static String path(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getPropertyName());
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
+    }
+
+    private static String join(String path, String field) {
+        return "(body)".equals(path) ? field : path + "." + field;
+    }
+}
