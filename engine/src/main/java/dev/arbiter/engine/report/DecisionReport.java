@@ -31,21 +31,6 @@ public final class DecisionReport {
             "Outcome", "Explanation", "Rule firings by layer", "Caps, rejections and halts", "Allocation",
             "Proof", "Inputs", "Versions and integrity");
 
-    private static final String STYLE = """
-            body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:72rem;\
-            color:#1b1f24;padding:0 1rem}
-            h1{font-size:1.5rem;margin-bottom:.2rem}h2{font-size:1.15rem;border-bottom:1px solid #d0d7de;\
-            padding-bottom:.2rem;margin-top:2rem}h3{font-size:1rem;margin-bottom:.3rem}
-            table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border:1px solid #d0d7de;\
-            padding:.25rem .45rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
-            table.kv th{width:14rem}.empty{color:#57606a;font-style:italic}
-            .status{display:inline-block;padding:.1rem .55rem;border-radius:.8rem;font-weight:600;color:#fff}
-            .APPROVED{background:#1a7f37}.REJECTED{background:#cf222e}.HALTED{background:#9a6700}
-            .BLOCKED{background:#82071e}.NO_PROPOSALS{background:#57606a}
-            code,.hash{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;word-break:break-all}
-            footer{margin-top:2.5rem;color:#57606a;font-size:.85em}
-            """;
-
     private DecisionReport() {
     }
 
@@ -65,7 +50,7 @@ public final class DecisionReport {
         html.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .element("title", "Decision " + decision.decisionId() + " — " + decision.status())
-                .open("style").raw(STYLE).close("style")
+                .open("style").raw(ReportStyle.CSS).close("style")
                 .raw("</head>\n<body>\n");
         header(html, decision);
         outcome(html, decision);
