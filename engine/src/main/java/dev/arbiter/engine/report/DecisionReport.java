@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.Decision;
 import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.OutcomeRecord;
+import dev.arbiter.engine.decision.ProposalVerdict;
 import dev.arbiter.engine.decision.RiskContext;
 import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.reasoning.explain.Explanation;
@@ -79,7 +80,22 @@ public final class DecisionReport {
         html.element("h2", "Outcome").element("h3", "Orders that go out");
         html.recordTable(decision.orders(), "No order goes out.");
         html.element("h3", "Every proposal and its verdict");
-        html.recordTable(decision.proposals(), "Nothing was proposed.");
+        if (decision.proposals().isEmpty()) {
+            html.element("p", "class=\"empty\"", "Nothing was proposed.");
+            return;
+        }
+        html.open("table").open("thead").open("tr");
+        Stream.of("proposal", "origin", "symbol", "side", "requested", "final", "verdict", "reason codes")
+                .forEach(column -> html.element("th", column));
+        html.close("tr").close("thead").open("tbody");
+        for (ProposalVerdict verdict : decision.proposals()) {
+            html.open("tr").element("td", verdict.proposalId()).element("td", verdict.origin())
+                    .element("td", verdict.symbol()).element("td", verdict.side())
+                    .element("td", verdict.requestedQuantity()).element("td", verdict.finalQuantity())
+                    .element("td", verdict.status()).element("td", verdict.reasonCodes()).close("tr");
+        }
+        html.close("tbody").close("table");
+        html.element("p", "class=\"empty\"", "Each verdict is explained in sentences in the next section.");
     }
 
     private static void explanation(Html html, List<Explanation> explanations) {

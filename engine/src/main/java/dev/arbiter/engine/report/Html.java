@@ -98,7 +98,12 @@ final class Html {
         for (Record row : rows) {
             open("tr");
             for (RecordComponent column : columns) {
-                element("td", componentValue(row, column));
+                Object value = componentValue(row, column);
+                if (value instanceof List<?> items && items.size() > 1) {
+                    open("td").list(items, "").close("td");
+                } else {
+                    element("td", value);
+                }
             }
             close("tr");
         }

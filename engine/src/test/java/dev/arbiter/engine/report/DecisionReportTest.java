@@ -30,13 +30,21 @@ class DecisionReportTest {
     }
 
     @Test
-    void rendersEverySectionOfARealDecision() {
+    void rendersEverySectionOfARealDecision() throws java.io.IOException {
         String page = DecisionReport.render(result.decision(), result.trace(), null);
 
         for (String section : DecisionReport.SECTIONS) {
             assertThat(page).as("section %s", section).contains("<h2>" + section + "</h2>");
         }
         assertThat(page).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+        writeForReading(page);
+    }
+
+    /** Keeps the page of the build's real decision under target/ for people (and browser tests) to open. */
+    private static void writeForReading(String page) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "reports", "decision-report.html");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, page);
     }
 
     @Test
