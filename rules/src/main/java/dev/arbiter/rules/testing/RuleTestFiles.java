@@ -87,6 +87,11 @@ public final class RuleTestFiles {
         return parse(PackFiles.fromDirectory(root, ".yaml"));
     }
 
+    /** @param yamlByPath every {@code .yaml} file of a pack by its path in the pack: background and test files */
+    public static RuleTestFiles fromFiles(Map<String, String> yamlByPath) {
+        return parse(yamlByPath);
+    }
+
     public static RuleTestFiles shippedDefault() {
         return parse(PackFiles.fromClassPath(RuleSet.DEFAULT_RESOURCE, ".yaml"));
     }

@@ -1,0 +1,12 @@
+package dev.arbiter.engine.lifecycle;
+
+import java.time.Instant;
+
+/** Records each lifecycle step, with who and when, durably, before the step is acknowledged. */
+public interface LifecycleJournal {
+
+    /** The steps of the lifecycle. */
+    enum Step { UPLOADED, APPROVED, ACTIVATED, ROLLED_BACK }
+
+    void record(Step step, Candidate candidate, String actor, Instant at);
+}

@@ -1,0 +1,234 @@
+package dev.arbiter.engine.lifecycle;
+
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.lifecycle.LifecycleException.Code;
+import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
+import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ParameterSet;
+import dev.arbiter.rules.pack.RuleCompilationException;
+import dev.arbiter.rules.pack.RuleSet;
+import dev.arbiter.rules.pack.RuleSetCompiler;
+import dev.arbiter.rules.pack.RuleSource;
+import dev.arbiter.rules.testing.RuleTestFiles;
+import dev.arbiter.rules.testing.RuleTestReport;
+import dev.arbiter.rules.testing.RuleTestRunner;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The lifecycle of rule releases: upload and check, approve by a second risk officer, activate atomically, roll
+ * back to any release that was active before. Steps run one at a time; decisions never wait for them, because
+ * activation is a single reference swap in the pipeline.
+ */
+public final class RuleSetLifecycle {
+
+    private final DecisionPipeline pipeline;
+    private final CandidateStore store;
+    private final LifecycleJournal journal;
+    private final ReleaseAnalysis analysis;
+    private final ImpactAnalysis impact;
+    private final InstantSource clock;
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Map<String, RuleRelease> releases = new ConcurrentHashMap<>();
+
+    public RuleSetLifecycle(DecisionPipeline pipeline, CandidateStore store, LifecycleJournal journal,
+                            ReleaseAnalysis analysis, ImpactAnalysis impact, InstantSource clock) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.journal = journal;
+        this.analysis = analysis;
+        this.impact = impact;
+        this.clock = clock;
+    }
+
+    /**
+     * Makes sure the store knows the release the pipeline runs now (the shipped pack on a fresh store), so that
+     * later rollbacks can return to it; on a store that knows an active candidate, activates that one instead.
+     *
+     * @param packFiles every file of the pack the pipeline was started with
+     */
+    public synchronized Candidate bootstrap(Map<String, String> packFiles, String actor) {
+        Optional<Candidate> active = store.all().stream().filter(c -> c.status() == CandidateStatus.ACTIVE).findFirst();
+        if (active.isPresent()) {
+            pipeline.activate(release(active.get()));
+            return active.get();
+        }
+        RuleRelease running = pipeline.active();
+        CandidateChecks checks = new CandidateChecks(List.of(), List.of(), false, "shipped with the engine", true);
+        Candidate shipped = new Candidate(store.nextId(), actor, "the release the engine started with",
+                clock.instant(), running.rules().version(), running.limits().version(), running.parameters().version(),
+                CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles);
+        releases.put(shipped.id(), running);
+        store.save(shipped);
+        journal.record(Step.ACTIVATED, shipped, actor, clock.instant());
+        return shipped;
+    }
+
+    /**
+     * Builds the candidate from the upload and the active release, vets, compiles, analyses and tests it, and,
+     * when all of that passes, measures its impact on recent decisions. A candidate that fails its checks is
+     * stored too, so the officer can read why.
+     */
+    public synchronized Candidate upload(PackUpload upload) {
+        Candidate activeCandidate = activeCandidate();
+        Map<String, String> pack = upload.applyTo(activeCandidate.files());
+        String id = store.nextId();
+        CandidateChecks checks;
+        RuleRelease release = null;
+        ImpactReport impactReport = null;
+        LimitSet limits;
+        ParameterSet parameters;
+        RuleSet ruleSet;
+        try {
+            limits = LimitSet.fromJson("limits.json", require(pack, "limits.json"));
+            parameters = ParameterSet.fromJson("parameters.json", require(pack, "parameters.json"));
+            ruleSet = RuleSet.of(id, drlSources(pack));
+        } catch (IllegalArgumentException e) { // includes a limit or parameter that is not a number
+            throw new LifecycleException(Code.INVALID_UPLOAD, e.getMessage());
+        }
+        try {
+            CompiledRuleSet compiled = compiler.compile(ruleSet);
+            release = new RuleRelease(compiled, limits, parameters);
+            ReleaseAnalysis.Outcome analysed = analysis.analyse(release, pack);
+            RuleTestReport tests = runTests(compiled, limits, parameters, pack);
+            checks = new CandidateChecks(List.of(), analysed.findings(), analysed.blocks(), tests.render(),
+                    tests.passed());
+            if (checks.passed()) {
+                impactReport = impact.assess(release);
+            }
+        } catch (RuleCompilationException e) {
+            checks = new CandidateChecks(e.diagnostics(), List.of(), false, "", false);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a malformed test file, or limits the engine cannot run with: the officer must see which and why
+            checks = new CandidateChecks(List.of(), List.of(), false, e.getMessage(), false);
+        }
+        Candidate candidate = new Candidate(id, upload.author(), upload.note(), clock.instant(), ruleSet.version(),
+                limits.version(), parameters.version(),
+                checks.passed() ? CandidateStatus.AWAITING_APPROVAL : CandidateStatus.CHECKS_FAILED, checks,
+                impactReport, null, null, null, null, pack);
+        if (release != null) {
+            releases.put(id, release);
+        }
+        store.save(candidate);
+        journal.record(Step.UPLOADED, candidate, upload.author(), candidate.uploadedAt());
+        return candidate;
+    }
+
+    /** A second risk officer approves a candidate whose checks passed. */
+    public synchronized Candidate approve(String candidateId, String officer) {
+        Candidate candidate = find(candidateId);
+        switch (candidate.status()) {
+            case CHECKS_FAILED -> throw new LifecycleException(Code.CHECKS_FAILED, "candidate " + candidateId
+                    + " failed its checks and cannot be approved; upload a corrected pack");
+            case AWAITING_APPROVAL -> { }
+            default -> throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId + " is "
+                    + candidate.status() + "; only a candidate AWAITING_APPROVAL can be approved");
+        }
+        if (candidate.author().equals(officer)) {
+            throw new LifecycleException(Code.SELF_APPROVAL, "candidate " + candidateId + " was uploaded by "
+                    + officer + ", who cannot approve it; a second risk officer must");
+        }
+        Candidate approved = candidate.approved(officer, clock.instant());
+        store.save(approved);
+        journal.record(Step.APPROVED, approved, officer, approved.approvedAt());
+        return approved;
+    }
+
+    /** Activates an approved candidate: decisions that start from now on use it; running ones finish as they began. */
+    public synchronized Candidate activate(String candidateId, String officer) {
+        Candidate candidate = find(candidateId);
+        switch (candidate.status()) {
+            case APPROVED -> { }
+            case AWAITING_APPROVAL, CHECKS_FAILED -> throw new LifecycleException(Code.NOT_APPROVED, "candidate "
+                    + candidateId + " is " + candidate.status() + "; it must be approved by a second risk officer "
+                    + "before it can be activated");
+            case ACTIVE -> throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId
+                    + " is already active");
+            case RETIRED -> throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId
+                    + " was active before; restore it with a rollback");
+        }
+        return switchTo(candidate, officer, Step.ACTIVATED);
+    }
+
+    /** Restores a release that was active before, without a new approval: it was approved when first activated. */
+    public synchronized Candidate rollback(String candidateId, String officer) {
+        Candidate candidate = find(candidateId);
+        if (candidate.status() != CandidateStatus.RETIRED) {
+            throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId + " is " + candidate.status()
+                    + "; a rollback restores a RETIRED release, one that was active before");
+        }
+        return switchTo(candidate, officer, Step.ROLLED_BACK);
+    }
+
+    public Candidate find(String candidateId) {
+        return store.find(candidateId).orElseThrow(() -> new LifecycleException(Code.UNKNOWN_CANDIDATE,
+                "candidateId: '" + candidateId + "' is unknown; expected one of the ids GET /v1/rule-sets lists"));
+    }
+
+    public List<Candidate> all() {
+        return store.all();
+    }
+
+    private Candidate switchTo(Candidate candidate, String officer, Step step) {
+        RuleRelease release = release(candidate);
+        Candidate previous = activeCandidate();
+        Candidate active = candidate.activated(officer, clock.instant());
+        store.save(previous.withStatus(CandidateStatus.RETIRED));
+        store.save(active);
+        journal.record(step, active, officer, active.activatedAt());
+        pipeline.activate(release); // last: once decisions see it, the store and the journal already say so
+        return active;
+    }
+
+    private Candidate activeCandidate() {
+        return store.all().stream().filter(c -> c.status() == CandidateStatus.ACTIVE).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no active release is recorded; call bootstrap first"));
+    }
+
+    /** The compiled release of a candidate, rebuilt from its stored files after a restart. */
+    private RuleRelease release(Candidate candidate) {
+        return releases.computeIfAbsent(candidate.id(), id -> new RuleRelease(
+                compiler.compile(RuleSet.of(id, drlSources(candidate.files()))),
+                LimitSet.fromJson(id, require(candidate.files(), "limits.json")),
+                ParameterSet.fromJson(id, require(candidate.files(), "parameters.json"))));
+    }
+
+    private static List<RuleSource> drlSources(Map<String, String> pack) {
+        List<RuleSource> sources = new ArrayList<>();
+        pack.forEach((path, content) -> {
+            if (path.endsWith(".drl")) {
+                sources.add(new RuleSource(path, content));
+            }
+        });
+        return sources;
+    }
+
+    private static String require(Map<String, String> pack, String file) {
+        String content = pack.get(file);
+        if (content == null) {
+            throw new LifecycleException(Code.INVALID_UPLOAD, "files['" + file + "']: missing from the pack and "
+                    + "from the active release; expected a JSON object of numbers");
+        }
+        return content;
+    }
+
+    private RuleTestReport runTests(CompiledRuleSet compiled, LimitSet limits, ParameterSet parameters,
+                                    Map<String, String> pack) {
+        Map<String, String> yaml = new TreeMap<>();
+        pack.forEach((path, content) -> {
+            if (path.endsWith(".yaml")) {
+                yaml.put(path, content);
+            }
+        });
+        List<Object> reference = new ArrayList<>(limits.facts());
+        reference.addAll(parameters.facts());
+        return new RuleTestRunner().run(compiled, reference, RuleTestFiles.fromFiles(yaml));
+    }
+}

@@ -1,0 +1,161 @@
+package dev.arbiter.engine.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.lifecycle.LifecycleException.Code;
+import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lifecycle's rules over the real shipped pack: real compilation, real rule tests, a real pipeline whose
+ * active release changes. (Storage and the audit chain are exercised through the service.)
+ */
+class RuleSetLifecycleTest {
+
+    /** The shipped margin cases, moved to a 75 % limit: a limit change comes with the tests that pin it. */
+    private static final String MARGIN_TESTS_AT_75_PERCENT = """
+            cases:
+              - name: rejects an opening buy with 75% of margin used
+                given:
+                  - Margin: {accountId: acct-1, used: 37500, capacity: 50000}
+                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: BUY, quantity: 1, limitPrice: 1630, stopLoss: 1550, strategy: s, conviction: 0.5}
+                expect:
+                  fired: [L3-MARGIN]
+                  outcomes:
+                    - {kind: REJECT, proposal: i-1, code: L3-MARGIN, message: "margin used 37500 of 50000 is at or above the 75% limit: only reducing orders"}
+              - name: lets an opening buy through with 74% of margin used
+                given:
+                  - Margin: {accountId: acct-1, used: 37000, capacity: 50000}
+                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: BUY, quantity: 1, limitPrice: 1630, stopLoss: 1550, strategy: s, conviction: 0.5}
+                expect:
+                  notFired: [L3-MARGIN]
+            """;
+
+    private DecisionPipeline pipeline;
+    private RuleSetLifecycle lifecycle;
+    private final List<String> journal = new ArrayList<>();
+    private Candidate shipped;
+
+    @BeforeEach
+    void start() {
+        pipeline = DecisionPipeline.withShippedDefaults();
+        lifecycle = new RuleSetLifecycle(pipeline, new InMemoryCandidateStore(),
+                (step, candidate, actor, at) -> journal.add(step + " " + candidate.id() + " by " + actor),
+                ReleaseAnalysis.NONE, release -> new ImpactReport(0, List.of()),
+                InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z")));
+        shipped = lifecycle.bootstrap(ShippedPack.files(), "system");
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.close();
+    }
+
+    @Test
+    void aChangeApprovedByASecondOfficerBecomesActiveAndCanBeRolledBack() {
+        Candidate candidate = lifecycle.upload(limitsChange("officer-a"));
+        assertThat(candidate.status()).as(candidate.checks().toString()).isEqualTo(CandidateStatus.AWAITING_APPROVAL);
+        assertThat(candidate.checks().testsPassed()).isTrue();
+        assertThat(candidate.ruleSetVersion()).isEqualTo(shipped.ruleSetVersion());
+        assertThat(candidate.limitsVersion()).isNotEqualTo(shipped.limitsVersion());
+
+        lifecycle.approve(candidate.id(), "officer-b");
+        Candidate active = lifecycle.activate(candidate.id(), "officer-a");
+
+        assertThat(active.status()).isEqualTo(CandidateStatus.ACTIVE);
+        assertThat(pipeline.active().limits().version()).isEqualTo(candidate.limitsVersion());
+        assertThat(pipeline.active().limits().require("max-margin-utilisation")).isEqualByComparingTo("0.75");
+        assertThat(lifecycle.find(shipped.id()).status()).isEqualTo(CandidateStatus.RETIRED);
+
+        lifecycle.rollback(shipped.id(), "officer-b");
+
+        assertThat(pipeline.active().limits().version()).isEqualTo(shipped.limitsVersion());
+        assertThat(lifecycle.find(candidate.id()).status()).isEqualTo(CandidateStatus.RETIRED);
+        assertThat(journal).containsExactly("ACTIVATED cand-0001 by system", "UPLOADED cand-0002 by officer-a",
+                "APPROVED cand-0002 by officer-b", "ACTIVATED cand-0002 by officer-a",
+                "ROLLED_BACK cand-0001 by officer-b");
+    }
+
+    @Test
+    void theAuthorCannotApproveTheirOwnCandidate() {
+        Candidate candidate = lifecycle.upload(limitsChange("officer-a"));
+
+        assertThatThrownBy(() -> lifecycle.approve(candidate.id(), "officer-a"))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.SELF_APPROVAL))
+                .hasMessageContaining("uploaded by officer-a, who cannot approve it");
+        assertThat(lifecycle.find(candidate.id()).status()).isEqualTo(CandidateStatus.AWAITING_APPROVAL);
+    }
+
+    @Test
+    void nothingIsActivatedWithoutApproval() {
+        Candidate candidate = lifecycle.upload(limitsChange("officer-a"));
+        String before = pipeline.active().limits().version();
+
+        assertThatThrownBy(() -> lifecycle.activate(candidate.id(), "officer-b"))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.NOT_APPROVED));
+        assertThat(pipeline.active().limits().version()).isEqualTo(before);
+    }
+
+    @Test
+    void aCandidateWhoseRuleTestsFailCannotBeApproved() {
+        Map<String, String> pack = ShippedPack.files();
+        String path = pack.keySet().stream().filter(p -> p.endsWith("max-order-quantity.drl")).findFirst().orElseThrow();
+        // the rule now caps only above twice the limit: its shipped test cases no longer hold
+        String weakened = pack.get(path).replace("Proposal(quantity > $max)", "Proposal(quantity > $max * 2)");
+        assertThat(weakened).isNotEqualTo(pack.get(path));
+
+        Candidate candidate = lifecycle.upload(new PackUpload("officer-a", "loosen order cap", Map.of(path, weakened)));
+
+        assertThat(candidate.status()).isEqualTo(CandidateStatus.CHECKS_FAILED);
+        assertThat(candidate.checks().testsPassed()).isFalse();
+        assertThat(candidate.checks().tests()).contains("FAIL");
+        assertThatThrownBy(() -> lifecycle.approve(candidate.id(), "officer-b"))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.CHECKS_FAILED));
+    }
+
+    @Test
+    void brokenDrlIsStoredWithItsDiagnosticsAndNeverActivated() {
+        Candidate candidate = lifecycle.upload(new PackUpload("officer-a", "typo",
+                Map.of("l1-position/broken.drl", "package rules;\nrule \"Broken\"\nwhen\n  Account( equity >\nthen\nend\n")));
+
+        assertThat(candidate.status()).isEqualTo(CandidateStatus.CHECKS_FAILED);
+        assertThat(candidate.checks().diagnostics()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.file()).isEqualTo("l1-position/broken.drl"));
+        assertThat(journal).last().isEqualTo("UPLOADED cand-0002 by officer-a");
+    }
+
+    @Test
+    void malformedUploadsAreRefusedNamingTheFile() {
+        assertThatThrownBy(() -> lifecycle.upload(new PackUpload("officer-a", "", Map.of("../etc/passwd.drl", "x"))))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_UPLOAD))
+                .hasMessageContaining("files['../etc/passwd.drl']");
+        assertThatThrownBy(() -> lifecycle.upload(new PackUpload("officer-a", "", Map.of("limits.json", "{\"max-order-quantity\": \"ten\"}"))))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_UPLOAD))
+                .hasMessageContaining("max-order-quantity");
+        assertThat(lifecycle.all()).hasSize(1);
+    }
+
+    @Test
+    void aRetiredReleaseCannotBeActivatedAgainOnlyRolledBackTo() {
+        assertThatThrownBy(() -> lifecycle.rollback(shipped.id(), "officer-b"))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.WRONG_STATE));
+    }
+
+    private PackUpload limitsChange(String author) {
+        String shippedLimits = ShippedPack.files().get("limits.json");
+        String changed = shippedLimits.replaceFirst("\"max-margin-utilisation\"\\s*:\\s*[0-9.]+",
+                "\"max-margin-utilisation\": 0.75");
+        assertThat(changed).as("limits.json has max-margin-utilisation").isNotEqualTo(shippedLimits);
+        return new PackUpload(author, "less margin in use", Map.of("limits.json", changed,
+                "l3-account/margin.test.yaml", MARGIN_TESTS_AT_75_PERCENT));
+    }
+}
