@@ -16,9 +16,11 @@ create table rule_release (
     parameters_json    text         not null
 );
 
--- Activations of releases, in order; each is an audit record.
+-- Activations of releases, in order; each is an audit record. Purpose: DECISION (the full cycle) or
+-- CHECK (pre-trade checks: the same release without the strategy signal rules).
 create table release_activation (
     activation_id bigint       primary key,
+    purpose       varchar(16)  not null,
     release_key   varchar(200) not null references rule_release (release_key),
     actor         varchar(200) not null,
     activated_at  varchar(40)  not null

@@ -3,7 +3,6 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
-import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.engine.service.store.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
@@ -17,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DuplicateKeyException;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes a decision and stores it before answering: requests for one account one at a time, accounts
@@ -35,13 +35,16 @@ final class DecisionService {
     }
 
     private final DecisionPipeline pipeline;
+    private final DecisionPipeline checks;
     private final DecisionRepository decisions;
     private final StoredState state;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
 
-    DecisionService(DecisionPipeline pipeline, DecisionRepository decisions, StoredState state, DecisionMetrics metrics) {
+    DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, StoredState state,
+                    DecisionMetrics metrics) {
         this.pipeline = pipeline;
+        this.checks = checks;
         this.decisions = decisions;
         this.state = state;
         this.metrics = metrics;
@@ -49,23 +52,24 @@ final class DecisionService {
 
     Decided decide(byte[] body, String idempotencyKey, String kind) {
         Timer.Sample total = metrics.start();
-        DecisionRequest received = DecisionRequestReader.read(body);
+        ObjectNode tree = RequestTrees.read(body);
         String requestSha = CanonicalJson.sha256(body);
-        String accountId = received.account().accountId();
+        String accountId = tree.path("account").path("accountId").asString("");
         ReentrantLock lock = locks.of(accountId);
         lock.lock();
         try {
             if (idempotencyKey != null) {
-                Optional<Decided> earlier = earlier(idempotencyKey, requestSha);
+                Optional<Decided> earlier = earlier(idempotencyKey, requestSha, kind);
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
             }
-            DecisionRequest request = state.completed(received);
+            state.complete(tree);
+            DecisionRequest request = RequestTrees.decisionRequest(tree);
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
-            DecisionResult result = pipeline.decide(decisionId, request);
+            DecisionResult result = (CHECK.equals(kind) ? checks : pipeline).decide(decisionId, request);
             metrics.stage(decideStage, "pipeline", kind);
             Timer.Sample storeStage = metrics.start();
             StoredDecision stored;
@@ -74,7 +78,7 @@ final class DecisionService {
             } catch (CompletionException e) {
                 if (idempotencyKey != null && e.getCause() instanceof DuplicateKeyException) {
                     // The same key arrived for another account at the same moment; the first one stored wins.
-                    return earlier(idempotencyKey, requestSha).orElseThrow(() -> e);
+                    return earlier(idempotencyKey, requestSha, kind).orElseThrow(() -> e);
                 }
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
@@ -89,9 +93,9 @@ final class DecisionService {
         }
     }
 
-    private Optional<Decided> earlier(String idempotencyKey, String requestSha) {
+    private Optional<Decided> earlier(String idempotencyKey, String requestSha, String kind) {
         return decisions.findByIdempotencyKey(idempotencyKey).map(found -> {
-            if (!requestSha.equals(found.requestSha256())) {
+            if (!requestSha.equals(found.requestSha256()) || !kind.equals(found.kind())) {
                 throw new IdempotencyConflictException(idempotencyKey, found.decisionId());
             }
             return new Decided(found, true);

@@ -10,8 +10,15 @@ import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.proof.LimitProver;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +28,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Primary
     DecisionPipeline decisionPipeline() {
         return DecisionPipeline.withShippedDefaults();
+    }
+
+    /** Pre-trade checks: the risk layers only, each intent at its requested size, still proven against every hard limit. */
+    @Bean(destroyMethod = "close")
+    DecisionPipeline checkPipeline(DecisionPipeline decisions) {
+        RuleRelease release = PreTradeRelease.of(decisions.active());
+        return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new RequestedSizes(),
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
     }
 
     @Bean
@@ -42,10 +59,12 @@ class PipelineConfiguration {
 
     /** Stores the release the pipeline starts with and records its activation before any decision. */
     @Bean
-    ReleaseStore releaseStore(JdbcTemplate jdbc, AuditLog audit, Clock clock, DecisionPipeline pipeline,
-                              MeterRegistry registry) {
+    ReleaseStore releaseStore(JdbcTemplate jdbc, AuditLog audit, Clock clock, DecisionPipeline decisionPipeline,
+                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline, MeterRegistry registry) {
+        DecisionPipeline pipeline = decisionPipeline;
         ReleaseStore releases = new ReleaseStore(jdbc, audit, clock);
-        releases.activated(pipeline.active(), "arbiter (start-up)");
+        releases.activated(pipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
+        releases.activated(checkPipeline.active(), DecisionService.CHECK, "arbiter (start-up)");
         Gauge.builder("arbiter.ruleset.active", () -> 1).description("The rule set decisions are made with now")
                 .tag("ruleSet", pipeline.versions().ruleSet()).tag("limits", pipeline.versions().limits())
                 .tag("parameters", pipeline.versions().parameters()).register(registry);
@@ -73,15 +92,17 @@ class PipelineConfiguration {
     }
 
     @Bean
-    DecisionService decisionService(DecisionPipeline pipeline, DecisionRepository decisions, ReleaseStore releases,
+    DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                                    DecisionRepository decisions, ReleaseStore releases,
                                     TradingStateStore tradingStates, FillStore fills, BarStore bars,
                                     MeterRegistry registry) {
-        return new DecisionService(pipeline, decisions, new StoredState(tradingStates, fills, bars),
+        return new DecisionService(decisionPipeline, checkPipeline, decisions, new StoredState(tradingStates, fills, bars),
                 new DecisionMetrics(registry));
     }
 
     @Bean
-    Replayer replayer(DecisionPipeline pipeline, DecisionRepository decisions, ReleaseStore releases) {
-        return new Replayer(pipeline, decisions, releases);
+    Replayer replayer(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline, DecisionRepository decisions,
+                      ReleaseStore releases) {
+        return new Replayer(decisionPipeline, checkPipeline, decisions, releases);
     }
 }

@@ -18,16 +18,29 @@ import tools.jackson.databind.JsonNode;
  */
 final class Replayer {
 
-    /** The outcome of a replay: identical, or every field that differs. */
-    record Report(String decisionId, String releaseKey, boolean identical, List<JsonDiff.Difference> differences) {
+    /**
+     * The outcome of a replay: identical, or every field that differs.
+     *
+     * @param timingsIgnored fields that measure how long a stage took (e.g. the proof's
+     *                       {@code checkMicros}): they differ on every run and say nothing about the decision
+     */
+    record Report(String decisionId, String releaseKey, boolean identical, List<JsonDiff.Difference> differences,
+                  List<String> timingsIgnored) {
+    }
+
+    private static boolean timing(JsonDiff.Difference difference) {
+        String path = difference.path();
+        return path.endsWith("Micros") || path.endsWith("Millis") || path.endsWith("Nanos");
     }
 
     private final DecisionPipeline pipeline;
+    private final DecisionPipeline checks;
     private final DecisionRepository decisions;
     private final ReleaseStore releases;
 
-    Replayer(DecisionPipeline pipeline, DecisionRepository decisions, ReleaseStore releases) {
+    Replayer(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, ReleaseStore releases) {
         this.pipeline = pipeline;
+        this.checks = checks;
         this.decisions = decisions;
         this.releases = releases;
     }
@@ -39,12 +52,16 @@ final class Replayer {
         DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
         RuleRelease release = releases.load(stored.releaseKey()).orElseThrow(() -> new IllegalStateException(
                 "decision " + decisionId + " names release " + stored.releaseKey() + ", which is not stored"));
-        DecisionResult replayed = pipeline.decide(decisionId, request, release);
+        DecisionPipeline by = DecisionService.CHECK.equals(stored.kind()) ? checks : pipeline;
+        DecisionResult replayed = by.decide(decisionId, request, release);
         List<JsonDiff.Difference> differences = new ArrayList<>();
         differences.addAll(JsonDiff.between("decision", storedDecision,
                 CanonicalJson.mapper().readTree(CanonicalJson.write(replayed.decision()))));
         differences.addAll(JsonDiff.between("trace", storedTrace,
                 CanonicalJson.mapper().readTree(CanonicalJson.write(replayed.trace()))));
-        return new Report(decisionId, stored.releaseKey(), differences.isEmpty(), differences);
+        List<JsonDiff.Difference> timings = differences.stream().filter(Replayer::timing).toList();
+        differences.removeAll(timings);
+        return new Report(decisionId, stored.releaseKey(), differences.isEmpty(), differences,
+                timings.stream().map(JsonDiff.Difference::path).toList());
     }
 }

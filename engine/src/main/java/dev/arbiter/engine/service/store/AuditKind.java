@@ -14,7 +14,7 @@ public enum AuditKind {
 
     DECISION("decision", "decision_id", List.of("decision_id", "account_id", "request_id", "kind", "status",
             "idempotency_key", "request_sha256", "release_key", "decided_at", "decision_json", "trace_json")),
-    RELEASE_ACTIVATED("release_activation", "activation_id", List.of("activation_id", "release_key", "actor",
+    RELEASE_ACTIVATED("release_activation", "activation_id", List.of("activation_id", "purpose", "release_key", "actor",
             "activated_at")),
     TRADING_STATE("trading_state_change", "change_id", List.of("change_id", "scope", "target", "state", "reason",
             "actor", "changed_at"));

@@ -47,10 +47,11 @@ public final class ReleaseStore {
     }
 
     /**
-     * Stores {@code release} (unless stored already) and records its activation by {@code actor}, unless
-     * it is already the most recently activated one. Waits until both are committed.
+     * Stores {@code release} (unless stored already) and records its activation for {@code purpose} by
+     * {@code actor}, unless it is already the most recently activated one for that purpose. Waits until
+     * both are committed.
      */
-    public void activated(RuleRelease release, String actor) {
+    public void activated(RuleRelease release, String purpose, String actor) {
         String key = keyOf(release);
         compiled.putIfAbsent(key, release);
         Integer stored = jdbc.queryForObject("select count(*) from rule_release where release_key = ?", Integer.class, key);
@@ -63,17 +64,19 @@ public final class ReleaseStore {
                     CanonicalJson.write(release.limits().values()), release.parameters().name(),
                     release.parameters().version(), CanonicalJson.write(release.parameters().values()));
         }
-        if (lastActivated().filter(key::equals).isPresent()) {
+        if (lastActivated(purpose).filter(key::equals).isPresent()) {
             return;
         }
-        Long id = jdbc.queryForObject("select coalesce(max(activation_id), 0) + 1 from release_activation", Long.class);
-        audit.append(AuditKind.RELEASE_ACTIVATED, String.valueOf(id), Map.of("activation_id", id, "release_key", key,
-                "actor", actor, "activated_at", clock.instant().toString())).join();
+        synchronized (this) {
+            Long id = jdbc.queryForObject("select coalesce(max(activation_id), 0) + 1 from release_activation", Long.class);
+            audit.append(AuditKind.RELEASE_ACTIVATED, String.valueOf(id), Map.of("activation_id", id, "purpose", purpose,
+                    "release_key", key, "actor", actor, "activated_at", clock.instant().toString())).join();
+        }
     }
 
-    public Optional<String> lastActivated() {
-        return jdbc.queryForList("select release_key from release_activation order by activation_id desc limit 1",
-                String.class).stream().findFirst();
+    public Optional<String> lastActivated(String purpose) {
+        return jdbc.queryForList("select release_key from release_activation where purpose = ?"
+                + " order by activation_id desc limit 1", String.class, purpose).stream().findFirst();
     }
 
     /** The release stored under {@code key}, compiled (once per process). */
