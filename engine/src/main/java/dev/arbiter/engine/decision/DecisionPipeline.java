@@ -104,7 +104,15 @@ public final class DecisionPipeline implements AutoCloseable {
     }
 
     public DecisionResult decide(String decisionId, DecisionRequest request) {
-        RuleRelease release = active.get();
+        return decide(decisionId, request, active.get());
+    }
+
+    /**
+     * Decides with a given release instead of the active one: a replay re-runs a stored decision with
+     * the release it was made with.
+     */
+    public DecisionResult decide(String decisionId, DecisionRequest request, RuleRelease release) {
+        Objects.requireNonNull(release, "release");
         LimitSet limits = release.limits();
         Versions versions = release.versions();
         AssembledFacts assembled = facts.assemble(request, limits, release.parameters());

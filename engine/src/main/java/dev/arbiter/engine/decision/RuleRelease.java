@@ -19,7 +19,7 @@ public record RuleRelease(CompiledRuleSet rules, LimitSet limits, ParameterSet p
         limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE); // sizing and the proof cannot work without it
     }
 
-    Versions versions() {
+    public Versions versions() {
         return new Versions(rules.version(), limits.version(), parameters.version(), EngineVersion.current());
     }
 }

@@ -1,21 +1,108 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
-import org.springframework.beans.factory.annotation.Value;
+import dev.arbiter.engine.service.store.AuditLog;
+import dev.arbiter.engine.service.store.AuditVerifier;
+import dev.arbiter.engine.service.store.BarStore;
+import dev.arbiter.engine.service.store.DecisionRepository;
+import dev.arbiter.engine.service.store.FillStore;
+import dev.arbiter.engine.service.store.ReleaseStore;
+import dev.arbiter.engine.service.store.TradingStateStore;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.proof.LimitProver;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the plain-Java pipeline and the decision store into the service. */
+/** Wires the plain-Java pipeline, the database stores and the audit chain into the service. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
     @Bean(destroyMethod = "close")
+    @Primary
     DecisionPipeline decisionPipeline() {
         return DecisionPipeline.withShippedDefaults();
     }
 
+    /** Pre-trade checks: the risk layers only, each intent at its requested size, still proven against every hard limit. */
+    @Bean(destroyMethod = "close")
+    DecisionPipeline checkPipeline(DecisionPipeline decisions) {
+        RuleRelease release = PreTradeRelease.of(decisions.active());
+        return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new RequestedSizes(),
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+    }
+
     @Bean
-    DecisionStore decisionStore(@Value("${arbiter.decisions.retained:10000}") int retained) {
-        return new DecisionStore(retained);
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
+        return new AuditLog(jdbc, transactions, clock);
+    }
+
+    @Bean
+    AuditVerifier auditVerifier(JdbcTemplate jdbc) {
+        return new AuditVerifier(jdbc);
+    }
+
+    /** Stores the release the pipeline starts with and records its activation before any decision. */
+    @Bean
+    ReleaseStore releaseStore(JdbcTemplate jdbc, AuditLog audit, Clock clock, DecisionPipeline decisionPipeline,
+                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline, MeterRegistry registry) {
+        DecisionPipeline pipeline = decisionPipeline;
+        ReleaseStore releases = new ReleaseStore(jdbc, audit, clock);
+        releases.activated(pipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
+        releases.activated(checkPipeline.active(), DecisionService.CHECK, "arbiter (start-up)");
+        Gauge.builder("arbiter.ruleset.active", () -> 1).description("The rule set decisions are made with now")
+                .tag("ruleSet", pipeline.versions().ruleSet()).tag("limits", pipeline.versions().limits())
+                .tag("parameters", pipeline.versions().parameters()).register(registry);
+        return releases;
+    }
+
+    @Bean
+    DecisionRepository decisionRepository(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        return new DecisionRepository(jdbc, audit, clock);
+    }
+
+    @Bean
+    TradingStateStore tradingStateStore(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        return new TradingStateStore(jdbc, audit, clock);
+    }
+
+    @Bean
+    FillStore fillStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new FillStore(jdbc, transactions);
+    }
+
+    @Bean
+    BarStore barStore(JdbcTemplate jdbc) {
+        return new BarStore(jdbc);
+    }
+
+    @Bean
+    DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                                    DecisionRepository decisions, ReleaseStore releases,
+                                    TradingStateStore tradingStates, FillStore fills, BarStore bars,
+                                    MeterRegistry registry) {
+        return new DecisionService(decisionPipeline, checkPipeline, decisions, new StoredState(tradingStates, fills, bars),
+                new DecisionMetrics(registry));
+    }
+
+    @Bean
+    Replayer replayer(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline, DecisionRepository decisions,
+                      ReleaseStore releases) {
+        return new Replayer(decisionPipeline, checkPipeline, decisions, releases);
     }
 }

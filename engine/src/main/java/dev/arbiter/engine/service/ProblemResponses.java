@@ -35,6 +35,18 @@ class ProblemResponses {
         return problem;
     }
 
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ProblemDetail idempotencyConflict(IdempotencyConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/idempotency-key-reused"));
+        problem.setTitle("Idempotency key reused with a different request");
+        problem.setProperty("field", DecisionController.IDEMPOTENCY_KEY);
+        problem.setProperty("value", e.key());
+        problem.setProperty("accepted", "a new key, or this key with the body of decision " + e.originalDecisionId());
+        problem.setProperty("originalDecisionId", e.originalDecisionId());
+        return problem;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

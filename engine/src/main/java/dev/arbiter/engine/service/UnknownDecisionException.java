@@ -4,6 +4,6 @@ package dev.arbiter.engine.service;
 final class UnknownDecisionException extends RuntimeException {
 
     UnknownDecisionException(String decisionId) {
-        super("decision '" + decisionId + "' is not stored (ids look like dec-<uuid>; only the most recent decisions are kept in memory)");
+        super("decision '" + decisionId + "' is not stored (ids look like dec-<uuid>)");
     }
 }

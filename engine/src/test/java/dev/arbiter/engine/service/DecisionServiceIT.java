@@ -4,24 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.json.ArbiterJson;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-/** The service over real HTTP: a real server on a random port and the JDK's HTTP client. */
+/** The service over real HTTP on the real PostgreSQL: a real server on a random port and the JDK's HTTP client. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DecisionServiceIT {
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     private int port;
+
+    @BeforeAll
+    static void needsPostgres() {
+        PostgresScratch.assumeReachable();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresScratch.register(registry, "decisions");
+    }
 
     @Test
     void postsADecisionAndReadsItAndItsTraceBack() throws Exception {
@@ -32,6 +40,7 @@ class DecisionServiceIT {
         String id = body.path("decisionId").asString();
         assertThat(id).startsWith("dec-");
         assertThat(created.headers().firstValue("Location")).hasValue("/v1/decisions/" + id);
+        assertThat(body.path("repeated").asBoolean()).isFalse();
         assertThat(body.path("decision").path("status").asString()).isEqualTo("APPROVED");
         assertThat(body.path("decision").path("orders")).hasSize(2);
 
@@ -85,13 +94,10 @@ class DecisionServiceIT {
     }
 
     private HttpResponse<String> post(byte[] body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/decisions"))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return ServiceClient.as(port, "trader").post("/v1/decisions", body, contentType, null);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return ServiceClient.as(port, "trader").get(path);
     }
 }

@@ -1,0 +1,31 @@
+package dev.arbiter.engine.service;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/checks}: the pre-trade fast path. The same request as a decision; the client's
+ * intents go through the risk layers only (no strategy signals) at their requested sizes (no
+ * optimisation), and the limit proof still has the last word. Stored, audited and replayable like a
+ * decision, readable at {@code /v1/decisions/{id}}.
+ */
+@RestController
+class CheckController {
+
+    private final DecisionService service;
+
+    CheckController(DecisionService service) {
+        this.service = service;
+    }
+
+    @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> check(@RequestBody(required = false) byte[] body,
+                                 @RequestHeader(name = DecisionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        return DecisionController.answer(service.decide(body == null ? new byte[0] : body,
+                IdempotencyKeys.checked(idempotencyKey), DecisionService.CHECK));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.OutcomeRecord;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Prometheus meters: decisions by kind and status (their rate is decisions per second), latency per
+ * stage, rejections by layer and rule.
+ */
+final class DecisionMetrics {
+
+    private final MeterRegistry registry;
+
+    DecisionMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    void stage(Timer.Sample sample, String stage, String kind) {
+        sample.stop(Timer.builder("arbiter.decision.stage").description("Latency of one stage of a decision")
+                .tag("stage", stage).tag("kind", kind).publishPercentileHistogram().register(registry));
+    }
+
+    void decided(DecisionResult result, String kind, Timer.Sample total) {
+        stage(total, "total", kind);
+        Counter.builder("arbiter.decisions").description("Decisions made and stored")
+                .tag("kind", kind).tag("status", result.decision().status().name()).register(registry).increment();
+        for (OutcomeRecord outcome : result.trace().outcomes()) {
+            if ("REJECT".equals(outcome.kind()) || "HALT".equals(outcome.kind())) {
+                Counter.builder("arbiter.rejections").description("Rejections and halts by layer and rule")
+                        .tag("layer", String.valueOf(outcome.reason().layer()))
+                        .tag("rule", String.valueOf(outcome.reason().rule()))
+                        .register(registry).increment();
+            }
+        }
+    }
+}

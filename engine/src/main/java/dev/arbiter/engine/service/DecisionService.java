@@ -1,0 +1,104 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.service.store.DecisionRepository;
+import dev.arbiter.engine.service.store.StoredDecision;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Makes a decision and stores it before answering: requests for one account one at a time, accounts
+ * in parallel; a repeated idempotency key returns the stored decision without deciding again.
+ */
+final class DecisionService {
+
+    /** Stored in the decision row: a full decision cycle or a pre-trade check. */
+    static final String DECISION = "DECISION";
+    static final String CHECK = "CHECK";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
+
+    /** A stored decision and whether it was made just now or found under its idempotency key. */
+    record Decided(StoredDecision stored, boolean repeated) {
+    }
+
+    private final DecisionPipeline pipeline;
+    private final DecisionPipeline checks;
+    private final DecisionRepository decisions;
+    private final StoredState state;
+    private final AccountLocks locks = new AccountLocks();
+    private final DecisionMetrics metrics;
+
+    DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, StoredState state,
+                    DecisionMetrics metrics) {
+        this.pipeline = pipeline;
+        this.checks = checks;
+        this.decisions = decisions;
+        this.state = state;
+        this.metrics = metrics;
+    }
+
+    Decided decide(byte[] body, String idempotencyKey, String kind) {
+        Timer.Sample total = metrics.start();
+        ObjectNode tree = RequestTrees.read(body);
+        String requestSha = CanonicalJson.sha256(body);
+        String accountId = tree.path("account").path("accountId").asString("");
+        ReentrantLock lock = locks.of(accountId);
+        lock.lock();
+        try {
+            if (idempotencyKey != null) {
+                Optional<Decided> earlier = earlier(idempotencyKey, requestSha, kind);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            state.complete(tree);
+            DecisionRequest request = RequestTrees.decisionRequest(tree);
+            String decisionId = "dec-" + UUID.randomUUID();
+            MDC.put("decisionId", decisionId);
+            Timer.Sample decideStage = metrics.start();
+            DecisionResult result = (CHECK.equals(kind) ? checks : pipeline).decide(decisionId, request);
+            metrics.stage(decideStage, "pipeline", kind);
+            Timer.Sample storeStage = metrics.start();
+            StoredDecision stored;
+            try {
+                stored = decisions.store(result, kind, idempotencyKey, requestSha).join();
+            } catch (CompletionException e) {
+                if (idempotencyKey != null && e.getCause() instanceof DuplicateKeyException) {
+                    // The same key arrived for another account at the same moment; the first one stored wins.
+                    return earlier(idempotencyKey, requestSha, kind).orElseThrow(() -> e);
+                }
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            metrics.stage(storeStage, "store", kind);
+            metrics.decided(result, kind, total);
+            LOG.info("{} {} for account {}: {}", kind.toLowerCase(), result.decision().status(), accountId,
+                    result.decision().summary());
+            return new Decided(stored, false);
+        } finally {
+            MDC.remove("decisionId");
+            lock.unlock();
+        }
+    }
+
+    private Optional<Decided> earlier(String idempotencyKey, String requestSha, String kind) {
+        return decisions.findByIdempotencyKey(idempotencyKey).map(found -> {
+            if (!requestSha.equals(found.requestSha256()) || !kind.equals(found.kind())) {
+                throw new IdempotencyConflictException(idempotencyKey, found.decisionId());
+            }
+            return new Decided(found, true);
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.service.store.DecisionRepository;
+import dev.arbiter.engine.service.store.ReleaseStore;
+import dev.arbiter.engine.service.store.StoredDecision;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Re-runs a stored decision from its trace (the request as the pipeline saw it) with the release it
+ * was made with, and compares decision and trace field by field with what was stored.
+ */
+final class Replayer {
+
+    /**
+     * The outcome of a replay: identical, or every field that differs.
+     *
+     * @param timingsIgnored fields that measure how long a stage took (e.g. the proof's
+     *                       {@code checkMicros}): they differ on every run and say nothing about the decision
+     */
+    record Report(String decisionId, String releaseKey, boolean identical, List<JsonDiff.Difference> differences,
+                  List<String> timingsIgnored) {
+    }
+
+    private static boolean timing(JsonDiff.Difference difference) {
+        String path = difference.path();
+        return path.endsWith("Micros") || path.endsWith("Millis") || path.endsWith("Nanos");
+    }
+
+    private final DecisionPipeline pipeline;
+    private final DecisionPipeline checks;
+    private final DecisionRepository decisions;
+    private final ReleaseStore releases;
+
+    Replayer(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, ReleaseStore releases) {
+        this.pipeline = pipeline;
+        this.checks = checks;
+        this.decisions = decisions;
+        this.releases = releases;
+    }
+
+    Report replay(String decisionId) {
+        StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        JsonNode storedTrace = CanonicalJson.mapper().readTree(stored.traceJson());
+        JsonNode storedDecision = CanonicalJson.mapper().readTree(stored.decisionJson());
+        DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
+        RuleRelease release = releases.load(stored.releaseKey()).orElseThrow(() -> new IllegalStateException(
+                "decision " + decisionId + " names release " + stored.releaseKey() + ", which is not stored"));
+        DecisionPipeline by = DecisionService.CHECK.equals(stored.kind()) ? checks : pipeline;
+        DecisionResult replayed = by.decide(decisionId, request, release);
+        List<JsonDiff.Difference> differences = new ArrayList<>();
+        differences.addAll(JsonDiff.between("decision", storedDecision,
+                CanonicalJson.mapper().readTree(CanonicalJson.write(replayed.decision()))));
+        differences.addAll(JsonDiff.between("trace", storedTrace,
+                CanonicalJson.mapper().readTree(CanonicalJson.write(replayed.trace()))));
+        List<JsonDiff.Difference> timings = differences.stream().filter(Replayer::timing).toList();
+        differences.removeAll(timings);
+        return new Report(decisionId, stored.releaseKey(), differences.isEmpty(), differences,
+                timings.stream().map(JsonDiff.Difference::path).toList());
+    }
+}

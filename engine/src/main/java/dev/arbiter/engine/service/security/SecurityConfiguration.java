@@ -1,0 +1,84 @@
+package dev.arbiter.engine.service.security;
+
+import static dev.arbiter.engine.service.security.Roles.ADMIN;
+import static dev.arbiter.engine.service.security.Roles.AUDITOR;
+import static dev.arbiter.engine.service.security.Roles.RISK_OFFICER;
+import static dev.arbiter.engine.service.security.Roles.TRADER;
+
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every request authenticated (HTTP Basic), every endpoint admitting only its roles; anything not
+ * listed is refused. Health and readiness are open so that probes need no password; they tell nothing
+ * but up or down.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills")
+                        .hasAnyRole(TRADER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace")
+                        .hasAnyRole(TRADER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1/decisions/*/explain", "/v1/decisions/*/replay")
+                        .hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/audit/verify").hasAnyRole(AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1/trading-state").hasAnyRole(RISK_OFFICER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/trading-state", "/v1/rule-sets/active")
+                        .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/accounts/*/positions")
+                        .hasAnyRole(TRADER, RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * The configured users; with none configured, the embedded default's demo users (printed here) and
+     * with any other database a refusal to start: a production service has no baked-in passwords.
+     */
+    @Bean
+    UserDetailsService users(@Value("${arbiter.users:}") String configured,
+                             @Value("${spring.datasource.url}") String databaseUrl) {
+        List<ConfiguredUsers.User> users = ConfiguredUsers.parse(configured);
+        if (users.isEmpty()) {
+            if (!databaseUrl.startsWith("jdbc:h2:")) {
+                throw new IllegalStateException("no users are configured: set arbiter.users (environment ARBITER_USERS)"
+                        + " to name:{bcrypt}hash:role[,role];... with roles from " + Roles.ALL
+                        + "; demo users exist only with the embedded database");
+            }
+            users = ConfiguredUsers.demo();
+            LOG.warn("Embedded database and no arbiter.users configured: demo users are enabled. Demo credentials"
+                    + " (user / password): trader / trader-demo, risk-officer / risk-officer-demo,"
+                    + " auditor / auditor-demo, admin / admin-demo. Never use them beyond a local trial.");
+        } else {
+            LOG.info("{} users configured: {}", users.size(), users);
+        }
+        return new InMemoryUserDetailsManager(users.stream().map(u -> User.withUsername(u.name())
+                .password(u.encodedPassword()).roles(u.roles().toArray(String[]::new)).build()).toList());
+    }
+}

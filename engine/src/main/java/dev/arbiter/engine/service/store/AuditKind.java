@@ -1,0 +1,86 @@
+package dev.arbiter.engine.service.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What an audit record can be about, and where the row it vouches for is stored. Every audited
+ * column is text or an integer, so the row reads back exactly as it was written on H2 and PostgreSQL.
+ */
+public enum AuditKind {
+
+    DECISION("decision", "decision_id", List.of("decision_id", "account_id", "request_id", "kind", "status",
+            "idempotency_key", "request_sha256", "release_key", "decided_at", "decision_json", "trace_json")),
+    RELEASE_ACTIVATED("release_activation", "activation_id", List.of("activation_id", "purpose", "release_key", "actor",
+            "activated_at")),
+    TRADING_STATE("trading_state_change", "change_id", List.of("change_id", "scope", "target", "state", "reason",
+            "actor", "changed_at"));
+
+    private static final List<String> RELEASE_COLUMNS = List.of("release_key", "rule_set_name", "rule_set_version",
+            "rule_sources_json", "limits_name", "limits_version", "limits_json", "parameters_name",
+            "parameters_version", "parameters_json");
+
+    private final String table;
+    private final String key;
+    private final List<String> columns;
+
+    AuditKind(String table, String key, List<String> columns) {
+        this.table = table;
+        this.key = key;
+        this.columns = columns;
+    }
+
+    String table() {
+        return table;
+    }
+
+    List<String> columns() {
+        return columns;
+    }
+
+    String key() {
+        return key;
+    }
+
+    /** Writes the subject row (its values by column). */
+    void insert(JdbcTemplate jdbc, Map<String, Object> row) {
+        jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
+                columns.stream().map(row::get).toArray());
+    }
+
+    /** The subject row as text by column, as hashed; empty when the row is gone. */
+    Optional<Map<String, String>> load(JdbcTemplate jdbc, String subject) {
+        Object id = this == DECISION ? subject : (Object) Long.parseLong(subject);
+        List<Map<String, String>> rows = jdbc.query("select " + String.join(", ", columns) + " from " + table
+                + " where " + key + " = ?", (rs, n) -> {
+                    Map<String, String> row = new TreeMap<>();
+                    for (String column : columns) {
+                        row.put(column, rs.getString(column));
+                    }
+                    return row;
+                }, id);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> row = rows.getFirst();
+        if (this == RELEASE_ACTIVATED) {
+            // The activation vouches for the release's files too: editing a stored rule is tampering.
+            jdbc.query("select " + String.join(", ", RELEASE_COLUMNS) + " from rule_release where release_key = ?",
+                    rs -> {
+                        for (String column : RELEASE_COLUMNS) {
+                            row.put("release." + column, rs.getString(column));
+                        }
+                    }, row.get("release_key"));
+        }
+        return Optional.of(row);
+    }
+
+    /** The hash of a subject row as written, matching what {@link #load} reads back. */
+    static String payloadHash(Map<String, String> row) {
+        return CanonicalJson.sha256(CanonicalJson.write(new TreeMap<>(row)));
+    }
+}

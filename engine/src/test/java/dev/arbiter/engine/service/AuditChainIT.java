@@ -1,0 +1,188 @@
+package dev.arbiter.engine.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.engine.cli.ArbiterCli;
+import dev.arbiter.engine.decision.ExampleRequests;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Tampering with the stored records directly in PostgreSQL (edit, delete, reorder) is found by
+ * {@code GET /v1/audit/verify} and by {@code arbiter audit verify}, which name the first bad record.
+ * Each test puts the database back as it was, so the chain verifies again afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditChainIT {
+
+    private static String database;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void needsPostgres() {
+        PostgresScratch.assumeReachable();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        database = PostgresScratch.register(registry, "audit");
+    }
+
+    @BeforeEach
+    void someDecisionsAndATradingStateChange() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()).statusCode())
+                    .isEqualTo(201);
+        }
+        HttpResponse<String> halt = ServiceClient.as(port, "risk-officer").post("/v1/trading-state",
+                "{\"scope\":\"INSTRUMENT\",\"target\":\"SOL-USD\",\"state\":\"REDUCING\",\"reason\":\"audit test\"}");
+        assertThat(halt.statusCode()).isEqualTo(201);
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anEditedDecisionIsNamed() throws Exception {
+        Record victim = decisionRecord(1);
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
+            List<Object> original = row(c, "select decision_json from decision where decision_id = '" + victim.subject + "'");
+            s.executeUpdate("update decision set decision_json = replace(decision_json, 'APPROVED', 'REJECTED')"
+                    + " where decision_id = '" + victim.subject + "'");
+            JsonNode report = verify();
+            assertThat(report.path("intact").asBoolean()).isFalse();
+            assertThat(report.path("firstBad").path("seq").asLong()).isEqualTo(victim.seq);
+            assertThat(report.path("firstBad").path("subject").asString()).isEqualTo(victim.subject);
+            assertThat(report.path("firstBad").path("problem").asString()).contains("was edited");
+            assertThat(cliVerify()).isEqualTo(1);
+            try (PreparedStatement restore = c.prepareStatement("update decision set decision_json = ? where decision_id = ?")) {
+                restore.setObject(1, original.getFirst());
+                restore.setString(2, victim.subject);
+                restore.executeUpdate();
+            }
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+        assertThat(cliVerify()).isZero();
+    }
+
+    @Test
+    void anEditedRecordIsNamed() throws Exception {
+        Record victim = decisionRecord(0);
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
+            s.executeUpdate("update audit_record set recorded_at = '2000-01-01T00:00:00Z' where seq = " + victim.seq);
+            JsonNode report = verify();
+            assertThat(report.path("firstBad").path("seq").asLong()).isEqualTo(victim.seq);
+            assertThat(report.path("firstBad").path("problem").asString()).contains("record " + victim.seq + " was edited");
+            s.executeUpdate("update audit_record set recorded_at = '" + victim.recordedAt + "' where seq = " + victim.seq);
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeletedDecisionAndADeletedRecordAreNamed() throws Exception {
+        Record victim = decisionRecord(1);
+        try (Connection c = PostgresScratch.connect(database)) {
+            List<Object> row = row(c, "select * from decision where decision_id = '" + victim.subject + "'");
+            List<Object> record = row(c, "select * from audit_record where seq = " + victim.seq);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("delete from decision where decision_id = '" + victim.subject + "'");
+                JsonNode report = verify();
+                assertThat(report.path("firstBad").path("seq").asLong()).isEqualTo(victim.seq);
+                assertThat(report.path("firstBad").path("problem").asString()).contains("was deleted");
+
+                s.executeUpdate("delete from audit_record where seq = " + victim.seq);
+                report = verify();
+                assertThat(report.path("firstBad").path("seq").asLong()).isEqualTo(victim.seq + 1);
+                assertThat(report.path("firstBad").path("problem").asString())
+                        .contains("record " + victim.seq + " is missing (deleted)");
+                assertThat(cliVerify()).isEqualTo(1);
+            }
+            insert(c, "decision", row);
+            insert(c, "audit_record", record);
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void reorderedRecordsAreNamed() throws Exception {
+        Record first = decisionRecord(0);
+        Record second = decisionRecord(1);
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
+            swap(s, first.seq, second.seq);
+            JsonNode report = verify();
+            assertThat(report.path("firstBad").path("seq").asLong()).isEqualTo(Math.min(first.seq, second.seq));
+            assertThat(report.path("firstBad").path("problem").asString()).contains("does not follow the record before it");
+            swap(s, first.seq, second.seq);
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void onlyAuditorsAndAdminsVerify() throws Exception {
+        assertThat(ServiceClient.as(port, "trader").get("/v1/audit/verify").statusCode()).isEqualTo(403);
+        assertThat(ServiceClient.as(port, "admin").get("/v1/audit/verify").statusCode()).isEqualTo(200);
+    }
+
+    private static void swap(Statement s, long a, long b) throws Exception {
+        s.executeUpdate("update audit_record set seq = -1 where seq = " + a);
+        s.executeUpdate("update audit_record set seq = " + a + " where seq = " + b);
+        s.executeUpdate("update audit_record set seq = " + b + " where seq = -1");
+    }
+
+    private JsonNode verify() throws Exception {
+        HttpResponse<String> response = ServiceClient.as(port, "auditor").get("/v1/audit/verify");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return ServiceClient.json(response);
+    }
+
+    private static int cliVerify() {
+        return ArbiterCli.execute("audit", "verify", "--db-url", PostgresScratch.url(database), "--db-user", PostgresScratch.USER);
+    }
+
+    private record Record(long seq, String subject, String recordedAt) {
+    }
+
+    /** The n-th most recent decision's audit record (0 = the latest). */
+    private static Record decisionRecord(int n) throws Exception {
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select seq, subject, recorded_at from audit_record where kind = 'DECISION'"
+                     + " order by seq desc offset " + n + " limit 1")) {
+            rs.next();
+            return new Record(rs.getLong(1), rs.getString(2), rs.getString(3));
+        }
+    }
+
+    private static List<Object> row(Connection c, String query) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            List<Object> values = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                values.add(rs.getObject(i));
+            }
+            return values;
+        }
+    }
+
+    private static void insert(Connection c, String table, List<Object> values) throws Exception {
+        try (PreparedStatement p = c.prepareStatement("insert into " + table + " values ("
+                + String.join(", ", values.stream().map(v -> "?").toList()) + ")")) {
+            for (int i = 0; i < values.size(); i++) {
+                p.setObject(i + 1, values.get(i));
+            }
+            p.executeUpdate();
+        }
+    }
+}
