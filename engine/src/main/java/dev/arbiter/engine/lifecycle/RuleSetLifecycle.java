@@ -1,6 +1,5 @@
 package dev.arbiter.engine.lifecycle;
 
-import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.lifecycle.LifecycleException.Code;
 import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
@@ -29,18 +28,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RuleSetLifecycle {
 
-    private final DecisionPipeline pipeline;
+    private final ReleaseSwitch releases;
     private final CandidateStore store;
     private final LifecycleJournal journal;
     private final ReleaseAnalysis analysis;
     private final ImpactAnalysis impact;
     private final InstantSource clock;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Map<String, RuleRelease> releases = new ConcurrentHashMap<>();
+    private final Map<String, RuleRelease> compiled = new ConcurrentHashMap<>();
 
-    public RuleSetLifecycle(DecisionPipeline pipeline, CandidateStore store, LifecycleJournal journal,
+    public RuleSetLifecycle(ReleaseSwitch releases, CandidateStore store, LifecycleJournal journal,
                             ReleaseAnalysis analysis, ImpactAnalysis impact, InstantSource clock) {
-        this.pipeline = pipeline;
+        this.releases = releases;
         this.store = store;
         this.journal = journal;
         this.analysis = analysis;
@@ -49,23 +48,24 @@ public final class RuleSetLifecycle {
     }
 
     /**
-     * Makes sure the store knows the release the pipeline runs now (the shipped pack on a fresh store), so that
-     * later rollbacks can return to it; on a store that knows an active candidate, activates that one instead.
+     * Makes sure the store knows the release decisions run on now (the shipped pack on a fresh store), so that
+     * later rollbacks can return to it; on a store that knows an active candidate (after a restart), activates
+     * that one instead.
      *
      * @param packFiles every file of the pack the pipeline was started with
      */
     public synchronized Candidate bootstrap(Map<String, String> packFiles, String actor) {
         Optional<Candidate> active = store.all().stream().filter(c -> c.status() == CandidateStatus.ACTIVE).findFirst();
         if (active.isPresent()) {
-            pipeline.activate(release(active.get()));
+            releases.activate(release(active.get()), actor);
             return active.get();
         }
-        RuleRelease running = pipeline.active();
+        RuleRelease running = releases.active();
         CandidateChecks checks = new CandidateChecks(List.of(), List.of(), false, "shipped with the engine", true);
         Candidate shipped = new Candidate(store.nextId(), actor, "the release the engine started with",
                 clock.instant(), running.rules().version(), running.limits().version(), running.parameters().version(),
                 CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles);
-        releases.put(shipped.id(), running);
+        compiled.put(shipped.id(), running);
         store.save(shipped);
         journal.record(Step.ACTIVATED, shipped, actor, clock.instant());
         return shipped;
@@ -114,7 +114,7 @@ public final class RuleSetLifecycle {
                 checks.passed() ? CandidateStatus.AWAITING_APPROVAL : CandidateStatus.CHECKS_FAILED, checks,
                 impactReport, null, null, null, null, pack);
         if (release != null) {
-            releases.put(id, release);
+            compiled.put(id, release);
         }
         store.save(candidate);
         journal.record(Step.UPLOADED, candidate, upload.author(), candidate.uploadedAt());
@@ -183,7 +183,7 @@ public final class RuleSetLifecycle {
         store.save(previous.withStatus(CandidateStatus.RETIRED));
         store.save(active);
         journal.record(step, active, officer, active.activatedAt());
-        pipeline.activate(release); // last: once decisions see it, the store and the journal already say so
+        releases.activate(release, officer); // last: once decisions see it, the store and the journal already say so
         return active;
     }
 
@@ -194,7 +194,7 @@ public final class RuleSetLifecycle {
 
     /** The compiled release of a candidate, rebuilt from its stored files after a restart. */
     private RuleRelease release(Candidate candidate) {
-        return releases.computeIfAbsent(candidate.id(), id -> new RuleRelease(
+        return compiled.computeIfAbsent(candidate.id(), id -> new RuleRelease(
                 compiler.compile(RuleSet.of(id, drlSources(candidate.files()))),
                 LimitSet.fromJson(id, require(candidate.files(), "limits.json")),
                 ParameterSet.fromJson(id, require(candidate.files(), "parameters.json"))));

@@ -48,7 +48,18 @@ class RuleSetLifecycleTest {
     @BeforeEach
     void start() {
         pipeline = DecisionPipeline.withShippedDefaults();
-        lifecycle = new RuleSetLifecycle(pipeline, new InMemoryCandidateStore(),
+        ReleaseSwitch releases = new ReleaseSwitch() {
+            @Override
+            public dev.arbiter.engine.decision.RuleRelease active() {
+                return pipeline.active();
+            }
+
+            @Override
+            public void activate(dev.arbiter.engine.decision.RuleRelease release, String actor) {
+                pipeline.activate(release);
+            }
+        };
+        lifecycle = new RuleSetLifecycle(releases, new InMemoryCandidateStore(),
                 (step, candidate, actor, at) -> journal.add(step + " " + candidate.id() + " by " + actor),
                 ReleaseAnalysis.NONE, release -> new ImpactReport(0, List.of()),
                 InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z")));

@@ -22,6 +22,7 @@ final class PostgresScratch {
 
     /** Users the tests sign in as, one per role, with the configured-users format production uses. */
     static final String USERS = "trader:{noop}trader-pw:trader;risk-officer:{noop}risk-pw:risk-officer;"
+            + "risk-officer-2:{noop}risk2-pw:risk-officer;"
             + "auditor:{noop}auditor-pw:auditor;admin:{noop}admin-pw:admin";
 
     private PostgresScratch() {

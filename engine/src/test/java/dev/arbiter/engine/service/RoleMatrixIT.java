@@ -45,7 +45,17 @@ class RoleMatrixIT {
             new Endpoint("GET", "/v1/rule-sets/active", Set.of(R, A, ADMIN)),
             new Endpoint("GET", "/v1/accounts/acct-1/positions", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", Set.of(ADMIN)),
-            new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)));
+            new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)),
+            new Endpoint("GET", "/v1/me", Set.of(T, R, A, ADMIN)),
+            new Endpoint("GET", "/v1/decisions", Set.of(T, A, ADMIN)),
+            new Endpoint("GET", "/v1/decisions/dec-x/report", Set.of(T, A, ADMIN)),
+            new Endpoint("GET", "/v1/reports/period", Set.of(R, A, ADMIN)),
+            new Endpoint("GET", "/v1/rule-sets", Set.of(R, A, ADMIN)),
+            new Endpoint("GET", "/v1/rule-sets/cand-x", Set.of(R, A, ADMIN)),
+            new Endpoint("POST", "/v1/rule-sets", Set.of(R)),
+            new Endpoint("POST", "/v1/rule-sets/cand-x/approve", Set.of(R)),
+            new Endpoint("POST", "/v1/rule-sets/cand-x/activate", Set.of(R)),
+            new Endpoint("POST", "/v1/rule-sets/cand-x/rollback", Set.of(R)));
 
     @LocalServerPort
     private int port;

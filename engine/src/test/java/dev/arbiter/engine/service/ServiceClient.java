@@ -27,6 +27,7 @@ final class ServiceClient {
     static ServiceClient as(int port, String role) {
         String password = switch (role) {
             case "risk-officer" -> "risk-pw";
+            case "risk-officer-2" -> "risk2-pw";
             default -> role + "-pw";
         };
         return new ServiceClient(port, role, password);

@@ -67,6 +67,10 @@ public final class ConfiguredUsers {
      * with the embedded database; documented in the README and printed at start-up.
      */
     public static List<User> demo() {
-        return Roles.ALL.stream().map(role -> new User(role, "{noop}" + role + "-demo", List.of(role))).toList();
+        List<User> users = new java.util.ArrayList<>(Roles.ALL.stream()
+                .map(role -> new User(role, "{noop}" + role + "-demo", List.of(role))).toList());
+        // a second risk officer: a rule-set change needs one officer to upload it and another to approve it
+        users.add(new User("risk-officer-2", "{noop}risk-officer-2-demo", List.of(Roles.RISK_OFFICER)));
+        return List.copyOf(users);
     }
 }

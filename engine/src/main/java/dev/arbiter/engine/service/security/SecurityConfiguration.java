@@ -39,6 +39,16 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // the console's own files; everything it shows comes from the API, checked below
+                        .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/v1/decisions", "/v1/decisions/*/report")
+                        .hasAnyRole(TRADER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/reports/period").hasAnyRole(AUDITOR, RISK_OFFICER, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/rule-sets", "/v1/rule-sets/*")
+                        .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
+                                "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills")
                         .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace")
@@ -74,6 +84,7 @@ public class SecurityConfiguration {
             users = ConfiguredUsers.demo();
             LOG.warn("Embedded database and no arbiter.users configured: demo users are enabled. Demo credentials"
                     + " (user / password): trader / trader-demo, risk-officer / risk-officer-demo,"
+                    + " risk-officer-2 / risk-officer-2-demo,"
                     + " auditor / auditor-demo, admin / admin-demo. Never use them beyond a local trial.");
         } else {
             LOG.info("{} users configured: {}", users.size(), users);

@@ -17,7 +17,9 @@ public enum AuditKind {
     RELEASE_ACTIVATED("release_activation", "activation_id", List.of("activation_id", "purpose", "release_key", "actor",
             "activated_at")),
     TRADING_STATE("trading_state_change", "change_id", List.of("change_id", "scope", "target", "state", "reason",
-            "actor", "changed_at"));
+            "actor", "changed_at")),
+    RULE_SET_STEP("rule_set_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at",
+            "release_key", "candidate_sha256"));
 
     private static final List<String> RELEASE_COLUMNS = List.of("release_key", "rule_set_name", "rule_set_version",
             "rule_sources_json", "limits_name", "limits_version", "limits_json", "parameters_name",

@@ -62,6 +62,13 @@ public final class DecisionRepository {
     }
 
     /** Ids of stored decisions, oldest first by audit order, at most {@code limit}. */
+    /** The ids of the last {@code limit} stored decisions of a kind, oldest first. */
+    public java.util.List<String> lastIds(String kind, int limit) {
+        java.util.List<String> newestFirst = jdbc.queryForList("select decision_id from decision where kind = ?"
+                + " order by decided_at desc, decision_id desc limit ?", String.class, kind, limit);
+        return newestFirst.reversed();
+    }
+
     public java.util.List<String> ids(int limit) {
         return jdbc.queryForList("select subject from audit_record where kind = 'DECISION' order by seq limit ?",
                 String.class, limit);

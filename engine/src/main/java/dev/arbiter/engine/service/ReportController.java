@@ -1,0 +1,111 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.report.ChangeRecord;
+import dev.arbiter.engine.report.DecisionReport;
+import dev.arbiter.engine.report.PeriodReport;
+import dev.arbiter.engine.service.store.CandidateTable;
+import dev.arbiter.engine.service.store.DecisionSearch;
+import dev.arbiter.engine.service.store.TradingStateStore;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reports for auditors, and the decision search the console browses with. */
+@RestController
+class ReportController {
+
+    private static final Set<String> STATUSES = Set.of("APPROVED", "REJECTED", "HALTED", "BLOCKED", "NO_PROPOSALS");
+    private static final int MAX_LIST = 500;
+
+    private final DecisionSearch search;
+    private final TradingStateStore tradingStates;
+    private final CandidateTable candidates;
+
+    ReportController(DecisionSearch search, TradingStateStore tradingStates, CandidateTable candidates) {
+        this.search = search;
+        this.tradingStates = tradingStates;
+        this.candidates = candidates;
+    }
+
+    @GetMapping(path = "/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, List<DecisionSearch.Summary>> list(@RequestParam(required = false) String status,
+                                                   @RequestParam(required = false) String account,
+                                                   @RequestParam(required = false) String from,
+                                                   @RequestParam(required = false) String to,
+                                                   @RequestParam(defaultValue = "100") int limit) {
+        if (status != null && !status.isBlank() && !STATUSES.contains(status)) {
+            throw new InvalidRequestException("status", "'" + status + "'", "one of " + STATUSES.stream().sorted().toList());
+        }
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidRequestException("limit", String.valueOf(limit), "1.." + MAX_LIST);
+        }
+        return Map.of("decisions", search.find(blankToNull(status), blankToNull(account), instant("from", from),
+                instant("to", to), limit));
+    }
+
+    @GetMapping(path = "/v1/decisions/{decisionId}/report", produces = MediaType.TEXT_HTML_VALUE)
+    String decisionReport(@PathVariable String decisionId) {
+        DecisionResult stored = search.load(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        return DecisionReport.render(stored.decision(), stored.trace(), search.stamp(decisionId).orElse(null));
+    }
+
+    @GetMapping(path = "/v1/reports/period", produces = MediaType.TEXT_HTML_VALUE)
+    String periodReport(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant start = require("from", from);
+        Instant end = require("to", to);
+        if (!start.isBefore(end)) {
+            throw new InvalidRequestException("to", "'" + to + "'", "a time after from (" + from + ")");
+        }
+        return PeriodReport.render(start, end, search.decidedBetween(start, end), changes());
+    }
+
+    /** Trading-state changes and rule-set lifecycle steps, as the period report lists them. */
+    private List<ChangeRecord> changes() {
+        List<ChangeRecord> changes = new ArrayList<>();
+        for (TradingStateStore.Change change : tradingStates.history()) {
+            changes.add(new ChangeRecord(Instant.parse(change.changedAt()), "TRADING_STATE",
+                    change.scope() + " " + change.target(), change.state().name(), change.actor(), change.reason()));
+        }
+        for (Map<String, Object> step : candidates.steps()) {
+            changes.add(new ChangeRecord(Instant.parse(String.valueOf(step.get("taken_at"))),
+                    "RULE_SET_" + step.get("step"), String.valueOf(step.get("candidate_id")),
+                    String.valueOf(step.get("release_key")), String.valueOf(step.get("actor")), ""));
+        }
+        changes.sort(Comparator.comparing(ChangeRecord::at));
+        return changes;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static Instant require(String field, String value) {
+        Instant instant = instant(field, value);
+        if (instant == null) {
+            throw new InvalidRequestException(field, "null", "an ISO-8601 UTC time such as 2023-03-15T00:00:00Z");
+        }
+        return instant;
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException(field, "'" + value + "'", "an ISO-8601 UTC time such as 2023-03-15T00:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.lifecycle.Candidate;
+import dev.arbiter.engine.lifecycle.LifecycleException;
+import dev.arbiter.engine.lifecycle.PackUpload;
+import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The rule-set lifecycle over HTTP: upload a candidate (checked at once), read its checks and impact, approve it
+ * (a second risk officer), activate it, roll back to an earlier release. Who acts is the signed-in user.
+ */
+@RestController
+class RuleSetLifecycleController {
+
+    /** An upload as a risk officer sends it; the author is the signed-in user. */
+    record UploadRequest(String note, Map<String, String> files) {
+    }
+
+    /** A candidate without its files, for lists. */
+    record CandidateSummary(String id, String status, String author, String note, String uploadedAt,
+                            String ruleSetVersion, String limitsVersion, String parametersVersion, String approvedBy,
+                            String activatedBy, boolean checksPassed, Integer decisionsChanged) {
+
+        static CandidateSummary of(Candidate c) {
+            return new CandidateSummary(c.id(), c.status().name(), c.author(), c.note(), String.valueOf(c.uploadedAt()),
+                    c.ruleSetVersion(), c.limitsVersion(), c.parametersVersion(), c.approvedBy(), c.activatedBy(),
+                    c.checks().passed(), c.impact() == null ? null : c.impact().changed().size());
+        }
+    }
+
+    private final RuleSetLifecycle lifecycle;
+
+    RuleSetLifecycleController(RuleSetLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @GetMapping(path = "/v1/rule-sets", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, List<CandidateSummary>> candidates() {
+        return Map.of("candidates", lifecycle.all().stream().map(CandidateSummary::of).toList());
+    }
+
+    @GetMapping(path = "/v1/rule-sets/{candidateId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate candidate(@PathVariable String candidateId) {
+        return lifecycle.find(candidateId);
+    }
+
+    @PostMapping(path = "/v1/rule-sets", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Candidate> upload(@RequestBody(required = false) byte[] body, Principal user) {
+        UploadRequest request = JsonBodies.read(body, UploadRequest.class,
+                "{\"note\": text, \"files\": {\"path/in/pack.drl\": content, \"limits.json\": content, ...}}");
+        Candidate candidate = lifecycle.upload(new PackUpload(user.getName(), request.note(), request.files()));
+        return ResponseEntity.created(URI.create("/v1/rule-sets/" + candidate.id())).body(candidate);
+    }
+
+    @PostMapping(path = "/v1/rule-sets/{candidateId}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate approve(@PathVariable String candidateId, Principal user) {
+        return lifecycle.approve(candidateId, user.getName());
+    }
+
+    @PostMapping(path = "/v1/rule-sets/{candidateId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate activate(@PathVariable String candidateId, Principal user) {
+        return lifecycle.activate(candidateId, user.getName());
+    }
+
+    @PostMapping(path = "/v1/rule-sets/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate rollback(@PathVariable String candidateId, Principal user) {
+        return lifecycle.rollback(candidateId, user.getName());
+    }
+
+    /** Refusals as problem details: 404 for an unknown candidate, 400 for a bad upload, 409 for a refused step. */
+    @ExceptionHandler(LifecycleException.class)
+    ResponseEntity<ProblemDetail> refused(LifecycleException e) {
+        HttpStatus status = switch (e.code()) {
+            case UNKNOWN_CANDIDATE -> HttpStatus.NOT_FOUND;
+            case INVALID_UPLOAD -> HttpStatus.BAD_REQUEST;
+            case SELF_APPROVAL, CHECKS_FAILED, NOT_APPROVED, WRONG_STATE -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Rule-set lifecycle step refused");
+        problem.setProperty("code", e.code().name());
+        return ResponseEntity.status(status).body(problem);
+    }
+}

@@ -1,0 +1,222 @@
+package dev.arbiter.engine.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rule-set lifecycle through HTTP with two risk officers against the real PostgreSQL: upload with checks and
+ * impact, the refusals (self-approval, activation without approval, a candidate whose tests fail, broken DRL),
+ * approval by the second officer, activation and rollback while decisions keep flowing, each decision made wholly
+ * by one release and naming it, and every step in a chain that verifies.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuleSetLifecycleIT {
+
+    /** The shipped price-collar cases, moved to a 7 % collar. */
+    private static final String COLLAR_TESTS_AT_7_PERCENT = """
+            cases:
+              - name: rejects a limit price 7.95% from the last close
+                given:
+                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1500, stopLoss: 1700, strategy: s, conviction: 0.5}
+                expect:
+                  fired: [L7-PRICE-COLLAR]
+                  outcomes:
+                    - {kind: REJECT, proposal: i-1, code: L7-PRICE-COLLAR, message: "limit price 1500 is 7.95% from the last close 1629.52, outside the 7% collar"}
+              - name: lets a limit price 5.49% from the last close through
+                given:
+                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1540, stopLoss: 1700, strategy: s, conviction: 0.5}
+                expect:
+                  notFired: [L7-PRICE-COLLAR]
+            """;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void needsPostgres() {
+        PostgresScratch.assumeReachable();
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        PostgresScratch.register(registry, "rulesets");
+    }
+
+    @Test
+    @Order(1)
+    void aWiderCollarIsCheckedApprovedBySecondOfficerActivatedAndRolledBack() throws Exception {
+        String shippedLimits = active().path("limits").toString();
+        JsonNode before = decide(1);
+        assertThat(rejectedBy(before, "i-2")).contains("L7-PRICE-COLLAR");
+
+        JsonNode candidate = upload("risk-officer", "wider collar", collarFiles(true), 201);
+        String id = candidate.path("id").asString();
+        assertThat(candidate.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(candidate.path("impact").path("replayed").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode changed = candidate.path("impact").path("changed").get(0);
+        assertThat(changed.path("rulesResponsible").toString()).contains("L7-PRICE-COLLAR");
+
+        assertRefused(officer("risk-officer").post("/v1/rule-sets/" + id + "/approve", new byte[0]), "SELF_APPROVAL");
+        assertRefused(officer("risk-officer").post("/v1/rule-sets/" + id + "/activate", new byte[0]), "NOT_APPROVED");
+        assertThat(step("risk-officer-2", id, "approve").path("approvedBy").asString()).isEqualTo("risk-officer-2");
+        assertThat(step("risk-officer", id, "activate").path("status").asString()).isEqualTo("ACTIVE");
+
+        JsonNode after = decide(2);
+        assertThat(after.path("versions").path("limits").asString()).isEqualTo(candidate.path("limitsVersion").asString());
+        assertThat(rejectedBy(after, "i-2")).doesNotContain("L7-PRICE-COLLAR");
+
+        String shippedId = firstCandidateId();
+        assertThat(step("risk-officer-2", shippedId, "rollback").path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(active().path("limits").toString()).isEqualTo(shippedLimits);
+        assertThat(rejectedBy(decide(3), "i-2")).contains("L7-PRICE-COLLAR");
+
+        JsonNode verify = ServiceClient.json(ServiceClient.as(port, "auditor").get("/v1/audit/verify"));
+        assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
+    }
+
+    @Test
+    @Order(2)
+    void aCandidateWhoseTestsFailOrWhoseDrlIsBrokenCanBeReadButNeverApprovedOrActivated() throws Exception {
+        JsonNode failing = upload("risk-officer", "collar without its tests", collarFiles(false), 201);
+        String id = failing.path("id").asString();
+        assertThat(failing.path("status").asString()).isEqualTo("CHECKS_FAILED");
+        assertThat(failing.path("checks").path("tests").asString()).contains("FAIL  l7-compliance/price-collar.test.yaml");
+        assertRefused(officer("risk-officer-2").post("/v1/rule-sets/" + id + "/approve", new byte[0]), "CHECKS_FAILED");
+        assertRefused(officer("risk-officer-2").post("/v1/rule-sets/" + id + "/activate", new byte[0]), "NOT_APPROVED");
+
+        JsonNode broken = upload("risk-officer", "typo", Map.of("l7-compliance/price-collar.drl",
+                "package arbiter.risk.l7;\nrule \"Collar\"\nwhen\n  Proposal( price >\nthen\nend\n"), 201);
+        assertThat(broken.path("status").asString()).isEqualTo("CHECKS_FAILED");
+        assertThat(broken.path("checks").path("diagnostics").get(0).path("file").asString())
+                .isEqualTo("l7-compliance/price-collar.drl");
+
+        HttpResponse<String> traversal = officer("risk-officer").post("/v1/rule-sets",
+                body("bad", Map.of("../secrets.drl", "x")));
+        assertThat(traversal.statusCode()).isEqualTo(400);
+        assertThat(traversal.body()).contains("files['../secrets.drl']");
+    }
+
+    @Test
+    @Order(3)
+    void decisionsKeepFlowingDuringActivationAndRollbackEachMadeWhollyByOneRelease() throws Exception {
+        JsonNode candidate = upload("risk-officer", "wider collar again", collarFiles(true), 201);
+        String id = candidate.path("id").asString();
+        String widerLimits = candidate.path("limitsVersion").asString();
+        step("risk-officer-2", id, "approve");
+        String shippedId = firstCandidateId();
+        String shippedLimits = ServiceClient.json(officer("risk-officer").get("/v1/rule-sets/" + shippedId))
+                .path("limitsVersion").asString();
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService traders = Executors.newFixedThreadPool(3);
+        List<Future<List<JsonNode>>> flows = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            int thread = t;
+            flows.add(traders.submit(() -> {
+                List<JsonNode> made = new ArrayList<>();
+                for (int n = 0; running.get() || made.size() < 3; n++) {
+                    made.add(decide(100 + thread * 1000 + n));
+                }
+                return made;
+            }));
+        }
+        step("risk-officer", id, "activate");
+        step("risk-officer-2", shippedId, "rollback");
+        step("risk-officer", id, "rollback");
+        step("risk-officer-2", shippedId, "rollback");
+        running.set(false);
+        List<JsonNode> decisions = new ArrayList<>();
+        for (Future<List<JsonNode>> flow : flows) {
+            decisions.addAll(flow.get());
+        }
+        traders.shutdown();
+
+        assertThat(decisions).hasSizeGreaterThanOrEqualTo(9);
+        for (JsonNode decision : decisions) {
+            String limits = decision.path("versions").path("limits").asString();
+            assertThat(limits).isIn(shippedLimits, widerLimits);
+            // the verdict matches the release it names: the collar rejects i-2 exactly under the shipped limits
+            assertThat(rejectedBy(decision, "i-2").contains("L7-PRICE-COLLAR"))
+                    .as("decision %s under %s", decision.path("decisionId"), limits)
+                    .isEqualTo(limits.equals(shippedLimits));
+        }
+    }
+
+    private JsonNode decide(int n) throws Exception {
+        HttpResponse<String> response = ServiceClient.as(port, "trader").post("/v1/decisions",
+                RequestVariants.variant(n, "acct-1"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return ServiceClient.json(response).path("decision");
+    }
+
+    private static String rejectedBy(JsonNode decision, String proposalId) {
+        for (JsonNode proposal : decision.path("proposals")) {
+            if (proposal.path("proposalId").asString().equals(proposalId)) {
+                return proposal.path("reasonCodes").toString();
+            }
+        }
+        return "";
+    }
+
+    private JsonNode active() throws Exception {
+        return ServiceClient.json(officer("risk-officer").get("/v1/rule-sets/active")).path("decisions");
+    }
+
+    private String firstCandidateId() throws Exception {
+        return ServiceClient.json(officer("risk-officer").get("/v1/rule-sets")).path("candidates").get(0)
+                .path("id").asString();
+    }
+
+    private Map<String, String> collarFiles(boolean withTests) throws Exception {
+        JsonNode shipped = ServiceClient.json(officer("risk-officer").get("/v1/rule-sets/" + firstCandidateId()));
+        String limits = shipped.path("files").path("limits.json").asString()
+                .replaceFirst("\"price-collar\"\\s*:\\s*[0-9.]+", "\"price-collar\": 0.07");
+        assertThat(limits).contains("\"price-collar\": 0.07");
+        return withTests ? Map.of("limits.json", limits, "l7-compliance/price-collar.test.yaml", COLLAR_TESTS_AT_7_PERCENT)
+                : Map.of("limits.json", limits);
+    }
+
+    private JsonNode upload(String officer, String note, Map<String, String> files, int expected) throws Exception {
+        HttpResponse<String> response = officer(officer).post("/v1/rule-sets", body(note, files));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return ServiceClient.json(response);
+    }
+
+    private JsonNode step(String officer, String candidateId, String step) throws Exception {
+        HttpResponse<String> response = officer(officer).post("/v1/rule-sets/" + candidateId + "/" + step, new byte[0]);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return ServiceClient.json(response);
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(ServiceClient.json(response).path("code").asString()).isEqualTo(code);
+    }
+
+    private static byte[] body(String note, Map<String, String> files) {
+        return dev.arbiter.engine.json.ArbiterJson.mapper().writeValueAsBytes(Map.of("note", note, "files", files));
+    }
+
+    private ServiceClient officer(String name) {
+        return ServiceClient.as(port, name);
+    }
+}
