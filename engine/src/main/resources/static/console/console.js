@@ -2,7 +2,7 @@
 // console only hides what a role may not do. Credentials live in memory for this page only.
 "use strict";
 
-const state = { auth: null, roles: [], decisionId: null, candidate: null, candidates: [] };
+const state = { auth: null, roles: [], decisionId: null, candidate: null, candidates: [], staged: {} };
 
 const $ = (id) => document.getElementById(id);
 
@@ -192,6 +192,17 @@ $("load-active-file").addEventListener("click", async () => {
   }
 });
 
+$("stage-file").addEventListener("click", () => {
+  const path = $("upload-path").value.trim();
+  if (!path) {
+    $("rule-sets-error").textContent = "Name the file's path in the pack first, e.g. limits.json";
+    return;
+  }
+  state.staged[path] = $("upload-content").value;
+  $("staged-files").textContent = Object.keys(state.staged).join(", ");
+  $("rule-sets-error").textContent = "";
+});
+
 function readFile(file) {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -203,16 +214,15 @@ function readFile(file) {
 
 $("upload-form").addEventListener("submit", async (event) => {
   event.preventDefault();
-  const files = {};
+  const files = Object.assign({}, state.staged);
   for (const file of $("upload-files").files) {
     files[file.webkitRelativePath || file.name] = await readFile(file);
-  }
-  if ($("upload-path").value.trim()) {
-    files[$("upload-path").value.trim()] = $("upload-content").value;
   }
   try {
     const candidate = await api("/v1/rule-sets",
       { method: "POST", body: JSON.stringify({ note: $("upload-note").value, files }) });
+    state.staged = {};
+    $("staged-files").textContent = "none";
     await loadCandidates();
     await openCandidate(candidate.id);
   } catch (error) {

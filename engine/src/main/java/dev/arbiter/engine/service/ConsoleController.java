@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleController {
 
-    @GetMapping({"/", "/console"})
+    @GetMapping({"/", "/console", "/console/"})
     String console() {
         return "redirect:/console/index.html";
     }
