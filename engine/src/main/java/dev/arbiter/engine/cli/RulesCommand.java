@@ -5,8 +5,11 @@ import picocli.CommandLine.Command;
 
 /** {@code arbiter rules ...}: work on a rule-set directory. Add a subcommand by listing it here. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Check and test rule sets before they are activated.",
-        subcommands = {RulesCheckCommand.class, RulesTestCommand.class})
+        description = "Check and test rule sets, and take them through their lifecycle on a running service.",
+        subcommands = {RulesCheckCommand.class, RulesTestCommand.class, RulesLifecycleCommands.Upload.class,
+                RulesLifecycleCommands.Candidates.class, RulesLifecycleCommands.Show.class,
+                RulesLifecycleCommands.Approve.class, RulesLifecycleCommands.Activate.class,
+                RulesLifecycleCommands.Rollback.class})
 final class RulesCommand implements Runnable {
 
     @CommandLine.Spec
