@@ -73,6 +73,8 @@ class RuleSetLifecycleIT {
         assertThat(candidate.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
         assertThat(candidate.path("impact").path("replayed").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode changed = candidate.path("impact").path("changed").get(0);
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "impact-example.json"),
+                candidate.path("impact").toPrettyString()); // the example docs/rule-lifecycle.md shows
         assertThat(changed.path("rulesResponsible").toString()).contains("L7-PRICE-COLLAR");
 
         assertRefused(officer("risk-officer").post("/v1/rule-sets/" + id + "/approve", new byte[0]), "SELF_APPROVAL");
