@@ -45,7 +45,7 @@ class AuditChainIT {
 
     @BeforeEach
     void someDecisionsAndATradingStateChange() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()).statusCode())
                     .isEqualTo(201);
         }

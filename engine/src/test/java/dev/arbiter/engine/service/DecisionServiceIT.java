@@ -59,6 +59,23 @@ class DecisionServiceIT {
     }
 
     @Test
+    void openApiDocumentAndPrometheusMetricsAreServed() throws Exception {
+        assertThat(post(ExampleRequests.exampleBytes(), "application/json").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = ArbiterJson.mapper().readTree(docs.body()).path("paths");
+        assertThat(paths.has("/v1/decisions")).isTrue();
+        assertThat(paths.has("/v1/checks")).isTrue();
+        assertThat(paths.has("/v1/audit/verify")).isTrue();
+
+        HttpResponse<String> metrics = ServiceClient.as(port, "admin").get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("arbiter_decisions_total{", "arbiter_decision_stage_seconds_bucket{",
+                "stage=\"pipeline\"", "stage=\"store\"", "arbiter_ruleset_active{", "arbiter_rejections_total{");
+    }
+
+    @Test
     void badRequestIsAProblemDetailNamingTheField() throws Exception {
         byte[] bad = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
                 .replaceFirst("\"side\": \"BUY\", \"quantity\": 25", "\"side\": \"BUY\", \"quantity\": -25")
