@@ -103,6 +103,23 @@ class DecisionServiceIT {
     }
 
     @Test
+    void bodiesAboveEightMebibytesAreRefusedBeforeTheyAreRead() throws Exception {
+        byte[] huge = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpResponse<String> declared = new ServiceClient(port, null, null).post("/v1/decisions", huge, "application/json", null);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(ArbiterJson.mapper().readTree(declared.body()).path("field").asString()).isEqualTo("(body)");
+
+        HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/v1/decisions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("trader:trader-pw".getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+    }
+
+    @Test
     void unknownDecisionIsNotFound() throws Exception {
         HttpResponse<String> response = get("/v1/decisions/dec-nope/trace");
 
