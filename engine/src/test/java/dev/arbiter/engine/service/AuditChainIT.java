@@ -131,6 +131,31 @@ class AuditChainIT {
     }
 
     @Test
+    void aLimitChangeIsAuditedAndDecisionsUseItAtOnce() throws Exception {
+        ServiceClient risk = ServiceClient.as(port, "risk-officer");
+        JsonNode before = ServiceClient.json(risk.get("/v1/rule-sets/active"));
+        String original = before.path("decisions").path("limits").path("max-gross-exposure").asString();
+
+        HttpResponse<String> changed = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": 123456}}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode after = ServiceClient.json(changed);
+        assertThat(after.path("decisions").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
+        assertThat(after.path("checks").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
+        String limitsVersion = after.path("decisions").path("versions").path("limits").asString();
+        JsonNode decided = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()));
+        assertThat(decided.path("decision").path("versions").path("limits").asString()).isEqualTo(limitsVersion);
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+
+        HttpResponse<String> unknown = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-grosss-exposure\": 1}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(ServiceClient.json(unknown).path("field").asString()).isEqualTo("limits.max-grosss-exposure");
+        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": -1}}").statusCode()).isEqualTo(400);
+
+        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": " + original + "}}")
+                .statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void onlyAuditorsAndAdminsVerify() throws Exception {
         assertThat(ServiceClient.as(port, "trader").get("/v1/audit/verify").statusCode()).isEqualTo(403);
         assertThat(ServiceClient.as(port, "admin").get("/v1/audit/verify").statusCode()).isEqualTo(200);

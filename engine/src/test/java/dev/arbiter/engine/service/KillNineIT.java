@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded default's durability: a separate service process on the H2 file database is killed
@@ -42,6 +43,8 @@ class KillNineIT {
         ExecutorService load = Executors.newFixedThreadPool(6);
         try {
             awaitReady(port, service);
+            assertThat(new ServiceClient(port, "risk-officer", "risk-officer-demo").post("/v1/rule-sets/active/limits",
+                    "{\"limits\": {\"max-gross-exposure\": 654321}}").statusCode()).isEqualTo(200);
             for (int t = 0; t < 6; t++) {
                 int thread = t;
                 load.submit(() -> {
@@ -87,6 +90,9 @@ class KillNineIT {
             assertThat(missing).as("acknowledged decisions missing after kill -9 (of " + acked.size() + ")").isEmpty();
             System.out.println("KILL-9: " + acked.size() + " acknowledged decisions, all present after restart; "
                     + failedAfterKill.get() + " requests failed once the service was gone");
+            JsonNode active = ServiceClient.json(auditor.get("/v1/rule-sets/active"));
+            assertThat(active.path("decisions").path("limits").path("max-gross-exposure").decimalValue())
+                    .as("a limit change survives the restart").isEqualByComparingTo("654321");
             HttpResponse<String> verify = auditor.get("/v1/audit/verify");
             assertThat(ServiceClient.json(verify).path("intact").asBoolean()).as(verify.body()).isTrue();
             assertThat(ServiceClient.json(verify).path("recordsChecked").asLong()).isGreaterThan(acked.size());
