@@ -112,6 +112,24 @@ public final class DecisionPipeline implements AutoCloseable {
      * the release it was made with.
      */
     public DecisionResult decide(String decisionId, DecisionRequest request, RuleRelease release) {
+        return run(decisionId, request, release).result();
+    }
+
+    /**
+     * Asks a raw Prolog goal (see {@link PrologExplainer#query}) about the decision {@code request} gets
+     * with {@code release}: the decision is made again (deterministically the same) to get its facts.
+     *
+     * @throws IllegalArgumentException if the explainer refuses the goal
+     */
+    public List<String> query(String decisionId, DecisionRequest request, RuleRelease release, String goal) {
+        return explainer.query(run(decisionId, request, release).explained(), goal);
+    }
+
+    /** A decision and the facts its explanations were drawn from. */
+    private record Run(DecisionResult result, DecisionFacts explained) {
+    }
+
+    private Run run(String decisionId, DecisionRequest request, RuleRelease release) {
         Objects.requireNonNull(release, "release");
         LimitSet limits = release.limits();
         Versions versions = release.versions();
@@ -146,7 +164,7 @@ public final class DecisionPipeline implements AutoCloseable {
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
                 problem, allocation, proof, explanations);
-        return new DecisionResult(decision, trace);
+        return new Run(new DecisionResult(decision, trace), explained);
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.FillStore;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
@@ -63,12 +62,17 @@ class PipelineConfiguration {
                               @Qualifier("checkPipeline") DecisionPipeline checkPipeline, MeterRegistry registry) {
         DecisionPipeline pipeline = decisionPipeline;
         ReleaseStore releases = new ReleaseStore(jdbc, audit, clock);
+        new LimitChanges(pipeline, checkPipeline, releases, registry).restore();
         releases.activated(pipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
         releases.activated(checkPipeline.active(), DecisionService.CHECK, "arbiter (start-up)");
-        Gauge.builder("arbiter.ruleset.active", () -> 1).description("The rule set decisions are made with now")
-                .tag("ruleSet", pipeline.versions().ruleSet()).tag("limits", pipeline.versions().limits())
-                .tag("parameters", pipeline.versions().parameters()).register(registry);
         return releases;
+    }
+
+    /** Limit changes by risk officers (the limits last activated were restored with the release store). */
+    @Bean
+    LimitChanges limitChanges(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                              ReleaseStore releases, MeterRegistry registry) {
+        return new LimitChanges(decisionPipeline, checkPipeline, releases, registry);
     }
 
     @Bean

@@ -28,6 +28,15 @@ final class Replayer {
                   List<String> timingsIgnored) {
     }
 
+    private DecisionPipeline pipelineFor(StoredDecision stored) {
+        return DecisionService.CHECK.equals(stored.kind()) ? checks : pipeline;
+    }
+
+    private RuleRelease releaseOf(StoredDecision stored) {
+        return releases.load(stored.releaseKey()).orElseThrow(() -> new IllegalStateException("decision "
+                + stored.decisionId() + " names release " + stored.releaseKey() + ", which is not stored"));
+    }
+
     private static boolean timing(JsonDiff.Difference difference) {
         String path = difference.path();
         return path.endsWith("Micros") || path.endsWith("Millis") || path.endsWith("Nanos");
@@ -45,15 +54,20 @@ final class Replayer {
         this.releases = releases;
     }
 
+    /** Asks a Prolog goal about a stored decision, re-made from its trace with its release. */
+    List<String> query(String decisionId, String goal) {
+        StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        JsonNode storedTrace = CanonicalJson.mapper().readTree(stored.traceJson());
+        DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
+        return pipelineFor(stored).query(decisionId, request, releaseOf(stored), goal);
+    }
+
     Report replay(String decisionId) {
         StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
         JsonNode storedTrace = CanonicalJson.mapper().readTree(stored.traceJson());
         JsonNode storedDecision = CanonicalJson.mapper().readTree(stored.decisionJson());
         DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
-        RuleRelease release = releases.load(stored.releaseKey()).orElseThrow(() -> new IllegalStateException(
-                "decision " + decisionId + " names release " + stored.releaseKey() + ", which is not stored"));
-        DecisionPipeline by = DecisionService.CHECK.equals(stored.kind()) ? checks : pipeline;
-        DecisionResult replayed = by.decide(decisionId, request, release);
+        DecisionResult replayed = pipelineFor(stored).decide(decisionId, request, releaseOf(stored));
         List<JsonDiff.Difference> differences = new ArrayList<>();
         differences.addAll(JsonDiff.between("decision", storedDecision,
                 CanonicalJson.mapper().readTree(CanonicalJson.write(replayed.decision()))));

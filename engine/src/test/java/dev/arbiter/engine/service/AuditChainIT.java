@@ -45,7 +45,7 @@ class AuditChainIT {
 
     @BeforeEach
     void someDecisionsAndATradingStateChange() throws Exception {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 2; i++) {
             assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()).statusCode())
                     .isEqualTo(201);
         }
@@ -128,6 +128,31 @@ class AuditChainIT {
             swap(s, first.seq, second.seq);
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aLimitChangeIsAuditedAndDecisionsUseItAtOnce() throws Exception {
+        ServiceClient risk = ServiceClient.as(port, "risk-officer");
+        JsonNode before = ServiceClient.json(risk.get("/v1/rule-sets/active"));
+        String original = before.path("decisions").path("limits").path("max-gross-exposure").asString();
+
+        HttpResponse<String> changed = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": 123456}}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonNode after = ServiceClient.json(changed);
+        assertThat(after.path("decisions").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
+        assertThat(after.path("checks").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
+        String limitsVersion = after.path("decisions").path("versions").path("limits").asString();
+        JsonNode decided = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()));
+        assertThat(decided.path("decision").path("versions").path("limits").asString()).isEqualTo(limitsVersion);
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+
+        HttpResponse<String> unknown = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-grosss-exposure\": 1}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(ServiceClient.json(unknown).path("field").asString()).isEqualTo("limits.max-grosss-exposure");
+        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": -1}}").statusCode()).isEqualTo(400);
+
+        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": " + original + "}}")
+                .statusCode()).isEqualTo(200);
     }
 
     @Test

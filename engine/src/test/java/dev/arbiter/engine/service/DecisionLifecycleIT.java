@@ -227,6 +227,23 @@ class DecisionLifecycleIT {
         assertThat(state.path("inForce")).isEmpty();
     }
 
+    @Test
+    void aStoredDecisionIsExplainedByAPrologQuery() throws Exception {
+        String id = ServiceClient.json(trader().post("/v1/decisions", RequestVariants.variant(0, "acct-explain")))
+                .path("decisionId").asString();
+        ServiceClient auditor = ServiceClient.as(port, "auditor");
+        HttpResponse<String> answer = auditor.post("/v1/decisions/" + id + "/explain", "{\"goal\": \"status(P, S)\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        List<String> solutions = new ArrayList<>();
+        ServiceClient.json(answer).path("solutions").forEach(x -> solutions.add(x.asString()));
+        assertThat(solutions).anyMatch(x -> x.contains("P = 'i-1'"));
+
+        HttpResponse<String> malformed = auditor.post("/v1/decisions/" + id + "/explain", "{\"goal\": \"status(P,\"}");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(ServiceClient.json(malformed).path("field").asString()).isEqualTo("goal");
+        assertThat(auditor.post("/v1/decisions/dec-none/explain", "{\"goal\": \"status(P, S)\"}").statusCode()).isEqualTo(404);
+    }
+
     private static String bar(String time, String price) {
         return "{\"openTime\":\"" + time + "\",\"open\":" + price + ",\"high\":" + price + ",\"low\":" + price
                 + ",\"close\":" + price + ",\"volume\":5}";

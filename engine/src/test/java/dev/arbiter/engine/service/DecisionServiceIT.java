@@ -59,6 +59,23 @@ class DecisionServiceIT {
     }
 
     @Test
+    void openApiDocumentAndPrometheusMetricsAreServed() throws Exception {
+        assertThat(post(ExampleRequests.exampleBytes(), "application/json").statusCode()).isEqualTo(201);
+
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode paths = ArbiterJson.mapper().readTree(docs.body()).path("paths");
+        assertThat(paths.has("/v1/decisions")).isTrue();
+        assertThat(paths.has("/v1/checks")).isTrue();
+        assertThat(paths.has("/v1/audit/verify")).isTrue();
+
+        HttpResponse<String> metrics = ServiceClient.as(port, "admin").get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("arbiter_decisions_total{", "arbiter_decision_stage_seconds_bucket{",
+                "stage=\"pipeline\"", "stage=\"store\"", "arbiter_ruleset_active{", "arbiter_rejections_total{");
+    }
+
+    @Test
     void badRequestIsAProblemDetailNamingTheField() throws Exception {
         byte[] bad = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
                 .replaceFirst("\"side\": \"BUY\", \"quantity\": 25", "\"side\": \"BUY\", \"quantity\": -25")
@@ -83,6 +100,23 @@ class DecisionServiceIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(ArbiterJson.mapper().readTree(malformed.body()).path("field").asString()).isEqualTo("(body)");
         assertThat(text.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void bodiesAboveEightMebibytesAreRefusedBeforeTheyAreRead() throws Exception {
+        byte[] huge = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpResponse<String> declared = new ServiceClient(port, null, null).post("/v1/decisions", huge, "application/json", null);
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(ArbiterJson.mapper().readTree(declared.body()).path("field").asString()).isEqualTo("(body)");
+
+        HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/v1/decisions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("trader:trader-pw".getBytes(StandardCharsets.UTF_8)))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * belong and let through where it does; no credentials or a wrong password give 401.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class RoleMatrixIT {
 
     private static final String T = "trader";
@@ -43,6 +47,7 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/trading-state", Set.of(R, ADMIN)),
             new Endpoint("GET", "/v1/trading-state", Set.of(R, A, ADMIN)),
             new Endpoint("GET", "/v1/rule-sets/active", Set.of(R, A, ADMIN)),
+            new Endpoint("POST", "/v1/rule-sets/active/limits", Set.of(R, ADMIN)),
             new Endpoint("GET", "/v1/accounts/acct-1/positions", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", Set.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)),
@@ -84,6 +89,13 @@ class RoleMatrixIT {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void passwordsAndAuthorizationHeadersAreNeverLogged(CapturedOutput output) throws Exception {
+        eachRoleIsRefusedWhereItDoesNotBelong();
+        new ServiceClient(port, "admin", "a-wrong-password").get("/v1/audit/verify");
+        assertThat(output.getAll()).doesNotContain("trader-pw", "risk-pw", "auditor-pw", "admin-pw", "a-wrong-password", "Basic ");
     }
 
     @Test

@@ -1,0 +1,51 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.InvalidRequestException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/decisions/{id}/explain}: asks a Prolog goal about a stored decision, e.g.
+ * {@code {"goal": "why_not(approved('i-1'), Reasons)"}}. The decision's facts are re-made from its
+ * trace with the release it used (decisions are deterministic, so they are the decision's own).
+ */
+@RestController
+class ExplainController {
+
+    /** The question. */
+    record Question(String goal) {
+    }
+
+    private final Replayer replayer;
+
+    ExplainController(Replayer replayer) {
+        this.replayer = replayer;
+    }
+
+    @PostMapping(path = "/v1/decisions/{decisionId}/explain", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> explain(@PathVariable String decisionId, @RequestBody(required = false) byte[] body) {
+        Question question = JsonBodies.read(body, Question.class, "{\"goal\": \"status(P, S)\"}");
+        if (question.goal() == null || question.goal().isBlank() || question.goal().length() > 2000) {
+            throw new InvalidRequestException("goal", String.valueOf(question.goal()),
+                    "a Prolog goal of 1 to 2000 characters, e.g. why_not(approved('i-1'), Reasons)");
+        }
+        List<String> solutions;
+        try {
+            solutions = replayer.query(decisionId, question.goal());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("goal", question.goal(), e.getMessage());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decisionId", decisionId);
+        answer.put("goal", question.goal());
+        answer.put("solutions", solutions);
+        return answer;
+    }
+}
