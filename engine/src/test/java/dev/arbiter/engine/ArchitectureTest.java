@@ -33,8 +33,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.arbiter.solver..", "dev.arbiter.reasoning..",
                         "dev.arbiter.mlbridge..", "dev.arbiter.engine..")
                 .check(ARBITER);
-        noClasses().that().resideInAnyPackage("dev.arbiter.solver..", "dev.arbiter.reasoning..", "dev.arbiter.mlbridge..")
+        noClasses().that().resideInAnyPackage("dev.arbiter.solver..", "dev.arbiter.mlbridge..")
+                .or().resideInAnyPackage("dev.arbiter.reasoning..").and().resideOutsideOfPackage("dev.arbiter.reasoning.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.arbiter.rules..", "dev.arbiter.engine..", "org.kie..")
+                .check(ARBITER);
+        // The rule-set analysis reads rule packs and parses their DRL; it still knows no engine and no KIE runtime.
+        noClasses().that().resideInAPackage("dev.arbiter.reasoning.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.arbiter.engine..", "org.kie..")
                 .check(ARBITER);
     }
 
