@@ -34,11 +34,12 @@ class ArchitectureTest {
                         "dev.arbiter.mlbridge..", "dev.arbiter.engine..")
                 .check(ARBITER);
         noClasses().that().resideInAnyPackage("dev.arbiter.solver..", "dev.arbiter.mlbridge..")
-                .or().resideInAnyPackage("dev.arbiter.reasoning..").and().resideOutsideOfPackage("dev.arbiter.reasoning.analysis..")
+                .or().resideInAnyPackage("dev.arbiter.reasoning..").and().resideOutsideOfPackages("dev.arbiter.reasoning.analysis..", "dev.arbiter.reasoning.kb..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.arbiter.rules..", "dev.arbiter.engine..", "org.kie..")
                 .check(ARBITER);
-        // The rule-set analysis reads rule packs and parses their DRL; it still knows no engine and no KIE runtime.
-        noClasses().that().resideInAPackage("dev.arbiter.reasoning.analysis..")
+        // The rule-set analysis and the knowledge base read rule packs (the analysis parses their DRL); they
+        // still know no engine and no KIE runtime.
+        noClasses().that().resideInAnyPackage("dev.arbiter.reasoning.analysis..", "dev.arbiter.reasoning.kb..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.arbiter.engine..", "org.kie..")
                 .check(ARBITER);
     }

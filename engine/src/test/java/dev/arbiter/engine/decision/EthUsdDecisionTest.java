@@ -126,6 +126,7 @@ class EthUsdDecisionTest {
 
     @Test
     void prologExplainsEachProposal() {
+        result.trace().explanations().forEach(e -> System.out.println("EXPL " + e));
         Map<String, Explanation> byId = result.trace().explanations().stream()
                 .collect(Collectors.toMap(Explanation::proposalId, Function.identity()));
 
