@@ -145,7 +145,7 @@ public final class DecisionPipeline implements AutoCloseable {
         DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
-                problem, allocation, proof, explanations);
+                problem, allocation, proof, explanations, session.proposals());
         return new DecisionResult(decision, trace);
     }
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
+import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.QueryLimits;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.session.Firing;
 import java.util.List;
@@ -161,6 +164,31 @@ class EthUsdDecisionTest {
     }
 
     @Test
+    void aStoredDecisionAnswersAnAuditorsQueriesAndExplainsItselfAgain() {
+        PrologExplainer explainer = new PrologExplainer();
+        DecisionFacts stored = result.trace().explanationFacts();
+
+        assertThat(result.trace().proposals()).extracting(dev.arbiter.kb.fact.Proposal::proposalId)
+                .containsExactlyInAnyOrder("i-1", "i-2", "S-MOMENTUM:ETH-USD");
+        assertThat(result.trace().explanations()).allSatisfy(e ->
+                assertThat(explainer.explain(stored, e.proposalId())).isEqualTo(e));
+        assertThat(explainer.query(stored, "status(P, rejected)", QueryLimits.DEFAULT)).containsExactly("P = 'i-2'");
+        assertThat(explainer.whyNotApprovedTree(stored, "i-2")).containsExactly(
+                "not: i-2 is approved",
+                "  because i-2 is rejected",
+                "    because rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800"
+                        + " is 6.33% from the last close 1692.84, outside the 5% collar",
+                "      because rule Limit price outside the price collar (L7-PRICE-COLLAR, L7 (compliance)) fired",
+                "        because it matched Limit[name=price-collar, value=0.05]",
+                "        because it matched Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
+                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout)]",
+                "        because it matched FeedStatus[symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
+                        + " lastClose=1692.84, ageSeconds=30, barCount=120]");
+        assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",
+                "  because i-1 is capped", "    because the allocation sized it at 10.00 of the 25 requested");
+    }
+
+    @Test
     void sameRequestGivesTheSameDecisionAndTrace() {
         DecisionResult again = pipeline.decide("dec-test", ExampleRequests.example());
 
@@ -175,7 +203,7 @@ class EthUsdDecisionTest {
                 trace.exposures(), trace.firings(), trace.sessionFault(), trace.outcomes(), trace.allocationProblem(),
                 trace.allocation(),
                 new dev.arbiter.reasoning.proof.ProofResult(proof.verdict(), proof.checkedLimits(), proof.violations(), 0),
-                trace.explanations());
+                trace.explanations(), trace.proposals());
     }
 
     private static String json(Object value) {
