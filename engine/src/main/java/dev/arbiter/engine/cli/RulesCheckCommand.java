@@ -3,6 +3,7 @@ package dev.arbiter.engine.cli;
 import dev.arbiter.reasoning.analysis.AnalysisReport;
 import dev.arbiter.reasoning.analysis.Invariants;
 import dev.arbiter.reasoning.analysis.RuleSetAnalyzer;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code arbiter rules check DIR}: vets and compiles every {@code .drl} file below DIR, then analyses the
  * rule set with Z3 against DIR's {@code limits.json}, {@code parameters.json} and {@code invariants.yaml}
- * (each optional) and prints the analysis. Exit 0 when clean (shadowed rules are warnings), 1 with one
+ * (each optional) and prints the analysis; a {@code kb/} folder of Prolog files is loaded over the shipped
+ * knowledge base, and a file that is not valid Prolog fails the check. Exit 0 when clean (shadowed rules are warnings), 1 with one
  * diagnostic per line on stderr when a rule does not compile, a rule is dead, limits contradict each
  * other or an invariant is not proved, 2 when DIR is not a rule-set directory.
  */
@@ -63,6 +65,16 @@ final class RulesCheckCommand implements Callable<Integer> {
     }
 
     private int analyse(RuleSet ruleSet) throws IOException {
+        Path kb = directory.resolve("kb");
+        if (Files.isDirectory(kb)) {
+            try {
+                System.out.println("knowledge base: " + KnowledgeBase.withOverrides(kb).files().size()
+                        + " Prolog files, the shipped ones with this rule set's kb/ on top");
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
+        }
         AnalysisReport report;
         try {
             report = new RuleSetAnalyzer().analyze(ruleSet, limits(), parameters(), Invariants.fromDirectory(directory));

@@ -23,6 +23,35 @@ class RulesCommandTest {
     }
 
     @Test
+    void aKnowledgeBaseFileThatIsNotPrologFailsTheCheckNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ok.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+                import dev.arbiter.rules.dsl.Outcomes;
+
+                rule "Large order"
+                    @layer("L1") @reasonCode("L1-LARGE")
+                when
+                    $p : Proposal(quantity > 100)
+                then
+                    insert(Outcomes.reject(kcontext, $p, "large"));
+                end
+                """);
+        Files.createDirectories(dir.resolve("kb"));
+        Files.writeString(dir.resolve("kb/venues.pl"), "venue(kraken, us).\nvenue(Kraken Europe, ie).\n");
+
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stderr()).contains("kb/venues.pl line 2 is not valid Prolog");
+
+        Files.writeString(dir.resolve("kb/venues.pl"), "venue(kraken, us).\nvenue('Kraken Europe', ie).\n");
+        CliOutput fixed = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+        assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+        assertThat(fixed.stdout()).contains("knowledge base: 4 Prolog files");
+    }
+
+    @Test
     void leakyRuleSetFailsTheAnalysisWithACounterexample(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("limits.json"), "{\"max-order-value\": 50000}");
         Files.writeString(dir.resolve("invariants.yaml"), """
