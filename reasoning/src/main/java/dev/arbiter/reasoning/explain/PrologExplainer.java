@@ -40,9 +40,10 @@ import java.util.function.Function;
  * stopped half-way, since the engine is then replaced. For each call the decision's facts are handed to
  * the engine as terms built in Java (never as program text: nothing in a message needs escaping or can
  * change the theory), any clauses a previous raw query may have asserted are cleared, and the goal is
- * solved. Raw goals may call only the decision's facts, the theory's predicates and a few pure
- * built-ins, must finish within {@value #GOAL_SECONDS} seconds and may have at most
- * {@value #MAX_SOLUTIONS} solutions.
+ * solved. The explainer's own goals must finish within {@value #GOAL_SECONDS} seconds. Auditors' raw goals
+ * ({@link #query(DecisionFacts, String, QueryLimits)}) may call only the decision's facts, the theory's
+ * predicates and a few pure built-ins, run within their {@link QueryLimits} (steps and time) and may have
+ * at most {@value #MAX_SOLUTIONS} solutions.
  *
  * <p>One engine serves one call at a time; the explainer is safe to share between threads.
  */

@@ -15,7 +15,6 @@ class ShippedRuleSetAnalysisTest {
 
     @Test
     void everyShippedInvariantIsProved() {
-        report.lines().forEach(System.out::println);
         assertThat(report.invariants()).hasSizeGreaterThanOrEqualTo(6)
                 .allSatisfy(i -> assertThat(i.verdict()).as(i.name() + ": " + i.detail()).isEqualTo(Verdict.PROVED));
         assertThat(report.invariants()).extracting(AnalysisReport.InvariantResult::name)
