@@ -171,12 +171,96 @@ explain(P, S, Sentences) :-
     why(P, S, Reasons),
     findall(T, (member(R, Reasons), once(sentence(R, T))), Sentences).
 
-% why_not(+Goal, -Reasons): why Goal does not hold; [] when it does.
-%   why_not(approved(P), Reasons), why_not(status(P, S), Reasons).
-% Reasons starts with status(Actual) and continues with the reasons of why/3.
-why_not(approved(P), Reasons) :-
-    why_not(status(P, approved), Reasons).
-why_not(status(P, Wanted), Reasons) :-
+% ---------------------------------------------------------------------------------------------------
+% Explanation trees. A tree is because(Node, Children), Children a list of trees; the nodes read down
+% the layers from an outcome to the facts it rests on:
+%   the outcome:        status(P, S), or S(P) for S one of the statuses (rejected('P-1'))
+%   what decided it:    the reasons of why/3 (rejection(...), cap(...), halt(...), proof(...), ...)
+%   the rule behind it: fired(Rule, Layer, Code)
+%   what the rule saw:  fact(Text)
+%
+% why(+Outcome, -Tree): Outcome holds because of Tree; fails when Outcome does not hold.
+%   why(rejected('P-1'), T), why(status('P-1', S), T)
+% why_not(+Outcome, -Tree): Outcome does not hold because of Tree, rooted at not(Outcome) with the tree
+% of the proposal's actual status as its child; the tree is holds(Outcome) when it does hold.
+%   why_not(approved('P-1'), T)
+
+why(Outcome, because(Outcome, Children)) :-
+    outcome(Outcome, P, S),
+    status(P, S),
+    findall(Child, reason_tree(P, S, Child), Children).
+
+why_not(Outcome, Tree) :-
+    outcome(Outcome, P, Wanted),
+    status(P, Actual),
+    why_not_tree(Outcome, P, Wanted, Actual, Tree).
+
+why_not_tree(Outcome, _, Wanted, Actual, holds(Outcome)) :- Wanted == Actual, !.
+why_not_tree(Outcome, P, _, Actual, because(not(Outcome), [Tree])) :-
+    Actual_outcome =.. [Actual, P],
+    why(Actual_outcome, Tree).
+
+% outcome(+Outcome, -P, -S): the proposal and status an outcome names.
+outcome(status(P, S), P, S) :- !.
+outcome(Outcome, P, S) :-
+    nonvar(Outcome),
+    Outcome =.. [S, P],
+    member(S, [approved, capped, rejected, halted, not_allocated, blocked_by_proof]).
+
+reason_tree(P, S, because(R, Grounds)) :-
+    reason(P, S, R),
+    R \= evidence(_, _),
+    grounds(R, Grounds).
+
+% grounds(+Reason, -Trees): the rule that concluded the reason, and the facts it matched.
+grounds(R, [because(fired(Rule, Layer, Code), Facts)]) :-
+    reason_code(R, Code),
+    reason_rule(Code, Rule),
+    once(fired(Rule, Layer, Code)), !,
+    findall(because(fact(F), []), matched(Rule, F), Facts).
+grounds(_, []).
+
+reason_code(rejection(Code, _, _, _), Code).
+reason_code(cap(_, Code, _, _, _), Code).
+reason_code(flag(Code, _, _, _), Code).
+reason_code(halt(_, _, Code, _, _), Code).
+
+% tree_lines(+Tree, -Lines): the tree in sentences, one per node, each child indented under its parent
+% and introduced by "because"; the form reports print.
+tree_lines(Tree, Lines) :- tree_lines(Tree, '', Lines).
+
+tree_lines(holds(Outcome), Indent, [Line]) :-
+    node_text(Outcome, T),
+    concat_all([Indent, T, ' holds'], Line).
+tree_lines(because(Node, Children), Indent, [Line | Rest]) :-
+    node_text(Node, T),
+    ( Indent == '' -> Line = T ; concat_all([Indent, 'because ', T], Line) ),
+    concat_all([Indent, '  '], Deeper),
+    children_lines(Children, Deeper, Rest).
+
+children_lines([], _, []).
+children_lines([C | Cs], Indent, Lines) :-
+    tree_lines(C, Indent, L1),
+    children_lines(Cs, Indent, L2),
+    append(L1, L2, Lines).
+
+node_text(not(Outcome), T) :- !, node_text(Outcome, O), concat_all(['not: ', O], T).
+node_text(status(P, S), T) :- !, concat_all([P, ' is ', S], T).
+node_text(fired(Rule, Layer, Code), T) :- !,
+    layer_text(Layer, LT),
+    concat_all(['rule ', Rule, ' (', Code, ', ', LT, ') fired'], T).
+node_text(fact(F), T) :- !, concat_all(['it matched ', F], T).
+node_text(Outcome, T) :-
+    outcome(Outcome, P, S), !,
+    concat_all([P, ' is ', S], T).
+node_text(Reason, T) :- once(sentence(Reason, T)), !.
+node_text(Other, Other).
+
+% why_not(+Goal, -Reasons) as a flat list, kept for reports that want sentences only: status(Actual)
+% followed by the reasons of why/3; [] when the goal holds.
+why_not_list(approved(P), Reasons) :-
+    why_not_list(status(P, approved), Reasons).
+why_not_list(status(P, Wanted), Reasons) :-
     status(P, Actual),
     why_not_status(P, Wanted, Actual, Reasons).
 
@@ -274,6 +358,10 @@ query_goal(G) :-
 queryable(status, 2).
 queryable(why, 3).
 queryable(why_not, 2).
+queryable(why, 2).
+queryable(why_not_list, 2).
+queryable(tree_lines, 2).
+queryable(node_text, 2).
 queryable(explain, 3).
 queryable(proposal, 6).
 queryable(fired, 3).

@@ -7,6 +7,7 @@ import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.explain.FiredRule;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.explain.SizedOrder;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.reasoning.proof.HardLimits;
 import dev.arbiter.reasoning.proof.HeldPosition;
 import dev.arbiter.reasoning.proof.InstrumentTerms;
@@ -56,10 +57,17 @@ public final class DecisionPipeline implements AutoCloseable {
     private final LimitProver prover;
     private final PrologExplainer explainer;
 
+    /** A pipeline with the shipped knowledge base. */
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
                             Sizer sizer, LimitProver prover, PrologExplainer explainer) {
+        this(rules, limits, parameters, indicators, sizer, prover, explainer, KnowledgeBase.shipped());
+    }
+
+    /** @param knowledgeBase derives restrictions (and their reasons) before the rules run */
+    public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
+                            Sizer sizer, LimitProver prover, PrologExplainer explainer, KnowledgeBase knowledgeBase) {
         this.active = new AtomicReference<>(new RuleRelease(rules, limits, parameters));
-        this.facts = new FactAssembler(indicators);
+        this.facts = new FactAssembler(indicators, Objects.requireNonNull(knowledgeBase, "knowledgeBase"));
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         this.prover = Objects.requireNonNull(prover, "prover");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
@@ -163,7 +171,7 @@ public final class DecisionPipeline implements AutoCloseable {
         DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
-                problem, allocation, proof, explanations);
+                problem, allocation, proof, explanations, session.proposals());
         return new Run(new DecisionResult(decision, trace), explained);
     }
 

@@ -3,7 +3,18 @@ package dev.arbiter.engine.decision;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.Cap;
+import dev.arbiter.kb.outcome.Flag;
+import dev.arbiter.kb.outcome.Halt;
+import dev.arbiter.kb.outcome.HaltScope;
+import dev.arbiter.kb.outcome.ReduceOnly;
+import dev.arbiter.kb.outcome.Rejection;
+import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
+import dev.arbiter.reasoning.explain.FiredRule;
+import dev.arbiter.reasoning.explain.SizedOrder;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.rules.session.SessionFault;
@@ -18,10 +29,38 @@ import java.util.List;
  *
  * @param sessionFault why the rule session failed (every proposal then carries an ENGINE_FAULT
  *                     rejection), or {@code null}
+ * @param proposals    every proposal the rules considered (client intents and strategy proposals), so that
+ *                     a stored decision can be explained and queried again ({@link #explanationFacts()})
  */
 public record DecisionTrace(String decisionId, Versions versions, DecisionRequest request,
                             List<IndicatorValue> indicators, List<FeedStatus> feeds, List<Exposure> exposures,
                             List<Firing> firings, SessionFault sessionFault, List<OutcomeRecord> outcomes,
                             AllocationProblem allocationProblem,
-                            Allocation allocation, ProofResult proof, List<Explanation> explanations) {
+                            Allocation allocation, ProofResult proof, List<Explanation> explanations,
+                            List<Proposal> proposals) {
+
+    /**
+     * The facts the Prolog explainer reads, rebuilt from this trace alone: what an auditor's query about a
+     * stored decision runs against ({@code PrologExplainer.query(trace.explanationFacts(), goal, limits)}).
+     * Explaining them gives the explanations this trace holds.
+     */
+    public DecisionFacts explanationFacts() {
+        return new DecisionFacts(proposals == null ? List.of() : proposals,
+                firings.stream().map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(), f.matched())).toList(),
+                outcomes.stream().map(DecisionTrace::outcome).toList(),
+                allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
+                proof.verdict(), proof.violations());
+    }
+
+    private static RuleOutcome outcome(OutcomeRecord o) {
+        return switch (o.kind()) {
+            case "REJECT" -> new Rejection(o.proposalId(), o.reason());
+            case "CAP" -> new Cap(o.proposalId(), o.maxQuantity(), o.reason());
+            case "FLAG" -> new Flag(o.proposalId(), o.reason());
+            case "HALT" -> new Halt(HaltScope.valueOf(o.scope()), o.target(), o.reason());
+            case "REDUCE_ONLY" -> new ReduceOnly(HaltScope.valueOf(o.scope()), o.target(), o.reason());
+            default -> throw new IllegalStateException("trace outcome kind '" + o.kind()
+                    + "' is not one of REJECT, CAP, FLAG, HALT, REDUCE_ONLY");
+        };
+    }
 }

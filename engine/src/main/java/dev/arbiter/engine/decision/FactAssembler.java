@@ -1,5 +1,8 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.reasoning.kb.KnowledgeBase;
+import java.time.ZoneOffset;
+
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Exposure;
@@ -16,13 +19,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a request into the facts a rule session sees, deriving indicators, feed status and exposure. */
+/**
+ * Turns a request into the facts a rule session sees, deriving indicators, feed status and exposure, and
+ * the restrictions the knowledge base derives for the request's instruments and venues.
+ */
 final class FactAssembler {
 
     private final IndicatorFacts indicatorFacts;
+    private final KnowledgeBase knowledgeBase;
 
-    FactAssembler(IndicatorFacts indicatorFacts) {
+    FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase) {
         this.indicatorFacts = indicatorFacts;
+        this.knowledgeBase = knowledgeBase;
     }
 
     AssembledFacts assemble(DecisionRequest request, LimitSet limits, ParameterSet parameters) {
@@ -64,6 +72,7 @@ final class FactAssembler {
         facts.addAll(exposures);
         facts.addAll(request.predictions());
         facts.addAll(request.context().facts());
+        facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
         facts.addAll(gaps);
         facts.addAll(request.intents());
         return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);

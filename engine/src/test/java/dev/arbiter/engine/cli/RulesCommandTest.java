@@ -16,7 +16,74 @@ class RulesCommandTest {
         CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", SHIPPED.toString()));
 
         assertThat(out.exitCode()).as(out.stderr()).isZero();
-        assertThat(out.stdout()).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*");
+        assertThat(out.stdout()).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*\n"
+                + "analysis of rule set rs-[0-9a-f]{12}: \\d+ rules analysed, \\d+ not analysed, in \\d+ ms\n.*");
+        assertThat(out.stdout()).contains("proved: invariant halted-account (nothing passes while the account is HALTED")
+                .contains("not analysed: L2-GROSS-EXPOSURE").doesNotContain("error:");
+    }
+
+    @Test
+    void aKnowledgeBaseFileThatIsNotPrologFailsTheCheckNamingFileAndLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("ok.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+                import dev.arbiter.rules.dsl.Outcomes;
+
+                rule "Large order"
+                    @layer("L1") @reasonCode("L1-LARGE")
+                when
+                    $p : Proposal(quantity > 100)
+                then
+                    insert(Outcomes.reject(kcontext, $p, "large"));
+                end
+                """);
+        Files.createDirectories(dir.resolve("kb"));
+        Files.writeString(dir.resolve("kb/venues.pl"), "venue(kraken, us).\nvenue(Kraken Europe, ie).\n");
+
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stderr()).contains("kb/venues.pl line 2 is not valid Prolog");
+
+        Files.writeString(dir.resolve("kb/venues.pl"), "venue(kraken, us).\nvenue('Kraken Europe', ie).\n");
+        CliOutput fixed = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+        assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+        assertThat(fixed.stdout()).contains("knowledge base: 4 Prolog files");
+    }
+
+    @Test
+    void leakyRuleSetFailsTheAnalysisWithACounterexample(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("limits.json"), "{\"max-order-value\": 50000}");
+        Files.writeString(dir.resolve("invariants.yaml"), """
+                invariants:
+                  - name: max-order-value
+                    when: Proposal.notional > limit("max-order-value")
+                    then: blocked
+                """);
+        Files.writeString(dir.resolve("value.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Limit;
+                import dev.arbiter.kb.fact.Proposal;
+                import dev.arbiter.kb.fact.Side;
+                import dev.arbiter.rules.dsl.Outcomes;
+
+                rule "Order value above the maximum (buys only)"
+                    @layer("L7") @reasonCode("L7-MAX-ORDER-VALUE")
+                when
+                    Limit(name == "max-order-value", $max : value)
+                    $p : Proposal(side == Side.BUY, notional > $max)
+                then
+                    insert(Outcomes.reject(kcontext, $p, "order value above " + $max));
+                end
+                """);
+
+        CliOutput out = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stdout()).contains("error: invariant max-order-value is refuted")
+                .contains("counterexample, as a rule-test case:").contains("side: SELL")
+                .contains("notFired: [L7-MAX-ORDER-VALUE]");
+        assertThat(out.stderr()).contains("fails the analysis: 0 dead rules, 0 limit contradictions, 1 invariants not proved");
     }
 
     @Test

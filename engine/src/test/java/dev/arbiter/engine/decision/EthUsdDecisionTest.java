@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.Layer;
+import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
+import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.QueryLimits;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.session.Firing;
 import java.util.List;
@@ -129,13 +132,60 @@ class EthUsdDecisionTest {
         Map<String, Explanation> byId = result.trace().explanations().stream()
                 .collect(Collectors.toMap(Explanation::proposalId, Function.identity()));
 
-        assertThat(byId.get("i-2").status()).isEqualTo("REJECTED");
-        assertThat(String.join(" ", byId.get("i-2").because()))
-                .contains("L7-PRICE-COLLAR").contains("RTS 6 Art. 15(1)(a)").contains("6.33%");
-        assertThat(byId.get("i-1").status()).isEqualTo("CAPPED");
-        assertThat(String.join(" ", byId.get("i-1").because())).contains("L1-MAX-ORDER-QTY");
-        assertThat(byId.get("S-MOMENTUM:ETH-USD").because()).isNotEmpty();
-        assertThat(byId.values()).allSatisfy(e -> assertThat(e.query()).isNotBlank());
+        Explanation i2 = byId.get("i-2");
+        assertThat(i2.status()).isEqualTo("REJECTED");
+        assertThat(i2.because()).containsExactly(
+                "rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800 is 6.33%"
+                        + " from the last close 1692.84, outside the 5% collar",
+                "rule Limit price outside the price collar matched Limit[name=price-collar, value=0.05]; "
+                        + "Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
+                        + " conviction=0.5, origin=intent i-2 (client-breakout)]; FeedStatus[symbol=ETH-USD,"
+                        + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120]");
+        assertThat(i2.query()).isEqualTo("explain('i-2', Status, Sentences)");
+
+        Explanation i1 = byId.get("i-1");
+        assertThat(i1.status()).isEqualTo("CAPPED");
+        assertThat(i1.because().getFirst()).isEqualTo("the allocation sized it at 10.00 of the 25 requested");
+        assertThat(i1.because()).contains(
+                "capped at 10 by L1-MAX-ORDER-QTY at L1 (position), under RTS 6 Art. 15(1)(c): quantity 25 is above"
+                        + " the maximum order quantity 10",
+                "capped at 11.79 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 5035.68 plus order 42325"
+                        + " would exceed the maximum 25000",
+                "capped at 12.76 by L2-INSTRUMENT-SHARE at L2 (portfolio): position 3385.68 plus order 42325 would"
+                        + " exceed 25% of equity 100000");
+
+        Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
+        assertThat(momentum.status()).isEqualTo("CAPPED");
+        assertThat(momentum.because()).containsExactly(
+                "the allocation sized it at 1.79 of the 5.9 requested",
+                "held at 1.79: one more lot of 0.01 would take gross exposure to 25012.792, above the limit 25000.00",
+                "held at 1.79: one more lot of 0.01 would take instrument ETH-USD exposure to 25012.792, above its cap"
+                        + " 25000.00 (25% of equity)");
+    }
+
+    @Test
+    void aStoredDecisionAnswersAnAuditorsQueriesAndExplainsItselfAgain() {
+        PrologExplainer explainer = new PrologExplainer();
+        DecisionFacts stored = result.trace().explanationFacts();
+
+        assertThat(result.trace().proposals()).extracting(dev.arbiter.kb.fact.Proposal::proposalId)
+                .containsExactlyInAnyOrder("i-1", "i-2", "S-MOMENTUM:ETH-USD");
+        assertThat(result.trace().explanations()).allSatisfy(e ->
+                assertThat(explainer.explain(stored, e.proposalId())).isEqualTo(e));
+        assertThat(explainer.query(stored, "status(P, rejected)", QueryLimits.DEFAULT)).containsExactly("P = 'i-2'");
+        assertThat(explainer.whyNotApprovedTree(stored, "i-2")).containsExactly(
+                "not: i-2 is approved",
+                "  because i-2 is rejected",
+                "    because rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800"
+                        + " is 6.33% from the last close 1692.84, outside the 5% collar",
+                "      because rule Limit price outside the price collar (L7-PRICE-COLLAR, L7 (compliance)) fired",
+                "        because it matched Limit[name=price-collar, value=0.05]",
+                "        because it matched Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
+                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout)]",
+                "        because it matched FeedStatus[symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
+                        + " lastClose=1692.84, ageSeconds=30, barCount=120]");
+        assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",
+                "  because i-1 is capped", "    because the allocation sized it at 10.00 of the 25 requested");
     }
 
     @Test
@@ -153,7 +203,7 @@ class EthUsdDecisionTest {
                 trace.exposures(), trace.firings(), trace.sessionFault(), trace.outcomes(), trace.allocationProblem(),
                 trace.allocation(),
                 new dev.arbiter.reasoning.proof.ProofResult(proof.verdict(), proof.checkedLimits(), proof.violations(), 0),
-                trace.explanations());
+                trace.explanations(), trace.proposals());
     }
 
     private static String json(Object value) {

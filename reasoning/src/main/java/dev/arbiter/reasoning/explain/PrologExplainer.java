@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -39,9 +40,10 @@ import java.util.function.Function;
  * stopped half-way, since the engine is then replaced. For each call the decision's facts are handed to
  * the engine as terms built in Java (never as program text: nothing in a message needs escaping or can
  * change the theory), any clauses a previous raw query may have asserted are cleared, and the goal is
- * solved. Raw goals may call only the decision's facts, the theory's predicates and a few pure
- * built-ins, must finish within {@value #GOAL_SECONDS} seconds and may have at most
- * {@value #MAX_SOLUTIONS} solutions.
+ * solved. The explainer's own goals must finish within {@value #GOAL_SECONDS} seconds. Auditors' raw goals
+ * ({@link #query(DecisionFacts, String, QueryLimits)}) may call only the decision's facts, the theory's
+ * predicates and a few pure built-ins, run within their {@link QueryLimits} (steps and time) and may have
+ * at most {@value #MAX_SOLUTIONS} solutions.
  *
  * <p>One engine serves one call at a time; the explainer is safe to share between threads.
  */
@@ -111,10 +113,10 @@ public final class PrologExplainer {
         Var sentences = new Var("Sentences");
         Struct goal = new Struct("explain", DecisionTerms.atom(proposalId), status, sentences);
         String query = PrologText.render(goal);
-        List<Explanation> answers = solve(facts, goal, query, false, solution -> new Explanation(proposalId,
+        List<Explanation> answers = solve(facts, goal, query, false, null, solution -> new Explanation(proposalId,
                 atomText(binding(solution, "Status")).toUpperCase(Locale.ROOT),
                 texts(binding(solution, "Sentences")), query),
-                problem -> new IllegalStateException("the explanation theory could not answer " + query + ": "
+                (kind, problem) -> new IllegalStateException("the explanation theory could not answer " + query + ": "
                         + problem + "; this is a defect in " + THEORY));
         if (answers.isEmpty()) {
             throw new IllegalStateException("the explanation theory has no answer to " + query
@@ -124,25 +126,73 @@ public final class PrologExplainer {
     }
 
     /**
-     * Asks a raw goal about the decision, e.g. {@code why_not(approved('P-1'), Reasons)} or
-     * {@code status(P, rejected)}. Each solution is written as the bindings of the goal's named
-     * variables ({@code P = 'P-1', S = rejected}; variables left unbound and {@code _}-prefixed ones are
-     * left out), or {@code true} when there are none; no solution gives an empty list. A final full stop
-     * is allowed.
-     *
-     * @throws IllegalArgumentException if the goal is malformed, calls a predicate raw queries may not
-     *                                  call, raises a Prolog error, has more than {@value #MAX_SOLUTIONS}
-     *                                  solutions or runs longer than {@value #GOAL_SECONDS} seconds
+     * Why proposal {@code proposalId} ended as it did, as the lines of its explanation tree
+     * ({@code why(status(P, S), Tree)}): the outcome, then each reason indented under it with "because",
+     * the rule behind each reason under that, and the facts the rule matched under the rule.
      */
+    public List<String> whyTree(DecisionFacts facts, String proposalId) {
+        return treeLines(facts, proposalId, "why", new Struct("status", DecisionTerms.atom(proposalId), new Var("_S")));
+    }
+
+    /**
+     * Why proposal {@code proposalId} was not approved, as the lines of the tree of
+     * {@code why_not(approved(P), Tree)}; one line "P is approved holds" when it was approved.
+     */
+    public List<String> whyNotApprovedTree(DecisionFacts facts, String proposalId) {
+        return treeLines(facts, proposalId, "why_not", new Struct("approved", DecisionTerms.atom(proposalId)));
+    }
+
+    private List<String> treeLines(DecisionFacts facts, String proposalId, String predicate, Struct outcome) {
+        Objects.requireNonNull(facts, "facts");
+        requireProposal(facts, proposalId);
+        Var tree = new Var("_Tree");
+        Struct goal = new Struct(",", new Struct(predicate, outcome, tree), new Struct("tree_lines", tree, new Var("Lines")));
+        String query = PrologText.render(goal);
+        List<List<String>> answers = solve(facts, goal, query, false, null, solution -> texts(binding(solution, "Lines")),
+                (kind, problem) -> new IllegalStateException("the explanation theory could not answer " + query + ": "
+                        + problem + "; this is a defect in " + THEORY));
+        if (answers.isEmpty()) {
+            throw new IllegalStateException("the explanation theory has no answer to " + query + "; this is a defect in " + THEORY);
+        }
+        return answers.getFirst();
+    }
+
+    private static void requireProposal(DecisionFacts facts, String proposalId) {
+        Objects.requireNonNull(proposalId, "proposalId");
+        if (facts.proposals().stream().noneMatch(p -> p.proposalId().equals(proposalId))) {
+            throw new IllegalArgumentException("proposalId: '" + proposalId + "' is not a proposal of this decision;"
+                    + " expected one of " + facts.proposals().stream().map(Proposal::proposalId).toList());
+        }
+    }
+
+    /** {@link #query(DecisionFacts, String, QueryLimits)} with {@link QueryLimits#DEFAULT}. */
     public List<String> query(DecisionFacts facts, String goal) {
+        return query(facts, goal, QueryLimits.DEFAULT);
+    }
+
+    /**
+     * The auditor's entry point: asks a raw goal about a stored decision's facts, e.g.
+     * {@code why_not(approved('P-1'), Reasons)}, {@code why(rejected('P-1'), Tree)} or
+     * {@code status(P, rejected)}. Each solution is written as the bindings of the goal's named variables
+     * ({@code P = 'P-1', S = rejected}; variables left unbound and {@code _}-prefixed ones are left out),
+     * or {@code true} when there are none; no solution gives an empty list. A final full stop is allowed.
+     * The goal may call only the decision's facts, the theory's predicates and a few pure built-ins
+     * ({@code queryable/2} of the theory lists them), never assert, retract, load or reach Java.
+     *
+     * @throws QueryException if the goal is malformed, calls a predicate queries may not call, raises a
+     *                        Prolog error, has more than {@value #MAX_SOLUTIONS} solutions, or runs past
+     *                        {@code limits}; the explainer stays usable
+     */
+    public List<String> query(DecisionFacts facts, String goal, QueryLimits limits) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(goal, "goal");
+        Objects.requireNonNull(limits, "limits");
         lock.lock();
         try {
             Term parsed = parse(goal);
             Struct guarded = new Struct("query_goal", parsed);
-            return solve(facts, guarded, goal, true, PrologExplainer::bindings,
-                    problem -> new IllegalArgumentException("Prolog goal '" + goal + "' " + problem));
+            return solve(facts, guarded, goal, true, limits, PrologExplainer::bindings,
+                    (kind, problem) -> new QueryException(kind, "Prolog goal '" + goal + "' " + problem));
         } finally {
             lock.unlock();
         }
@@ -154,14 +204,16 @@ public final class PrologExplainer {
             text = text.substring(0, text.length() - 1).strip();
         }
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("Prolog goal '" + goal + "' is empty; expected a goal such as "
-                    + EXAMPLE_GOAL);
+            throw new QueryException(QueryException.Kind.MALFORMED, "Prolog goal '" + goal
+                    + "' is empty; expected a goal such as " + EXAMPLE_GOAL);
         }
         try {
             return Parser.parseSingleTerm(text, engine.getOperatorManager());
         } catch (InvalidTermException e) {
-            throw new IllegalArgumentException("Prolog goal '" + goal + "' is malformed: " + e.getMessage()
-                    + "; expected one goal such as " + EXAMPLE_GOAL, e);
+            QueryException malformed = new QueryException(QueryException.Kind.MALFORMED, "Prolog goal '" + goal
+                    + "' is malformed: " + e.getMessage() + "; expected one goal such as " + EXAMPLE_GOAL);
+            malformed.initCause(e);
+            throw malformed;
         }
     }
 
@@ -170,31 +222,35 @@ public final class PrologExplainer {
      * or only the first. Prolog errors, too many solutions and running out of time are reported through
      * {@code failure}.
      */
-    private <T> List<T> solve(DecisionFacts facts, Term goal, String goalText, boolean every,
-                              Function<SolveInfo, T> reader, Function<String, RuntimeException> failure) {
+    private <T> List<T> solve(DecisionFacts facts, Term goal, String goalText, boolean every, QueryLimits limits,
+                              Function<SolveInfo, T> reader, BiFunction<QueryException.Kind, String, RuntimeException> failure) {
         lock.lock();
         try {
-            return solveLocked(facts, goal, goalText, every, reader, failure);
+            return solveLocked(facts, goal, goalText, every, limits, reader, failure);
         } finally {
             lock.unlock();
         }
     }
 
-    private <T> List<T> solveLocked(DecisionFacts facts, Term goal, String goalText, boolean every,
-                                    Function<SolveInfo, T> reader, Function<String, RuntimeException> failure) {
+    /** @param limits null for the explainer's own goals: the default time, no step counting */
+    private <T> List<T> solveLocked(DecisionFacts facts, Term goal, String goalText, boolean every, QueryLimits limits,
+                                    Function<SolveInfo, T> reader,
+                                    BiFunction<QueryException.Kind, String, RuntimeException> failure) {
         Struct guarded = new Struct("catch", goal, new Var(ERROR_VARIABLE), new Struct("true"));
         // The watchdog halts the engine only while this call still holds it; once halted, the engine is
         // replaced, since tuProlog may keep a pending halt or a half-built computation.
         AtomicReference<Prolog> haltable = new AtomicReference<>(engine);
         AtomicBoolean halted = new AtomicBoolean();
         boolean settled = false; // the engine ended the goal in a known state
+        Duration timeout = limits == null ? Duration.ofSeconds(GOAL_SECONDS) : limits.timeout();
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             Prolog solving = haltable.getAndSet(null);
             if (solving != null) {
                 halted.set(true);
                 solving.solveHalt();
             }
-        }, GOAL_SECONDS, TimeUnit.SECONDS);
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        StepCounter steps = limits == null ? null : new StepCounter(engine, limits.maxSteps());
         try {
             library.serve(DecisionTerms.of(facts));
             engine.clearTheory();
@@ -204,11 +260,14 @@ public final class PrologExplainer {
                 Term error = binding(solution, ERROR_VARIABLE);
                 if (!(error instanceof Var)) {
                     settled = true;
-                    throw failure.apply("raised the Prolog error " + PrologText.render(error));
+                    String rendered = PrologText.render(error);
+                    throw failure.apply(rendered.contains("permission_error") ? QueryException.Kind.FORBIDDEN
+                            : QueryException.Kind.PROLOG_ERROR, "raised the Prolog error " + rendered);
                 }
                 if (solutions.size() == MAX_SOLUTIONS) {
                     settled = true;
-                    throw failure.apply("has more than " + MAX_SOLUTIONS + " solutions; narrow it down");
+                    throw failure.apply(QueryException.Kind.TOO_MANY_SOLUTIONS,
+                            "has more than " + MAX_SOLUTIONS + " solutions; narrow it down");
                 }
                 solutions.add(reader.apply(solution));
                 if (!every || !solution.hasOpenAlternatives()) {
@@ -217,8 +276,12 @@ public final class PrologExplainer {
                 solution = engine.solveNext();
             }
             settled = true;
+            if (steps != null && steps.exceeded()) {
+                throw failure.apply(QueryException.Kind.STEP_LIMIT, "took more than " + limits.maxSteps()
+                        + " resolution steps; it may loop, or ask for too much at once");
+            }
             if (halted.get()) {
-                throw failure.apply("did not finish within " + Duration.ofSeconds(GOAL_SECONDS)
+                throw failure.apply(QueryException.Kind.TIME_LIMIT, "did not finish within " + timeout
                         + "; it may loop, or ask for too much at once");
             }
             return solutions;
@@ -226,13 +289,17 @@ public final class PrologExplainer {
             throw new IllegalStateException("tuProlog lost the alternatives of " + goalText, e);
         } catch (StackOverflowError e) {
             // tuProlog recurses on the Java stack: an endless generator (length(L, N)) may end here.
-            RuntimeException tooDeep = failure.apply("went too deep (the Java stack overflowed); it may loop");
+            RuntimeException tooDeep = failure.apply(QueryException.Kind.TIME_LIMIT,
+                    "went too deep (the Java stack overflowed); it may loop");
             tooDeep.initCause(e);
             throw tooDeep;
         } finally {
             haltable.set(null);
             watchdog.cancel(false);
-            if (!settled || halted.get()) {
+            if (steps != null) {
+                steps.detach();
+            }
+            if (!settled || halted.get() || steps != null && steps.exceeded()) {
                 loadEngine();
             } else {
                 engine.solveEnd();

@@ -7,6 +7,7 @@
  * solver's unsat cores, each with a sentence whose numbers are computed exactly with {@code BigDecimal}
  * ({@code VIOLATED}); a timeout gives {@code UNKNOWN}, which callers treat as a refusal.
  *
- * <p>The package owns the Z3 context: nothing else in Arbiter talks to Z3.
+ * <p>The package owns the per-decision Z3 context; the rule-set analysis ({@code reasoning.analysis}) makes
+ * its own, one per analysis.
  */
 package dev.arbiter.reasoning.proof;

@@ -288,9 +288,14 @@ class PrologExplainerTest {
     void answersWhyNotApproved() {
         DecisionFacts facts = threeProposals();
 
-        assertThat(explainer.query(facts, "why_not(approved('P2'), Reasons)")).containsExactly(
+        assertThat(explainer.query(facts, "why_not_list(approved('P2'), Reasons)")).containsExactly(
                 "Reasons = [status(rejected), rejection('L3-DAILY-LOSS', l3, '', '" + DAILY_LOSS_MESSAGE + "')]");
-        assertThat(explainer.query(facts, "why_not(approved('P1'), Reasons)")).containsExactly("Reasons = []");
+        assertThat(explainer.query(facts, "why_not_list(approved('P1'), Reasons)")).containsExactly("Reasons = []");
+        assertThat(explainer.query(facts, "why_not(approved('P2'), Tree)")).containsExactly(
+                "Tree = because(not(approved('P2')), [because(rejected('P2'), [because(rejection('L3-DAILY-LOSS', l3, '', '"
+                        + DAILY_LOSS_MESSAGE + "'), [because(fired('daily-loss-limit', l3, 'L3-DAILY-LOSS'), [])])])])");
+        assertThat(explainer.query(facts, "why_not(approved('P1'), Tree)")).containsExactly("Tree = holds(approved('P1'))");
+        assertThat(explainer.query(facts, "why(rejected('P1'), Tree)")).isEmpty();
         assertThat(explainer.query(facts, "why('P3', S, Reasons)")).containsExactly(
                 "S = not_allocated, Reasons = [no_allocation('2')]");
     }
@@ -357,6 +362,62 @@ class PrologExplainerTest {
                 .hasMessageMatching("Prolog goal 'length\\(L, N\\), N == -1' (did not finish within PT5S|went too deep).*");
 
         assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void explainsARejectionAsATreeAcrossLayersDownToTheFactsTheRuleMatched() {
+        DecisionFacts facts = decision()
+                .buy("P1", "ACC-1", "BTC-USD", "1", "50000")
+                .fired("Daily loss limit reached", Layer.L3, "L3-DAILY-LOSS", "realised loss today 5.2% of equity",
+                        "Limit max-daily-loss 5%")
+                .outcome(new Rejection("P1", reason("Daily loss limit reached", "L3-DAILY-LOSS", Layer.L3, "",
+                        "realised loss today 5.2% > limit 5%")))
+                .facts();
+
+        assertThat(explainer.whyNotApprovedTree(facts, "P1")).containsExactly(
+                "not: P1 is approved",
+                "  because P1 is rejected",
+                "    because rejected by L3-DAILY-LOSS at L3 (account): realised loss today 5.2% > limit 5%",
+                "      because rule Daily loss limit reached (L3-DAILY-LOSS, L3 (account)) fired",
+                "        because it matched realised loss today 5.2% of equity",
+                "        because it matched Limit max-daily-loss 5%");
+        assertThat(explainer.whyTree(facts, "P1")).startsWith("P1 is rejected",
+                "  because rejected by L3-DAILY-LOSS at L3 (account): realised loss today 5.2% > limit 5%");
+    }
+
+    @Test
+    void stopsARunawayQueryAtItsStepLimitAndStaysUsable() {
+        QueryLimits fewSteps = new QueryLimits(5_000, java.time.Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> explainer.query(threeProposals(), "length(L, N), N == -1", fewSteps))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.STEP_LIMIT))
+                .hasMessage("Prolog goal 'length(L, N), N == -1' took more than 5000 resolution steps; it may loop,"
+                        + " or ask for too much at once");
+        // Endless recursion through the theory's own predicates, e.g. an ever longer list of reasons.
+        assertThatThrownBy(() -> explainer.query(threeProposals(), "append(X, [a], Y), length(X, -1)", fewSteps))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.STEP_LIMIT));
+
+        assertThat(explainer.query(threeProposals(), "status(P, rejected)", fewSteps)).containsExactly("P = 'P2'");
+    }
+
+    @Test
+    void stopsARunawayQueryAtItsTimeLimit() {
+        QueryLimits shortTime = new QueryLimits(100_000_000, java.time.Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> explainer.query(threeProposals(), "length(L, N), N == -1", shortTime))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.TIME_LIMIT))
+                .hasMessageMatching("Prolog goal 'length\\(L, N\\), N == -1' (did not finish within PT0.3S|went too deep).*");
+        assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void malformedAndForbiddenQueriesSayWhichKindOfProblemTheyAre() {
+        assertThatThrownBy(() -> explainer.query(threeProposals(), "why(P", QueryLimits.DEFAULT))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.MALFORMED));
+        assertThatThrownBy(() -> explainer.query(threeProposals(), "halt", QueryLimits.DEFAULT))
+                .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.FORBIDDEN));
+        assertThatThrownBy(() -> new QueryLimits(0, java.time.Duration.ofSeconds(1)))
+                .hasMessage("maxSteps: 0 is not accepted; expected 1 to 100000000");
     }
 
     @Test

@@ -1,0 +1,198 @@
+package dev.arbiter.reasoning.analysis;
+
+import com.microsoft.z3.ArithExpr;
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.IntExpr;
+import com.microsoft.z3.RealExpr;
+import com.microsoft.z3.RealSort;
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Anomaly;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.KillSwitch;
+import dev.arbiter.kb.fact.LossHistory;
+import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.ModelHealth;
+import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.OrderActivity;
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.Prediction;
+import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.ProtectiveStop;
+import dev.arbiter.kb.fact.Regime;
+import dev.arbiter.kb.fact.Restriction;
+import dev.arbiter.kb.fact.TradingControl;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The symbolic world the analysis reasons about: <em>one</em> order (a {@code Proposal}) for one
+ * account in one instrument, with one fact of every other type, each of which may or may not be there.
+ * Every numeric field of every fact is a Z3 real, every enum field an index into its constants, every
+ * boolean field a Z3 boolean; text and times are not modelled. Because there is one fact of each type,
+ * joins on identifiers ({@code accountId}, {@code symbol}, {@code proposalId}, {@code intentId}) always
+ * match. Limits and parameters are named constants held to the values of the limit and parameter sets.
+ *
+ * <p>The ranges of {@link FieldRanges}, whole-number fields, and the limit and parameter values are
+ * named assumptions, so that an unsat core can say which of them make a rule dead or an order
+ * impossible.
+ */
+final class SymbolicFacts {
+
+    /** The facts every decision has: the order, its account, its instrument and the account's exposure in it. */
+    static final Set<String> ALWAYS_PRESENT = Set.of("Proposal", "Account", "Instrument", "Exposure");
+    static final Set<String> IDENTIFIERS = Set.of("accountId", "symbol", "proposalId", "intentId");
+
+    static final Map<String, Class<?>> TYPES = Stream.of(Proposal.class, Account.class, Instrument.class,
+                    Exposure.class, OrderIntent.class, ProtectiveStop.class, Anomaly.class, Bar.class, FeedStatus.class,
+                    IndicatorValue.class, KillSwitch.class, LossHistory.class, Margin.class, ModelHealth.class,
+                    OpenOrder.class, OrderActivity.class, Position.class, Prediction.class, Regime.class,
+                    Restriction.class, TradingControl.class)
+            .collect(Collectors.toMap(Class::getSimpleName, c -> c, (a, b) -> a, LinkedHashMap::new));
+
+    private final Context z3;
+    private final Map<String, Value> fields = new LinkedHashMap<>();
+    private final Map<String, BoolExpr> presence = new LinkedHashMap<>();
+    private final Map<String, BoolExpr> assumptions = new LinkedHashMap<>();
+    private final Map<String, RealExpr> limits = new LinkedHashMap<>();
+    private final Map<String, RealExpr> parameters = new LinkedHashMap<>();
+
+    SymbolicFacts(Context z3, Map<String, BigDecimal> limitValues, Map<String, BigDecimal> parameterValues) {
+        this.z3 = z3;
+        TYPES.forEach(this::declare);
+        for (FieldRanges.Range range : FieldRanges.RANGES) {
+            ArithExpr<RealSort> x = number(range.type(), range.field());
+            assumptions.put(range.name(), switch (range.bound()) {
+                case POSITIVE -> z3.mkGt(x, real(BigDecimal.ZERO));
+                case NON_NEGATIVE -> z3.mkGe(x, real(BigDecimal.ZERO));
+                case UNIT_INTERVAL -> z3.mkAnd(z3.mkGe(x, real(BigDecimal.ZERO)), z3.mkLe(x, real(BigDecimal.ONE)));
+            });
+        }
+        for (FieldRanges.AtLeast ordering : FieldRanges.ORDERINGS) {
+            assumptions.put(ordering.name(), z3.mkGe(number(ordering.type(), ordering.field()),
+                    number(ordering.type(), ordering.other())));
+        }
+        limitValues.forEach((name, value) -> limits.put(name, named("limit " + name, value)));
+        parameterValues.forEach((name, value) -> parameters.put(name, named("parameter " + name, value)));
+    }
+
+    private RealExpr named(String name, BigDecimal value) {
+        RealExpr constant = z3.mkRealConst(name);
+        assumptions.put(name + " = " + value.toPlainString(), z3.mkEq(constant, real(value)));
+        return constant;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void declare(String type, Class<?> record) {
+        presence.put(type, ALWAYS_PRESENT.contains(type) ? z3.mkTrue() : z3.mkBoolConst(type + " present"));
+        for (RecordComponent component : record.getRecordComponents()) {
+            String key = type + "." + component.getName();
+            Class<?> javaType = component.getType();
+            Value value;
+            if (javaType == BigDecimal.class || javaType == double.class) {
+                value = new Value.Num(z3.mkRealConst(key));
+            } else if (javaType == int.class || javaType == long.class) {
+                RealExpr x = z3.mkRealConst(key);
+                assumptions.put(key + " is a whole number", z3.mkIsInteger(x));
+                value = new Value.Num(x);
+            } else if (javaType == boolean.class) {
+                value = new Value.Truth(z3.mkBoolConst(key));
+            } else if (javaType.isEnum()) {
+                IntExpr x = z3.mkIntConst(key);
+                int count = javaType.getEnumConstants().length;
+                assumptions.put(key + " is a " + javaType.getSimpleName(),
+                        z3.mkAnd(z3.mkGe(x, z3.mkInt(0)), z3.mkLt(x, z3.mkInt(count))));
+                value = new Value.EnumValue((Class<? extends Enum<?>>) javaType, x);
+            } else {
+                value = new Value.Text(key, IDENTIFIERS.contains(component.getName()), null);
+            }
+            fields.put(key, value);
+        }
+        if (type.equals("Proposal") || type.equals("OpenOrder")) {
+            fields.put(type + ".notional", new Value.Num(z3.mkMul(number(type, "quantity"), number(type, "price"))));
+        }
+    }
+
+    boolean isFactType(String type) {
+        return TYPES.containsKey(type);
+    }
+
+    /** A field of a fact, {@code notional} included for orders. */
+    Value field(String type, String field) {
+        Value value = fields.get(type + "." + field);
+        if (value == null) {
+            throw new NotInSubset(type + " has no field '" + field + "' the analysis knows");
+        }
+        return value;
+    }
+
+    Optional<Value> fieldIfAny(String type, String field) {
+        return Optional.ofNullable(fields.get(type + "." + field));
+    }
+
+    ArithExpr<RealSort> number(String type, String field) {
+        if (field(type, field) instanceof Value.Num num) {
+            return num.expr();
+        }
+        throw new IllegalStateException(type + "." + field + " is not numeric");
+    }
+
+    BoolExpr present(String type) {
+        BoolExpr present = presence.get(type);
+        if (present == null) {
+            throw new NotInSubset("the fact type " + type + " is not part of the analysed fact model");
+        }
+        return present;
+    }
+
+    Optional<RealExpr> limit(String name) {
+        return Optional.ofNullable(limits.get(name));
+    }
+
+    Optional<RealExpr> parameter(String name) {
+        return Optional.ofNullable(parameters.get(name));
+    }
+
+    /** Named constraints every check starts from: field ranges, whole numbers, enum ranges, limit and parameter values. */
+    Map<String, BoolExpr> assumptions() {
+        return assumptions;
+    }
+
+    /** Every variable of a type (for counterexamples), by field name. */
+    Map<String, Value> fieldsOf(String type) {
+        Map<String, Value> of = new LinkedHashMap<>();
+        for (RecordComponent component : TYPES.get(type).getRecordComponents()) {
+            of.put(component.getName(), fields.get(type + "." + component.getName()));
+        }
+        return of;
+    }
+
+    List<String> optionalTypes() {
+        return TYPES.keySet().stream().filter(t -> !ALWAYS_PRESENT.contains(t)).toList();
+    }
+
+    Expr<?> presenceVariable(String type) {
+        return presence.get(type);
+    }
+
+    ArithExpr<RealSort> real(BigDecimal value) {
+        return z3.mkReal(value.toPlainString());
+    }
+
+    Context z3() {
+        return z3;
+    }
+}
