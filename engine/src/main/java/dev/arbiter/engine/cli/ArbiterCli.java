@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./arbiter}. Exit codes: 0 done, 1 failure, 2 bad arguments or bad input. */
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "An explainable decision engine for trading risk.",
-        subcommands = {ServeCommand.class, DecideCommand.class, AllocateCommand.class, RulesCommand.class})
+        subcommands = {ServeCommand.class, DecideCommand.class, AllocateCommand.class, RulesCommand.class,
+                IndicatorsCommand.class})
 public final class ArbiterCli implements Runnable {
 
     @CommandLine.Spec
