@@ -8,7 +8,12 @@ import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.regime.AnomalyDetector;
+import dev.arbiter.mlbridge.regime.AnomalySettings;
+import dev.arbiter.mlbridge.regime.RegimeDetector;
+import dev.arbiter.mlbridge.regime.RegimeSettings;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
@@ -16,10 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns a request into the facts a rule session sees, deriving indicators, feed status and exposure. */
+/**
+ * Turns a request into the facts a rule session sees, deriving indicators, feed status, exposure, and
+ * the regimes and anomalies detected from each instrument's bars. Regimes and anomalies the client
+ * sends in its context are kept beside the detected ones: a rule sees both, each with its evidence.
+ */
 final class FactAssembler {
 
     private final IndicatorFacts indicatorFacts;
+    private final RegimeDetector regimeDetector = new RegimeDetector(RegimeSettings.DEFAULTS);
+    private final AnomalyDetector anomalyDetector = new AnomalyDetector(AnomalySettings.DEFAULTS);
 
     FactAssembler(IndicatorFacts indicatorFacts) {
         this.indicatorFacts = indicatorFacts;
@@ -29,7 +40,8 @@ final class FactAssembler {
         List<IndicatorValue> indicators = new ArrayList<>();
         List<FeedStatus> feeds = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
-        List<Anomaly> gaps = new ArrayList<>();
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<Regime> regimes = new ArrayList<>();
         for (int i = 0; i < request.marketData().size(); i++) {
             MarketSeries series = request.marketData().get(i);
             List<Bar> bars = series.toBars("marketData[" + i + "]");
@@ -40,7 +52,8 @@ final class FactAssembler {
                         "a time at or after the end of the last " + series.symbol() + " bar (" + last.endTime() + ")");
             }
             feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
-            gaps.addAll(DataGaps.in(bars));
+            anomalies.addAll(anomalyDetector.detect(bars, request.asOf()));
+            regimes.addAll(regimeDetector.detect(bars));
             indicators.addAll(indicatorFacts.atLastBar(bars));
             exposures.add(exposure(request, series.symbol(), last.close()));
         }
@@ -64,7 +77,8 @@ final class FactAssembler {
         facts.addAll(exposures);
         facts.addAll(request.predictions());
         facts.addAll(request.context().facts());
-        facts.addAll(gaps);
+        facts.addAll(regimes);
+        facts.addAll(anomalies);
         facts.addAll(request.intents());
         return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);
     }
