@@ -20,7 +20,7 @@ public enum Algorithm {
     /** Gradient-boosted trees: 100 trees of at most 8 leaves, shrinkage 0.05, 70% subsample. */
     GBT("gbt") {
         @Override
-        ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
+        public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             MathEx.setSeed(seed);
             GradientTreeBoost.Options options = new GradientTreeBoost.Options(100, 4, 8, 50, 0.05, 0.7, null, null);
             return new TreeModel(GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, y, features), options), features);
@@ -29,7 +29,7 @@ public enum Algorithm {
     /** Random forest: 100 trees of depth at most 8, leaves of at least 50 samples, 4 features per split. */
     RF("rf") {
         @Override
-        ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
+        public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             long[] seeds = LongStream.range(0, 100).map(i -> seed * 1_000_003L + i).toArray();
             RandomForest.Options options = new RandomForest.Options(100, Math.max(1, (int) Math.sqrt(features.size())),
                     SplitRule.GINI, 8, 64, 50, 1.0, null, seeds, null);
@@ -39,21 +39,21 @@ public enum Algorithm {
     /** Logistic regression, L2 penalty 1.0 on standardised features. */
     LOGIT("logit") {
         @Override
-        ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
+        public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             return LogitModel.fit(x, y, 1.0);
         }
     },
     /** Baseline: the training share of up labels. */
     MAJORITY("majority") {
         @Override
-        ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
+        public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             return Baselines.Majority.fit(y);
         }
     },
     /** Baseline: the training share of up labels given the sign of the previous one-bar return. */
     PREVIOUS_SIGN("previous-return-sign") {
         @Override
-        ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
+        public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             int roc = features.indexOf("roc_1");
             if (roc < 0) {
                 throw new IllegalArgumentException("the previous-return-sign baseline needs the feature roc_1 in the set");
@@ -75,7 +75,7 @@ public enum Algorithm {
     }
 
     /** Trains on rows {@code x} with labels {@code y}; {@code features} names the columns. */
-    abstract ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed);
+    public abstract ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed);
 
     public static Algorithm parse(String id) {
         for (Algorithm a : values()) {
