@@ -35,8 +35,6 @@ import org.ta4j.core.indicators.ParabolicSarIndicator;
 import org.ta4j.core.indicators.RAVIIndicator;
 import org.ta4j.core.indicators.ROCIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.RWIHighIndicator;
-import org.ta4j.core.indicators.RWILowIndicator;
 import org.ta4j.core.indicators.StochasticOscillatorKIndicator;
 import org.ta4j.core.indicators.StochasticRSIIndicator;
 import org.ta4j.core.indicators.UlcerIndexIndicator;
@@ -145,7 +143,8 @@ import org.ta4j.core.num.Num;
  * {@code obv}). Indicators whose ta4j value at a bar depends on later bars (Ichimoku's Chikou span,
  * displaced and centred averages) are left out on purpose: a feature must never see the future;
  * so are indicators that compute the whole series when built (Jurik's JMA) or whose value depends
- * on how many bars follow (the periodical growth rate): they cannot stream.
+ * on how many bars follow (the periodical growth rate): they cannot stream. The random walk index
+ * is out too: its inner ATRs over several lookbacks restart when a bounded stream drops old bars.
  */
 public final class IndicatorCatalogue {
 
@@ -269,10 +268,6 @@ public final class IndicatorCatalogue {
                 (s, p) -> new KRIIndicator(close(s), n(p, 0)));
         add("imi", g, "intraday momentum index", PERIOD, List.of(bars("period", 14)),
                 (s, p) -> new IntraDayMomentumIndexIndicator(s, n(p, 0)));
-        add("rwihigh", g, "random walk index of highs", PERIOD, List.of(window("period", 14)),
-                (s, p) -> new RWIHighIndicator(s, n(p, 0)));
-        add("rwilow", g, "random walk index of lows", PERIOD, List.of(window("period", 14)),
-                (s, p) -> new RWILowIndicator(s, n(p, 0)));
         add("distsma", g, "distance of the close from its SMA, as a fraction", PERIOD, List.of(bars("period", 20)),
                 (s, p) -> new DistanceFromMAIndicator(s, new SMAIndicator(close(s), n(p, 0))));
     }

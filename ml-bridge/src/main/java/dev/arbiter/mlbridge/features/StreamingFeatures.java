@@ -29,6 +29,11 @@ import org.ta4j.core.num.Num;
  * </ul>
  * Values are computed with doubles; a feature's value is NaN before its warm-up and wherever ta4j
  * yields no finite number (for example a ratio over a flat window).
+ *
+ * <p>Memory is bounded: the stream keeps the latest {@code retainedBars} bars (and ta4j the values
+ * computed over them); older ones are dropped as new ones arrive. Windows read only retained bars and
+ * recursive indicators (EMA, Wilder averages, OBV) carry on from their last value, so the values are
+ * those of an unbounded stream (tested) as long as the retention exceeds every feature's warm-up.
  */
 public final class StreamingFeatures {
 
@@ -38,28 +43,42 @@ public final class StreamingFeatures {
     private final BarSeries series;
     private final List<Indicator<Num>> indicators = new ArrayList<>();
     private final int[] warmUps;
+    private long received;
     private Bar last;
     private long gaps;
     private long duplicates;
 
+    /** Bars a stream keeps unless told otherwise: enough for every catalogue feature several times over. */
+    public static final int DEFAULT_RETAINED_BARS = 2000;
+
     public StreamingFeatures(String symbol, Duration period, FeatureSet set) {
+        this(symbol, period, set, DEFAULT_RETAINED_BARS);
+    }
+
+    /** @param retainedBars how many of the latest bars to keep; must exceed every feature's warm-up */
+    public StreamingFeatures(String symbol, Duration period, FeatureSet set, int retainedBars) {
         this.symbol = Objects.requireNonNull(symbol, "symbol");
         this.period = Objects.requireNonNull(period, "period");
         this.set = Objects.requireNonNull(set, "set");
-        this.series = new BaseBarSeriesBuilder().withName(symbol).withNumFactory(DoubleNumFactory.getInstance()).build();
+        this.series = new BaseBarSeriesBuilder().withName(symbol).withNumFactory(DoubleNumFactory.getInstance())
+                .withMaxBarCount(retainedBars).build();
         this.warmUps = new int[set.features().size()];
         for (int i = 0; i < set.features().size(); i++) {
             Feature feature = set.features().get(i);
             Indicator<Num> indicator = feature.create(series);
             indicators.add(indicator);
             warmUps[i] = feature.warmUp(indicator);
+            if (warmUps[i] + 1 >= retainedBars) {
+                throw new IllegalArgumentException("retained bars: " + retainedBars + " is not accepted for feature "
+                        + feature.name() + "; expected more than its warm-up of " + warmUps[i] + " bars");
+            }
         }
     }
 
     /** Checks and appends a bar, then computes every feature at it. */
     public FeatureUpdate accept(Bar bar) {
         List<BarFlag> flags = append(bar);
-        return new FeatureUpdate(last, set.columns(), valuesAt(series.getEndIndex()), flags);
+        return new FeatureUpdate(last, set.columns(), valuesAt(lastIndex()), flags);
     }
 
     /**
@@ -70,7 +89,7 @@ public final class StreamingFeatures {
      */
     public List<BarFlag> append(Bar bar) {
         Objects.requireNonNull(bar, "bar");
-        String at = "bars[" + (series.getBarCount()) + "]";
+        String at = "bars[" + received + "]";
         if (!bar.symbol().equals(symbol)) {
             throw new InvalidFactException("BarStream", at + ".symbol", bar.symbol(), "the stream's symbol '" + symbol + "'");
         }
@@ -110,13 +129,19 @@ public final class StreamingFeatures {
                 .volume(bar.volume().doubleValue())
                 .add();
         last = bar;
+        received++;
         return flags;
     }
 
-    /** Every feature at bar {@code index} (0 = the first bar received); NaN where it has no value. */
+    /**
+     * Every feature at bar {@code index} (0 = the first bar received); NaN where it has no value.
+     * Only retained bars can be asked for.
+     */
     public double[] valuesAt(int index) {
-        if (index < 0 || index > series.getEndIndex()) {
-            throw new IndexOutOfBoundsException("bar index " + index + " is not accepted; expected 0.." + series.getEndIndex());
+        int oldest = Math.max(0, series.getBeginIndex());
+        if (index < oldest || index > series.getEndIndex()) {
+            throw new IndexOutOfBoundsException("bar index " + index + " is not accepted; expected " + oldest + ".."
+                    + series.getEndIndex() + " (the retained bars)");
         }
         double[] values = new double[indicators.size()];
         for (int i = 0; i < values.length; i++) {
@@ -140,8 +165,14 @@ public final class StreamingFeatures {
         return set;
     }
 
-    public int barCount() {
-        return series.getBarCount();
+    /** Bars accepted so far (ignored duplicates not counted), retained or not. */
+    public long barCount() {
+        return received;
+    }
+
+    /** Index of the latest bar, or -1 before the first. */
+    public int lastIndex() {
+        return series.getEndIndex();
     }
 
     public long gapCount() {

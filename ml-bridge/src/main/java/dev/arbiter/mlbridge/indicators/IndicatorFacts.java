@@ -35,7 +35,7 @@ public final class IndicatorFacts {
         Bar first = bars.get(0);
         StreamingFeatures features = new StreamingFeatures(first.symbol(), first.period(), set);
         bars.forEach(features::append);
-        double[] values = features.valuesAt(features.barCount() - 1);
+        double[] values = features.valuesAt(features.lastIndex());
         Bar last = bars.get(bars.size() - 1);
         List<IndicatorValue> facts = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {

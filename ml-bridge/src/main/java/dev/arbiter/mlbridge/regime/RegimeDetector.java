@@ -54,7 +54,7 @@ public final class RegimeDetector {
     private Regime direction(List<Bar> bars, Bar last) {
         StreamingFeatures trend = new StreamingFeatures(last.symbol(), last.period(), TREND);
         bars.forEach(trend::append);
-        FeatureUpdate at = new FeatureUpdate(last, TREND.columns(), trend.valuesAt(trend.barCount() - 1), List.of());
+        FeatureUpdate at = new FeatureUpdate(last, TREND.columns(), trend.valuesAt(trend.lastIndex()), List.of());
         double adx = at.value("adx_14");
         double plus = at.value("plusdi_14");
         double minus = at.value("minusdi_14");

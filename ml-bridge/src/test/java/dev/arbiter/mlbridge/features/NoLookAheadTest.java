@@ -69,8 +69,28 @@ class NoLookAheadTest {
         assertThat(differing).isEmpty();
     }
 
+    @Test
+    void aStreamKeepingOnlyTheLatest150BarsGivesTheValuesOfAnUnboundedOne() {
+        StreamingFeatures bounded = new StreamingFeatures("ETH-USD", Duration.ofMinutes(5), everything, 150);
+        StreamingFeatures unbounded = new StreamingFeatures("ETH-USD", Duration.ofMinutes(5), everything, Integer.MAX_VALUE);
+
+        List<String> differing = new ArrayList<>();
+        for (Bar bar : bars) {
+            double[] a = bounded.accept(bar).values();
+            double[] b = unbounded.accept(bar).values();
+            for (int f = 0; f < a.length; f++) {
+                if (!sameWithinRounding(a[f], b[f])) {
+                    differing.add(everything.columns().get(f) + "@" + unbounded.lastIndex() + " " + a[f] + "/" + b[f]);
+                }
+            }
+        }
+        assertThat(differing).isEmpty();
+        assertThat(bounded.barCount()).isEqualTo(580);
+        assertThat(bounded.lastIndex()).isEqualTo(579);
+    }
+
     private StreamingFeatures loaded(List<Bar> series) {
-        StreamingFeatures features = new StreamingFeatures("ETH-USD", Duration.ofMinutes(5), everything);
+        StreamingFeatures features = new StreamingFeatures("ETH-USD", Duration.ofMinutes(5), everything, Integer.MAX_VALUE);
         series.forEach(features::append);
         return features;
     }
