@@ -67,6 +67,6 @@ class ModelsCommandTest {
         JsonNode result = ArbiterJson.mapper().readTree(predict.stdout());
         assertThat(result.path("prediction").path("model").asString()).isEqualTo("gbm-direction");
         assertThat(result.path("prediction").path("time").asString()).isEqualTo("2023-03-15T18:20:00Z");
-        assertThat(result.path("modelHealth").path("evidence").asString()).containsPattern("^(OK|DRIFTED|STALE): trained ");
+        assertThat(result.path("modelHealth").path("evidence").asString()).containsPattern("^(OK|DRIFTED|STALE): training data ends 2023-03-15T17:50:00Z");
     }
 }

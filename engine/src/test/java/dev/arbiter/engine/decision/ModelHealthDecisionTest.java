@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The model-health fact from drift monitoring reaches the L5 rule: the example's prediction comes from
- * gbm-direction 2023-03-01; a model of that name and version, trained on the real ETH-USD bars, is
+ * gbm-direction 2023-03-01; a model of that name and version, trained on the real ETH-USD bars before
+ * the decision time, is
  * checked against inputs whose RSI moved 25 points, and the DRIFTED verdict rejects the proposals that
  * lean on its prediction.
  */
@@ -37,7 +38,9 @@ class ModelHealthDecisionTest {
         try (InputStream in = getClass().getResourceAsStream("/ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
             bars = Ta4jJsonBars.read(in, "ETH-USD", Duration.ofMinutes(5));
         }
-        Dataset data = DatasetBuilder.build(bars, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(6));
+        Instant asOf = Instant.parse("2023-03-15T13:35:30Z");
+        List<Bar> beforeDecision = bars.stream().filter(b -> !b.endTime().isAfter(asOf)).toList();
+        Dataset data = DatasetBuilder.build(beforeDecision, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(6));
         Instant trainedAt = Instant.parse("2023-03-01T00:00:00Z");
         ModelTrainer.Trained trained = new ModelTrainer(Clock.fixed(trainedAt, ZoneOffset.UTC)).train("gbm-direction", "2023-03-01",
                 "model", data, Duration.ofMinutes(5), Algorithm.LOGIT, new WalkForward(2, 200, 400, 6), 1);
@@ -47,8 +50,7 @@ class ModelHealthDecisionTest {
             x[0] = Math.min(100, x[0] + 25);
             shifted.add(x);
         }
-        ModelMonitor.Verdict verdict = ModelMonitor.DEFAULTS.check(trained.metadata(), shifted, new int[0], new double[0],
-                Instant.parse("2023-03-15T13:35:30Z"));
+        ModelMonitor.Verdict verdict = ModelMonitor.DEFAULTS.check(trained.metadata(), shifted, new int[0], new double[0], asOf);
         assertThat(verdict.status()).isEqualTo(ModelHealthStatus.DRIFTED);
 
         DecisionRequest example = ExampleRequests.example();

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Model health from recent inputs and outcomes, as a {@link ModelHealth} fact the L5 rules use:
  * <ul>
- *   <li>{@code STALE}: trained longer than {@code maxAge} before now, or fewer than
- *       {@code minSamples} recent feature vectors to judge it by;</li>
+ *   <li>{@code STALE}: its training data ends more than {@code maxAge} before now, or after now (a
+ *       model that has seen the future of the decision time must not be used for it, e.g. in a
+ *       replay), or fewer than {@code minSamples} recent feature vectors exist to judge it by;</li>
  *   <li>{@code DRIFTED}: some feature's population-stability index against its training
  *       distribution is at least {@code psiLimit}, or the rolling accuracy over at least
  *       {@code minSamples} resolved predictions is more than {@code accuracyDrop} below the model's
@@ -32,7 +33,7 @@ public record ModelMonitor(Duration maxAge, int minSamples, double psiLimit, dou
      * @param probabilities  the probabilities predicted for those outcomes
      */
     public Verdict check(ModelMetadata model, List<double[]> recentFeatures, int[] outcomes, double[] probabilities, Instant now) {
-        Duration age = Duration.between(model.trainedAt(), now);
+        Duration age = Duration.between(model.trainedTo(), now);
         double maxPsi = 0;
         String worst = "none";
         if (recentFeatures.size() >= minSamples) {
@@ -49,13 +50,13 @@ public record ModelMonitor(Duration maxAge, int minSamples, double psiLimit, dou
         if (outcomes.length >= minSamples) {
             rolling = Metrics.of(outcomes, probabilities).accuracy();
         }
-        String numbers = String.format(Locale.ROOT, "trained %s (%d days ago, stale after %d); max PSI %.3f (%s, drifted at >= %.2f) over %d "
+        String numbers = String.format(Locale.ROOT, "training data ends %s (%s, stale after %d days); max PSI %.3f (%s, drifted at >= %.2f) over %d "
                         + "recent samples; rolling accuracy %s over %d outcomes vs walk-forward %.4f (drifted below %.4f)",
-                model.trainedAt(), age.toDays(), maxAge.toDays(), maxPsi, worst, psiLimit, recentFeatures.size(),
+                model.trainedTo(), age.isNegative() ? "after the decision time" : age.toDays() + " days before it", maxAge.toDays(), maxPsi, worst, psiLimit, recentFeatures.size(),
                 Double.isNaN(rolling) ? "n/a" : String.format(Locale.ROOT, "%.4f", rolling), outcomes.length,
                 model.walkForward().accuracy(), model.walkForward().accuracy() - accuracyDrop);
         ModelHealthStatus status;
-        if (age.compareTo(maxAge) > 0 || recentFeatures.size() < minSamples) {
+        if (age.isNegative() || age.compareTo(maxAge) > 0 || recentFeatures.size() < minSamples) {
             status = ModelHealthStatus.STALE;
         } else if (maxPsi >= psiLimit || (!Double.isNaN(rolling) && rolling < model.walkForward().accuracy() - accuracyDrop)) {
             status = ModelHealthStatus.DRIFTED;

@@ -153,6 +153,10 @@ class ModelRegistryTest {
         assertThat(drifted.fact().evidence()).startsWith("DRIFTED: ").contains("(rsi_14, drifted at >= 0.25)");
         assertThat(stale.status()).isEqualTo(ModelHealthStatus.STALE);
         assertThat(stale.fact().stale()).isTrue();
+        ModelMonitor.Verdict fromTheFuture = ModelMonitor.DEFAULTS.check(m, recent, new int[0], new double[0],
+                Instant.parse("2023-03-15T12:00:00Z"));
+        assertThat(fromTheFuture.status()).isEqualTo(ModelHealthStatus.STALE);
+        assertThat(fromTheFuture.fact().evidence()).contains("(after the decision time, stale after 90 days)");
     }
 
     @Test
