@@ -12,6 +12,8 @@ import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.regime.AnomalyDetector;
 import dev.arbiter.mlbridge.regime.AnomalySettings;
+import dev.arbiter.mlbridge.regime.Quote;
+import dev.arbiter.mlbridge.regime.SpreadMonitor;
 import dev.arbiter.mlbridge.regime.RegimeDetector;
 import dev.arbiter.mlbridge.regime.RegimeSettings;
 import dev.arbiter.rules.pack.LimitSet;
@@ -23,7 +25,7 @@ import java.util.List;
 
 /**
  * Turns a request into the facts a rule session sees, deriving indicators, feed status, exposure, and
- * the regimes and anomalies detected from each instrument's bars. Regimes and anomalies the client
+ * the regimes and anomalies detected from each instrument's bars (and quotes, when given). Regimes and anomalies the client
  * sends in its context are kept beside the detected ones: a rule sees both, each with its evidence.
  */
 final class FactAssembler {
@@ -53,6 +55,12 @@ final class FactAssembler {
             }
             feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
             anomalies.addAll(anomalyDetector.detect(bars, request.asOf()));
+            List<Quote> quotes = series.toQuotes("marketData[" + i + "]");
+            if (!quotes.isEmpty() && quotes.get(quotes.size() - 1).time().isAfter(request.asOf())) {
+                throw new InvalidRequestException("marketData[" + i + "].quotes[" + (quotes.size() - 1) + "].time",
+                        quotes.get(quotes.size() - 1).time().toString(), "a time at or before asOf " + request.asOf());
+            }
+            SpreadMonitor.DEFAULTS.check(series.symbol(), quotes).ifPresent(anomalies::add);
             regimes.addAll(regimeDetector.detect(bars));
             indicators.addAll(indicatorFacts.atLastBar(bars));
             exposures.add(exposure(request, series.symbol(), last.close()));
