@@ -69,6 +69,22 @@ class ModelRegistryTest {
         assertThat(registry.versions("gbm-direction")).containsExactly("2023-03-16");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Algorithm.class)
+    void everyAlgorithmSurvivesTheRegistryRoundTrip(Algorithm algorithm) throws Exception {
+        ModelTrainer.Trained model = new ModelTrainer(Clock.fixed(TRAINED_AT, ZoneOffset.UTC))
+                .train("round-trip", algorithm.id(), "model", data, Duration.ofMinutes(5), algorithm, new WalkForward(2, 200, 300, 6), 3);
+        ModelRegistry registry = new ModelRegistry(root);
+        registry.register(model.metadata(), model.model());
+
+        RegisteredModel loaded = registry.load("round-trip", algorithm.id());
+
+        assertThat(loaded.metadata().algorithm()).isEqualTo(algorithm.id());
+        for (int i = 0; i < data.size(); i += 50) {
+            assertThat(loaded.model().probabilityUp(data.x()[i])).isEqualTo(model.model().probabilityUp(data.x()[i]));
+        }
+    }
+
     @Test
     void inferenceOnTheLiveFeatureStreamBecomesAPredictionFactCarryingTheModelVersion() throws Exception {
         ModelRegistry registry = new ModelRegistry(root);
