@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "An explainable decision engine for trading risk.",
         subcommands = {ServeCommand.class, DecideCommand.class, AllocateCommand.class, RulesCommand.class, AuditCommand.class,
-                ReportCommand.class})
+                ReportCommand.class, IndicatorsCommand.class, ModelsCommand.class})
 public final class ArbiterCli implements Runnable {
 
     @CommandLine.Spec

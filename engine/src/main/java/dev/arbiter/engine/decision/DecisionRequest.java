@@ -1,11 +1,13 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
+import dev.arbiter.mlbridge.predict.ExternalPredictions;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.Set;
  * @param openOrders  the account's working orders
  * @param instruments reference data for every symbol the request mentions
  * @param marketData  recent bars per instrument, oldest first
- * @param predictions model predictions, if any
+ * @param predictions model predictions made elsewhere, if any: each checked for its model id format,
+ *                    a time not after {@code asOf} and at most a day before it, and once per symbol and model
  * @param intents     the orders the client wants to send
  * @param context     state the controls need beyond one request (trading states, restricted lists,
  *                    model health, order activity, losses, margin, the kill switch), if any
@@ -74,6 +77,11 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         }
         for (int i = 0; i < predictions.size(); i++) {
             requireKnown("predictions[" + i + "].symbol", predictions.get(i).symbol(), known);
+        }
+        try {
+            ExternalPredictions.DEFAULTS.validate(predictions, asOf);
+        } catch (InvalidFactException e) {
+            throw new InvalidRequestException(e.field(), e.value(), e.accepted());
         }
         context.requireConsistent(account, known);
         Set<String> intentIds = new HashSet<>();

@@ -11,7 +11,14 @@ import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.regime.AnomalyDetector;
+import dev.arbiter.mlbridge.regime.AnomalySettings;
+import dev.arbiter.mlbridge.regime.Quote;
+import dev.arbiter.mlbridge.regime.SpreadMonitor;
+import dev.arbiter.mlbridge.regime.RegimeDetector;
+import dev.arbiter.mlbridge.regime.RegimeSettings;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
@@ -20,13 +27,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a request into the facts a rule session sees, deriving indicators, feed status and exposure, and
- * the restrictions the knowledge base derives for the request's instruments and venues.
+ * Turns a request into the facts a rule session sees, deriving indicators, feed status, exposure, the regimes and
+ * anomalies detected from each instrument's bars (and quotes, when given), and the restrictions the knowledge base
+ * derives for the request's instruments and venues. Regimes and anomalies the client sends in its context are kept
+ * beside the detected ones: a rule sees both, each with its evidence.
  */
 final class FactAssembler {
 
     private final IndicatorFacts indicatorFacts;
     private final KnowledgeBase knowledgeBase;
+    private final RegimeDetector regimeDetector = new RegimeDetector(RegimeSettings.DEFAULTS);
+    private final AnomalyDetector anomalyDetector = new AnomalyDetector(AnomalySettings.DEFAULTS);
 
     FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase) {
         this.indicatorFacts = indicatorFacts;
@@ -37,7 +48,8 @@ final class FactAssembler {
         List<IndicatorValue> indicators = new ArrayList<>();
         List<FeedStatus> feeds = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
-        List<Anomaly> gaps = new ArrayList<>();
+        List<Anomaly> anomalies = new ArrayList<>();
+        List<Regime> regimes = new ArrayList<>();
         for (int i = 0; i < request.marketData().size(); i++) {
             MarketSeries series = request.marketData().get(i);
             List<Bar> bars = series.toBars("marketData[" + i + "]");
@@ -48,7 +60,14 @@ final class FactAssembler {
                         "a time at or after the end of the last " + series.symbol() + " bar (" + last.endTime() + ")");
             }
             feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
-            gaps.addAll(DataGaps.in(bars));
+            anomalies.addAll(anomalyDetector.detect(bars, request.asOf()));
+            List<Quote> quotes = series.toQuotes("marketData[" + i + "]");
+            if (!quotes.isEmpty() && quotes.get(quotes.size() - 1).time().isAfter(request.asOf())) {
+                throw new InvalidRequestException("marketData[" + i + "].quotes[" + (quotes.size() - 1) + "].time",
+                        quotes.get(quotes.size() - 1).time().toString(), "a time at or before asOf " + request.asOf());
+            }
+            SpreadMonitor.DEFAULTS.check(series.symbol(), quotes).ifPresent(anomalies::add);
+            regimes.addAll(regimeDetector.detect(bars));
             indicators.addAll(indicatorFacts.atLastBar(bars));
             exposures.add(exposure(request, series.symbol(), last.close()));
         }
@@ -73,7 +92,8 @@ final class FactAssembler {
         facts.addAll(request.predictions());
         facts.addAll(request.context().facts());
         facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
-        facts.addAll(gaps);
+        facts.addAll(regimes);
+        facts.addAll(anomalies);
         facts.addAll(request.intents());
         return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);
     }

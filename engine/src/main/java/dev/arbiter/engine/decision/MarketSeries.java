@@ -2,6 +2,7 @@ package dev.arbiter.engine.decision;
 
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.regime.Quote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,20 +10,64 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bars of one instrument as a request carries them: the symbol and period once, then rows.
+ * Bars of one instrument as a request carries them: the symbol and period once, then rows, and
+ * optionally the latest best bid and ask quotes (for spread blow-out detection).
  *
- * @param bars oldest first; each row's {@code openTime} is the bar's open (UTC)
+ * @param bars   oldest first; each row's {@code openTime} is the bar's open (UTC)
+ * @param quotes oldest first, optional
  */
-public record MarketSeries(String symbol, Duration period, List<Row> bars) {
+public record MarketSeries(String symbol, Duration period, List<Row> bars, List<QuoteRow> quotes) {
 
     /** One OHLCV row. */
     public record Row(Instant openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
                       BigDecimal volume) {
     }
 
+    /** Best bid and ask at a time. */
+    public record QuoteRow(Instant time, BigDecimal bid, BigDecimal ask) {
+    }
+
     public MarketSeries {
         bars = bars == null ? List.of() : List.copyOf(bars);
+        quotes = quotes == null ? List.of() : List.copyOf(quotes);
         checked(symbol, period, bars, null); // fail at the door, naming the bar
+        checkedQuotes(quotes, null);
+    }
+
+    /** Bars without quotes. */
+    public MarketSeries(String symbol, Duration period, List<Row> bars) {
+        this(symbol, period, bars, null);
+    }
+
+    /**
+     * The quotes, checked: bid &gt; 0, ask &ge; bid, times oldest first.
+     *
+     * @param path where this series sits in the request, for error messages
+     */
+    public List<Quote> toQuotes(String path) {
+        return checkedQuotes(quotes, path);
+    }
+
+    private static List<Quote> checkedQuotes(List<QuoteRow> quotes, String path) {
+        String prefix = path == null ? "" : path + ".";
+        List<Quote> checked = new ArrayList<>(quotes.size());
+        for (int i = 0; i < quotes.size(); i++) {
+            QuoteRow row = quotes.get(i);
+            String at = prefix + "quotes[" + i + "]";
+            if (row.time() == null || row.bid() == null || row.ask() == null) {
+                throw new InvalidRequestException(at, "a quote without time, bid or ask", "time, bid and ask");
+            }
+            try {
+                checked.add(new Quote(row.time(), row.bid().doubleValue(), row.ask().doubleValue()));
+            } catch (InvalidFactException e) {
+                throw new InvalidRequestException(at + "." + e.field(), e.value(), e.accepted());
+            }
+            if (i > 0 && row.time().isBefore(quotes.get(i - 1).time())) {
+                throw new InvalidRequestException(at + ".time", row.time().toString(),
+                        "a time at or after the previous quote's " + quotes.get(i - 1).time() + " (quotes must be oldest first)");
+            }
+        }
+        return checked;
     }
 
     /**

@@ -27,6 +27,9 @@ class DecisionRequestReaderTest {
             unknown top-level field  | "asOf"                    | "asOff"                | asOf                          | null       | an ISO-8601 UTC time
             duplicate bar            | "openTime": "2023-03-15T13:30:00Z" | "openTime": "2023-03-15T13:25:00Z" | marketData[0].bars[119].openTime | 2023-03-15T13:25:00Z | duplicate bar
             confidence above one     | "confidence": 0.64        | "confidence": 1.64     | predictions[0].confidence     | 1.64       | a number between 0 and 1
+            prediction from future   | "time": "2023-03-15T13:35:00Z" | "time": "2023-03-15T13:36:00Z" | predictions[0].time | 2023-03-15T13:36:00Z | a time at or before the decision time
+            prediction a week old    | "time": "2023-03-15T13:35:00Z" | "time": "2023-03-08T13:35:00Z" | predictions[0].time | 2023-03-08T13:35:00Z | a time within PT24H
+            model id not kebab case  | "model": "gbm-direction"  | "model": "GBM_Direction" | predictions[0].model        | 'GBM_Direction' | lower-case letters, digits and dashes
             other account's intent   | "intentId": "i-1", "accountId": "acct-1" | "intentId": "i-1", "accountId": "acct-9" | intents[0].accountId | 'acct-9' | the request's account 'acct-1'
             """)
     void namesTheFieldTheValueAndWhatIsAccepted(String name, String find, String replace, String field, String value,

@@ -2,100 +2,51 @@ package dev.arbiter.mlbridge.indicators;
 
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.mlbridge.features.FeatureSet;
+import dev.arbiter.mlbridge.features.FeatureSets;
+import dev.arbiter.mlbridge.features.StreamingFeatures;
 import dev.arbiter.mlbridge.marketdata.BarSeriesCheck;
 import java.util.ArrayList;
 import java.util.List;
-import org.ta4j.core.BarSeries;
-import org.ta4j.core.BaseBarSeriesBuilder;
-import org.ta4j.core.Indicator;
-import org.ta4j.core.indicators.ATRIndicator;
-import org.ta4j.core.indicators.RSIIndicator;
-import org.ta4j.core.indicators.averages.EMAIndicator;
-import org.ta4j.core.indicators.averages.SMAIndicator;
-import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
-import org.ta4j.core.indicators.helpers.HighPriceIndicator;
-import org.ta4j.core.indicators.helpers.HighestValueIndicator;
-import org.ta4j.core.indicators.helpers.PreviousValueIndicator;
-import org.ta4j.core.num.DecimalNumFactory;
-import org.ta4j.core.num.Num;
+import java.util.Objects;
 
 /**
- * Computes indicator values at the last bar of a series, as facts. An indicator still inside its
- * warm-up yields no fact at all: absence, not a made-up number.
+ * Computes a feature set at the last bar of a series, as facts. A feature still inside its warm-up
+ * yields no fact at all: absence, not a made-up number.
  */
 public final class IndicatorFacts {
 
     /**
-     * The set the decision cycle uses: trend (SMA 20/50, EMA 20), momentum (RSI 14), volatility
-     * (ATR 14) and the breakout level (highest high of the previous 20 bars).
+     * The set the decision cycle uses ({@code default} in the shipped feature-sets file): the
+     * TA-Lib-checked trend, momentum, volatility and volume columns plus SMA 50 and the breakout level
+     * (highest high of the previous 20 bars).
      */
-    public static final List<IndicatorSpec> DEFAULT_SET = List.of(
-            new IndicatorSpec(IndicatorSpec.Kind.SMA, 20),
-            new IndicatorSpec(IndicatorSpec.Kind.SMA, 50),
-            new IndicatorSpec(IndicatorSpec.Kind.EMA, 20),
-            new IndicatorSpec(IndicatorSpec.Kind.RSI, 14),
-            new IndicatorSpec(IndicatorSpec.Kind.ATR, 14),
-            new IndicatorSpec(IndicatorSpec.Kind.HIGHEST, 20));
+    public static final FeatureSet DEFAULT_SET = FeatureSets.builtIn().get("default");
 
-    private final List<IndicatorSpec> specs;
+    private final FeatureSet set;
 
-    public IndicatorFacts(List<IndicatorSpec> specs) {
-        this.specs = List.copyOf(specs);
+    public IndicatorFacts(FeatureSet set) {
+        this.set = Objects.requireNonNull(set, "set");
     }
 
     /** Values at the last bar of {@code bars} (one instrument, in time order). */
     public List<IndicatorValue> atLastBar(List<Bar> bars) {
         BarSeriesCheck.requireOrderedSeries("bars", bars);
-        BarSeries series = toSeries(bars);
-        int last = series.getEndIndex();
-        Bar lastBar = bars.get(bars.size() - 1);
-        List<IndicatorValue> values = new ArrayList<>();
-        for (IndicatorSpec spec : specs) {
-            Indicator<Num> indicator = create(spec, series);
-            if (last < warmUpBars(spec, indicator)) {
-                continue;
-            }
-            double value = indicator.getValue(last).doubleValue();
-            if (Double.isFinite(value)) {
-                values.add(new IndicatorValue(lastBar.symbol(), spec.name(), lastBar.endTime(), value));
+        Bar first = bars.get(0);
+        StreamingFeatures features = new StreamingFeatures(first.symbol(), first.period(), set);
+        bars.forEach(features::append);
+        double[] values = features.valuesAt(features.lastIndex());
+        Bar last = bars.get(bars.size() - 1);
+        List<IndicatorValue> facts = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isNaN(values[i])) {
+                facts.add(new IndicatorValue(last.symbol(), set.columns().get(i), last.endTime(), values[i]));
             }
         }
-        return values;
+        return facts;
     }
 
-    /** Bars an indicator needs before its value means what its name says. */
-    static int warmUpBars(IndicatorSpec spec, Indicator<Num> indicator) {
-        int bars = spec.kind() == IndicatorSpec.Kind.HIGHEST ? spec.period() + 1 : spec.period();
-        return Math.max(bars, indicator.getCountOfUnstableBars());
-    }
-
-    private static Indicator<Num> create(IndicatorSpec spec, BarSeries series) {
-        ClosePriceIndicator close = new ClosePriceIndicator(series);
-        return switch (spec.kind()) {
-            case SMA -> new SMAIndicator(close, spec.period());
-            case EMA -> new EMAIndicator(close, spec.period());
-            case RSI -> new RSIIndicator(close, spec.period());
-            case ATR -> new ATRIndicator(series, spec.period());
-            case HIGHEST -> new PreviousValueIndicator(new HighestValueIndicator(new HighPriceIndicator(series), spec.period()), 1);
-        };
-    }
-
-    private static BarSeries toSeries(List<Bar> bars) {
-        BarSeries series = new BaseBarSeriesBuilder()
-                .withName(bars.get(0).symbol())
-                .withNumFactory(DecimalNumFactory.getInstance())
-                .build();
-        for (Bar bar : bars) {
-            series.barBuilder()
-                    .timePeriod(bar.period())
-                    .endTime(bar.endTime())
-                    .openPrice(bar.open())
-                    .highPrice(bar.high())
-                    .lowPrice(bar.low())
-                    .closePrice(bar.close())
-                    .volume(bar.volume())
-                    .add();
-        }
-        return series;
+    public FeatureSet set() {
+        return set;
     }
 }

@@ -1,0 +1,71 @@
+package dev.arbiter.engine.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.features.FeatureSets;
+import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
+import dev.arbiter.mlbridge.model.Algorithm;
+import dev.arbiter.mlbridge.model.Dataset;
+import dev.arbiter.mlbridge.model.DatasetBuilder;
+import dev.arbiter.mlbridge.model.ForwardReturnLabel;
+import dev.arbiter.mlbridge.model.ModelHealthStatus;
+import dev.arbiter.mlbridge.model.ModelMonitor;
+import dev.arbiter.mlbridge.model.ModelTrainer;
+import dev.arbiter.mlbridge.model.WalkForward;
+import dev.arbiter.rules.session.Firing;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model-health fact from drift monitoring reaches the L5 rule: the example's prediction comes from
+ * gbm-direction 2023-03-01; a model of that name and version, trained on the real ETH-USD bars before
+ * the decision time, is
+ * checked against inputs whose RSI moved 25 points, and the DRIFTED verdict rejects the proposals that
+ * lean on its prediction.
+ */
+class ModelHealthDecisionTest {
+
+    @Test
+    void aDriftedVerdictFromTheMonitorRejectsProposalsUsingThatModelsPrediction() throws Exception {
+        List<Bar> bars;
+        try (InputStream in = getClass().getResourceAsStream("/ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
+            bars = Ta4jJsonBars.read(in, "ETH-USD", Duration.ofMinutes(5));
+        }
+        Instant asOf = Instant.parse("2023-03-15T13:35:30Z");
+        List<Bar> beforeDecision = bars.stream().filter(b -> !b.endTime().isAfter(asOf)).toList();
+        Dataset data = DatasetBuilder.build(beforeDecision, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(6));
+        Instant trainedAt = Instant.parse("2023-03-01T00:00:00Z");
+        ModelTrainer.Trained trained = new ModelTrainer(Clock.fixed(trainedAt, ZoneOffset.UTC)).train("gbm-direction", "2023-03-01",
+                "model", data, Duration.ofMinutes(5), Algorithm.LOGIT, new WalkForward(2, 200, 400, 6), 1);
+        List<double[]> shifted = new ArrayList<>();
+        for (int i = data.size() - 200; i < data.size(); i++) {
+            double[] x = data.x()[i].clone();
+            x[0] = Math.min(100, x[0] + 25);
+            shifted.add(x);
+        }
+        ModelMonitor.Verdict verdict = ModelMonitor.DEFAULTS.check(trained.metadata(), shifted, new int[0], new double[0], asOf);
+        assertThat(verdict.status()).isEqualTo(ModelHealthStatus.DRIFTED);
+
+        DecisionRequest example = ExampleRequests.example();
+        RiskContext context = new RiskContext(null, null, List.of(verdict.fact()), null, null, null, null, null, null);
+        DecisionRequest request = new DecisionRequest(example.requestId(), example.asOf(), example.account(), example.positions(),
+                example.openOrders(), example.instruments(), example.marketData(), example.predictions(), example.intents(), context);
+
+        DecisionResult result;
+        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
+            result = pipeline.decide("dec-drift", request);
+        }
+
+        List<Firing> unhealthy = result.trace().firings().stream().filter(f -> f.reasonCode().equals("L5-MODEL-UNHEALTHY")).toList();
+        assertThat(unhealthy).isNotEmpty();
+        assertThat(unhealthy.get(0).matched()).anyMatch(m -> m.startsWith("ModelHealth[model=gbm-direction, modelVersion=2023-03-01, "
+                + "drifted=true") && m.contains("(rsi_14, drifted at >= 0.25)"));
+    }
+}
