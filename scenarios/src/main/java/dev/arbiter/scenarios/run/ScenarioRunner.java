@@ -152,7 +152,7 @@ public final class ScenarioRunner {
         Instant end = timeline.isEmpty() ? Instant.EPOCH : timeline.get(timeline.size() - 1);
         book.closeAll(end);
         return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).period(), steps,
-                List.copyOf(book.trades()), List.copyOf(book.fills()), shown, System.nanoTime() - started);
+                List.copyOf(book.trades()), List.copyOf(book.fills()), shown, book.cash(), System.nanoTime() - started);
     }
 
     /** Decision times: every bar open in [from, to) of any feed; without {@code from}, once the first window is full. */
