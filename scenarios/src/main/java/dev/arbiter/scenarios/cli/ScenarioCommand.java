@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "scenario", mixinStandardHelpOptions = true,
         description = "Replay scenario files through the decision pipeline: backtests, stress tests, "
                 + "rule-set impact and parameter search. Format: docs/scenarios.md.",
-        subcommands = {ScenarioRunCommand.class})
+        subcommands = {ScenarioRunCommand.class, ScenarioCompareCommand.class, ScenarioStressCommand.class,
+                ScenarioImpactCommand.class})
 public final class ScenarioCommand implements Runnable {
 
     @CommandLine.Spec

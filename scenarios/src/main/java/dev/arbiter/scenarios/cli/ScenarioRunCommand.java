@@ -48,6 +48,9 @@ final class ScenarioRunCommand implements Callable<Integer> {
                 100 * m.totalReturn(), 100 * m.maxDrawdown(), m.sharpe(), m.trades(), 100 * m.winRate(), 100 * m.exposure());
         System.out.println("  decisions: " + report.activity().decisionsByStatus());
         System.out.println("  rejections: " + report.activity().rejections());
+        if (!report.activity().faults().isEmpty()) {
+            System.out.println("  failed closed: " + report.activity().faults());
+        }
         for (ExpectationResult r : report.expectations()) {
             System.out.println("  " + (r.held() ? "held   " : "FAILED ") + r.description());
         }

@@ -103,7 +103,8 @@ public final class ReportWriter {
                 .append(table("Rejections by layer and rule", report.activity().rejections()))
                 .append(table("Caps by layer and rule", report.activity().caps()))
                 .append(table("Halts and reduce-only by rule (decisions)", report.activity().haltsByCode()))
-                .append(table("Decisions in which each rule fired", report.activity().firingsByCode()));
+                .append(table("Decisions in which each rule fired", report.activity().firingsByCode()))
+                .append(table("Decisions that failed closed (rule-session fault or limit proof), by cause", report.activity().faults()));
         html.append(String.format(Locale.ROOT, "<p>Decisions with an instrument halted: %d. Buys approved in a halted instrument: %d.</p>",
                 report.activity().haltedDecisions(), report.activity().openedWhileHalted()));
         return html.append("</body></html>").toString();

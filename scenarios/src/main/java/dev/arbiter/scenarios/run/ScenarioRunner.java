@@ -267,7 +267,17 @@ public final class ScenarioRunner {
         Set<String> breaches = new TreeSet<>(buys);
         breaches.retainAll(halted);
         return new StepRecord(step, time, result.decision().status(), book.equity(), book.grossExposure(), fired,
-                rejections, caps, List.copyOf(halts), halted, buys, breaches);
+                rejections, caps, List.copyOf(halts), halted, buys, breaches,
+                fault(result));
+    }
+
+    /** Why a decision failed closed: the rule session's fault, or the limit proof's summary when it blocked. */
+    private static String fault(DecisionResult result) {
+        if (result.trace().sessionFault() != null) {
+            return result.trace().sessionFault().rule() + ": " + result.trace().sessionFault().detail();
+        }
+        return result.decision().status() == dev.arbiter.engine.decision.DecisionStatus.BLOCKED
+                ? result.decision().summary() : null;
     }
 
     /** Protective stops the firings concluded, by proposal id. */

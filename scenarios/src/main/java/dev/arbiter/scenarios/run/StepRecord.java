@@ -18,9 +18,11 @@ import java.util.Set;
  * @param halted          symbols no order may open in at this step (halt, reduce-only or a flash crash in force)
  * @param approvedBuys    symbols with an approved buy
  * @param openedWhileHalted symbols with an approved buy although halted (should never happen)
+ * @param fault           why the decision failed closed (a rule threw, looped or overran; the limit proof
+ *                        failed), or null
  */
 public record StepRecord(int index, Instant time, DecisionStatus status, double equity, double grossExposure,
                          List<String> fired, Map<String, Integer> rejections, Map<String, Integer> caps,
                          List<String> halts, Set<String> halted, Set<String> approvedBuys,
-                         Set<String> openedWhileHalted) {
+                         Set<String> openedWhileHalted, String fault) {
 }

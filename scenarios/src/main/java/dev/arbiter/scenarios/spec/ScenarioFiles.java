@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import dev.arbiter.scenarios.stress.Shock;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -40,7 +41,7 @@ public final class ScenarioFiles {
         }
         SpecNode node = new SpecNode(root, "");
         node.allowOnly("name", "description", "market", "from", "to", "windowBars", "account", "rules", "fills", "exits",
-                "detectors", "strategies", "clients", "expect");
+                "detectors", "strategies", "clients", "expect", "stress");
         List<MarketFeed> market = new ArrayList<>();
         Set<String> symbols = new HashSet<>();
         for (SpecNode feed : node.list("market")) {
@@ -69,7 +70,7 @@ public final class ScenarioFiles {
         }
         return new ScenarioSpec(node.text("name"), node.text("description", ""), baseDirectory, market, from, to, window,
                 account(node), rules(node, baseDirectory), fills(node), exits(node), detector(node),
-                node.flag("strategies", true), clients, expectations);
+                node.flag("strategies", true), clients, expectations, stress(node, symbols));
     }
 
     private static MarketFeed feed(SpecNode feed) {
@@ -100,6 +101,55 @@ public final class ScenarioFiles {
         }
         String format = feed.choice("format", "csv", "csv", "ta4j-json");
         return new MarketFeed(symbol, feed.text("file"), format, period, cluster, lot, tick, minNotional, null);
+    }
+
+    private static StressSpec stress(SpecNode node, Set<String> symbols) {
+        if (!node.has("stress")) {
+            return StressSpec.NONE;
+        }
+        SpecNode stress = node.child("stress");
+        stress.allowOnly("shocks", "monteCarlo", "drawdownLimit");
+        List<Shock> shocks = new ArrayList<>();
+        for (SpecNode item : stress.list("shocks")) {
+            item.allowOnly("name", "kind", "at", "from", "to", "size", "factor", "symbols");
+            String kind = item.choice("kind", null, Shock.KINDS.toArray(String[]::new));
+            boolean window = kind.equals("volatility") || kind.equals("stale-feed") || kind.equals("outage");
+            Instant from = item.instant(window ? "from" : "at", null);
+            if (from == null) {
+                throw new InvalidScenarioException(item.path() + (window ? ".from" : ".at"), "nothing",
+                        window ? "the window's start (ISO-8601 UTC)" : "the shock's time (ISO-8601 UTC)");
+            }
+            Instant to = window ? item.instant("to", null) : null;
+            if (window && (to == null || !to.isAfter(from))) {
+                throw new InvalidScenarioException(item.path() + ".to", to, "a time after from (" + from + ")");
+            }
+            double size = switch (kind) {
+                case "gap", "correlated-crash" -> item.decimal("size", new BigDecimal("-0.3"), new BigDecimal("-0.99"),
+                        BigDecimal.TEN).doubleValue();
+                case "volatility" -> item.decimal("factor", BigDecimal.valueOf(3), new BigDecimal("0.01"),
+                        BigDecimal.valueOf(100)).doubleValue();
+                default -> 0;
+            };
+            List<String> hit = item.texts("symbols");
+            for (int i = 0; i < hit.size(); i++) {
+                if (!symbols.contains(hit.get(i))) {
+                    throw new InvalidScenarioException(item.path() + ".symbols[" + i + "]", "'" + hit.get(i) + "'",
+                            "a symbol of the scenario's market " + symbols.stream().sorted().toList());
+                }
+            }
+            shocks.add(new Shock(item.text("name", kind), kind, from, to, size, hit));
+        }
+        int paths = 0;
+        int block = StressSpec.NONE.blockBars();
+        long seed = StressSpec.NONE.seed();
+        if (stress.has("monteCarlo")) {
+            SpecNode mc = stress.child("monteCarlo");
+            mc.allowOnly("paths", "blockBars", "seed");
+            paths = mc.integer("paths", 20, 1);
+            block = mc.integer("blockBars", block, 1);
+            seed = mc.longValue("seed", seed);
+        }
+        return new StressSpec(shocks, paths, block, seed, stress.fraction("drawdownLimit", StressSpec.NONE.drawdownLimit()));
     }
 
     private static AccountSpec account(SpecNode node) {

@@ -12,30 +12,32 @@ import java.util.List;
  * @param to            last decision time (exclusive), or null for the data's end
  * @param windowBars    bars of history each decision request carries per instrument
  * @param strategies    true to let the rule set's strategies propose (false: only the clients trade)
+ * @param stress        shocks and Monte Carlo settings for {@code scenario stress}
  */
 public record ScenarioSpec(String name, String description, Path baseDirectory, List<MarketFeed> market,
                            Instant from, Instant to, int windowBars, AccountSpec account, RulesSpec rules,
                            FillSpec fills, ExitSpec exits, DetectorSpec detector, boolean strategies,
-                           List<ClientSpec> clients, List<Expectation> expectations) {
+                           List<ClientSpec> clients, List<Expectation> expectations, StressSpec stress) {
 
     public ScenarioSpec {
         market = List.copyOf(market);
         clients = List.copyOf(clients);
         expectations = List.copyOf(expectations);
+        stress = stress == null ? StressSpec.NONE : stress;
     }
 
     public ScenarioSpec withRules(RulesSpec other) {
         return new ScenarioSpec(name, description, baseDirectory, market, from, to, windowBars, account, other, fills,
-                exits, detector, strategies, clients, expectations);
+                exits, detector, strategies, clients, expectations, stress);
     }
 
     public ScenarioSpec withRange(Instant start, Instant end) {
         return new ScenarioSpec(name, description, baseDirectory, market, start, end, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations);
+                exits, detector, strategies, clients, expectations, stress);
     }
 
     public ScenarioSpec named(String other) {
         return new ScenarioSpec(other, description, baseDirectory, market, from, to, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations);
+                exits, detector, strategies, clients, expectations, stress);
     }
 }
