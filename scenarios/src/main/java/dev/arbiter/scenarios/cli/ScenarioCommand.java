@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Replay scenario files through the decision pipeline: backtests, stress tests, "
                 + "rule-set impact and parameter search. Format: docs/scenarios.md.",
         subcommands = {ScenarioRunCommand.class, ScenarioCompareCommand.class, ScenarioStressCommand.class,
-                ScenarioImpactCommand.class})
+                ScenarioImpactCommand.class, ScenarioSearchCommand.class})
 public final class ScenarioCommand implements Runnable {
 
     @CommandLine.Spec

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import dev.arbiter.scenarios.stress.Shock;
+import dev.arbiter.scenarios.search.SearchSpec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -41,7 +42,7 @@ public final class ScenarioFiles {
         }
         SpecNode node = new SpecNode(root, "");
         node.allowOnly("name", "description", "market", "from", "to", "windowBars", "account", "rules", "fills", "exits",
-                "detectors", "strategies", "clients", "expect", "stress");
+                "detectors", "strategies", "clients", "expect", "stress", "search");
         List<MarketFeed> market = new ArrayList<>();
         Set<String> symbols = new HashSet<>();
         for (SpecNode feed : node.list("market")) {
@@ -70,7 +71,8 @@ public final class ScenarioFiles {
         }
         return new ScenarioSpec(node.text("name"), node.text("description", ""), baseDirectory, market, from, to, window,
                 account(node), rules(node, baseDirectory), fills(node), exits(node), detector(node),
-                node.flag("strategies", true), clients, expectations, stress(node, symbols));
+                node.flag("strategies", true), clients, expectations, stress(node, symbols),
+                search(node));
     }
 
     private static MarketFeed feed(SpecNode feed) {
@@ -150,6 +152,35 @@ public final class ScenarioFiles {
             seed = mc.longValue("seed", seed);
         }
         return new StressSpec(shocks, paths, block, seed, stress.fraction("drawdownLimit", StressSpec.NONE.drawdownLimit()));
+    }
+
+    private static SearchSpec search(SpecNode node) {
+        if (!node.has("search")) {
+            return null;
+        }
+        SpecNode search = node.child("search");
+        search.allowOnly("parameters", "trainBars", "testBars", "folds", "population", "generations", "seed");
+        java.util.Map<String, double[]> ranges = new java.util.LinkedHashMap<>();
+        SpecNode parameters = search.child("parameters");
+        for (String name : parameters.keys()) {
+            List<SpecNode> bounds = parameters.list(name);
+            String field = parameters.path() + "." + name;
+            if (bounds.size() != 2) {
+                throw new InvalidScenarioException(field, bounds.size() + " values", "[min, max]");
+            }
+            double min = bounds.get(0).number(field + "[0]");
+            double max = bounds.get(1).number(field + "[1]");
+            if (!(max > min)) {
+                throw new InvalidScenarioException(field, "[" + min + ", " + max + "]", "[min, max] with max > min");
+            }
+            ranges.put(name, new double[] {min, max});
+        }
+        if (ranges.isEmpty()) {
+            throw new InvalidScenarioException("search.parameters", "nothing", "at least one parameter with [min, max]");
+        }
+        return new SearchSpec(ranges, search.integer("trainBars", 240, 10), search.integer("testBars", 120, 5),
+                search.integer("folds", 1, 1), search.integer("population", 8, 2), search.integer("generations", 3, 1),
+                search.longValue("seed", 1));
     }
 
     private static AccountSpec account(SpecNode node) {

@@ -189,6 +189,22 @@ final class SpecNode {
         return values;
     }
 
+    /** The keys of this mapping, in file order. */
+    List<String> keys() {
+        if (!node.isObject()) {
+            throw new InvalidScenarioException(path, node.getNodeType(), "a mapping");
+        }
+        return new ArrayList<>(node.propertyNames());
+    }
+
+    /** This node as a number. */
+    double number(String field) {
+        if (!node.isNumber()) {
+            throw new InvalidScenarioException(field, node, "a number");
+        }
+        return node.doubleValue();
+    }
+
     List<String> texts(String key) {
         List<String> values = new ArrayList<>();
         for (SpecNode item : list(key)) {
