@@ -52,9 +52,43 @@ public final class BarFiles {
                 bars = read(feed, field, in, from, to);
             }
         }
-        return bars.stream()
+        List<Bar> kept = bars.stream()
                 .filter(b -> (from == null || !b.openTime().isBefore(from)) && (to == null || b.openTime().isBefore(to)))
                 .toList();
+        return feed.resample() == null ? kept : resample(kept, feed.resample());
+    }
+
+    /**
+     * Aggregates bars into UTC-aligned buckets of {@code period}: first open, highest high, lowest low,
+     * last close, summed volume. A bucket is kept only when complete, so an outage leaves a gap, not a
+     * half bar that looks calm.
+     */
+    static List<Bar> resample(List<Bar> bars, java.time.Duration period) {
+        List<Bar> out = new ArrayList<>();
+        long size = period.toSeconds();
+        int i = 0;
+        while (i < bars.size()) {
+            long bucket = Math.floorDiv(bars.get(i).openTime().getEpochSecond(), size) * size;
+            Bar first = bars.get(i);
+            BigDecimal high = first.high();
+            BigDecimal low = first.low();
+            BigDecimal volume = BigDecimal.ZERO;
+            Bar last = first;
+            int count = 0;
+            while (i < bars.size() && Math.floorDiv(bars.get(i).openTime().getEpochSecond(), size) * size == bucket) {
+                Bar b = bars.get(i);
+                high = high.max(b.high());
+                low = low.min(b.low());
+                volume = volume.add(b.volume());
+                last = b;
+                count++;
+                i++;
+            }
+            if (count == size / first.period().toSeconds()) {
+                out.add(new Bar(first.symbol(), Instant.ofEpochSecond(bucket), period, first.open(), high, low, last.close(), volume));
+            }
+        }
+        return out;
     }
 
     /** The file a feed names; {@code data:} paths need the market-data root. */

@@ -27,7 +27,7 @@ public final class ScenarioData {
         for (int i = 0; i < spec.market().size(); i++) {
             MarketFeed feed = spec.market().get(i);
             Instant from = spec.from() == null ? null
-                    : spec.from().minus(feed.period().multipliedBy(spec.windowBars() + spec.detector().lookbackBars() + 1L));
+                    : spec.from().minus(feed.barPeriod().multipliedBy(spec.windowBars() + spec.detector().lookbackBars() + 1L));
             try {
                 bars.put(feed.symbol(), BarFiles.load(feed, "market[" + i + "]", spec.baseDirectory(), dataRoot, from, spec.to()));
             } catch (IOException e) {

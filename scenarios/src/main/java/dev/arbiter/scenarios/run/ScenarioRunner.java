@@ -151,7 +151,7 @@ public final class ScenarioRunner {
         }
         Instant end = timeline.isEmpty() ? Instant.EPOCH : timeline.get(timeline.size() - 1);
         book.closeAll(end);
-        return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).period(), steps,
+        return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).barPeriod(), steps,
                 List.copyOf(book.trades()), List.copyOf(book.fills()), shown, book.cash(), System.nanoTime() - started);
     }
 
@@ -195,7 +195,7 @@ public final class ScenarioRunner {
                 Bar b = bars.get(i);
                 rows.add(new MarketSeries.Row(b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume()));
             }
-            marketData.add(new MarketSeries(feed.symbol(), feed.period(), rows));
+            marketData.add(new MarketSeries(feed.symbol(), feed.barPeriod(), rows));
             instruments.add(new Instrument(feed.symbol(), "simulated", feed.cluster(), feed.tickSize(), feed.lotSize(),
                     feed.minNotional(), new BigDecimal("1000000000")));
         }

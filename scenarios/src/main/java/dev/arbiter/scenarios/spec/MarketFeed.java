@@ -12,14 +12,21 @@ import java.time.Instant;
  * @param format    {@code csv} (date,open,high,low,close,volume with ISO-8601 UTC bar-open times) or
  *                  {@code ta4j-json} (ta4j's example files)
  * @param generator settings when {@code source} is {@code generate}, else null
+ * @param resample  a longer period to aggregate the file's bars into (UTC-aligned), or null to keep them
  */
 public record MarketFeed(String symbol, String source, String format, Duration period, String cluster,
-                         BigDecimal lotSize, BigDecimal tickSize, BigDecimal minNotional, Generator generator) {
+                         BigDecimal lotSize, BigDecimal tickSize, BigDecimal minNotional, Generator generator,
+                         Duration resample) {
 
     /**
      * Geometric Brownian motion: log returns drawn normal with the given drift and volatility per bar.
      */
     public record Generator(Instant start, int bars, BigDecimal startPrice, double drift, double volatility, long seed) {
+    }
+
+    /** The period of the bars the run sees: the resampled one, if any. */
+    public Duration barPeriod() {
+        return resample == null ? period : resample;
     }
 
     public boolean generated() {

@@ -76,7 +76,8 @@ public final class ScenarioFiles {
     }
 
     private static MarketFeed feed(SpecNode feed) {
-        feed.allowOnly("symbol", "file", "format", "period", "cluster", "lotSize", "tickSize", "minNotional", "generate");
+        feed.allowOnly("symbol", "file", "format", "period", "resample", "cluster", "lotSize", "tickSize", "minNotional",
+                "generate");
         String symbol = feed.text("symbol");
         BigDecimal positive = new BigDecimal("1e-12");
         BigDecimal lot = feed.decimal("lotSize", new BigDecimal("0.0001"), positive, null);
@@ -99,10 +100,16 @@ public final class ScenarioFiles {
                     g.decimal("drift", BigDecimal.ZERO, null, null).doubleValue(),
                     g.decimal("volatility", new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ONE).doubleValue(),
                     g.longValue("seed", 1));
-            return new MarketFeed(symbol, "generate", "generated", period, cluster, lot, tick, minNotional, generator);
+            return new MarketFeed(symbol, "generate", "generated", period, cluster, lot, tick, minNotional, generator, null);
         }
         String format = feed.choice("format", "csv", "csv", "ta4j-json");
-        return new MarketFeed(symbol, feed.text("file"), format, period, cluster, lot, tick, minNotional, null);
+        Duration resample = feed.duration("resample", null);
+        if (resample != null && (resample.compareTo(period) <= 0 || resample.toSeconds() % period.toSeconds() != 0
+                || Duration.ofDays(1).toSeconds() % Math.min(resample.toSeconds(), Duration.ofDays(1).toSeconds()) != 0)) {
+            throw new InvalidScenarioException(feed.path() + ".resample", resample,
+                    "a multiple of the period " + period + " that divides a day or is whole days (e.g. PT4H, P1D)");
+        }
+        return new MarketFeed(symbol, feed.text("file"), format, period, cluster, lot, tick, minNotional, null, resample);
     }
 
     private static StressSpec stress(SpecNode node, Set<String> symbols) {
