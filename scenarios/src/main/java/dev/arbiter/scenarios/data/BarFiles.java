@@ -60,8 +60,8 @@ public final class BarFiles {
 
     /**
      * Aggregates bars into UTC-aligned buckets of {@code period}: first open, highest high, lowest low,
-     * last close, summed volume. A bucket is kept only when complete, so an outage leaves a gap, not a
-     * half bar that looks calm.
+     * last close, summed volume. A bucket with some bars missing (a venue outage of a few hours) still
+     * makes a bar from the bars it has; only a bucket with no bar at all leaves a gap.
      */
     static List<Bar> resample(List<Bar> bars, java.time.Duration period) {
         List<Bar> out = new ArrayList<>();
@@ -74,19 +74,15 @@ public final class BarFiles {
             BigDecimal low = first.low();
             BigDecimal volume = BigDecimal.ZERO;
             Bar last = first;
-            int count = 0;
             while (i < bars.size() && Math.floorDiv(bars.get(i).openTime().getEpochSecond(), size) * size == bucket) {
                 Bar b = bars.get(i);
                 high = high.max(b.high());
                 low = low.min(b.low());
                 volume = volume.add(b.volume());
                 last = b;
-                count++;
                 i++;
             }
-            if (count == size / first.period().toSeconds()) {
-                out.add(new Bar(first.symbol(), Instant.ofEpochSecond(bucket), period, first.open(), high, low, last.close(), volume));
-            }
+            out.add(new Bar(first.symbol(), Instant.ofEpochSecond(bucket), period, first.open(), high, low, last.close(), volume));
         }
         return out;
     }
