@@ -4,8 +4,8 @@ import dev.arbiter.engine.decision.Decision;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.Order;
+import dev.arbiter.engine.decision.ProposalVerdict;
 import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.rules.session.Firing;
 import dev.arbiter.scenarios.run.ScenarioRunner;
 import dev.arbiter.scenarios.spec.ScenarioSpec;
 import java.util.ArrayList;
@@ -36,7 +36,9 @@ public final class RuleSetImpact {
             diff(step, resultA, resultB).ifPresent(changes::add);
         });
         Map<String, Integer> byRule = new TreeMap<>();
-        changes.forEach(c -> c.responsible().forEach(r -> byRule.merge(r, 1, Integer::sum)));
+        // Per rule (symbols folded): in how many changed decisions it fired under one set only.
+        changes.forEach(c -> c.responsible().stream().map(r -> r.split(" ")[0]).distinct()
+                .forEach(r -> byRule.merge(r, 1, Integer::sum)));
         return new ImpactReport(spec.name(), a.versions().ruleSet() + " " + a.versions().limits(), b.versions().ruleSet() + " " + b.versions().limits(), decisions[0],
                 List.copyOf(changes), byRule);
     }
@@ -49,17 +51,27 @@ public final class RuleSetImpact {
         if (da.status() == db.status() && ordersA.equals(ordersB)) {
             return java.util.Optional.empty();
         }
-        Set<String> firedA = codes(a.trace().firings());
-        Set<String> firedB = codes(b.trace().firings());
+        Set<String> firedA = codes(a);
+        Set<String> firedB = codes(b);
         List<String> onlyA = firedA.stream().filter(c -> !firedB.contains(c)).toList();
         List<String> onlyB = firedB.stream().filter(c -> !firedA.contains(c)).toList();
         return java.util.Optional.of(new DecisionChange(step, da.asOf(), da.status().name(), db.status().name(), ordersA,
                 ordersB, onlyA, onlyB));
     }
 
-    private static Set<String> codes(List<Firing> firings) {
+    /**
+     * Each reason code with the symbol of the proposal it concerned (e.g. {@code L4-VOLATILITY BTC-USDT}),
+     * so a rule that fired for one symbol under both sets still shows as responsible for the other
+     * symbol's change; codes that concerned no proposal (a halt without proposals) stand alone.
+     */
+    private static Set<String> codes(DecisionResult result) {
         Set<String> codes = new LinkedHashSet<>();
-        firings.forEach(f -> codes.add(f.reasonCode()));
+        for (ProposalVerdict verdict : result.decision().proposals()) {
+            verdict.reasonCodes().forEach(code -> codes.add(code + " " + verdict.symbol()));
+        }
+        if (result.decision().proposals().isEmpty()) {
+            result.trace().firings().forEach(f -> codes.add(f.reasonCode()));
+        }
         return codes;
     }
 

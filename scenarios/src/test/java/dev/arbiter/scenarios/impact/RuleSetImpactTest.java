@@ -57,7 +57,8 @@ class RuleSetImpactTest {
             double quantityA = new BigDecimal(change.ordersA().get(0).split(" ")[1]).doubleValue();
             double quantityB = new BigDecimal(change.ordersB().get(0).split(" ")[1]).doubleValue();
             assertTrue(quantityB < quantityA && quantityB <= 1000 / 1500.0, change.toString());
-            assertTrue(change.onlyB().contains("L7-MAX-ORDER-VALUE"), change.toString());
+            assertTrue(change.onlyB().contains("L7-MAX-ORDER-VALUE ETH-USD"), change.toString());
+            assertTrue(change.onlyA().isEmpty(), change.toString());
         }
         assertEquals(report.changes().size(), report.byRule().get("B:L7-MAX-ORDER-VALUE"));
     }
