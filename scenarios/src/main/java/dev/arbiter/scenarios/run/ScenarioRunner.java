@@ -222,7 +222,7 @@ public final class ScenarioRunner {
                 }
                 BigDecimal stop = floorTo(close.multiply(BigDecimal.valueOf(1 - client.stopFraction())), feed.tickSize());
                 // A marketable limit: up to 1 % above the last close, so a gap up leaves it unfilled.
-                BigDecimal limit = close.multiply(CLIENT_LIMIT_TOLERANCE).setScale(feed.tickSize().scale(), RoundingMode.DOWN);
+                BigDecimal limit = floorTo(close.multiply(CLIENT_LIMIT_TOLERANCE), feed.tickSize());
                 intents.add(new OrderIntent(client.name() + "-" + step + "-" + feed.symbol(), accountId, feed.symbol(),
                         Side.BUY, quantity, limit, stop.signum() > 0 ? stop : null, client.name(), 0.5));
             }
