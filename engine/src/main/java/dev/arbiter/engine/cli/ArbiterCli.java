@@ -1,6 +1,7 @@
 package dev.arbiter.engine.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,10 @@ public final class ArbiterCli implements Runnable {
     /** Runs the command line and returns its exit code, without exiting (for tests). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new ArbiterCli());
+        // Modules on the class path (e.g. scenarios) contribute their own subcommands.
+        for (CliExtension extension : ServiceLoader.load(CliExtension.class)) {
+            cli.addSubcommand(extension.command());
+        }
         // Always show the usage with a bad argument, also when picocli has a "did you mean" suggestion.
         cli.setParameterExceptionHandler((problem, badArgs) -> {
             CommandLine command = problem.getCommandLine();

@@ -1,0 +1,2 @@
+/** Run reports: self-contained HTML with SVG charts, JSON summary, trade list, rule activity. */
+package dev.arbiter.scenarios.report;

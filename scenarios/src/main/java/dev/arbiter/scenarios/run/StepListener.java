@@ -1,0 +1,13 @@
+package dev.arbiter.scenarios.run;
+
+import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.DecisionResult;
+
+/** Sees every decision of a run as it is made (e.g. to replay the same requests with another rule set). */
+@FunctionalInterface
+public interface StepListener {
+
+    StepListener NONE = (step, request, result) -> { };
+
+    void decided(int step, DecisionRequest request, DecisionResult result);
+}

@@ -1,0 +1,18 @@
+package dev.arbiter.scenarios.spec;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A client trading system sending buy intents on a schedule (every {@code everyBars} bars, for
+ * {@code notional} each, with a stop {@code stopFraction} below the price), so the risk layers see
+ * orders also when no strategy rule proposes one: a dip-buyer is exactly who a crash halt must stop.
+ *
+ * @param symbols the symbols it buys, or empty for every symbol of the scenario
+ */
+public record ClientSpec(String name, int everyBars, BigDecimal notional, double stopFraction, List<String> symbols) {
+
+    public ClientSpec {
+        symbols = List.copyOf(symbols);
+    }
+}
