@@ -1,7 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.lifecycle.ReleaseAnalysis;
+import dev.arbiter.engine.lifecycle.Z3ReleaseAnalysis;
 import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
 import dev.arbiter.engine.lifecycle.ShippedPack;
 import dev.arbiter.engine.service.store.AuditLog;
@@ -41,7 +41,7 @@ class LifecycleConfiguration {
                                       Clock clock, @Value("${arbiter.impact.decisions:200}") int impactDecisions) {
         RuleSetLifecycle lifecycle = new RuleSetLifecycle(
                 new ServiceReleaseSwitch(decisionPipeline, checkPipeline, releases), candidates, candidates,
-                ReleaseAnalysis.NONE, new RecentDecisionsImpact(decisions, decisionPipeline, impactDecisions), clock);
+                new Z3ReleaseAnalysis(), new RecentDecisionsImpact(decisions, decisionPipeline, impactDecisions), clock);
         lifecycle.bootstrap(ShippedPack.files(), "arbiter (start-up)");
         return lifecycle;
     }

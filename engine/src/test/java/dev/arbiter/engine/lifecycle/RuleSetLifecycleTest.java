@@ -156,6 +156,41 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void aCandidateWhoseInvariantIsRefutedIsHeldBackWithTheCounterexample() {
+        ReleaseSwitch releases = new ReleaseSwitch() {
+            @Override
+            public dev.arbiter.engine.decision.RuleRelease active() {
+                return pipeline.active();
+            }
+
+            @Override
+            public void activate(dev.arbiter.engine.decision.RuleRelease release, String actor) {
+                pipeline.activate(release);
+            }
+        };
+        RuleSetLifecycle analysed = new RuleSetLifecycle(releases, new InMemoryCandidateStore(),
+                (step, candidate, actor, at) -> { }, new Z3ReleaseAnalysis(), release -> new ImpactReport(0, List.of()),
+                InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z")));
+        analysed.bootstrap(ShippedPack.files(), "system");
+        // orders up to max-order-quantity (10) pass: an invariant claiming 5 is the ceiling is false
+        String invariants = ShippedPack.files().get("invariants.yaml") + """
+                  - name: five-is-the-ceiling
+                    description: no order for more than 5 passes
+                    when: Proposal.quantity > 5
+                    then: blocked
+                """;
+
+        Candidate candidate = analysed.upload(new PackUpload("officer-a", "a wrong invariant",
+                Map.of("invariants.yaml", invariants)));
+
+        assertThat(candidate.status()).isEqualTo(CandidateStatus.CHECKS_FAILED);
+        assertThat(candidate.checks().analysisBlocks()).isTrue();
+        assertThat(candidate.checks().testsPassed()).isTrue();
+        assertThat(String.join("\n", candidate.checks().analysis())).contains("five-is-the-ceiling")
+                .contains("proved: invariant halted-account");
+    }
+
+    @Test
     void aRetiredReleaseCannotBeActivatedAgainOnlyRolledBackTo() {
         assertThatThrownBy(() -> lifecycle.rollback(shipped.id(), "officer-b"))
                 .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.WRONG_STATE));
