@@ -107,7 +107,7 @@ $("explain-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   try {
     const answer = await api("/v1/decisions/" + encodeURIComponent(state.decisionId) + "/explain",
-      { method: "POST", body: JSON.stringify({ query: $("explain-query").value }) });
+      { method: "POST", body: JSON.stringify({ goal: $("explain-query").value }) });
     $("explain-result").textContent = JSON.stringify(answer, null, 2);
   } catch (error) {
     $("explain-result").textContent = error.message;

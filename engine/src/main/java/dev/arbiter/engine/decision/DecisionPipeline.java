@@ -120,24 +120,20 @@ public final class DecisionPipeline implements AutoCloseable {
      * the release it was made with.
      */
     public DecisionResult decide(String decisionId, DecisionRequest request, RuleRelease release) {
-        return run(decisionId, request, release).result();
+        return run(decisionId, request, release);
     }
 
     /**
-     * Asks a raw Prolog goal (see {@link PrologExplainer#query}) about the decision {@code request} gets
-     * with {@code release}: the decision is made again (deterministically the same) to get its facts.
+     * An auditor's Prolog query against a stored decision, over the facts its trace holds (nothing is re-run),
+     * within the explainer's default step and time limits.
      *
-     * @throws IllegalArgumentException if the explainer refuses the goal
+     * @throws dev.arbiter.reasoning.explain.QueryException when the goal is malformed, forbidden or runs away
      */
-    public List<String> query(String decisionId, DecisionRequest request, RuleRelease release, String goal) {
-        return explainer.query(run(decisionId, request, release).explained(), goal);
+    public List<String> query(DecisionTrace trace, String goal) {
+        return explainer.query(trace.explanationFacts(), goal);
     }
 
-    /** A decision and the facts its explanations were drawn from. */
-    private record Run(DecisionResult result, DecisionFacts explained) {
-    }
-
-    private Run run(String decisionId, DecisionRequest request, RuleRelease release) {
+    private DecisionResult run(String decisionId, DecisionRequest request, RuleRelease release) {
         Objects.requireNonNull(release, "release");
         LimitSet limits = release.limits();
         Versions versions = release.versions();
@@ -172,7 +168,7 @@ public final class DecisionPipeline implements AutoCloseable {
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
                 problem, allocation, proof, explanations, session.proposals());
-        return new Run(new DecisionResult(decision, trace), explained);
+        return new DecisionResult(decision, trace);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
@@ -57,9 +58,8 @@ final class Replayer {
     /** Asks a Prolog goal about a stored decision, re-made from its trace with its release. */
     List<String> query(String decisionId, String goal) {
         StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
-        JsonNode storedTrace = CanonicalJson.mapper().readTree(stored.traceJson());
-        DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
-        return pipelineFor(stored).query(decisionId, request, releaseOf(stored), goal);
+        DecisionTrace trace = CanonicalJson.mapper().readValue(stored.traceJson(), DecisionTrace.class);
+        return pipelineFor(stored).query(trace, goal);
     }
 
     Report replay(String decisionId) {

@@ -125,6 +125,13 @@ class ConsoleBrowserIT {
 
         signIn("auditor", "auditor-pw");
         assertThat(visibleTabs()).containsExactly("Decisions", "Reports", "Audit chain");
+        waitFor(By.cssSelector("#decision-list tbody tr"));
+        clickStable(By.cssSelector("#decision-list tbody tr"));
+        type("explain-query", "status(P, S)");
+        browser.findElement(By.cssSelector("#explain-form button")).click();
+        waitForText(By.id("explain-result"), "\"solutions\"");
+        assertThat(browser.findElement(By.id("explain-result")).getText()).contains("P = 'i-1'");
+        HeadlessChromium.screenshot(browser, "console-auditor-explain");
         click("audit");
         browser.findElement(By.id("verify-button")).click();
         waitForText(By.id("verify-result"), "\"intact\": true");
