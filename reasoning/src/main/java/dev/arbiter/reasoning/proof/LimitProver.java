@@ -27,7 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * rationals read from the decimal text, never doubles); each hard limit is a named tracked
  * constraint over those constants:
  * <ul>
- *   <li>{@code gross-exposure}: current gross exposure + &Sigma; qty&middot;price &le; max gross exposure (both sides);</li>
+ *   <li>{@code gross-exposure}: no order value, or current gross exposure + &Sigma; qty&middot;price &le; max gross
+ *       exposure (both sides);</li>
  *   <li>{@code free-balance}: no buys, or &Sigma; qty&middot;price of the buys &times; margin rate &le; free balance
  *       &minus; reserved by open orders;</li>
  *   <li>{@code max-quantity:<proposalId>}: qty &le; the proposal's cap; a proposal without a cap is a
@@ -39,7 +40,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <ul>
  *   <li>{@code net-exposure}: |existing net + &Sigma; signed value| &le; max(limit, |existing net|);</li>
  *   <li>{@code leverage}, or {@code stressed-leverage} instead when an order's instrument is in a stressed
- *       regime: current gross + &Sigma; value &le; leverage &times; equity;</li>
+ *       regime: no order value, or current gross + &Sigma; value &le; leverage &times; equity;</li>
  *   <li>{@code margin-utilisation} (when the account reports margin): used + &Sigma; buys &times; margin rate
  *       &le; max(limit &times; capacity, used);</li>
  *   <li>{@code instrument-share:<symbol>}, {@code cluster-share:<cluster>}, {@code sector-share:<sector>}:
@@ -192,7 +193,11 @@ public final class LimitProver implements AutoCloseable {
             ArithExpr<RealSort> buys = sum(notionals, buyIndexes);
             ArithExpr<RealSort> exposure = context.mkAdd(real(limits.currentGrossExposure()), ordersNotional);
             ArithExpr<RealSort> rate = real(figures.marginRate());
-            constraintByLimit.put(LimitFigures.GROSS_EXPOSURE, context.mkLe(exposure, real(limits.maxGrossExposure())));
+            // No order value, nothing to prove: holdings that already exceed a limit must not block a decision that
+            // sends nothing (it is then REJECTED by the rules, not BLOCKED by the proof). Any order adds gross.
+            BoolExpr nothingSent = context.mkEq(ordersNotional, real(BigDecimal.ZERO));
+            constraintByLimit.put(LimitFigures.GROSS_EXPOSURE, context.mkOr(nothingSent,
+                    context.mkLe(exposure, real(limits.maxGrossExposure()))));
             // As the allocator: only traded buys draw on the balance, so sells out of an overdrawn account pass.
             constraintByLimit.put(LimitFigures.FREE_BALANCE, context.mkOr(context.mkEq(buys, real(BigDecimal.ZERO)),
                     context.mkLe(context.mkMul(buys, rate), real(limits.availableForBuys()))));
@@ -239,7 +244,8 @@ public final class LimitProver implements AutoCloseable {
             }
             String leverage = figures.leverageLimit();
             if (leverage != null) {
-                constraintByLimit.put(leverage, context.mkLe(exposure, context.mkMul(real(figures.leverage()), equity)));
+                constraintByLimit.put(leverage, context.mkOr(nothingSent,
+                        context.mkLe(exposure, context.mkMul(real(figures.leverage()), equity))));
             }
             if (figures.checksMarginUtilisation()) {
                 ArithExpr<RealSort> used = real(portfolio.marginUsed());

@@ -58,6 +58,18 @@ class LimitProverTest {
     }
 
     @Test
+    void holdingsAlreadyAboveTheGrossLimitDoNotBlockADecisionThatSendsNothing() {
+        HardLimits overExposed = limits("50000", "61000", "1000", "0", Map.of("P1", "10"));
+
+        assertThat(prover.prove(List.of(), overExposed).verdict()).isEqualTo(ProofVerdict.PROVED);
+        assertThat(prover.prove(List.of(sell("P1", "0", "25617.25")), overExposed).verdict())
+                .isEqualTo(ProofVerdict.PROVED);
+        ProofResult anyOrder = prover.prove(List.of(sell("P1", "0.01", "25617.25")), overExposed);
+        assertThat(anyOrder.verdict()).isEqualTo(ProofVerdict.VIOLATED);
+        assertThat(anyOrder.violations()).extracting(LimitViolation::limit).containsExactly("gross-exposure");
+    }
+
+    @Test
     void namesBothLimitsWhenTwoAreBrokenAtOnce() {
         List<OrderToProve> orders = List.of(buy("P1", "10", "100"));
         HardLimits limits = limits("500", "0", "800", "100", Map.of("P1", "10"));
