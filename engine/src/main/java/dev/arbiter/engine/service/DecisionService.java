@@ -27,6 +27,8 @@ final class DecisionService {
     /** Stored in the decision row: a full decision cycle or a pre-trade check. */
     static final String DECISION = "DECISION";
     static final String CHECK = "CHECK";
+    /** A pre-trade check whose survivors were sized by the allocator, as asked. */
+    static final String ALLOCATED_CHECK = "ALLOCATED_CHECK";
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionService.class);
 
@@ -36,13 +38,15 @@ final class DecisionService {
 
     private final DecisionPipeline pipeline;
     private final DecisionPipeline checks;
+    private final DecisionPipeline allocatedChecks;
     private final DecisionRepository decisions;
     private final StoredState state;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
 
-    DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, StoredState state,
-                    DecisionMetrics metrics) {
+    DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
+                    DecisionRepository decisions, StoredState state, DecisionMetrics metrics) {
+        this.allocatedChecks = allocatedChecks;
         this.pipeline = pipeline;
         this.checks = checks;
         this.decisions = decisions;
@@ -69,7 +73,12 @@ final class DecisionService {
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
-            DecisionResult result = (CHECK.equals(kind) ? checks : pipeline).decide(decisionId, request);
+            DecisionPipeline by = switch (kind) {
+                case CHECK -> checks;
+                case ALLOCATED_CHECK -> allocatedChecks;
+                default -> pipeline;
+            };
+            DecisionResult result = by.decide(decisionId, request);
             metrics.stage(decideStage, "pipeline", kind);
             Timer.Sample storeStage = metrics.start();
             StoredDecision stored;

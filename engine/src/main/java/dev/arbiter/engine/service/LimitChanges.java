@@ -22,10 +22,13 @@ final class LimitChanges {
 
     private final DecisionPipeline decisions;
     private final DecisionPipeline checks;
+    private final DecisionPipeline allocatedChecks;
     private final ReleaseStore releases;
     private final MeterRegistry registry;
 
-    LimitChanges(DecisionPipeline decisions, DecisionPipeline checks, ReleaseStore releases, MeterRegistry registry) {
+    LimitChanges(DecisionPipeline decisions, DecisionPipeline checks, DecisionPipeline allocatedChecks,
+                 ReleaseStore releases, MeterRegistry registry) {
+        this.allocatedChecks = allocatedChecks;
         this.decisions = decisions;
         this.checks = checks;
         this.releases = releases;
@@ -36,6 +39,7 @@ final class LimitChanges {
     void restore() {
         restore(decisions, DecisionService.DECISION);
         restore(checks, DecisionService.CHECK);
+        restore(allocatedChecks, DecisionService.CHECK); // the same release as checks, sized by the allocator
         gauge(decisions);
     }
 
@@ -70,6 +74,7 @@ final class LimitChanges {
         releases.activated(forChecks, DecisionService.CHECK, actor);
         decisions.activate(forDecisions);
         checks.activate(forChecks);
+        allocatedChecks.activate(forChecks);
         gauge(decisions);
         return forDecisions;
     }

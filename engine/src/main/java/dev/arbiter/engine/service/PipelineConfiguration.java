@@ -13,6 +13,8 @@ import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.proof.LimitProver;
+import dev.arbiter.solver.AllocatorSettings;
+import dev.arbiter.solver.CapitalAllocator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -41,6 +43,15 @@ class PipelineConfiguration {
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
     }
 
+    /** Pre-trade checks that ask for allocation: the same release as checks, survivors sized by the allocator. */
+    @Bean(destroyMethod = "close")
+    DecisionPipeline allocatedCheckPipeline(@Qualifier("checkPipeline") DecisionPipeline checks) {
+        RuleRelease release = checks.active();
+        return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new CapitalAllocator(AllocatorSettings.defaults())::allocate,
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -59,10 +70,12 @@ class PipelineConfiguration {
     /** Stores the release the pipeline starts with and records its activation before any decision. */
     @Bean
     ReleaseStore releaseStore(JdbcTemplate jdbc, AuditLog audit, Clock clock, DecisionPipeline decisionPipeline,
-                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline, MeterRegistry registry) {
+                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                              @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
+                              MeterRegistry registry) {
         DecisionPipeline pipeline = decisionPipeline;
         ReleaseStore releases = new ReleaseStore(jdbc, audit, clock);
-        new LimitChanges(pipeline, checkPipeline, releases, registry).restore();
+        new LimitChanges(pipeline, checkPipeline, allocatedCheckPipeline, releases, registry).restore();
         releases.activated(pipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
         releases.activated(checkPipeline.active(), DecisionService.CHECK, "arbiter (start-up)");
         return releases;
@@ -71,8 +84,9 @@ class PipelineConfiguration {
     /** Limit changes by risk officers (the limits last activated were restored with the release store). */
     @Bean
     LimitChanges limitChanges(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                              @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
                               ReleaseStore releases, MeterRegistry registry) {
-        return new LimitChanges(decisionPipeline, checkPipeline, releases, registry);
+        return new LimitChanges(decisionPipeline, checkPipeline, allocatedCheckPipeline, releases, registry);
     }
 
     @Bean
@@ -97,16 +111,18 @@ class PipelineConfiguration {
 
     @Bean
     DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                                    @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
                                     DecisionRepository decisions, ReleaseStore releases,
                                     TradingStateStore tradingStates, FillStore fills, BarStore bars,
                                     MeterRegistry registry) {
-        return new DecisionService(decisionPipeline, checkPipeline, decisions, new StoredState(tradingStates, fills, bars),
+        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, new StoredState(tradingStates, fills, bars),
                 new DecisionMetrics(registry));
     }
 
     @Bean
-    Replayer replayer(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline, DecisionRepository decisions,
+    Replayer replayer(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                      @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline, DecisionRepository decisions,
                       ReleaseStore releases) {
-        return new Replayer(decisionPipeline, checkPipeline, decisions, releases);
+        return new Replayer(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, releases);
     }
 }

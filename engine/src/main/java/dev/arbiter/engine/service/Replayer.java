@@ -30,7 +30,11 @@ final class Replayer {
     }
 
     private DecisionPipeline pipelineFor(StoredDecision stored) {
-        return DecisionService.CHECK.equals(stored.kind()) ? checks : pipeline;
+        return switch (stored.kind()) {
+            case DecisionService.CHECK -> checks;
+            case DecisionService.ALLOCATED_CHECK -> allocatedChecks;
+            default -> pipeline;
+        };
     }
 
     private RuleRelease releaseOf(StoredDecision stored) {
@@ -45,10 +49,13 @@ final class Replayer {
 
     private final DecisionPipeline pipeline;
     private final DecisionPipeline checks;
+    private final DecisionPipeline allocatedChecks;
     private final DecisionRepository decisions;
     private final ReleaseStore releases;
 
-    Replayer(DecisionPipeline pipeline, DecisionPipeline checks, DecisionRepository decisions, ReleaseStore releases) {
+    Replayer(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
+             DecisionRepository decisions, ReleaseStore releases) {
+        this.allocatedChecks = allocatedChecks;
         this.pipeline = pipeline;
         this.checks = checks;
         this.decisions = decisions;

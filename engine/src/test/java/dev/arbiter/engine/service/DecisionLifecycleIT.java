@@ -145,6 +145,15 @@ class DecisionLifecycleIT {
         trace.path("firings").forEach(f -> layers.add(f.path("rule").asString() + "@" + f.path("layer").asString()));
         assertThat(layers).noneMatch(l -> l.contains("@STRATEGY") && !l.toLowerCase().contains("client intent"));
         assertThat(trace.path("allocation").path("note").asString()).startsWith("pre-trade check");
+
+        HttpResponse<String> allocated = trader().post("/v1/checks?allocate=true", RequestVariants.variant(1, "acct-check"));
+        assertThat(allocated.statusCode()).as(allocated.body()).isEqualTo(201);
+        String allocatedId = ServiceClient.json(allocated).path("decisionId").asString();
+        JsonNode allocatedTrace = ServiceClient.json(trader().get("/v1/decisions/" + allocatedId + "/trace"));
+        assertThat(allocatedTrace.path("allocation").path("note").asString()).doesNotStartWith("pre-trade check");
+        assertThat(allocatedTrace.path("versions")).isEqualTo(trace.path("versions"));
+        assertThat(ServiceClient.json(ServiceClient.as(port, "auditor").post("/v1/decisions/" + allocatedId + "/replay", ""))
+                .path("identical").asBoolean()).isTrue();
         assertThat(trace.path("versions").path("ruleSet").asString())
                 .isNotEqualTo(ServiceClient.json(trader().post("/v1/decisions", RequestVariants.variant(1, "acct-check")))
                         .path("decision").path("versions").path("ruleSet").asString());

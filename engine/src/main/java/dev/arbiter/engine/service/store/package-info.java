@@ -1,0 +1,6 @@
+/**
+ * Storage in the database (H2 embedded by default, PostgreSQL by configuration, schema by Flyway):
+ * decisions with their traces, rule releases, trading-state changes, fills and positions, bars; and
+ * the audit chain that vouches for every decision, release activation and trading-state change.
+ */
+package dev.arbiter.engine.service.store;
