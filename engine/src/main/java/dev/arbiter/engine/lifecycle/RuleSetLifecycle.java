@@ -49,18 +49,26 @@ public final class RuleSetLifecycle {
 
     /**
      * Makes sure the store knows the release decisions run on now (the shipped pack on a fresh store), so that
-     * later rollbacks can return to it; on a store that knows an active candidate (after a restart), activates
-     * that one instead.
+     * later rollbacks can return to it. After a restart, the candidate a risk officer activated last is activated
+     * again; when the active one is an earlier shipped pack and the engine now ships another, the new one is
+     * recorded and stays active (the old one can still be rolled back to).
      *
      * @param packFiles every file of the pack the pipeline was started with
      */
     public synchronized Candidate bootstrap(Map<String, String> packFiles, String actor) {
+        RuleRelease running = releases.active();
+        String runningKey = running.rules().version() + "/" + running.limits().version() + "/"
+                + running.parameters().version();
         Optional<Candidate> active = store.all().stream().filter(c -> c.status() == CandidateStatus.ACTIVE).findFirst();
         if (active.isPresent()) {
-            releases.activate(release(active.get()), actor);
-            return active.get();
+            boolean startedWithAnOlderShippedPack = active.get().author().equals(actor)
+                    && !active.get().releaseKey().equals(runningKey);
+            if (!startedWithAnOlderShippedPack) { // an officer's release stays in force across restarts and upgrades
+                releases.activate(release(active.get()), actor);
+                return active.get();
+            }
+            store.save(active.get().withStatus(CandidateStatus.RETIRED)); // the engine now ships another pack
         }
-        RuleRelease running = releases.active();
         CandidateChecks checks = new CandidateChecks(List.of(), List.of(), false, "shipped with the engine", true);
         Candidate shipped = new Candidate(store.nextId(), actor, "the release the engine started with",
                 clock.instant(), running.rules().version(), running.limits().version(), running.parameters().version(),

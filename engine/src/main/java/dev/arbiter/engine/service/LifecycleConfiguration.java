@@ -9,6 +9,7 @@ import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.ReleaseStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,10 +38,12 @@ class LifecycleConfiguration {
     @Bean
     RuleSetLifecycle ruleSetLifecycle(DecisionPipeline decisionPipeline,
                                       @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                                      @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
                                       ReleaseStore releases, CandidateTable candidates, DecisionRepository decisions,
-                                      Clock clock, @Value("${arbiter.impact.decisions:200}") int impactDecisions) {
-        RuleSetLifecycle lifecycle = new RuleSetLifecycle(
-                new ServiceReleaseSwitch(decisionPipeline, checkPipeline, releases), candidates, candidates,
+                                      Clock clock, MeterRegistry registry,
+                                      @Value("${arbiter.impact.decisions:200}") int impactDecisions) {
+        RuleSetLifecycle lifecycle = new RuleSetLifecycle(new ServiceReleaseSwitch(decisionPipeline, checkPipeline,
+                allocatedCheckPipeline, releases, registry), candidates, candidates,
                 new Z3ReleaseAnalysis(), new RecentDecisionsImpact(decisions, decisionPipeline, impactDecisions), clock);
         lifecycle.bootstrap(ShippedPack.files(), "arbiter (start-up)");
         return lifecycle;

@@ -70,23 +70,11 @@ class PipelineConfiguration {
     /** Stores the release the pipeline starts with and records its activation before any decision. */
     @Bean
     ReleaseStore releaseStore(JdbcTemplate jdbc, AuditLog audit, Clock clock, DecisionPipeline decisionPipeline,
-                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
-                              @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
-                              MeterRegistry registry) {
-        DecisionPipeline pipeline = decisionPipeline;
+                              @Qualifier("checkPipeline") DecisionPipeline checkPipeline) {
         ReleaseStore releases = new ReleaseStore(jdbc, audit, clock);
-        new LimitChanges(pipeline, checkPipeline, allocatedCheckPipeline, releases, registry).restore();
-        releases.activated(pipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
+        releases.activated(decisionPipeline.active(), DecisionService.DECISION, "arbiter (start-up)");
         releases.activated(checkPipeline.active(), DecisionService.CHECK, "arbiter (start-up)");
         return releases;
-    }
-
-    /** Limit changes by risk officers (the limits last activated were restored with the release store). */
-    @Bean
-    LimitChanges limitChanges(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
-                              @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
-                              ReleaseStore releases, MeterRegistry registry) {
-        return new LimitChanges(decisionPipeline, checkPipeline, allocatedCheckPipeline, releases, registry);
     }
 
     @Bean

@@ -131,28 +131,24 @@ class AuditChainIT {
     }
 
     @Test
-    void aLimitChangeIsAuditedAndDecisionsUseItAtOnce() throws Exception {
-        ServiceClient risk = ServiceClient.as(port, "risk-officer");
-        JsonNode before = ServiceClient.json(risk.get("/v1/rule-sets/active"));
-        String original = before.path("decisions").path("limits").path("max-gross-exposure").asString();
+    void aLimitChangeThroughTheLifecycleIsAuditedAndDecisionsUseItAtOnce() throws Exception {
+        ServiceClient author = ServiceClient.as(port, "risk-officer");
+        String limits = ServiceClient.json(author.get("/v1/rule-sets/cand-0001")).path("files").path("limits.json").asString();
+        String id = ServiceClient.json(author.post("/v1/rule-sets", WiderCollar.upload(limits, true, "wider collar")))
+                .path("id").asString();
+        assertThat(ServiceClient.as(port, "risk-officer-2").post("/v1/rule-sets/" + id + "/approve", "").statusCode())
+                .isEqualTo(200);
+        assertThat(author.post("/v1/rule-sets/" + id + "/activate", "").statusCode()).isEqualTo(200);
 
-        HttpResponse<String> changed = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": 123456}}");
-        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        JsonNode after = ServiceClient.json(changed);
-        assertThat(after.path("decisions").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
-        assertThat(after.path("checks").path("limits").path("max-gross-exposure").decimalValue()).isEqualByComparingTo("123456");
-        String limitsVersion = after.path("decisions").path("versions").path("limits").asString();
+        JsonNode active = ServiceClient.json(author.get("/v1/rule-sets/active"));
+        assertThat(active.path("decisions").path("limits").path("price-collar").decimalValue()).isEqualByComparingTo("0.07");
+        assertThat(active.path("checks").path("limits").path("price-collar").decimalValue()).isEqualByComparingTo("0.07");
+        String limitsVersion = active.path("decisions").path("versions").path("limits").asString();
         JsonNode decided = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()));
         assertThat(decided.path("decision").path("versions").path("limits").asString()).isEqualTo(limitsVersion);
         assertThat(verify().path("intact").asBoolean()).isTrue();
 
-        HttpResponse<String> unknown = risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-grosss-exposure\": 1}}");
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(ServiceClient.json(unknown).path("field").asString()).isEqualTo("limits.max-grosss-exposure");
-        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": -1}}").statusCode()).isEqualTo(400);
-
-        assertThat(risk.post("/v1/rule-sets/active/limits", "{\"limits\": {\"max-gross-exposure\": " + original + "}}")
-                .statusCode()).isEqualTo(200);
+        assertThat(author.post("/v1/rule-sets/cand-0001/rollback", "").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -30,20 +30,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIT {
 
-    private static final String COLLAR_TESTS_AT_7_PERCENT = """
-            cases:
-              - name: rejects a limit price 7.95% from the last close
-                given:
-                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1500, stopLoss: 1700, strategy: s, conviction: 0.5}
-                expect:
-                  fired: [L7-PRICE-COLLAR]
-              - name: lets a limit price 5.49% from the last close through
-                given:
-                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1540, stopLoss: 1700, strategy: s, conviction: 0.5}
-                expect:
-                  notFired: [L7-PRICE-COLLAR]
-            """;
-
     private static ChromeDriver browser;
 
     @LocalServerPort
@@ -95,10 +81,10 @@ class ConsoleBrowserIT {
         type("upload-path", "limits.json");
         browser.findElement(By.id("load-active-file")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !value("upload-content").isEmpty());
-        setValue("upload-content", value("upload-content").replaceFirst("\"price-collar\"\\s*:\\s*[0-9.]+", "\"price-collar\": 0.07"));
+        setValue("upload-content", WiderCollar.limits(value("upload-content")));
         browser.findElement(By.id("stage-file")).click();
-        type("upload-path", "l7-compliance/price-collar.test.yaml");
-        setValue("upload-content", COLLAR_TESTS_AT_7_PERCENT);
+        type("upload-path", WiderCollar.TEST_FILE);
+        setValue("upload-content", WiderCollar.TESTS_AT_7_PERCENT);
         browser.findElement(By.id("stage-file")).click();
         assertThat(browser.findElement(By.id("staged-files")).getText())
                 .isEqualTo("limits.json, l7-compliance/price-collar.test.yaml");

@@ -43,8 +43,7 @@ class KillNineIT {
         ExecutorService load = Executors.newFixedThreadPool(6);
         try {
             awaitReady(port, service);
-            assertThat(new ServiceClient(port, "risk-officer", "risk-officer-demo").post("/v1/rule-sets/active/limits",
-                    "{\"limits\": {\"max-gross-exposure\": 654321}}").statusCode()).isEqualTo(200);
+            activateWiderCollar(port);
             for (int t = 0; t < 6; t++) {
                 int thread = t;
                 load.submit(() -> {
@@ -91,8 +90,8 @@ class KillNineIT {
             System.out.println("KILL-9: " + acked.size() + " acknowledged decisions, all present after restart; "
                     + failedAfterKill.get() + " requests failed once the service was gone");
             JsonNode active = ServiceClient.json(auditor.get("/v1/rule-sets/active"));
-            assertThat(active.path("decisions").path("limits").path("max-gross-exposure").decimalValue())
-                    .as("a limit change survives the restart").isEqualByComparingTo("654321");
+            assertThat(active.path("decisions").path("limits").path("price-collar").decimalValue())
+                    .as("a limit change activated through the lifecycle survives the restart").isEqualByComparingTo("0.07");
             HttpResponse<String> verify = auditor.get("/v1/audit/verify");
             assertThat(ServiceClient.json(verify).path("intact").asBoolean()).as(verify.body()).isTrue();
             assertThat(ServiceClient.json(verify).path("recordsChecked").asLong()).isGreaterThan(acked.size());
@@ -143,6 +142,18 @@ class KillNineIT {
             }
         }
         return all.toString();
+    }
+
+    /** Uploads the wider collar as one demo officer, approves it as the other and activates it. */
+    private static void activateWiderCollar(int port) throws Exception {
+        ServiceClient author = new ServiceClient(port, "risk-officer", "risk-officer-demo");
+        ServiceClient approver = new ServiceClient(port, "risk-officer-2", "risk-officer-2-demo");
+        String limits = ServiceClient.json(author.get("/v1/rule-sets/cand-0001")).path("files").path("limits.json").asString();
+        HttpResponse<String> uploaded = author.post("/v1/rule-sets", WiderCollar.upload(limits, true, "wider collar"));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        String id = ServiceClient.json(uploaded).path("id").asString();
+        assertThat(approver.post("/v1/rule-sets/" + id + "/approve", new byte[0]).statusCode()).isEqualTo(200);
+        assertThat(author.post("/v1/rule-sets/" + id + "/activate", new byte[0]).statusCode()).isEqualTo(200);
     }
 
     private static int freePort() throws IOException {

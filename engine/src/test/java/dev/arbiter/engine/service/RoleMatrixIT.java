@@ -47,7 +47,6 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/trading-state", Set.of(R, ADMIN)),
             new Endpoint("GET", "/v1/trading-state", Set.of(R, A, ADMIN)),
             new Endpoint("GET", "/v1/rule-sets/active", Set.of(R, A, ADMIN)),
-            new Endpoint("POST", "/v1/rule-sets/active/limits", Set.of(R, ADMIN)),
             new Endpoint("GET", "/v1/accounts/acct-1/positions", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/actuator/prometheus", Set.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)),

@@ -31,23 +31,6 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuleSetLifecycleIT {
 
-    /** The shipped price-collar cases, moved to a 7 % collar. */
-    private static final String COLLAR_TESTS_AT_7_PERCENT = """
-            cases:
-              - name: rejects a limit price 7.95% from the last close
-                given:
-                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1500, stopLoss: 1700, strategy: s, conviction: 0.5}
-                expect:
-                  fired: [L7-PRICE-COLLAR]
-                  outcomes:
-                    - {kind: REJECT, proposal: i-1, code: L7-PRICE-COLLAR, message: "limit price 1500 is 7.95% from the last close 1629.52, outside the 7% collar"}
-              - name: lets a limit price 5.49% from the last close through
-                given:
-                  - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: SELL, quantity: 1, limitPrice: 1540, stopLoss: 1700, strategy: s, conviction: 0.5}
-                expect:
-                  notFired: [L7-PRICE-COLLAR]
-            """;
-
     @LocalServerPort
     private int port;
 
@@ -68,7 +51,7 @@ class RuleSetLifecycleIT {
         JsonNode before = decide(1);
         assertThat(rejectedBy(before, "i-2")).contains("L7-PRICE-COLLAR");
 
-        JsonNode candidate = upload("risk-officer", "wider collar", collarFiles(true), 201);
+        JsonNode candidate = upload("risk-officer", collar(true, "wider collar"), 201);
         String id = candidate.path("id").asString();
         assertThat(candidate.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
         assertThat(candidate.path("impact").path("replayed").asInt()).isGreaterThanOrEqualTo(1);
@@ -98,15 +81,15 @@ class RuleSetLifecycleIT {
     @Test
     @Order(2)
     void aCandidateWhoseTestsFailOrWhoseDrlIsBrokenCanBeReadButNeverApprovedOrActivated() throws Exception {
-        JsonNode failing = upload("risk-officer", "collar without its tests", collarFiles(false), 201);
+        JsonNode failing = upload("risk-officer", collar(false, "collar without its tests"), 201);
         String id = failing.path("id").asString();
         assertThat(failing.path("status").asString()).isEqualTo("CHECKS_FAILED");
         assertThat(failing.path("checks").path("tests").asString()).contains("FAIL  l7-compliance/price-collar.test.yaml");
         assertRefused(officer("risk-officer-2").post("/v1/rule-sets/" + id + "/approve", new byte[0]), "CHECKS_FAILED");
         assertRefused(officer("risk-officer-2").post("/v1/rule-sets/" + id + "/activate", new byte[0]), "NOT_APPROVED");
 
-        JsonNode broken = upload("risk-officer", "typo", Map.of("l7-compliance/price-collar.drl",
-                "package arbiter.risk.l7;\nrule \"Collar\"\nwhen\n  Proposal( price >\nthen\nend\n"), 201);
+        JsonNode broken = upload("risk-officer", body("typo", Map.of("l7-compliance/price-collar.drl",
+                "package arbiter.risk.l7;\nrule \"Collar\"\nwhen\n  Proposal( price >\nthen\nend\n")), 201);
         assertThat(broken.path("status").asString()).isEqualTo("CHECKS_FAILED");
         assertThat(broken.path("checks").path("diagnostics").get(0).path("file").asString())
                 .isEqualTo("l7-compliance/price-collar.drl");
@@ -120,7 +103,7 @@ class RuleSetLifecycleIT {
     @Test
     @Order(3)
     void decisionsKeepFlowingDuringActivationAndRollbackEachMadeWhollyByOneRelease() throws Exception {
-        JsonNode candidate = upload("risk-officer", "wider collar again", collarFiles(true), 201);
+        JsonNode candidate = upload("risk-officer", collar(true, "wider collar again"), 201);
         String id = candidate.path("id").asString();
         String widerLimits = candidate.path("limitsVersion").asString();
         step("risk-officer-2", id, "approve");
@@ -188,17 +171,13 @@ class RuleSetLifecycleIT {
                 .path("id").asString();
     }
 
-    private Map<String, String> collarFiles(boolean withTests) throws Exception {
+    private byte[] collar(boolean withTests, String note) throws Exception {
         JsonNode shipped = ServiceClient.json(officer("risk-officer").get("/v1/rule-sets/" + firstCandidateId()));
-        String limits = shipped.path("files").path("limits.json").asString()
-                .replaceFirst("\"price-collar\"\\s*:\\s*[0-9.]+", "\"price-collar\": 0.07");
-        assertThat(limits).contains("\"price-collar\": 0.07");
-        return withTests ? Map.of("limits.json", limits, "l7-compliance/price-collar.test.yaml", COLLAR_TESTS_AT_7_PERCENT)
-                : Map.of("limits.json", limits);
+        return WiderCollar.upload(shipped.path("files").path("limits.json").asString(), withTests, note);
     }
 
-    private JsonNode upload(String officer, String note, Map<String, String> files, int expected) throws Exception {
-        HttpResponse<String> response = officer(officer).post("/v1/rule-sets", body(note, files));
+    private JsonNode upload(String officer, byte[] body, int expected) throws Exception {
+        HttpResponse<String> response = officer(officer).post("/v1/rule-sets", body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return ServiceClient.json(response);
     }

@@ -203,7 +203,7 @@ public final class LimitProver implements AutoCloseable {
                     context.mkLe(context.mkMul(buys, rate), real(limits.availableForBuys()))));
             PortfolioState portfolio = limits.portfolio();
             if (portfolio != null) {
-                statePortfolio(portfolio, quantities, notionals, exposure, buys, rate);
+                statePortfolio(portfolio, quantities, notionals, exposure, buys, rate, nothingSent);
             }
             for (int i = 0; i < orders.size(); i++) {
                 OrderToProve order = orders.get(i);
@@ -224,11 +224,12 @@ public final class LimitProver implements AutoCloseable {
 
         /**
          * The portfolio limits, each as the allocator's constraint reads it; where the holdings already
-         * break a limit, the bound is what they already hold (shrink, never grow), leverage excepted.
+         * break a limit, the bound is what they already hold (shrink, never grow); leverage, like gross
+         * exposure, only holds back orders that add value, so a decision sending nothing always passes it.
          */
         private void statePortfolio(PortfolioState portfolio, List<RealExpr> quantities,
                                     List<ArithExpr<RealSort>> notionals, ArithExpr<RealSort> exposure,
-                                    ArithExpr<RealSort> buys, ArithExpr<RealSort> rate) {
+                                    ArithExpr<RealSort> buys, ArithExpr<RealSort> rate, BoolExpr nothingSent) {
             PortfolioCaps caps = portfolio.caps();
             ArithExpr<RealSort> equity = real(portfolio.equity());
             if (caps.maxNetExposure() != null) {

@@ -56,7 +56,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/decisions/*/explain", "/v1/decisions/*/replay")
                         .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/audit/verify").hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/v1/trading-state", "/v1/rule-sets/active/limits")
+                        .requestMatchers(HttpMethod.POST, "/v1/trading-state")
                         .hasAnyRole(RISK_OFFICER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/trading-state", "/v1/rule-sets/active")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
