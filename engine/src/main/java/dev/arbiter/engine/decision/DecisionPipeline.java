@@ -137,8 +137,11 @@ public final class DecisionPipeline implements AutoCloseable {
         Objects.requireNonNull(release, "release");
         LimitSet limits = release.limits();
         Versions versions = release.versions();
+        long started = System.nanoTime();
         AssembledFacts assembled = facts.assemble(request, limits, release.parameters());
+        long factsDone = System.nanoTime();
         SessionResult session = sessions.run(release.rules(), assembled.sessionFacts());
+        long rulesDone = System.nanoTime();
 
         AllocationProblem problem = AllocationProblems.of(request, assembled, session.proposals(), session.outcomes(),
                 limits, release.parameters());
@@ -146,7 +149,9 @@ public final class DecisionPipeline implements AutoCloseable {
         Allocation allocation = candidates.isEmpty()
                 ? new Allocation(List.of(), "0hard/0soft", true, "no proposal survived the rules")
                 : sizer.size(problem);
+        long sizingDone = System.nanoTime();
         ProofResult proof = prove(problem, allocation);
+        long proofDone = System.nanoTime();
 
         DecisionFacts explained = new DecisionFacts(session.proposals(), firedRules(session), session.outcomes(),
                 allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
@@ -154,6 +159,9 @@ public final class DecisionPipeline implements AutoCloseable {
         List<Explanation> explanations = session.proposals().stream()
                 .map(p -> explainer.explain(explained, p.proposalId()))
                 .toList();
+        StageTimes stages = new StageTimes(Duration.ofNanos(factsDone - started), Duration.ofNanos(rulesDone - factsDone),
+                Duration.ofNanos(sizingDone - rulesDone), Duration.ofNanos(proofDone - sizingDone),
+                Duration.ofNanos(System.nanoTime() - proofDone));
 
         List<Order> orders = proof.verdict() == ProofVerdict.PROVED
                 ? allocation.orders().stream().filter(o -> o.quantity().signum() > 0)
@@ -168,7 +176,7 @@ public final class DecisionPipeline implements AutoCloseable {
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
                 problem, allocation, proof, explanations, session.proposals());
-        return new DecisionResult(decision, trace);
+        return new DecisionResult(decision, trace, stages);
     }
 
     /**

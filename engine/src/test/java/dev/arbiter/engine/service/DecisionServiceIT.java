@@ -72,7 +72,8 @@ class DecisionServiceIT {
         HttpResponse<String> metrics = ServiceClient.as(port, "admin").get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("arbiter_decisions_total{", "arbiter_decision_stage_seconds_bucket{",
-                "stage=\"pipeline\"", "stage=\"store\"", "arbiter_ruleset_active{", "arbiter_rejections_total{");
+                "stage=\"pipeline\"", "stage=\"store\"", "stage=\"facts\"", "stage=\"rules\"", "stage=\"sizing\"",
+                "stage=\"proof\"", "stage=\"explanation\"", "arbiter_ruleset_active{", "arbiter_rejections_total{");
     }
 
     @Test
