@@ -69,6 +69,8 @@ final class FactAssembler {
             SpreadMonitor.DEFAULTS.check(series.symbol(), quotes).ifPresent(anomalies::add);
             regimes.addAll(regimeDetector.detect(bars));
             indicators.addAll(indicatorFacts.atLastBar(bars));
+            indicators.addAll(Microstructure.facts("marketData[" + i + "]", series.symbol(), series.book(),
+                    series.trades(), request.asOf()));
             exposures.add(exposure(request, series.symbol(), last.close()));
         }
         BigDecimal gross = BigDecimal.ZERO;

@@ -11,12 +11,16 @@ import java.util.List;
 
 /**
  * Bars of one instrument as a request carries them: the symbol and period once, then rows, and
- * optionally the latest best bid and ask quotes (for spread blow-out detection).
+ * optionally the latest best bid and ask quotes (for spread blow-out detection), a book snapshot and recent
+ * trades (for order-book and trade-flow features, see {@link Microstructure}).
  *
  * @param bars   oldest first; each row's {@code openTime} is the bar's open (UTC)
  * @param quotes oldest first, optional
+ * @param book   the latest book snapshot, optional
+ * @param trades oldest first, optional
  */
-public record MarketSeries(String symbol, Duration period, List<Row> bars, List<QuoteRow> quotes) {
+public record MarketSeries(String symbol, Duration period, List<Row> bars, List<QuoteRow> quotes,
+                           Microstructure.Book book, List<Microstructure.Trade> trades) {
 
     /** One OHLCV row. */
     public record Row(Instant openTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close,
@@ -30,13 +34,19 @@ public record MarketSeries(String symbol, Duration period, List<Row> bars, List<
     public MarketSeries {
         bars = bars == null ? List.of() : List.copyOf(bars);
         quotes = quotes == null ? List.of() : List.copyOf(quotes);
+        trades = trades == null ? List.of() : List.copyOf(trades);
         checked(symbol, period, bars, null); // fail at the door, naming the bar
         checkedQuotes(quotes, null);
     }
 
-    /** Bars without quotes. */
+    /** Bars without quotes, book or trades. */
     public MarketSeries(String symbol, Duration period, List<Row> bars) {
-        this(symbol, period, bars, null);
+        this(symbol, period, bars, null, null, null);
+    }
+
+    /** Bars and quotes, without book or trades. */
+    public MarketSeries(String symbol, Duration period, List<Row> bars, List<QuoteRow> quotes) {
+        this(symbol, period, bars, quotes, null, null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.arbiter.engine.decision;
 
-import dev.arbiter.reasoning.kb.KnowledgeBase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.nio.charset.StandardCharsets;
