@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A registered model named in the request predicts inside the decision: a small logistic model, trained (seeded) on the
@@ -117,6 +118,23 @@ class ModelsInDecisionTest {
     }
 
     @Test
+    void aTraceStoredBeforeModelsRanInsideDecisionsStillReads() {
+        DecisionResult result = pipeline.decide("dec-old", naming(model("ETH-USD", MODEL, "1")));
+        ObjectNode stored = (ObjectNode) ArbiterJson.mapper().valueToTree(result.trace());
+        stored.remove("modelPredictions");
+        ObjectNode request = (ObjectNode) stored.get("request");
+        request.remove("models");
+        ((ObjectNode) request.get("predictions").get(0)).remove("expectedReturn");
+
+        DecisionTrace old = ArbiterJson.mapper().treeToValue(stored, DecisionTrace.class);
+
+        assertThat(old.modelPredictions()).isEmpty();
+        assertThat(old.request().models()).isEmpty();
+        assertThat(old.request().predictions().get(0).expectedReturn()).isZero();
+        assertThat(old.firings()).isEqualTo(result.trace().firings());
+    }
+
+    @Test
     void aRequestWithoutModelsRunsNone() {
         DecisionResult result = pipeline.decide("dec-none", ExampleRequests.example());
 
@@ -150,7 +168,9 @@ class ModelsInDecisionTest {
                 full.openOrders(), full.instruments(), List.of(short30), full.predictions(), full.models(), full.intents(),
                 full.context());
 
-        refused(() -> pipeline.decide("d", request), "marketData[0].bars", "30 bars", "still warming up at the last bar");
+        refused(() -> pipeline.decide("d", request), "marketData[0].bars", "30 bars",
+                "at least 50 bars for models[0] logit-eth-5m@1: its features are still warming up at the last bar"
+                        + " (macdhist_12_26_9 needs 34, distsma_50 needs 50)");
     }
 
     @Test
