@@ -45,8 +45,11 @@ class FactValidationTest {
     void indicatorAndPredictionRefuseNaNAndOutOfRange() {
         refused(() -> new IndicatorValue("ETH-USD", "rsi_14", T, Double.NaN),
                 "IndicatorValue.value: NaN is not accepted; expected a finite number");
-        refused(() -> new Prediction("ETH-USD", "gbm", "1", T, 0.5, 1.2),
+        refused(() -> new Prediction("ETH-USD", "gbm", "1", T, 0.5, 0.0, 1.2),
                 "Prediction.confidence: 1.2 is not accepted; expected a number between 0 and 1");
+        refused(() -> new Prediction("ETH-USD", "gbm", "1", T, 0.5, Double.POSITIVE_INFINITY, 0.5),
+                "Prediction.expectedReturn: Infinity is not accepted; expected a finite number");
+        assertThat(new Prediction("ETH-USD", "gbm", "1", T, 0.4, -0.002, 0.2).expectedReturn()).isEqualTo(-0.002);
     }
 
     @Test

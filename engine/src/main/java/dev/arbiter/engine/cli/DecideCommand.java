@@ -7,7 +7,9 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
+import dev.arbiter.mlbridge.model.ModelRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +19,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code arbiter decide --request FILE}: one decision in-process, the decision JSON on stdout. */
+/**
+ * {@code arbiter decide --request FILE [--models DIR]}: one decision in-process, the decision JSON on stdout. The
+ * models the request names in {@code models} are loaded from {@code --models} (default {@code var/models}).
+ */
 @Command(name = "decide", mixinStandardHelpOptions = true,
         description = "Make one decision in-process from a decision request file and print it as JSON.")
 final class DecideCommand implements Callable<Integer> {
@@ -28,6 +33,10 @@ final class DecideCommand implements Callable<Integer> {
 
     @Option(names = "--trace", description = "print {decision, trace} instead of the decision alone")
     private boolean withTrace;
+
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "model registry the request's `models` are loaded from (default: var/models)")
+    private Path models = DecisionPipeline.DEFAULT_MODEL_REGISTRY;
 
     @Override
     public Integer call() throws IOException {
@@ -45,7 +54,7 @@ final class DecideCommand implements Callable<Integer> {
             System.err.println("invalid request " + request + ": " + e.getMessage());
             return 2;
         }
-        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
+        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults(new ModelRegistry(models))) {
             DecisionResult result = pipeline.decide(DecisionIds.fromContent(body), parsed);
             Object out = result.decision();
             if (withTrace) {
@@ -59,6 +68,9 @@ final class DecideCommand implements Callable<Integer> {
         } catch (InvalidRequestException e) {
             System.err.println("invalid request " + request + ": " + e.getMessage());
             return 2;
+        } catch (UncheckedIOException e) {
+            System.err.println("--models " + models + ": " + e.getMessage());
+            return 1;
         }
     }
 }

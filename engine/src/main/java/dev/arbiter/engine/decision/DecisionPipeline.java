@@ -29,6 +29,8 @@ import dev.arbiter.solver.AllocationCandidate;
 import dev.arbiter.solver.AllocationProblem;
 import dev.arbiter.solver.AllocatorSettings;
 import dev.arbiter.solver.CapitalAllocator;
+import dev.arbiter.mlbridge.model.ModelRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,13 +43,19 @@ import java.util.stream.Collectors;
 
 /**
  * One decision through every stage, in plain Java: facts → rules → sizing → proof → explanation.
- * Deterministic: the same request, rule set, limits and engine version give the same decision.
+ * Deterministic: the same request, rule set, limits, registered models and engine version give the same decision.
  * Fails closed: when the proof does not confirm every hard limit, no order goes out.
  */
 public final class DecisionPipeline implements AutoCloseable {
 
     /** Limit the sizing and the proof read for the portfolio's gross exposure. */
     public static final String MAX_GROSS_EXPOSURE = "max-gross-exposure";
+
+    /**
+     * Where the shipped pipeline looks for registered models, relative to the working directory. It may not
+     * exist: then every model a request names is unknown.
+     */
+    public static final Path DEFAULT_MODEL_REGISTRY = Path.of("var", "models");
 
     /** Swapped whole by {@link #activate}; each decision reads it once and uses only what it read. */
     private final AtomicReference<RuleRelease> active;
@@ -57,17 +65,29 @@ public final class DecisionPipeline implements AutoCloseable {
     private final LimitProver prover;
     private final PrologExplainer explainer;
 
-    /** A pipeline with the shipped knowledge base. */
+    /** A pipeline with the shipped knowledge base and the model registry at {@link #DEFAULT_MODEL_REGISTRY}. */
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
                             Sizer sizer, LimitProver prover, PrologExplainer explainer) {
         this(rules, limits, parameters, indicators, sizer, prover, explainer, KnowledgeBase.shipped());
     }
 
-    /** @param knowledgeBase derives restrictions (and their reasons) before the rules run */
+    /** A pipeline with the model registry at {@link #DEFAULT_MODEL_REGISTRY}. */
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
                             Sizer sizer, LimitProver prover, PrologExplainer explainer, KnowledgeBase knowledgeBase) {
+        this(rules, limits, parameters, indicators, sizer, prover, explainer, knowledgeBase,
+                new ModelRegistry(DEFAULT_MODEL_REGISTRY));
+    }
+
+    /**
+     * @param knowledgeBase derives restrictions (and their reasons) before the rules run
+     * @param models        the registered models a request may name in {@code models}
+     */
+    public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
+                            Sizer sizer, LimitProver prover, PrologExplainer explainer, KnowledgeBase knowledgeBase,
+                            ModelRegistry models) {
         this.active = new AtomicReference<>(new RuleRelease(rules, limits, parameters));
-        this.facts = new FactAssembler(indicators, Objects.requireNonNull(knowledgeBase, "knowledgeBase"));
+        this.facts = new FactAssembler(indicators, Objects.requireNonNull(knowledgeBase, "knowledgeBase"),
+                new ModelRunner(models));
         this.sizer = Objects.requireNonNull(sizer, "sizer");
         this.prover = Objects.requireNonNull(prover, "prover");
         this.explainer = Objects.requireNonNull(explainer, "explainer");
@@ -75,13 +95,19 @@ public final class DecisionPipeline implements AutoCloseable {
 
     /**
      * The pipeline Arbiter ships: the default rule set, limits and parameters, the default indicator set,
-     * Timefold sizing with a fixed seed, a Z3 prover with a one-second timeout, the Prolog explainer.
+     * Timefold sizing with a fixed seed, a Z3 prover with a one-second timeout, the Prolog explainer, the shipped
+     * knowledge base and the model registry at {@link #DEFAULT_MODEL_REGISTRY}.
      */
     public static DecisionPipeline withShippedDefaults() {
+        return withShippedDefaults(new ModelRegistry(DEFAULT_MODEL_REGISTRY));
+    }
+
+    /** The shipped pipeline, running the models a request names from {@code models}. */
+    public static DecisionPipeline withShippedDefaults(ModelRegistry models) {
         return new DecisionPipeline(new RuleSetCompiler().compile(RuleSet.shippedDefault()), LimitSet.shippedDefault(),
                 ParameterSet.shippedDefault(),
                 new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new CapitalAllocator(AllocatorSettings.defaults())::allocate,
-                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
     }
 
     /** Releases the prover's native Z3 context. */
@@ -175,7 +201,7 @@ public final class DecisionPipeline implements AutoCloseable {
         DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
-                problem, allocation, proof, explanations, session.proposals());
+                problem, allocation, proof, explanations, session.proposals(), assembled.modelPredictions());
         return new DecisionResult(decision, trace, stages);
     }
 

@@ -26,13 +26,24 @@ import java.util.Set;
  * @param marketData  recent bars per instrument, oldest first
  * @param predictions model predictions made elsewhere, if any: each checked for its model id format,
  *                    a time not after {@code asOf} and at most a day before it, and once per symbol and model
+ * @param models      registered models the engine runs on the request's bars, if any: each on a symbol with
+ *                    bars, once per symbol and model, and not for a symbol and model the client already sent a
+ *                    prediction of (see {@link ModelRunner})
  * @param intents     the orders the client wants to send
  * @param context     state the controls need beyond one request (trading states, restricted lists,
  *                    model health, order activity, losses, margin, the kill switch), if any
  */
 public record DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
                               List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
-                              List<Prediction> predictions, List<OrderIntent> intents, RiskContext context) {
+                              List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
+                              RiskContext context) {
+
+    /** A request that runs no registered model. */
+    public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
+                           List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
+                           List<Prediction> predictions, List<OrderIntent> intents, RiskContext context) {
+        this(requestId, asOf, account, positions, openOrders, instruments, marketData, predictions, List.of(), intents, context);
+    }
 
     public DecisionRequest {
         context = context == null ? RiskContext.NONE : context;
@@ -41,6 +52,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         instruments = orEmpty(instruments);
         marketData = orEmpty(marketData);
         predictions = orEmpty(predictions);
+        models = orEmpty(models);
         intents = orEmpty(intents);
         if (requestId == null || requestId.isBlank()) {
             throw new InvalidRequestException("requestId", String.valueOf(requestId), "a non-blank id");
@@ -83,6 +95,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         } catch (InvalidFactException e) {
             throw new InvalidRequestException(e.field(), e.value(), e.accepted());
         }
+        requireRunnable(models, predictions, known, withData);
         context.requireConsistent(account, known);
         Set<String> intentIds = new HashSet<>();
         for (int i = 0; i < intents.size(); i++) {
@@ -96,6 +109,35 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
             if (!intentIds.add(intent.intentId())) {
                 throw new InvalidRequestException("intents[" + i + "].intentId", "'" + intent.intentId() + "'",
                         "an id used once per request");
+            }
+        }
+    }
+
+    private static void requireRunnable(List<RequestedModel> models, List<Prediction> predictions, Set<String> known,
+                                        Set<String> withData) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < models.size(); i++) {
+            RequestedModel run = models.get(i);
+            String at = "models[" + i + "]";
+            if (run == null) {
+                throw new InvalidRequestException(at, "null", "{\"symbol\", \"model\", \"version\"} of a registered model");
+            }
+            requireKnown(at + ".symbol", run.symbol(), known);
+            if (!withData.contains(run.symbol())) {
+                throw new InvalidRequestException(at + ".symbol", "'" + run.symbol() + "'",
+                        "a symbol with bars in marketData (a model predicts from the request's bars)");
+            }
+            if (!seen.add(run.symbol() + "|" + run.model())) {
+                throw new InvalidRequestException(at + ".model", "'" + run.model() + "'",
+                        "each model once per symbol (" + run.symbol() + " names it twice)");
+            }
+            for (int k = 0; k < predictions.size(); k++) {
+                Prediction sent = predictions.get(k);
+                if (sent.symbol().equals(run.symbol()) && sent.model().equals(run.model())) {
+                    throw new InvalidRequestException(at + ".model", "'" + run.model() + "'",
+                            "a model the client sent no prediction of for " + run.symbol() + " (predictions[" + k
+                                    + "] already holds one; send the prediction or name the model, not both)");
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.explain.FiredRule;
@@ -31,13 +32,20 @@ import java.util.List;
  *                     rejection), or {@code null}
  * @param proposals    every proposal the rules considered (client intents and strategy proposals), so that
  *                     a stored decision can be explained and queried again ({@link #explanationFacts()})
+ * @param modelPredictions what the registered models the request named predicted (model, version, horizon,
+ *                     expected return, training-data hash); empty when it named none, and in traces stored before
+ *                     models ran inside decisions
  */
 public record DecisionTrace(String decisionId, Versions versions, DecisionRequest request,
                             List<IndicatorValue> indicators, List<FeedStatus> feeds, List<Exposure> exposures,
                             List<Firing> firings, SessionFault sessionFault, List<OutcomeRecord> outcomes,
                             AllocationProblem allocationProblem,
                             Allocation allocation, ProofResult proof, List<Explanation> explanations,
-                            List<Proposal> proposals) {
+                            List<Proposal> proposals, List<ModelPrediction> modelPredictions) {
+
+    public DecisionTrace {
+        modelPredictions = modelPredictions == null ? List.of() : List.copyOf(modelPredictions);
+    }
 
     /**
      * The facts the Prolog explainer reads, rebuilt from this trace alone: what an auditor's query about a

@@ -13,6 +13,7 @@ import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.regime.AnomalyDetector;
 import dev.arbiter.mlbridge.regime.AnomalySettings;
 import dev.arbiter.mlbridge.regime.Quote;
@@ -29,19 +30,22 @@ import java.util.List;
 /**
  * Turns a request into the facts a rule session sees, deriving indicators, feed status, exposure, the regimes and
  * anomalies detected from each instrument's bars (and quotes, when given), and the restrictions the knowledge base
- * derives for the request's instruments and venues. Regimes and anomalies the client sends in its context are kept
+ * derives for the request's instruments and venues; the registered models the request names predict from its bars
+ * ({@link ModelRunner}) and their predictions join the client's. Regimes and anomalies the client sends in its context are kept
  * beside the detected ones: a rule sees both, each with its evidence.
  */
 final class FactAssembler {
 
     private final IndicatorFacts indicatorFacts;
     private final KnowledgeBase knowledgeBase;
+    private final ModelRunner models;
     private final RegimeDetector regimeDetector = new RegimeDetector(RegimeSettings.DEFAULTS);
     private final AnomalyDetector anomalyDetector = new AnomalyDetector(AnomalySettings.DEFAULTS);
 
-    FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase) {
+    FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase, ModelRunner models) {
         this.indicatorFacts = indicatorFacts;
         this.knowledgeBase = knowledgeBase;
+        this.models = models;
     }
 
     AssembledFacts assemble(DecisionRequest request, LimitSet limits, ParameterSet parameters) {
@@ -73,6 +77,7 @@ final class FactAssembler {
                     series.trades(), request.asOf()));
             exposures.add(exposure(request, series.symbol(), last.close()));
         }
+        List<ModelPrediction> modelPredictions = models.predict(request);
         BigDecimal gross = BigDecimal.ZERO;
         for (Exposure exposure : exposures) {
             gross = gross.add(exposure.positionNotional()).add(exposure.openOrderNotional());
@@ -92,12 +97,13 @@ final class FactAssembler {
         facts.addAll(indicators);
         facts.addAll(exposures);
         facts.addAll(request.predictions());
+        modelPredictions.forEach(p -> facts.add(p.toFact()));
         facts.addAll(request.context().facts());
         facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
         facts.addAll(regimes);
         facts.addAll(anomalies);
         facts.addAll(request.intents());
-        return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved);
+        return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved, modelPredictions);
     }
 
     private static Exposure exposure(DecisionRequest request, String symbol, BigDecimal mark) {

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.json;
 
+import dev.arbiter.kb.fact.Prediction;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -10,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * How Arbiter reads and writes JSON: unknown fields are errors (a misspelt field must not be silently
  * ignored in a risk request), numbers keep their exact decimal value, times are ISO-8601 UTC and
- * durations ISO-8601 ({@code PT5M}).
+ * durations ISO-8601 ({@code PT5M}). A {@code Prediction}'s {@code expectedReturn} is optional and then 0
+ * ({@link PredictionJson}).
  */
 public final class ArbiterJson {
 
@@ -26,6 +28,7 @@ public final class ArbiterJson {
     /** Applies Arbiter's settings to a builder (the service applies them to Spring's mapper too). */
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
+                .addMixIn(Prediction.class, PredictionJson.Mixin.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

@@ -2,10 +2,12 @@ package dev.arbiter.engine.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,5 +70,33 @@ class ModelsCommandTest {
         assertThat(result.path("prediction").path("model").asString()).isEqualTo("gbm-direction");
         assertThat(result.path("prediction").path("time").asString()).isEqualTo("2023-03-15T18:20:00Z");
         assertThat(result.path("modelHealth").path("evidence").asString()).containsPattern("^(OK|DRIFTED|STALE): training data ends 2023-03-15T17:50:00Z");
+    }
+
+    @Test
+    void decideRunsAModelTheRequestNamesFromTheRegistryGivenWithModels() throws Exception {
+        Path registry = dir.resolve("models");
+        CliOutput train = CliOutput.of(() -> ArbiterCli.execute("models", "train", "--bars", csv.toString(), "--symbol", "ETH-USD",
+                "--to", "2023-03-15T13:30:00Z", "--registry", registry.toString(), "--name", "logit-eth-5m", "--version", "1",
+                "--algorithm", "logit", "--min-train", "200", "--max-train", "400", "--folds", "2", "--embargo", "6",
+                "--horizon", "6"));
+        Path request = Files.writeString(dir.resolve("request.json"), new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
+                .replace("\"intents\": [", "\"models\": [{\"symbol\": \"ETH-USD\", \"model\": \"logit-eth-5m\", \"version\": \"1\"}],\n  \"intents\": ["));
+
+        CliOutput decide = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--models",
+                registry.toString(), "--trace"));
+        CliOutput elsewhere = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--models",
+                dir.resolve("empty").toString()));
+
+        assertThat(train.exitCode()).as(train.stderr()).isZero();
+        assertThat(decide.exitCode()).as(decide.stderr()).isZero();
+        JsonNode prediction = ArbiterJson.mapper().readTree(decide.stdout()).path("trace").path("modelPredictions").path(0);
+        assertThat(prediction.path("model").asString()).isEqualTo("logit-eth-5m");
+        assertThat(prediction.path("modelVersion").asString()).isEqualTo("1");
+        assertThat(prediction.path("time").asString()).isEqualTo("2023-03-15T13:35:00Z");
+        assertThat(prediction.path("dataSha256").asString())
+                .isEqualTo(ArbiterJson.mapper().readTree(train.stdout()).path("dataSha256").asString());
+        assertThat(elsewhere.exitCode()).isEqualTo(2);
+        assertThat(elsewhere.stderr()).contains("models[0].model: 'logit-eth-5m' is not accepted; expected the name of a model in the"
+                + " engine's model registry (none is registered under this name)");
     }
 }

@@ -203,7 +203,7 @@ class EthUsdDecisionTest {
                 trace.exposures(), trace.firings(), trace.sessionFault(), trace.outcomes(), trace.allocationProblem(),
                 trace.allocation(),
                 new dev.arbiter.reasoning.proof.ProofResult(proof.verdict(), proof.checkedLimits(), proof.violations(), 0),
-                trace.explanations(), trace.proposals());
+                trace.explanations(), trace.proposals(), trace.modelPredictions());
     }
 
     private static String json(Object value) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
@@ -75,7 +76,8 @@ class MicrostructureTest {
         assertThat(EXAMPLE).containsOnlyOnce("\"bars\"");
         DecisionRequest request = DecisionRequestReader.read(
                 EXAMPLE.replace("\"bars\"", microstructure).getBytes(StandardCharsets.UTF_8));
-        AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped())
+        AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
+                new ModelRunner(new ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
                 .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault());
         return facts.indicators().stream().collect(Collectors.toMap(IndicatorValue::name, IndicatorValue::value));
     }

@@ -27,7 +27,8 @@ class QuotesTest {
         quotes.append("{\"time\": \"2023-03-15T13:35:21Z\", \"bid\": 1692.00, \"ask\": 1693.70}], \"bars\"");
         DecisionRequest request = DecisionRequestReader.read(withQuotes(quotes.toString()));
 
-        AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped())
+        AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
+                new ModelRunner(new dev.arbiter.mlbridge.model.ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
                 .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault());
 
         assertThat(facts.sessionFacts()).filteredOn(Anomaly.class::isInstance).map(Anomaly.class::cast)

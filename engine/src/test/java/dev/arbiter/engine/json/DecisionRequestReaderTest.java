@@ -48,6 +48,21 @@ class DecisionRequestReaderTest {
     }
 
     @Test
+    void aPredictionsExpectedReturnIsOptionalAndThenZero() {
+        String given = EXAMPLE.replace("\"probabilityUp\": 0.58,", "\"probabilityUp\": 0.58, \"expectedReturn\": -0.0012,");
+        String notFinite = EXAMPLE.replace("\"probabilityUp\": 0.58,", "\"probabilityUp\": 0.58, \"expectedReturn\": \"NaN\",");
+
+        assertThat(DecisionRequestReader.read(ExampleRequests.exampleBytes()).predictions().get(0).expectedReturn()).isZero();
+        assertThat(DecisionRequestReader.read(given.getBytes(StandardCharsets.UTF_8)).predictions().get(0).expectedReturn())
+                .isEqualTo(-0.0012);
+        assertThatThrownBy(() -> DecisionRequestReader.read(notFinite.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("predictions[0].expectedReturn");
+                    assertThat(e.accepted()).isEqualTo("a finite number");
+                });
+    }
+
+    @Test
     void outOfOrderBarsAreRefused() {
         String swapped = EXAMPLE.replace("\"openTime\": \"2023-03-15T13:30:00Z\"", "\"openTime\": \"2023-03-15T13:20:00Z\"");
 

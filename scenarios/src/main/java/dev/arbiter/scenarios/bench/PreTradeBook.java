@@ -62,6 +62,8 @@ public record PreTradeBook(List<Object> facts, OrderIntent passingIntent) {
             "AXS", "EGLD", "XTZ");
     private static final List<String> MEMES = List.of("DOGE", "SHIB", "PEPE", "FLOKI", "BONK", "WIF", "BOME",
             "MEME", "TURBO", "BRETT", "MOG", "POPCAT", "NEIRO", "DEGEN", "MYRO");
+    /** Mean |5-minute log return| the synthetic predictions scale their edge by to an expected return. */
+    private static final double MEAN_ABS_RETURN = 0.002;
     private static final BigDecimal ETH_CLOSE = new BigDecimal("1629.52");
 
     public PreTradeBook {
@@ -140,10 +142,10 @@ public record PreTradeBook(List<Object> facts, OrderIntent passingIntent) {
             exposures.add(new Exposure(ACCOUNT, symbol, quantity, close, quantity.abs().multiply(close), working));
             double up = random.nextDouble(0.45, 0.65);
             predictions.add(new Prediction(symbol, "gbm-direction", "2023-03-01", barEnd, up,
-                    random.nextDouble(0.58, 0.75)));
+                    (2 * up - 1) * MEAN_ABS_RETURN, random.nextDouble(0.58, 0.75)));
             if (instrument.cluster().equals("majors")) {
                 predictions.add(new Prediction(symbol, "logit-direction", "2023-02-15", barEnd,
-                        up + random.nextDouble(-0.1, 0.1), random.nextDouble(0.58, 0.75)));
+                        up + random.nextDouble(-0.1, 0.1), 0.0, random.nextDouble(0.58, 0.75)));
             }
             regimes.add(new Regime(symbol, random.nextDouble() < 0.7 ? RegimeKind.RANGING : RegimeKind.TRENDING_UP,
                     barEnd, "ADX and ATR within their usual range"));
