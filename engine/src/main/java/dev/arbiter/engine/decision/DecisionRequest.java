@@ -52,7 +52,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         instruments = orEmpty(instruments);
         marketData = orEmpty(marketData);
         predictions = orEmpty(predictions);
-        models = orEmpty(models);
+        models = orEmpty(requireEntries("models", models));
         intents = orEmpty(intents);
         if (requestId == null || requestId.isBlank()) {
             throw new InvalidRequestException("requestId", String.valueOf(requestId), "a non-blank id");
@@ -119,9 +119,6 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         for (int i = 0; i < models.size(); i++) {
             RequestedModel run = models.get(i);
             String at = "models[" + i + "]";
-            if (run == null) {
-                throw new InvalidRequestException(at, "null", "{\"symbol\", \"model\", \"version\"} of a registered model");
-            }
             requireKnown(at + ".symbol", run.symbol(), known);
             if (!withData.contains(run.symbol())) {
                 throw new InvalidRequestException(at + ".symbol", "'" + run.symbol() + "'",
@@ -140,6 +137,15 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
                 }
             }
         }
+    }
+
+    private static <T> List<T> requireEntries(String field, List<T> list) {
+        for (int i = 0; list != null && i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new InvalidRequestException(field + "[" + i + "]", "null", "an entry as docs/api.md describes it");
+            }
+        }
+        return list;
     }
 
     private static void requireKnown(String field, String symbol, Set<String> known) {

@@ -176,6 +176,7 @@ class ModelsInDecisionTest {
     @Test
     void badModelEntriesAreRefusedWhenTheRequestIsRead() {
         refused(() -> naming(model("BTC-USD", MODEL, "1")), "models[0].symbol", "'BTC-USD'", "a symbol listed in instruments [ETH-USD]");
+        refused(() -> naming("null"), "models[0]", "null", "an entry");
         refused(() -> naming(model("ETH-USD", MODEL, "1"), model("ETH-USD", MODEL, "1")),
                 "models[1].model", "'" + MODEL + "'", "each model once per symbol");
         refused(() -> naming(model("ETH-USD", "Logit_ETH", "1")), "models[0].model", "Logit_ETH", "lower-case letters, digits and dashes");
