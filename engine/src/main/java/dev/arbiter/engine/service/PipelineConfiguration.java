@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.BarStore;
@@ -8,19 +9,22 @@ import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.FillStore;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.reasoning.proof.LimitProver;
 import dev.arbiter.solver.AllocatorSettings;
 import dev.arbiter.solver.CapitalAllocator;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,28 +32,34 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
+    /** Where registered models live (decision requests may name them): {@code arbiter.models.dir}. */
+    @Bean
+    ModelRegistry modelRegistry(@Value("${arbiter.models.dir:var/models}") String directory) {
+        return new ModelRegistry(Path.of(directory));
+    }
+
     @Bean(destroyMethod = "close")
     @Primary
-    DecisionPipeline decisionPipeline() {
-        return DecisionPipeline.withShippedDefaults();
+    DecisionPipeline decisionPipeline(ModelRegistry models) {
+        return DecisionPipeline.withShippedDefaults(models);
     }
 
     /** Pre-trade checks: the risk layers only, each intent at its requested size, still proven against every hard limit. */
     @Bean(destroyMethod = "close")
-    DecisionPipeline checkPipeline(DecisionPipeline decisions) {
+    DecisionPipeline checkPipeline(DecisionPipeline decisions, ModelRegistry models) {
         RuleRelease release = PreTradeRelease.of(decisions.active());
         return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
                 new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new RequestedSizes(),
-                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
     }
 
     /** Pre-trade checks that ask for allocation: the same release as checks, survivors sized by the allocator. */
     @Bean(destroyMethod = "close")
-    DecisionPipeline allocatedCheckPipeline(@Qualifier("checkPipeline") DecisionPipeline checks) {
+    DecisionPipeline allocatedCheckPipeline(@Qualifier("checkPipeline") DecisionPipeline checks, ModelRegistry models) {
         RuleRelease release = checks.active();
         return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
                 new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new CapitalAllocator(AllocatorSettings.defaults())::allocate,
-                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
     }
 
     @Bean

@@ -45,6 +45,10 @@ final class PostgresScratch {
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> "");
         registry.add("arbiter.users", () -> USERS);
+        // Spring keeps each test class's service alive for reuse; small pools keep them all under the
+        // server's connection limit
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 4);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
         return name;
     }
 

@@ -260,6 +260,9 @@ public final class PlainJavaPreTradeCheck {
         if (b.anomaly(symbol, AnomalyKind.DATA_GAP)) {
             out.add(new Finding(id, "L6-DATA-GAP"));
         }
+        if (opens && b.anomaly(symbol, AnomalyKind.SPREAD_BLOWOUT)) {
+            out.add(new Finding(id, "L6-SPREAD-BLOWOUT"));
+        }
         BigDecimal maxOrders = b.limits.get("max-orders-per-window");
         BigDecimal maxMessages = b.limits.get("max-messages-per-window");
         for (OrderActivity activity : b.activity) {

@@ -141,6 +141,9 @@ class PlainJavaPreTradeCheckTest {
                                 false, "PSI 0.31"))),
                 new Case("rejects on a data gap", "L6-DATA-GAP",
                         facts -> plus(facts, new Anomaly("ETH-USD", AnomalyKind.DATA_GAP, PreTradeBook.AS_OF, "1 bar"))),
+                new Case("rejects an opening order while the spread is blown out", "L6-SPREAD-BLOWOUT",
+                        facts -> plus(facts, new Anomaly("ETH-USD", AnomalyKind.SPREAD_BLOWOUT, PreTradeBook.AS_OF,
+                                "spread 12 bps is 20x the median"))),
                 new Case("rejects above the order and message rates", "L6-ORDER-RATE",
                         facts -> replace(facts, OrderActivity.class, new OrderActivity(ACCOUNT, 60, 100, 500))),
                 new Case("rejects during the stop-loss and large-loss cooldowns", "L7-STOPLOSS-COOLDOWN",
@@ -192,7 +195,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(39);
+        assertThat(riskCodes).hasSize(40);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 
