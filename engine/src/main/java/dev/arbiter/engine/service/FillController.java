@@ -34,7 +34,7 @@ class FillController {
 
     @PostMapping(path = "/v1/fills", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> record(@RequestBody(required = false) byte[] body) {
-        JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"fills\": [ {fillId, accountId, symbol, side, quantity, price, filledAt} ]}");
+        JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"fills\": [ {fillId, accountId, symbol, side, quantity, price, filledAt, fee (optional)} ]}");
         JsonNode items = root.get("fills");
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidRequestException("fills", items == null ? "missing" : items.toString(), "a non-empty array of fills");
@@ -73,6 +73,9 @@ class FillController {
         }
         positive(path + ".quantity", fill.quantity());
         positive(path + ".price", fill.price());
+        if (fill.fee().signum() < 0) {
+            throw new InvalidRequestException(path + ".fee", fill.fee().toPlainString(), "a number >= 0 (or no fee)");
+        }
         if (fill.filledAt() == null) {
             throw new InvalidRequestException(path + ".filledAt", "null", "an ISO-8601 UTC time such as 2023-03-15T13:35:30Z");
         }

@@ -2,6 +2,7 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.service.store.AccountStore;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.BarStore;
@@ -103,6 +104,11 @@ class PipelineConfiguration {
     }
 
     @Bean
+    AccountStore accountStore(JdbcTemplate jdbc) {
+        return new AccountStore(jdbc);
+    }
+
+    @Bean
     BarStore barStore(JdbcTemplate jdbc) {
         return new BarStore(jdbc);
     }
@@ -112,8 +118,9 @@ class PipelineConfiguration {
                                     @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
                                     DecisionRepository decisions, ReleaseStore releases,
                                     TradingStateStore tradingStates, FillStore fills, BarStore bars,
-                                    MeterRegistry registry) {
-        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, new StoredState(tradingStates, fills, bars),
+                                    AccountStore accounts, MeterRegistry registry) {
+        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions,
+                new StoredState(tradingStates, fills, bars, accounts),
                 new DecisionMetrics(registry));
     }
 

@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.service.store.AccountStore;
 import dev.arbiter.engine.service.store.BarStore;
 import dev.arbiter.engine.service.store.FillStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
@@ -27,11 +28,13 @@ final class StoredState {
     private final TradingStateStore tradingStates;
     private final FillStore fills;
     private final BarStore bars;
+    private final AccountStore accounts;
 
-    StoredState(TradingStateStore tradingStates, FillStore fills, BarStore bars) {
+    StoredState(TradingStateStore tradingStates, FillStore fills, BarStore bars, AccountStore accounts) {
         this.tradingStates = tradingStates;
         this.fills = fills;
         this.bars = bars;
+        this.accounts = accounts;
     }
 
     /** Completes {@code request} in place; a request too malformed to complete is left for the reader to refuse. */
@@ -40,6 +43,10 @@ final class StoredState {
             return;
         }
         String accountId = account.path("accountId").asString();
+        if (!account.has("equity")) { // only the id: the balances the service keeps, as fills moved them
+            accounts.find(accountId).ifPresent(stored -> ArbiterJson.mapper().valueToTree(stored).properties()
+                    .forEach(field -> account.putIfAbsent(field.getKey(), field.getValue())));
+        }
         Set<String> symbols = new TreeSet<>();
         request.path("instruments").forEach(i -> {
             if (i.path("symbol").isString()) {

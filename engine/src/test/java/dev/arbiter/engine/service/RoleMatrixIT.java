@@ -51,6 +51,8 @@ class RoleMatrixIT {
             new Endpoint("GET", "/actuator/prometheus", Set.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/v1/me", Set.of(T, R, A, ADMIN)),
+            new Endpoint("PUT", "/v1/accounts/acct-1", Set.of(T, ADMIN)),
+            new Endpoint("GET", "/v1/accounts/acct-1", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/v1/decisions", Set.of(T, A, ADMIN)),
             new Endpoint("GET", "/v1/decisions/dec-x/report", Set.of(T, A, ADMIN)),
             new Endpoint("GET", "/v1/reports/period", Set.of(R, A, ADMIN)),
@@ -123,6 +125,10 @@ class RoleMatrixIT {
     }
 
     private static HttpResponse<String> call(ServiceClient client, Endpoint endpoint) throws Exception {
-        return "GET".equals(endpoint.method()) ? client.get(endpoint.path()) : client.post(endpoint.path(), "{}");
+        return switch (endpoint.method()) {
+            case "GET" -> client.get(endpoint.path());
+            case "PUT" -> client.put(endpoint.path(), "{}");
+            default -> client.post(endpoint.path(), "{}");
+        };
     }
 }

@@ -37,6 +37,11 @@ final class ServiceClient {
         return send(builder(path).GET());
     }
 
+    HttpResponse<String> put(String path, String body) throws Exception {
+        return send(builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     HttpResponse<String> post(String path, byte[] body) throws Exception {
         return post(path, body, "application/json", null);
     }

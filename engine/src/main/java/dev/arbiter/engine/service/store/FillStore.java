@@ -13,8 +13,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class FillStore {
 
     /** One execution reported by the trading system. */
+    /** @param fee what the venue charged, in the account's currency; null means none */
     public record Fill(String fillId, String accountId, String symbol, Side side, BigDecimal quantity,
-                       BigDecimal price, Instant filledAt) {
+                       BigDecimal price, Instant filledAt, BigDecimal fee) {
+
+        public Fill {
+            fee = fee == null ? BigDecimal.ZERO : fee;
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -36,9 +41,14 @@ public final class FillStore {
             if (known != null && known > 0) {
                 return false;
             }
-            jdbc.update("insert into fill (fill_id, account_id, symbol, side, quantity, price, filled_at) values (?, ?, ?, ?, ?, ?, ?)",
-                    fill.fillId(), fill.accountId(), fill.symbol(), fill.side().name(), fill.quantity(), fill.price(),
-                    fill.filledAt().toString());
+            jdbc.update("insert into fill (fill_id, account_id, symbol, side, quantity, price, filled_at, fee)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?)", fill.fillId(), fill.accountId(), fill.symbol(),
+                    fill.side().name(), fill.quantity(), fill.price(), fill.filledAt().toString(), fill.fee());
+            // balances move only for accounts whose balances were set (AccountStore); others are the client's
+            BigDecimal value = fill.quantity().multiply(fill.price());
+            BigDecimal cash = (fill.side() == Side.BUY ? value.negate() : value).subtract(fill.fee());
+            jdbc.update("update account_state set free_balance = free_balance + ?, equity = equity - ?,"
+                    + " daily_pnl = daily_pnl - ? where account_id = ?", cash, fill.fee(), fill.fee(), fill.accountId());
             BigDecimal signed = fill.side() == Side.BUY ? fill.quantity() : fill.quantity().negate();
             List<BigDecimal[]> held = jdbc.query("select quantity, average_price from account_position where account_id = ? and symbol = ?",
                     (rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}, fill.accountId(), fill.symbol());
