@@ -1,18 +1,24 @@
 package dev.arbiter.scenarios.cli;
 
+import dev.arbiter.scenarios.data.ScenarioData;
 import dev.arbiter.scenarios.expect.ExpectationResult;
 import dev.arbiter.scenarios.metrics.PerformanceMetrics;
+import dev.arbiter.scenarios.model.ModelOutcome;
+import dev.arbiter.scenarios.model.ModelledRun;
+import dev.arbiter.scenarios.report.ModelSection;
 import dev.arbiter.scenarios.report.ReportWriter;
 import dev.arbiter.scenarios.report.ScenarioReport;
 import dev.arbiter.scenarios.run.RunResult;
 import dev.arbiter.scenarios.run.Scenarios;
+import dev.arbiter.scenarios.run.StepListener;
 import dev.arbiter.scenarios.spec.ScenarioSpec;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /** {@code arbiter scenario run FILE --out DIR}: replays one scenario and writes its report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -20,6 +26,9 @@ import picocli.CommandLine.Parameters;
                 + "report.html, summary.json and trades.csv to DIR and check the expectations. "
                 + "Exit 0 when every expectation holds, 3 when one does not, 2 on bad input.")
 final class ScenarioRunCommand implements Callable<Integer> {
+
+    /** The registry folder, under the run's out folder, the scenario's models are trained into. */
+    static final String MODEL_REGISTRY = "models";
 
     @Parameters(paramLabel = "FILE", description = "scenario file (YAML)")
     private Path file;
@@ -31,10 +40,22 @@ final class ScenarioRunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return CommandSupport.guarded(() -> {
             ScenarioSpec spec = CommandSupport.read(file);
-            RunResult run = Scenarios.run(spec);
+            List<ModelOutcome> models = List.of();
+            RunResult run;
+            if (spec.model() == null) {
+                run = Scenarios.run(spec);
+            } else {
+                ModelledRun modelled = ModelledRun.of(spec, ScenarioData.load(spec), out.resolve(MODEL_REGISTRY),
+                        StepListener.NONE);
+                run = modelled.run();
+                models = modelled.models();
+            }
             ScenarioReport report = ScenarioReport.of(spec, run);
-            ReportWriter.write(report, run, out);
+            ReportWriter.write(report, run, models, out);
             print(report);
+            if (!models.isEmpty()) {
+                System.out.print(ModelSection.markdown(models));
+            }
             System.out.println("report: " + out.resolve("report.html"));
             return report.expectationsHeld() ? 0 : CommandSupport.EXPECTATIONS_FAILED;
         });

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Loads every feed of a scenario, with enough history before its start for the first decisions' windows. */
+/**
+ * Loads every feed of a scenario, with enough history before its start for the first decisions' windows
+ * and, with a model, for its training samples and their features' warm-up.
+ */
 public final class ScenarioData {
 
     private ScenarioData() {
@@ -26,8 +29,11 @@ public final class ScenarioData {
         Map<String, List<Bar>> bars = new LinkedHashMap<>();
         for (int i = 0; i < spec.market().size(); i++) {
             MarketFeed feed = spec.market().get(i);
-            Instant from = spec.from() == null ? null
-                    : spec.from().minus(feed.barPeriod().multipliedBy(spec.windowBars() + spec.detector().lookbackBars() + 1L));
+            long history = spec.windowBars() + spec.detector().lookbackBars() + 1L;
+            if (spec.model() != null) {
+                history = Math.max(history, spec.model().historyBars());
+            }
+            Instant from = spec.from() == null ? null : spec.from().minus(feed.barPeriod().multipliedBy(history));
             try {
                 bars.put(feed.symbol(), BarFiles.load(feed, "market[" + i + "]", spec.baseDirectory(), dataRoot, from, spec.to()));
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.arbiter.scenarios.run.Fill;
 import dev.arbiter.scenarios.run.RunResult;
 import dev.arbiter.scenarios.run.StepRecord;
 import dev.arbiter.scenarios.run.Trade;
+import dev.arbiter.scenarios.model.ModelOutcome;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,22 @@ public final class ReportWriter {
     }
 
     public static void write(ScenarioReport report, RunResult run, Path out) throws IOException {
+        write(report, run, List.of(), out);
+    }
+
+    /** The report with a model section (and {@code models.md}) for the models the run trained, if any. */
+    public static void write(ScenarioReport report, RunResult run, List<ModelOutcome> models, Path out) throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary(report)));
+        Map<String, Object> summary = summary(report);
+        String html = html(report, run);
+        if (!models.isEmpty()) {
+            summary.put("models", ModelSection.json(models));
+            html = html.replace("</body></html>", ModelSection.html(models) + "</body></html>");
+            Files.writeString(out.resolve("models.md"), ModelSection.markdown(models));
+        }
+        Files.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         Files.writeString(out.resolve("trades.csv"), trades(run.trades()));
-        Files.writeString(out.resolve("report.html"), html(report, run));
+        Files.writeString(out.resolve("report.html"), html);
     }
 
     private static Map<String, Object> summary(ScenarioReport report) {

@@ -2,6 +2,8 @@ package dev.arbiter.scenarios.run;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.model.ModelRegistry;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.proof.LimitProver;
 import dev.arbiter.rules.pack.LimitSet;
@@ -41,6 +43,15 @@ public final class PipelineFactory {
                 new IndicatorFacts(IndicatorFacts.DEFAULT_SET),
                 new CapitalAllocator(AllocatorSettings.defaults())::allocate,
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer());
+    }
+
+    /** The same pipeline, running the registered models a request names from {@code models}. */
+    public static DecisionPipeline create(RulesSpec rules, boolean strategies, ModelRegistry models) {
+        RuleSet ruleSet = ruleSet(rules, strategies);
+        return new DecisionPipeline(new RuleSetCompiler().compile(ruleSet), limits(rules), parameters(rules),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET),
+                new CapitalAllocator(AllocatorSettings.defaults())::allocate,
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
     }
 
     static RuleSet ruleSet(RulesSpec rules, boolean strategies) {

@@ -6,6 +6,7 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.OutcomeRecord;
+import dev.arbiter.engine.decision.RequestedModel;
 import dev.arbiter.engine.decision.RiskContext;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
@@ -51,10 +52,20 @@ public final class ScenarioRunner {
     private static final BigDecimal CLIENT_LIMIT_TOLERANCE = new BigDecimal("1.01");
 
     private final DecisionPipeline pipeline;
+    private final List<RequestedModel> models;
 
     /** @param pipeline the pipeline to decide with; the caller owns (and closes) it */
     public ScenarioRunner(DecisionPipeline pipeline) {
+        this(pipeline, List.of());
+    }
+
+    /**
+     * @param models registered models (in the pipeline's registry) every request names, each for its symbol
+     *               once that symbol's request window is full
+     */
+    public ScenarioRunner(DecisionPipeline pipeline, List<RequestedModel> models) {
         this.pipeline = pipeline;
+        this.models = List.copyOf(models);
     }
 
     public RunResult run(ScenarioSpec spec, Map<String, List<Bar>> barsBySymbol) {
@@ -133,7 +144,7 @@ public final class ScenarioRunner {
                 detectors.get(symbol).observe(barsBySymbol.get(symbol), cursor.get(symbol), asOf)
                         .ifPresentOrElse(a -> crashes.put(symbol, a), () -> crashes.remove(symbol));
             }
-            DecisionRequest request = request(spec, step, asOf, book, barsBySymbol, cursor, feedOf, pending, crashes);
+            DecisionRequest request = request(spec, step, asOf, book, barsBySymbol, cursor, feedOf, pending, crashes, models);
             DecisionResult result = pipeline.decide(spec.name() + "-" + step, request);
             listener.decided(step, request, result);
             StepRecord record = record(step, time, result, book, crashes.keySet(), feedOf.keySet());
@@ -180,7 +191,7 @@ public final class ScenarioRunner {
     private static DecisionRequest request(ScenarioSpec spec, int step, Instant asOf, Book book,
                                            Map<String, List<Bar>> barsBySymbol, Map<String, Integer> cursor,
                                            Map<String, MarketFeed> feedOf, List<Pending> pending,
-                                           Map<String, Anomaly> crashes) {
+                                           Map<String, Anomaly> crashes, List<RequestedModel> models) {
         String accountId = spec.account().accountId();
         List<Instrument> instruments = new ArrayList<>();
         List<MarketSeries> marketData = new ArrayList<>();
@@ -230,9 +241,12 @@ public final class ScenarioRunner {
         List<Anomaly> anomalies = crashes.entrySet().stream().filter(e -> present.contains(e.getKey()))
                 .map(Map.Entry::getValue).toList();
         RiskContext context = new RiskContext(null, null, null, null, anomalies, null, book.lossHistory(asOf), null, null);
+        Set<String> fullWindow = new LinkedHashSet<>();
+        marketData.stream().filter(m -> m.bars().size() == spec.windowBars()).forEach(m -> fullWindow.add(m.symbol()));
+        List<RequestedModel> named = models.stream().filter(m -> fullWindow.contains(m.symbol())).toList();
         return new DecisionRequest(spec.name() + "-" + step, asOf, book.account(),
                 book.positions().stream().filter(p -> present.contains(p.symbol())).toList(), openOrders, instruments,
-                marketData, List.of(), intents, context);
+                marketData, List.of(), named, intents, context);
     }
 
     private static BigDecimal floorTo(BigDecimal value, BigDecimal step) {

@@ -4,11 +4,16 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.rules.pack.ParameterSet;
+import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.scenarios.metrics.MetricsCalculator;
 import dev.arbiter.scenarios.metrics.PerformanceMetrics;
+import dev.arbiter.scenarios.model.PredictionScore;
+import dev.arbiter.scenarios.model.TrainedModel;
+import dev.arbiter.scenarios.model.WindowModelTrainer;
 import dev.arbiter.scenarios.run.PipelineFactory;
 import dev.arbiter.scenarios.run.RunResult;
 import dev.arbiter.scenarios.run.ScenarioRunner;
+import dev.arbiter.scenarios.run.StepListener;
 import dev.arbiter.scenarios.run.StepRecord;
 import dev.arbiter.scenarios.spec.InvalidScenarioException;
 import dev.arbiter.scenarios.spec.ScenarioSpec;
@@ -24,6 +29,7 @@ import io.jenetics.engine.EvolutionResult;
 import io.jenetics.util.RandomRegistry;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +45,9 @@ import java.util.TreeSet;
  * a full replay through the decision pipeline, risk layers included; evaluations run one at a time on one
  * pipeline (the rule set is compiled once, parameters are swapped per trial), seeded, so the same search
  * gives the same result.
+ *
+ * <p>With a model in the scenario, each fold trains it on the in-sample window (samples at the window's bars,
+ * labels inside it: none reaches the test window) and every replay of the fold, in and out of sample, names it.
  */
 public final class WalkForwardSearch {
 
@@ -46,6 +55,15 @@ public final class WalkForwardSearch {
     }
 
     public static List<FoldResult> run(ScenarioSpec spec, Map<String, List<Bar>> bars, SearchSpec search) {
+        return run(spec, bars, search, null);
+    }
+
+    /**
+     * @param modelRegistry where the scenario's model (if it names one) is trained into, once per fold
+     *                      (version {@code fold-N}); may be null for a scenario without a model
+     */
+    public static List<FoldResult> run(ScenarioSpec spec, Map<String, List<Bar>> bars, SearchSpec search,
+                                       Path modelRegistry) {
         List<String> names = new ArrayList<>(search.ranges().keySet());
         names.sort(null);
         ParameterSet defaults = PipelineFactory.parameters(spec.rules());
@@ -55,11 +73,15 @@ public final class WalkForwardSearch {
                         "a parameter the rule set defines " + defaults.values().keySet());
             }
         }
+        if (spec.model() != null && modelRegistry == null) {
+            throw new IllegalArgumentException("modelRegistry: null is not accepted for a scenario with a model; "
+                    + "expected the folder to train the fold models into");
+        }
         List<Instant> times = times(spec, bars);
         List<FoldResult> folds = new ArrayList<>();
-        try (DecisionPipeline pipeline = PipelineFactory.create(spec.rules(), spec.strategies())) {
+        try (DecisionPipeline pipeline = spec.model() == null ? PipelineFactory.create(spec.rules(), spec.strategies())
+                : PipelineFactory.create(spec.rules(), spec.strategies(), new ModelRegistry(modelRegistry))) {
             RuleRelease base = pipeline.active();
-            ScenarioRunner runner = new ScenarioRunner(pipeline);
             for (int fold = 0; fold < search.folds(); fold++) {
                 int start = fold * search.testBars();
                 int testStart = start + search.trainBars();
@@ -68,22 +90,29 @@ public final class WalkForwardSearch {
                     throw new InvalidScenarioException("search.folds", search.folds(), "at most the folds the data holds ("
                             + Math.max(0, (times.size() - search.trainBars()) / search.testBars()) + " with these windows)");
                 }
+                List<TrainedModel> models = spec.model() == null ? List.of()
+                        : WindowModelTrainer.train(spec.model(), bars, times.get(start), times.get(testStart), modelRegistry,
+                        "fold-" + fold);
+                ScenarioRunner runner = new ScenarioRunner(pipeline, models.stream().map(TrainedModel::request).toList());
                 ScenarioSpec train = spec.withRange(times.get(start), times.get(testStart));
                 ScenarioSpec test = spec.withRange(times.get(testStart), testEnd < times.size() ? times.get(testEnd) : null);
                 Map<String, Trial> trials = new LinkedHashMap<>();
                 Genotype<DoubleGene> best = evolve(search, names, fold, g -> {
                     Map<String, Double> values = values(names, g);
-                    return trials.computeIfAbsent(values.toString(), k -> trial(runner, pipeline, base, train, bars, values)).sharpe;
+                    return trials.computeIfAbsent(values.toString(),
+                            k -> trial(runner, pipeline, base, train, bars, values, StepListener.NONE)).sharpe;
                 });
                 Map<String, Double> bestValues = values(names, best);
                 Trial inSample = trials.get(bestValues.toString());
-                Trial outOfSample = trial(runner, pipeline, base, test, bars, bestValues);
+                PredictionScore score = new PredictionScore(StepListener.NONE);
+                Trial outOfSample = trial(runner, pipeline, base, test, bars, bestValues, score);
                 pipeline.activate(base);
                 PerformanceMetrics defaultTest = MetricsCalculator.of(runner.run(test, bars));
                 List<Double> perBar = trials.values().stream().map(t -> t.perBarSharpe).toList();
                 folds.add(new FoldResult(fold, times.get(start), times.get(testStart), testEnd < times.size() ? times.get(testEnd) : null,
                         bestValues, inSample.sharpe, inSample.totalReturn, outOfSample.sharpe, outOfSample.totalReturn,
-                        defaultTest.sharpe(), trials.size(), DeflatedSharpe.of(inSample.returns, perBar)));
+                        defaultTest.sharpe(), trials.size(), DeflatedSharpe.of(inSample.returns, perBar),
+                        score.outcomes(models, bars)));
             }
             pipeline.activate(base);
         }
@@ -122,13 +151,13 @@ public final class WalkForwardSearch {
     }
 
     private static Trial trial(ScenarioRunner runner, DecisionPipeline pipeline, RuleRelease base, ScenarioSpec window,
-                               Map<String, List<Bar>> bars, Map<String, Double> values) {
+                               Map<String, List<Bar>> bars, Map<String, Double> values, StepListener listener) {
         ParameterSet parameters = base.parameters();
         for (Map.Entry<String, Double> e : values.entrySet()) {
             parameters = parameters.with(e.getKey(), BigDecimal.valueOf(e.getValue()));
         }
         pipeline.activate(new RuleRelease(base.rules(), base.limits(), parameters));
-        RunResult run = runner.run(window, bars);
+        RunResult run = runner.run(window, bars, listener);
         PerformanceMetrics metrics = MetricsCalculator.of(run);
         double[] returns = returns(run);
         double perBar = metrics.volatility() == 0 ? 0 : metrics.sharpe() / Math.sqrt(barsPerYear(run));

@@ -19,6 +19,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /** Reads scenario files, checking every field and naming the first one that is wrong. */
 public final class ScenarioFiles {
 
+    /** Bars of history a request needs before every feature of the model feature set has a value. */
+    static final int MODEL_WINDOW_BARS = 50;
+
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private ScenarioFiles() {
@@ -42,7 +45,7 @@ public final class ScenarioFiles {
         }
         SpecNode node = new SpecNode(root, "");
         node.allowOnly("name", "description", "market", "from", "to", "windowBars", "account", "rules", "fills", "exits",
-                "detectors", "strategies", "clients", "expect", "stress", "search");
+                "detectors", "strategies", "clients", "expect", "stress", "search", "model");
         List<MarketFeed> market = new ArrayList<>();
         Set<String> symbols = new HashSet<>();
         for (SpecNode feed : node.list("market")) {
@@ -72,7 +75,21 @@ public final class ScenarioFiles {
         return new ScenarioSpec(node.text("name"), node.text("description", ""), baseDirectory, market, from, to, window,
                 account(node), rules(node, baseDirectory), fills(node), exits(node), detector(node),
                 node.flag("strategies", true), clients, expectations, stress(node, symbols),
-                search(node));
+                search(node), model(node, window));
+    }
+
+    private static ModelSpec model(SpecNode node, int windowBars) {
+        if (!node.has("model")) {
+            return null;
+        }
+        SpecNode model = node.child("model");
+        model.allowOnly("algorithm", "horizon", "trainBars", "seed");
+        if (windowBars < MODEL_WINDOW_BARS) {
+            throw new InvalidScenarioException("windowBars", windowBars, "at least " + MODEL_WINDOW_BARS
+                    + " with a model (its features need that many bars of history in each request)");
+        }
+        return new ModelSpec(model.choice("algorithm", "logit", "logit", "gbt", "rf"), model.integer("horizon", 6, 1),
+                model.integer("trainBars", 1000, 1), model.longValue("seed", 1));
     }
 
     private static MarketFeed feed(SpecNode feed) {

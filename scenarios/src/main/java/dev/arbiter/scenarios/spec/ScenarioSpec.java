@@ -15,12 +15,13 @@ import dev.arbiter.scenarios.search.SearchSpec;
  * @param strategies    true to let the rule set's strategies propose (false: only the clients trade)
  * @param stress        shocks and Monte Carlo settings for {@code scenario stress}
  * @param search        walk-forward parameter search settings for {@code scenario search}, or null
+ * @param model         a direction model to train before the tested range and run in every decision, or null
  */
 public record ScenarioSpec(String name, String description, Path baseDirectory, List<MarketFeed> market,
                            Instant from, Instant to, int windowBars, AccountSpec account, RulesSpec rules,
                            FillSpec fills, ExitSpec exits, DetectorSpec detector, boolean strategies,
                            List<ClientSpec> clients, List<Expectation> expectations, StressSpec stress,
-                           SearchSpec search) {
+                           SearchSpec search, ModelSpec model) {
 
     public ScenarioSpec {
         market = List.copyOf(market);
@@ -31,16 +32,16 @@ public record ScenarioSpec(String name, String description, Path baseDirectory, 
 
     public ScenarioSpec withRules(RulesSpec other) {
         return new ScenarioSpec(name, description, baseDirectory, market, from, to, windowBars, account, other, fills,
-                exits, detector, strategies, clients, expectations, stress, search);
+                exits, detector, strategies, clients, expectations, stress, search, model);
     }
 
     public ScenarioSpec withRange(Instant start, Instant end) {
         return new ScenarioSpec(name, description, baseDirectory, market, start, end, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations, stress, search);
+                exits, detector, strategies, clients, expectations, stress, search, model);
     }
 
     public ScenarioSpec named(String other) {
         return new ScenarioSpec(other, description, baseDirectory, market, from, to, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations, stress, search);
+                exits, detector, strategies, clients, expectations, stress, search, model);
     }
 }
