@@ -100,6 +100,14 @@ public final class Outcomes {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
+    /**
+     * A number cut (not rounded) to four decimals, for a value said to be below a limit: 0.54996 reads
+     * 0.5499, never 0.55 beside a minimum of 0.55.
+     */
+    public static String below4(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.DOWN).toPlainString();
+    }
+
     private static Reason reason(RuleContext rule, String message) {
         RuleMetadata meta = RuleMetadata.of(rule.getRule());
         return new Reason(meta.rule(), meta.reasonCode(), meta.layer(), meta.legalSource(), message);
