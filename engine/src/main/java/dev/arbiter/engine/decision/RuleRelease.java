@@ -19,6 +19,15 @@ public record RuleRelease(CompiledRuleSet rules, LimitSet limits, ParameterSet p
         limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE); // sizing and the proof cannot work without it
     }
 
+    /** Rule set, limits and parameters versions as one key: what a release is stored and compared under. */
+    public String key() {
+        return key(rules.version(), limits.version(), parameters.version());
+    }
+
+    public static String key(String ruleSetVersion, String limitsVersion, String parametersVersion) {
+        return ruleSetVersion + "/" + limitsVersion + "/" + parametersVersion;
+    }
+
     public Versions versions() {
         return new Versions(rules.version(), limits.version(), parameters.version(), EngineVersion.current());
     }

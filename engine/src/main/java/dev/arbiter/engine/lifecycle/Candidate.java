@@ -1,5 +1,6 @@
 package dev.arbiter.engine.lifecycle;
 
+import dev.arbiter.engine.decision.RuleRelease;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,6 +41,6 @@ public record Candidate(String id, String author, String note, Instant uploadedA
 
     /** The versions as one key: rule set, limits and parameters. */
     public String releaseKey() {
-        return ruleSetVersion + "/" + limitsVersion + "/" + parametersVersion;
+        return RuleRelease.key(ruleSetVersion, limitsVersion, parametersVersion);
     }
 }

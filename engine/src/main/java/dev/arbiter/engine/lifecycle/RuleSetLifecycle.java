@@ -57,12 +57,10 @@ public final class RuleSetLifecycle {
      */
     public synchronized Candidate bootstrap(Map<String, String> packFiles, String actor) {
         RuleRelease running = releases.active();
-        String runningKey = running.rules().version() + "/" + running.limits().version() + "/"
-                + running.parameters().version();
         Optional<Candidate> active = store.all().stream().filter(c -> c.status() == CandidateStatus.ACTIVE).findFirst();
         if (active.isPresent()) {
             boolean startedWithAnOlderShippedPack = active.get().author().equals(actor)
-                    && !active.get().releaseKey().equals(runningKey);
+                    && !active.get().releaseKey().equals(running.key());
             if (!startedWithAnOlderShippedPack) { // an officer's release stays in force across restarts and upgrades
                 releases.activate(release(active.get()), actor);
                 return active.get();

@@ -48,17 +48,7 @@ class RuleSetLifecycleTest {
     @BeforeEach
     void start() {
         pipeline = DecisionPipeline.withShippedDefaults();
-        ReleaseSwitch releases = new ReleaseSwitch() {
-            @Override
-            public dev.arbiter.engine.decision.RuleRelease active() {
-                return pipeline.active();
-            }
-
-            @Override
-            public void activate(dev.arbiter.engine.decision.RuleRelease release, String actor) {
-                pipeline.activate(release);
-            }
-        };
+        ReleaseSwitch releases = switchOver(pipeline);
         lifecycle = new RuleSetLifecycle(releases, new InMemoryCandidateStore(),
                 (step, candidate, actor, at) -> journal.add(step + " " + candidate.id() + " by " + actor),
                 ReleaseAnalysis.NONE, release -> new ImpactReport(0, List.of()),
@@ -157,17 +147,7 @@ class RuleSetLifecycleTest {
 
     @Test
     void aCandidateWhoseInvariantIsRefutedIsHeldBackWithTheCounterexample() {
-        ReleaseSwitch releases = new ReleaseSwitch() {
-            @Override
-            public dev.arbiter.engine.decision.RuleRelease active() {
-                return pipeline.active();
-            }
-
-            @Override
-            public void activate(dev.arbiter.engine.decision.RuleRelease release, String actor) {
-                pipeline.activate(release);
-            }
-        };
+        ReleaseSwitch releases = switchOver(pipeline);
         RuleSetLifecycle analysed = new RuleSetLifecycle(releases, new InMemoryCandidateStore(),
                 (step, candidate, actor, at) -> { }, new Z3ReleaseAnalysis(), release -> new ImpactReport(0, List.of()),
                 InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z")));
@@ -194,6 +174,21 @@ class RuleSetLifecycleTest {
     void aRetiredReleaseCannotBeActivatedAgainOnlyRolledBackTo() {
         assertThatThrownBy(() -> lifecycle.rollback(shipped.id(), "officer-b"))
                 .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.WRONG_STATE));
+    }
+
+    /** Decisions' release as the pipeline holds it, swapped in place. */
+    private static ReleaseSwitch switchOver(DecisionPipeline pipeline) {
+        return new ReleaseSwitch() {
+            @Override
+            public dev.arbiter.engine.decision.RuleRelease active() {
+                return pipeline.active();
+            }
+
+            @Override
+            public void activate(dev.arbiter.engine.decision.RuleRelease release, String actor) {
+                pipeline.activate(release);
+            }
+        };
     }
 
     private PackUpload limitsChange(String author) {

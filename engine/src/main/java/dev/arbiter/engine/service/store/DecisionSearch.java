@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /** Finding stored decisions for people: by status, account and the time they were decided, newest first. */
 public final class DecisionSearch {
@@ -17,6 +18,11 @@ public final class DecisionSearch {
     public record Summary(String decisionId, String accountId, String kind, String status, String decidedAt,
                           String asOf, String summary) {
     }
+
+    /** A stored decision and its trace, from the decision_json and trace_json columns. */
+    private static final RowMapper<DecisionResult> WHOLE = (rs, n) -> new DecisionResult(
+            CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
+            CanonicalJson.mapper().readValue(rs.getString("trace_json"), DecisionTrace.class));
 
     private final JdbcTemplate jdbc;
 
@@ -63,18 +69,14 @@ public final class DecisionSearch {
     public List<DecisionResult> decidedBetween(Instant from, Instant to) {
         return jdbc.query("select decision_json, trace_json from decision where kind = 'DECISION'"
                         + " and decided_at >= ? and decided_at < ? order by decided_at, decision_id",
-                (rs, n) -> new DecisionResult(
-                        CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
-                        CanonicalJson.mapper().readValue(rs.getString("trace_json"), DecisionTrace.class)),
+                WHOLE,
                 from.toString(), to.toString());
     }
 
     /** The stored decision and its trace, whole. */
     public Optional<DecisionResult> load(String decisionId) {
         return jdbc.query("select decision_json, trace_json from decision where decision_id = ?",
-                (rs, n) -> new DecisionResult(
-                        CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
-                        CanonicalJson.mapper().readValue(rs.getString("trace_json"), DecisionTrace.class)),
+                WHOLE,
                 decisionId).stream().findFirst();
     }
 

@@ -39,11 +39,11 @@ public final class ReleaseStore {
 
     /** The key a release is stored under: its rule-set, limits and parameters versions. */
     public static String keyOf(Versions versions) {
-        return versions.ruleSet() + "/" + versions.limits() + "/" + versions.parameters();
+        return RuleRelease.key(versions.ruleSet(), versions.limits(), versions.parameters());
     }
 
     public static String keyOf(RuleRelease release) {
-        return release.rules().version() + "/" + release.limits().version() + "/" + release.parameters().version();
+        return release.key();
     }
 
     /**
