@@ -191,7 +191,7 @@ public final class DecisionPipeline implements AutoCloseable {
 
         List<Order> orders = proof.verdict() == ProofVerdict.PROVED
                 ? allocation.orders().stream().filter(o -> o.quantity().signum() > 0)
-                        .map(o -> new Order(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price(), o.notional()))
+                        .map(o -> new Order(Order.idOf(decisionId, o.proposalId()), o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price(), o.notional()))
                         .toList()
                 : List.of();
         List<ProposalVerdict> verdicts = verdicts(session, explanations, orders);

@@ -30,13 +30,27 @@ import java.util.Set;
  *                    bars, once per symbol and model, and not for a symbol and model the client already sent a
  *                    prediction of (see {@link ModelRunner})
  * @param intents     the orders the client wants to send
- * @param context     state the controls need beyond one request (trading states, restricted lists,
- *                    model health, order activity, losses, margin, the kill switch), if any
+ * @param context     state the controls need beyond one request (trading states, model health, order activity,
+ *                    losses, margin, the kill switch): the engine's own, from its state
+ * @param market      what the engine's market streams worked out at their latest bars (indicators, regimes,
+ *                    anomalies); when empty, it is worked out from {@code marketData} by the same streams
+ * @param state       the journal position and hash of the account state the engine completed this request from,
+ *                    and the client's claims that did not reconcile; null for a request decided on its own figures
+ *                    (rule tests, benchmarks)
  */
 public record DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
                               List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
                               List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
-                              RiskContext context) {
+                              RiskContext context, List<MarketView> market, StateAtDecision state) {
+
+    /** A request decided on its own figures, its market facts worked out from its bars. */
+    public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
+                           List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
+                           List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
+                           RiskContext context) {
+        this(requestId, asOf, account, positions, openOrders, instruments, marketData, predictions, models, intents,
+                context, List.of(), null);
+    }
 
     /** A request that runs no registered model. */
     public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
@@ -54,6 +68,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         predictions = orEmpty(predictions);
         models = orEmpty(requireEntries("models", models));
         intents = orEmpty(intents);
+        market = orEmpty(market);
         if (requestId == null || requestId.isBlank()) {
             throw new InvalidRequestException("requestId", String.valueOf(requestId), "a non-blank id");
         }
@@ -78,6 +93,9 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
                 throw new InvalidRequestException("marketData[" + i + "].symbol", "'" + series.symbol() + "'",
                         "one series per symbol");
             }
+        }
+        for (int i = 0; i < market.size(); i++) {
+            requireKnown("market[" + i + "].symbol", market.get(i).symbol(), known);
         }
         for (int i = 0; i < positions.size(); i++) {
             requireAccount("positions[" + i + "].accountId", positions.get(i).accountId(), account);

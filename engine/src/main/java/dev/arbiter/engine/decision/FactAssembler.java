@@ -14,17 +14,16 @@ import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelPrediction;
-import dev.arbiter.mlbridge.regime.AnomalyDetector;
-import dev.arbiter.mlbridge.regime.AnomalySettings;
 import dev.arbiter.mlbridge.regime.Quote;
 import dev.arbiter.mlbridge.regime.SpreadMonitor;
-import dev.arbiter.mlbridge.regime.RegimeDetector;
-import dev.arbiter.mlbridge.regime.RegimeSettings;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
 import java.time.Duration;
+import dev.arbiter.kb.fact.Instrument;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -39,8 +38,6 @@ final class FactAssembler {
     private final IndicatorFacts indicatorFacts;
     private final KnowledgeBase knowledgeBase;
     private final ModelRunner models;
-    private final RegimeDetector regimeDetector = new RegimeDetector(RegimeSettings.DEFAULTS);
-    private final AnomalyDetector anomalyDetector = new AnomalyDetector(AnomalySettings.DEFAULTS);
 
     FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase, ModelRunner models) {
         this.indicatorFacts = indicatorFacts;
@@ -54,28 +51,42 @@ final class FactAssembler {
         List<Exposure> exposures = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
         List<Regime> regimes = new ArrayList<>();
-        for (int i = 0; i < request.marketData().size(); i++) {
-            MarketSeries series = request.marketData().get(i);
-            List<Bar> bars = series.toBars("marketData[" + i + "]");
-            Bar last = bars.get(bars.size() - 1);
+        Map<String, MarketView> views = new LinkedHashMap<>();
+        views(request).forEach(v -> views.put(v.symbol(), v));
+        for (MarketView view : views.values()) {
+            Bar last = view.lastBar();
             long age = Duration.between(last.endTime(), request.asOf()).toSeconds();
             if (age < 0) {
                 throw new InvalidRequestException("asOf", request.asOf().toString(),
-                        "a time at or after the end of the last " + series.symbol() + " bar (" + last.endTime() + ")");
+                        "a time at or after the end of the last " + view.symbol() + " bar (" + last.endTime() + ")");
             }
-            feeds.add(new FeedStatus(series.symbol(), last.endTime(), last.close(), age, bars.size()));
-            anomalies.addAll(anomalyDetector.detect(bars, request.asOf()));
+            feeds.add(new FeedStatus(view.symbol(), last.endTime(), last.close(), age,
+                    (int) Math.min(Integer.MAX_VALUE, view.barCount())));
+            anomalies.addAll(view.anomalies());
+            anomalies.addAll(MarketStream.staleAt(last, request.asOf()));
+            regimes.addAll(view.regimes());
+            indicators.addAll(view.indicators());
+        }
+        for (int i = 0; i < request.marketData().size(); i++) {
+            MarketSeries series = request.marketData().get(i);
             List<Quote> quotes = series.toQuotes("marketData[" + i + "]");
             if (!quotes.isEmpty() && quotes.get(quotes.size() - 1).time().isAfter(request.asOf())) {
                 throw new InvalidRequestException("marketData[" + i + "].quotes[" + (quotes.size() - 1) + "].time",
                         quotes.get(quotes.size() - 1).time().toString(), "a time at or before asOf " + request.asOf());
             }
             SpreadMonitor.DEFAULTS.check(series.symbol(), quotes).ifPresent(anomalies::add);
-            regimes.addAll(regimeDetector.detect(bars));
-            indicators.addAll(indicatorFacts.atLastBar(bars));
             indicators.addAll(Microstructure.facts("marketData[" + i + "]", series.symbol(), series.book(),
                     series.trades(), request.asOf()));
-            exposures.add(exposure(request, series.symbol(), last.close()));
+        }
+        for (Instrument instrument : request.instruments()) {
+            MarketView view = views.get(instrument.symbol());
+            if (view != null) {
+                exposures.add(exposure(request, instrument.symbol(), view.lastBar().close()));
+            } else {
+                // held without market data yet: valued at its entry price until a bar arrives
+                request.positions().stream().filter(p -> p.symbol().equals(instrument.symbol())).findFirst()
+                        .ifPresent(p -> exposures.add(exposure(request, instrument.symbol(), p.averagePrice())));
+            }
         }
         List<ModelPrediction> modelPredictions = models.predict(request);
         BigDecimal gross = BigDecimal.ZERO;
@@ -102,8 +113,30 @@ final class FactAssembler {
         facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
         facts.addAll(regimes);
         facts.addAll(anomalies);
+        if (request.state() != null) {
+            facts.addAll(request.state().breaks());
+        }
         facts.addAll(request.intents());
         return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved, modelPredictions);
+    }
+
+    /**
+     * The market views the request was completed with, or, for a request that brings only bars, the views a market
+     * stream leaves after those bars: the same computation either way.
+     */
+    private List<MarketView> views(DecisionRequest request) {
+        if (!request.market().isEmpty()) {
+            return request.market();
+        }
+        List<MarketView> views = new ArrayList<>();
+        for (int i = 0; i < request.marketData().size(); i++) {
+            MarketSeries series = request.marketData().get(i);
+            List<Bar> bars = series.toBars("marketData[" + i + "]");
+            MarketStream stream = new MarketStream(series.symbol(), series.period(), indicatorFacts.set(), bars.size());
+            bars.forEach(stream::accept);
+            views.add(stream.view());
+        }
+        return views;
     }
 
     private static Exposure exposure(DecisionRequest request, String symbol, BigDecimal mark) {

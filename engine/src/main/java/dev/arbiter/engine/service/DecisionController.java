@@ -1,7 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.json.ArbiterJson;
-import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
-import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.lifecycle.ImpactAnalysis;
 import dev.arbiter.engine.lifecycle.ImpactReport;
-import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.RuleRelease;
-import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.StoredDecision;

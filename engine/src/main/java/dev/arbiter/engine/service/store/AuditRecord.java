@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.lifecycle.Candidate;
 import dev.arbiter.engine.lifecycle.CandidateStore;
 import dev.arbiter.engine.lifecycle.LifecycleJournal;

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.DecisionResult;
 import java.time.Clock;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.Decision;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionTrace;

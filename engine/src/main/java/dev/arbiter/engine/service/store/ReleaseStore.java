@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.Versions;
 import dev.arbiter.rules.pack.LimitSet;

@@ -1,4 +1,4 @@
-package dev.arbiter.engine.service.store;
+package dev.arbiter.engine.json;
 
 import dev.arbiter.engine.json.ArbiterJson;
 import java.nio.charset.StandardCharsets;

@@ -1,0 +1,152 @@
+package dev.arbiter.engine.state;
+
+import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.decision.MarketView;
+import dev.arbiter.engine.decision.Order;
+import dev.arbiter.engine.decision.RiskContext;
+import dev.arbiter.engine.decision.StateAtDecision;
+import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.ReconciliationBreak;
+import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.kb.state.PositionState;
+import dev.arbiter.kb.state.WorkingOrder;
+import dev.arbiter.rules.pack.LimitSet;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Decides a client's request against the engine's own state: newer bars the request brings are journaled first, then,
+ * with the account's lock held, the request is completed from the account's state, the desk's controls, the market
+ * streams' views and the listed instruments; the claims it carries are reconciled; the pipeline decides; and the
+ * decision, with the orders it approved, is journaled. Every driver decides through here.
+ */
+public final class EngineDecisions {
+
+    private final TradingCore core;
+    private final Reconciliation reconciliation;
+
+    public EngineDecisions(TradingCore core) {
+        this.core = Objects.requireNonNull(core, "core");
+        this.reconciliation = new Reconciliation(core.settings().reconcileTolerance());
+    }
+
+    public TradingCore core() {
+        return core;
+    }
+
+    /**
+     * @param instruments the listed instruments (the reference data of the active release)
+     * @throws InvalidRequestException when the request cannot be decided (nothing about the decision is journaled;
+     *                                 bars it brought that were accepted stay accepted)
+     */
+    public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
+                                 Function<String, Optional<Instrument>> instruments) {
+        for (int i = 0; i < request.intents().size(); i++) {
+            listed("intents[" + i + "].symbol", request.intents().get(i).symbol(), instruments);
+        }
+        ingest(request, instruments);
+        return core.decide(request.accountId(), request.asOf(), state -> {
+            DecisionRequest completed = complete(request, state, pipeline.active().limits(), instruments);
+            DecisionResult result = pipeline.decide(decisionId, completed);
+            List<AccountEvent.ApprovedOrder> approved = new ArrayList<>();
+            for (Order order : result.decision().orders()) {
+                BigDecimal stop = request.intents().stream().filter(i -> i.intentId().equals(order.proposalId()))
+                        .findFirst().map(OrderIntent::stopLoss).orElse(null);
+                approved.add(new AccountEvent.ApprovedOrder(order.orderId(), order.symbol(), order.side(),
+                        order.quantity(), order.price(), stop));
+            }
+            return new TradingCore.Decided<>(result, decisionId, request.asOf(), approved, completed.state().breaks());
+        });
+    }
+
+    /** The request as the pipeline sees it: the client's intents and predictions over the engine's own figures. */
+    DecisionRequest complete(ClientRequest request, AccountState state, LimitSet limits,
+                             Function<String, Optional<Instrument>> instruments) {
+        TreeSet<String> symbols = new TreeSet<>();
+        request.intents().forEach(i -> symbols.add(i.symbol()));
+        request.predictions().forEach(p -> symbols.add(p.symbol()));
+        request.models().forEach(m -> symbols.add(m.symbol()));
+        state.positions().stream().map(PositionState::symbol).forEach(symbols::add);
+        state.workingOrders().stream().map(WorkingOrder::symbol).forEach(symbols::add);
+        List<Instrument> listed = new ArrayList<>();
+        for (String symbol : symbols) {
+            instruments.apply(symbol).ifPresent(listed::add);
+        }
+        List<String> known = listed.stream().map(Instrument::symbol).toList();
+        List<MarketView> views = core.views(known);
+        Map<String, MarketSeries> sent = new TreeMap<>();
+        request.marketData().forEach(m -> sent.put(m.symbol(), m));
+        List<MarketSeries> marketData = new ArrayList<>();
+        for (MarketView view : views) {
+            List<MarketSeries.Row> rows = core.bars(view.symbol()).stream()
+                    .map(b -> new MarketSeries.Row(b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume()))
+                    .toList();
+            MarketSeries client = sent.get(view.symbol());
+            marketData.add(client == null ? new MarketSeries(view.symbol(), view.period(), rows)
+                    : new MarketSeries(view.symbol(), view.period(), rows, client.quotes(), client.book(), client.trades()));
+        }
+        Account account = AccountFacts.account(state);
+        List<ReconciliationBreak> breaks = reconciliation.breaks(request, state, account, listed);
+        DeskState desk = core.desk();
+        RiskContext context = new RiskContext(AccountFacts.controls(state, desk, known), null, null, null, null,
+                AccountFacts.activity(state, core.settings().rateWindow(), request.asOf()),
+                AccountFacts.lossHistory(state, request.asOf()),
+                AccountFacts.margin(state, limits).stream().findFirst().orElse(null),
+                AccountFacts.killSwitch(state, desk));
+        return new DecisionRequest(request.requestId(), request.asOf(), account, AccountFacts.positions(state, known),
+                AccountFacts.openOrders(state, known), listed, marketData, request.predictions(), request.models(),
+                request.intents(), context, views,
+                new StateAtDecision(state.journalPosition(), StateHash.of(state), breaks));
+    }
+
+    /** Journals the bars a request brings that are newer than the engine's; repeats of kept bars are skipped. */
+    private void ingest(ClientRequest request, Function<String, Optional<Instrument>> instruments) {
+        for (int i = 0; i < request.marketData().size(); i++) {
+            MarketSeries series = request.marketData().get(i);
+            String at = "marketData[" + i + "]";
+            listed(at + ".symbol", series.symbol(), instruments);
+            List<Bar> bars = series.toBars(at);
+            List<Bar> kept = core.bars(series.symbol());
+            Bar newest = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            for (int k = 0; k < bars.size(); k++) {
+                Bar bar = bars.get(k);
+                if (newest != null && bar.period().equals(newest.period()) && !bar.openTime().isAfter(newest.openTime())) {
+                    if (!kept.contains(bar)) {
+                        throw new InvalidRequestException(at + ".bars[" + k + "]", bar.openTime().toString(),
+                                "a bar the engine already keeps with the same values, or one after " + newest.openTime()
+                                        + " (the newest it keeps)");
+                    }
+                    continue;
+                }
+                try {
+                    core.bar(bar);
+                } catch (InvalidFactException e) {
+                    throw new InvalidRequestException(at + ".bars[" + k + "]." + e.field(), e.value(), e.accepted());
+                }
+            }
+        }
+    }
+
+    private static Instrument listed(String field, String symbol, Function<String, Optional<Instrument>> instruments) {
+        return instruments.apply(symbol).orElseThrow(() -> new InvalidRequestException(field, "'" + symbol + "'",
+                "a listed instrument (the engine's reference data, instruments.json of the active rule pack)"));
+    }
+
+}

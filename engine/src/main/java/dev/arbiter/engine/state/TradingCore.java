@@ -1,0 +1,303 @@
+package dev.arbiter.engine.state;
+
+import dev.arbiter.engine.decision.MarketStream;
+import dev.arbiter.engine.decision.MarketView;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ReconciliationBreak;
+import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.kb.state.OrderStatus;
+import dev.arbiter.kb.state.WorkingOrder;
+import dev.arbiter.mlbridge.features.FeatureSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The one core every driver runs (the service, the command line, the scenario runner): it owns each account's state
+ * and each instrument's market stream, journals every event before applying it, and runs decisions against its own
+ * figures. One writer per account (a lock per account, never one across accounts) and per instrument; a bar's new
+ * price reaches the accounts that hold or work the instrument as a {@link AccountEvent.Marked} event of their own
+ * journal, so each account's journal alone folds to its state.
+ */
+public final class TradingCore implements AutoCloseable {
+
+    /** An account event as the core took it: the state after it, or that its key was seen before. */
+    public record Applied(AccountState state, boolean duplicate) {
+    }
+
+    /**
+     * What a decision worked out against the state: its result, the orders it approved (they become working orders)
+     * and the claims that did not reconcile.
+     */
+    public record Decided<T>(T result, String decisionId, Instant at, List<AccountEvent.ApprovedOrder> orders,
+                             List<ReconciliationBreak> breaks) {
+    }
+
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        volatile AccountState state;
+
+        Slot(AccountState state) {
+            this.state = state;
+        }
+    }
+
+    private static final class Market {
+        final Map<Duration, MarketStream> streams = new TreeMap<>();
+        long position;
+        volatile MarketStream latest;
+    }
+
+    private final Journal journal;
+    private final AccountBook book;
+    private final FeatureSet features;
+    private final Map<String, Slot> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Market> markets = new ConcurrentHashMap<>();
+    private final Object deskLock = new Object();
+    private volatile DeskState desk = DeskState.EMPTY;
+
+    /** A core that starts from what {@code journal} holds: each account's last snapshot and its tail, every bar. */
+    public TradingCore(Journal journal, StateSettings settings, FeatureSet features) {
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.book = new AccountBook(settings);
+        this.features = Objects.requireNonNull(features, "features");
+        for (Journal.Entry<DeskEvent> entry : journal.deskEvents()) {
+            desk = desk.apply(entry.position(), entry.event());
+        }
+        for (String symbol : journal.symbols()) {
+            Market market = market(symbol);
+            for (Journal.Entry<BarEvent> entry : journal.bars(symbol)) {
+                accept(market, entry.event().bar());
+                market.position = entry.position();
+            }
+        }
+        for (String accountId : journal.accounts()) {
+            AccountState state = journal.lastSnapshot(accountId).map(Journal.Snapshot::state)
+                    .orElse(AccountState.empty(accountId));
+            for (Journal.Entry<AccountEvent> entry : journal.accountEvents(accountId, state.journalPosition())) {
+                state = book.apply(state, entry.position(), entry.event());
+            }
+            accounts.put(accountId, new Slot(state));
+        }
+    }
+
+    public StateSettings settings() {
+        return book.settings();
+    }
+
+    /** The account's state now (an account nothing happened to is empty, not an error). */
+    public AccountState account(String accountId) {
+        Slot slot = accounts.get(accountId);
+        return slot == null ? AccountState.empty(accountId) : slot.state;
+    }
+
+    /** Every account the engine holds state for, sorted. */
+    public List<String> accountIds() {
+        return accounts.keySet().stream().sorted().toList();
+    }
+
+    /**
+     * Validates, journals and applies an account event, after the day roll and expiries its time brings.
+     *
+     * @param key an idempotency key (fill id, transfer id), or null
+     * @throws InvalidEventException when the event does not fit the account's state (nothing is journaled)
+     */
+    public Applied submit(AccountEvent event, String key) {
+        Slot slot = slot(event.accountId());
+        slot.lock.lock();
+        try {
+            EventChecks.check(slot.state, event);
+            housekeeping(slot, event.at());
+            AccountState before = slot.state;
+            long position = before.journalPosition() + 1;
+            if (!journal.append(event.accountId(), position, key, event)) {
+                return new Applied(before, true);
+            }
+            apply(slot, position, event);
+            return new Applied(slot.state, false);
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Journals and applies an officer's instrument or global action; decisions that start afterwards see it. */
+    public DeskState submit(DeskEvent event) {
+        DeskState.check(event);
+        synchronized (deskLock) {
+            long position = desk.journalPosition() + 1;
+            journal.append(position, event);
+            desk = desk.apply(position, event);
+            return desk;
+        }
+    }
+
+    /** The desk's controls in force now. */
+    public DeskState desk() {
+        return desk;
+    }
+
+    /**
+     * Journals and applies a bar, then moves the marks of the accounts that hold or work its instrument.
+     *
+     * @return false for an identical repeat of the latest bar (ignored)
+     * @throws dev.arbiter.kb.InvalidFactException when the bar policy refuses it (out of order, a different bar at a
+     *                                             kept time); nothing is journaled
+     */
+    public boolean bar(Bar bar) {
+        Market market = market(bar.symbol());
+        synchronized (market) {
+            MarketStream stream = market.streams.get(bar.period());
+            if (stream != null && stream.view() != null && stream.view().lastBar().equals(bar)) {
+                return false;
+            }
+            // a scratch check first, so a refused bar leaves both the journal and the stream untouched
+            check(stream, bar);
+            journal.append(bar.symbol(), market.position + 1, new BarEvent(bar));
+            market.position++;
+            accept(market, bar);
+        }
+        for (Slot slot : accounts.values()) {
+            AccountState state = slot.state;
+            if (state.position(bar.symbol()).isPresent()
+                    || state.workingOrders().stream().anyMatch(o -> o.symbol().equals(bar.symbol()))) {
+                submit(new AccountEvent.Marked(state.accountId(), bar.endTime(), bar.symbol(), bar.close()), null);
+            }
+        }
+        return true;
+    }
+
+    /** The latest views of these instruments (the most recently fed period of each), those with market data. */
+    public List<MarketView> views(Collection<String> symbols) {
+        List<MarketView> views = new ArrayList<>();
+        for (String symbol : symbols.stream().sorted().distinct().toList()) {
+            Market market = markets.get(symbol);
+            MarketStream latest = market == null ? null : market.latest;
+            if (latest != null && latest.view() != null) {
+                views.add(latest.view());
+            }
+        }
+        return views;
+    }
+
+    /** The bars kept for an instrument's most recently fed period, oldest first. */
+    public List<Bar> bars(String symbol) {
+        Market market = markets.get(symbol);
+        MarketStream latest = market == null ? null : market.latest;
+        return latest == null ? List.of() : latest.bars();
+    }
+
+    /** The position of the instrument's market journal: how many bars it holds. */
+    public long marketPosition(String symbol) {
+        Market market = markets.get(symbol);
+        return market == null ? 0 : market.position;
+    }
+
+    /**
+     * Runs a decision against the account's state, with the account's lock held (other accounts go on in parallel),
+     * after the day roll and expiries {@code asOf} brings; then journals what it concluded: the claims that did not
+     * reconcile, and the decision with the orders it approved.
+     */
+    public <T> T decide(String accountId, Instant asOf, Function<AccountState, Decided<T>> work) {
+        Slot slot = slot(accountId);
+        slot.lock.lock();
+        try {
+            housekeeping(slot, asOf);
+            Decided<T> decided = work.apply(slot.state);
+            if (!decided.breaks().isEmpty()) {
+                append(slot, new AccountEvent.Reconciled(accountId, decided.at(), "decision " + decided.decisionId(),
+                        decided.breaks()));
+            }
+            append(slot, new AccountEvent.Decided(accountId, decided.at(), decided.decisionId(), decided.orders()));
+            return decided.result();
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        journal.close();
+    }
+
+    private void housekeeping(Slot slot, Instant at) {
+        AccountState state = slot.state;
+        Instant now = state.lastEventAt() == null || at.isAfter(state.lastEventAt()) ? at : state.lastEventAt();
+        if (state.opened() && settings().newDay(state.tradingDayStart(), now)) {
+            append(slot, new AccountEvent.DayRolled(state.accountId(), now, settings().dayStartOf(now)));
+        }
+        List<WorkingOrder> expired = slot.state.workingOrders().stream()
+                .filter(o -> o.status() == OrderStatus.APPROVED && !o.expiresAt().isAfter(now))
+                .sorted(Comparator.comparing(WorkingOrder::expiresAt).thenComparing(WorkingOrder::orderId))
+                .toList();
+        for (WorkingOrder order : expired) {
+            append(slot, new AccountEvent.OrderExpired(state.accountId(), now, order.orderId()));
+        }
+    }
+
+    private void append(Slot slot, AccountEvent event) {
+        long position = slot.state.journalPosition() + 1;
+        journal.append(event.accountId(), position, null, event);
+        apply(slot, position, event);
+    }
+
+    private void apply(Slot slot, long position, AccountEvent event) {
+        slot.state = book.apply(slot.state, position, event);
+        if (position % settings().snapshotEvery() == 0) {
+            journal.saveSnapshot(new Journal.Snapshot(slot.state, StateHash.of(slot.state)));
+        }
+    }
+
+    private Slot slot(String accountId) {
+        return accounts.computeIfAbsent(accountId, id -> new Slot(AccountState.empty(id)));
+    }
+
+    private Market market(String symbol) {
+        return markets.computeIfAbsent(symbol, s -> new Market());
+    }
+
+    private void accept(Market market, Bar bar) {
+        MarketStream stream = market.streams.computeIfAbsent(bar.period(),
+                p -> new MarketStream(bar.symbol(), p, features, settings().barsKept()));
+        if (stream.accept(bar)) {
+            market.latest = stream;
+        }
+    }
+
+    /** Refuses a bar the stream would refuse, before anything is journaled. */
+    private static void check(MarketStream stream, Bar bar) {
+        if (stream == null || stream.view() == null) {
+            return;
+        }
+        Bar last = stream.view().lastBar();
+        if (bar.openTime().equals(last.openTime())) {
+            throw new dev.arbiter.kb.InvalidFactException("Bar", "openTime", bar.openTime(),
+                    "a new time; a bar already exists at this time with other values (duplicate bar)");
+        }
+        if (bar.openTime().isBefore(last.endTime())) {
+            throw new dev.arbiter.kb.InvalidFactException("Bar", "openTime", bar.openTime(),
+                    "a time at or after " + last.endTime() + ", the end of the last bar (bars must arrive in time order)");
+        }
+    }
+
+    /** Test and tool access: the account states by id, sorted. */
+    public Map<String, AccountState> states() {
+        Map<String, AccountState> states = new TreeMap<>();
+        accounts.forEach((id, slot) -> states.put(id, slot.state));
+        return states;
+    }
+
+    /** The view of one instrument, if it has market data. */
+    public Optional<MarketView> view(String symbol) {
+        return views(List.of(symbol)).stream().findFirst();
+    }
+}
