@@ -22,23 +22,8 @@ instrument_asset('USDC-USD', usdc, usd).
 instrument_asset('USDT-USD', usdt, usd).
 instrument_asset('FTT-USD', ftt, usd).
 
-% asset_class(Asset, Class)
-asset_class(btc, store_of_value).
-asset_class(ltc, payments).
-asset_class(bch, payments).
-asset_class(xrp, payments).
-asset_class(doge, memecoin).
-asset_class(eth, smart_contract_platform).
-asset_class(sol, smart_contract_platform).
-asset_class(ada, smart_contract_platform).
-asset_class(dot, smart_contract_platform).
-asset_class(avax, smart_contract_platform).
-asset_class(near, smart_contract_platform).
-asset_class(xtz, smart_contract_platform).
-asset_class(link, oracle).
-asset_class(usdc, stablecoin).
-asset_class(usdt, stablecoin).
-asset_class(ftt, exchange_token).
+% An instrument's sector is defined in the rule pack's instruments.json, the one definition the solver's and
+% the proof's sector caps group by; the knowledge base keeps no second copy of it.
 
 % cluster(Asset, Cluster): assets whose returns move together share one exposure budget.
 cluster(btc, majors).

@@ -22,14 +22,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code arbiter rules check DIR}: vets and compiles every {@code .drl} file below DIR, then analyses the
  * rule set with Z3 against DIR's {@code limits.json}, {@code parameters.json} and {@code invariants.yaml}
- * (each optional) and prints the analysis; a {@code kb/} folder of Prolog files is loaded over the shipped
+ * (each optional) and prints the analysis; DIR's {@code instruments.json} (optional) is validated and its version
+ * printed; a {@code kb/} folder of Prolog files is loaded over the shipped
  * knowledge base, and a file that is not valid Prolog fails the check. Exit 0 when clean (shadowed rules are warnings), 1 with one
  * diagnostic per line on stderr when a rule does not compile, a rule is dead, limits contradict each
- * other or an invariant is not proved, 2 when DIR is not a rule-set directory.
+ * other, an invariant is not proved or instruments.json is not valid, 2 when DIR is not a rule-set directory.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Vet, compile and analyse a rule-set directory: every problem with its file, line and rule; "
-                + "dead and shadowed rules, contradictory limits, invariants proved or refuted with a counterexample.")
+                + "dead and shadowed rules, contradictory limits, invariants proved or refuted with a counterexample; "
+                + "instruments.json validated.")
 final class RulesCheckCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "rule-set directory, e.g. rules/src/main/resources/rulepacks/default")
@@ -65,6 +67,13 @@ final class RulesCheckCommand implements Callable<Integer> {
     }
 
     private int analyse(RuleSet ruleSet) throws IOException {
+        try {
+            InstrumentsFile.read(directory).ifPresent(instruments -> System.out.println("instruments: "
+                    + instruments.listed().size() + " listed, version " + instruments.version()));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
         Path kb = directory.resolve("kb");
         if (Files.isDirectory(kb)) {
             try {

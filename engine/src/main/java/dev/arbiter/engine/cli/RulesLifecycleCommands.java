@@ -1,6 +1,7 @@
 package dev.arbiter.engine.cli;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.lifecycle.PackUpload;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -152,6 +153,6 @@ final class RulesLifecycleCommands {
 
     private static boolean packFile(Path file) {
         String name = file.getFileName().toString();
-        return name.endsWith(".drl") || name.endsWith(".yaml") || name.equals("limits.json") || name.equals("parameters.json");
+        return name.endsWith(".drl") || name.endsWith(".yaml") || PackUpload.PACK_FILES.contains(name);
     }
 }

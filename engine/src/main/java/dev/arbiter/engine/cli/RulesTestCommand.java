@@ -18,11 +18,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code arbiter rules test DIR}: runs a rule set's YAML cases and prints a pass/fail report. */
+/**
+ * {@code arbiter rules test DIR}: runs a rule set's YAML cases and prints a pass/fail report. DIR's
+ * {@code instruments.json} (optional) is validated first: a pack whose reference data the lifecycle would refuse
+ * does not pass. Rule tests state the instruments they need as facts, so the file is not added to their sessions.
+ */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Run the rule tests (*.test.yaml, background.yaml) of a rule-set directory against its rules, "
-                + "limits.json and parameters.json. Exit 0 when every case passes and every rule has a case "
-                + "where it fires and one where it stays quiet.")
+                + "limits.json and parameters.json, after validating instruments.json. Exit 0 when every case passes "
+                + "and every rule has a case where it fires and one where it stays quiet.")
 final class RulesTestCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "rule-set directory, e.g. rules/src/main/resources/rulepacks/default")
@@ -36,6 +40,7 @@ final class RulesTestCommand implements Callable<Integer> {
         }
         RuleTestReport report;
         try {
+            InstrumentsFile.read(directory);
             CompiledRuleSet rules = new RuleSetCompiler().compile(RuleSet.fromDirectory(directory.toString(), directory));
             List<Object> reference = new ArrayList<>(limits(directory).facts());
             reference.addAll(parameters(directory).facts());

@@ -18,6 +18,7 @@ import dev.arbiter.reasoning.proof.PortfolioState;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
@@ -85,7 +86,8 @@ public final class DecisionPipeline implements AutoCloseable {
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
                             Sizer sizer, LimitProver prover, PrologExplainer explainer, KnowledgeBase knowledgeBase,
                             ModelRegistry models) {
-        this.active = new AtomicReference<>(new RuleRelease(rules, limits, parameters));
+        this.active = new AtomicReference<>(new RuleRelease(rules, limits, parameters,
+                InstrumentSet.shippedDefault()));
         this.facts = new FactAssembler(indicators, Objects.requireNonNull(knowledgeBase, "knowledgeBase"),
                 new ModelRunner(models));
         this.sizer = Objects.requireNonNull(sizer, "sizer");

@@ -6,41 +6,43 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A release proposed by a risk officer, as stored: the whole pack it stands for (rule files, limits, parameters
- * and tests, so it can be rebuilt exactly), its versions, what its checks and impact found, and who moved it
+ * A release proposed by a risk officer, as stored: the whole pack it stands for (rule files, limits, parameters,
+ * instruments and tests, so it can be rebuilt exactly), its versions, what its checks and impact found, and who moved it
  * through the lifecycle and when.
  *
- * @param ruleSetVersion    content version of its rule files
- * @param limitsVersion     content version of its limits
- * @param parametersVersion content version of its parameters
- * @param impact            how recent decisions would change; null when its checks failed
+ * @param ruleSetVersion     content version of its rule files
+ * @param limitsVersion      content version of its limits
+ * @param parametersVersion  content version of its parameters
+ * @param instrumentsVersion content version of its instruments; null for a candidate stored before instruments
+ *                           belonged to a release
+ * @param impact             how recent decisions would change; null when its checks failed
  */
 public record Candidate(String id, String author, String note, Instant uploadedAt, String ruleSetVersion,
-                        String limitsVersion, String parametersVersion, CandidateStatus status,
-                        CandidateChecks checks, ImpactReport impact, String approvedBy, Instant approvedAt,
-                        String activatedBy, Instant activatedAt, Map<String, String> files) {
+                        String limitsVersion, String parametersVersion, String instrumentsVersion,
+                        CandidateStatus status, CandidateChecks checks, ImpactReport impact, String approvedBy,
+                        Instant approvedAt, String activatedBy, Instant activatedAt, Map<String, String> files) {
 
     public Candidate {
         files = new TreeMap<>(files);
     }
 
     Candidate withStatus(CandidateStatus next) {
-        return new Candidate(id, author, note, uploadedAt, ruleSetVersion, limitsVersion, parametersVersion, next,
-                checks, impact, approvedBy, approvedAt, activatedBy, activatedAt, files);
+        return new Candidate(id, author, note, uploadedAt, ruleSetVersion, limitsVersion, parametersVersion,
+                instrumentsVersion, next, checks, impact, approvedBy, approvedAt, activatedBy, activatedAt, files);
     }
 
     Candidate approved(String officer, Instant at) {
         return new Candidate(id, author, note, uploadedAt, ruleSetVersion, limitsVersion, parametersVersion,
-                CandidateStatus.APPROVED, checks, impact, officer, at, activatedBy, activatedAt, files);
+                instrumentsVersion, CandidateStatus.APPROVED, checks, impact, officer, at, activatedBy, activatedAt, files);
     }
 
     Candidate activated(String officer, Instant at) {
         return new Candidate(id, author, note, uploadedAt, ruleSetVersion, limitsVersion, parametersVersion,
-                CandidateStatus.ACTIVE, checks, impact, approvedBy, approvedAt, officer, at, files);
+                instrumentsVersion, CandidateStatus.ACTIVE, checks, impact, approvedBy, approvedAt, officer, at, files);
     }
 
-    /** The versions as one key: rule set, limits and parameters. */
+    /** The versions as one key: rule set, limits, parameters and instruments. */
     public String releaseKey() {
-        return RuleRelease.key(ruleSetVersion, limitsVersion, parametersVersion);
+        return RuleRelease.key(ruleSetVersion, limitsVersion, parametersVersion, instrumentsVersion);
     }
 }

@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.lifecycle.LifecycleException.Code;
 import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
 import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleCompilationException;
@@ -70,7 +71,7 @@ public final class RuleSetLifecycle {
         CandidateChecks checks = new CandidateChecks(List.of(), List.of(), false, "shipped with the engine", true);
         Candidate shipped = new Candidate(store.nextId(), actor, "the release the engine started with",
                 clock.instant(), running.rules().version(), running.limits().version(), running.parameters().version(),
-                CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles);
+                running.instruments().version(), CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles);
         compiled.put(shipped.id(), running);
         store.save(shipped);
         journal.record(Step.ACTIVATED, shipped, actor, clock.instant());
@@ -84,24 +85,26 @@ public final class RuleSetLifecycle {
      */
     public synchronized Candidate upload(PackUpload upload) {
         Candidate activeCandidate = activeCandidate();
-        Map<String, String> pack = upload.applyTo(activeCandidate.files());
+        Map<String, String> pack = upload.applyTo(withInstruments(activeCandidate.files()));
         String id = store.nextId();
         CandidateChecks checks;
         RuleRelease release = null;
         ImpactReport impactReport = null;
         LimitSet limits;
         ParameterSet parameters;
+        InstrumentSet instruments;
         RuleSet ruleSet;
         try {
             limits = LimitSet.fromJson("limits.json", require(pack, "limits.json"));
             parameters = ParameterSet.fromJson("parameters.json", require(pack, "parameters.json"));
+            instruments = InstrumentSet.fromJson(InstrumentSet.FILE, require(pack, InstrumentSet.FILE));
             ruleSet = RuleSet.of(id, drlSources(pack));
-        } catch (IllegalArgumentException e) { // includes a limit or parameter that is not a number
+        } catch (IllegalArgumentException e) { // a limit that is not a number, a negative tick size, a repeated symbol...
             throw new LifecycleException(Code.INVALID_UPLOAD, e.getMessage());
         }
         try {
             CompiledRuleSet compiled = compiler.compile(ruleSet);
-            release = new RuleRelease(compiled, limits, parameters);
+            release = new RuleRelease(compiled, limits, parameters, instruments);
             ReleaseAnalysis.Outcome analysed = analysis.analyse(release, pack);
             RuleTestReport tests = runTests(compiled, limits, parameters, pack);
             checks = new CandidateChecks(List.of(), analysed.findings(), analysed.blocks(), tests.render(),
@@ -116,7 +119,7 @@ public final class RuleSetLifecycle {
             checks = new CandidateChecks(List.of(), List.of(), false, e.getMessage(), false);
         }
         Candidate candidate = new Candidate(id, upload.author(), upload.note(), clock.instant(), ruleSet.version(),
-                limits.version(), parameters.version(),
+                limits.version(), parameters.version(), instruments.version(),
                 checks.passed() ? CandidateStatus.AWAITING_APPROVAL : CandidateStatus.CHECKS_FAILED, checks,
                 impactReport, null, null, null, null, pack);
         if (release != null) {
@@ -200,10 +203,26 @@ public final class RuleSetLifecycle {
 
     /** The compiled release of a candidate, rebuilt from its stored files after a restart. */
     private RuleRelease release(Candidate candidate) {
+        Map<String, String> files = withInstruments(candidate.files());
         return compiled.computeIfAbsent(candidate.id(), id -> new RuleRelease(
-                compiler.compile(RuleSet.of(id, drlSources(candidate.files()))),
-                LimitSet.fromJson(id, require(candidate.files(), "limits.json")),
-                ParameterSet.fromJson(id, require(candidate.files(), "parameters.json"))));
+                compiler.compile(RuleSet.of(id, drlSources(files))),
+                LimitSet.fromJson(id, require(files, "limits.json")),
+                ParameterSet.fromJson(id, require(files, "parameters.json")),
+                InstrumentSet.fromJson(id, require(files, InstrumentSet.FILE))));
+    }
+
+    /**
+     * A pack stored before instruments belonged to a release has no {@code instruments.json}: it is read with the
+     * file the engine ships, and the next candidate built on it records that file, so from then on the instruments
+     * change only through the lifecycle. A pack that has the file is returned as it is.
+     */
+    private static Map<String, String> withInstruments(Map<String, String> pack) {
+        if (pack.containsKey(InstrumentSet.FILE)) {
+            return pack;
+        }
+        Map<String, String> completed = new TreeMap<>(pack);
+        completed.put(InstrumentSet.FILE, ShippedPack.files().get(InstrumentSet.FILE));
+        return completed;
     }
 
     private static List<RuleSource> drlSources(Map<String, String> pack) {
@@ -220,7 +239,8 @@ public final class RuleSetLifecycle {
         String content = pack.get(file);
         if (content == null) {
             throw new LifecycleException(Code.INVALID_UPLOAD, "files['" + file + "']: missing from the pack and "
-                    + "from the active release; expected a JSON object of numbers");
+                    + "from the active release; expected " + (file.equals(InstrumentSet.FILE)
+                    ? "a JSON array of instruments, one object per symbol" : "a JSON object of numbers"));
         }
         return content;
     }

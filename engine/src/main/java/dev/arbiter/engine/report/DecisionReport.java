@@ -227,6 +227,8 @@ public final class DecisionReport {
                 List.of("Rule set", decision.versions().ruleSet()),
                 List.of("Limits", decision.versions().limits()),
                 List.of("Parameters", decision.versions().parameters()),
+                List.of("Instruments", Objects.requireNonNullElse(decision.versions().instruments(),
+                        "none: decided before instruments belonged to a release")),
                 List.of("Engine", decision.versions().engine())));
         if (stamp == null) {
             rows.add(List.of("Audit chain", "not stored: this decision is not part of the audit chain"));

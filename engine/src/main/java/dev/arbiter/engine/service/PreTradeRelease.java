@@ -21,7 +21,8 @@ final class PreTradeRelease {
         RuleSet full = decisions.rules().ruleSet();
         List<RuleSource> kept = full.sources().stream().filter(s -> !strategySignals(s)).toList();
         RuleSet checks = RuleSet.of(full.name() + "-pre-trade", kept);
-        return new RuleRelease(new RuleSetCompiler().compile(checks), decisions.limits(), decisions.parameters());
+        return new RuleRelease(new RuleSetCompiler().compile(checks), decisions.limits(), decisions.parameters(),
+                decisions.instruments());
     }
 
     private static boolean strategySignals(RuleSource source) {

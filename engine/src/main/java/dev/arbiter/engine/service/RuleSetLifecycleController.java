@@ -32,12 +32,14 @@ class RuleSetLifecycleController {
 
     /** A candidate without its files, for lists. */
     record CandidateSummary(String id, String status, String author, String note, String uploadedAt,
-                            String ruleSetVersion, String limitsVersion, String parametersVersion, String approvedBy,
-                            String activatedBy, boolean checksPassed, Integer decisionsChanged) {
+                            String ruleSetVersion, String limitsVersion, String parametersVersion,
+                            String instrumentsVersion, String approvedBy, String activatedBy, boolean checksPassed,
+                            Integer decisionsChanged) {
 
         static CandidateSummary of(Candidate c) {
             return new CandidateSummary(c.id(), c.status().name(), c.author(), c.note(), String.valueOf(c.uploadedAt()),
-                    c.ruleSetVersion(), c.limitsVersion(), c.parametersVersion(), c.approvedBy(), c.activatedBy(),
+                    c.ruleSetVersion(), c.limitsVersion(), c.parametersVersion(), c.instrumentsVersion(), c.approvedBy(),
+                    c.activatedBy(),
                     c.checks().passed(), c.impact() == null ? null : c.impact().changed().size());
         }
     }

@@ -17,6 +17,7 @@ class RulesCommandTest {
 
         assertThat(out.exitCode()).as(out.stderr()).isZero();
         assertThat(out.stdout()).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*\n"
+                + "instruments: 14 listed, version ins-[0-9a-f]{12}\n"
                 + "analysis of rule set rs-[0-9a-f]{12}: \\d+ rules analysed, \\d+ not analysed, in \\d+ ms\n.*");
         assertThat(out.stdout()).contains("proved: invariant halted-account (nothing passes while the account is HALTED")
                 .contains("not analysed: L2-GROSS-EXPOSURE").doesNotContain("error:");
@@ -49,6 +50,38 @@ class RulesCommandTest {
         CliOutput fixed = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
         assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
         assertThat(fixed.stdout()).contains("knowledge base: 4 Prolog files");
+    }
+
+    @Test
+    void anInstrumentsFileTheLifecycleWouldRefuseFailsCheckAndTestNamingEntryFieldAndValue(@TempDir Path dir)
+            throws Exception {
+        Files.writeString(dir.resolve("ok.drl"), """
+                package arbiter.test;
+                import dev.arbiter.kb.fact.Proposal;
+                import dev.arbiter.rules.dsl.Outcomes;
+
+                rule "Large order"
+                    @layer("L1") @reasonCode("L1-LARGE")
+                when
+                    $p : Proposal(quantity > 100)
+                then
+                    insert(Outcomes.reject(kcontext, $p, "large"));
+                end
+                """);
+        Files.writeString(dir.resolve("instruments.json"), """
+                [{"symbol": "ETH-USD", "venue": "binance-us", "cluster": "majors", "sector": "smart-contract-platform",
+                  "tickSize": 0.01, "lotSize": 0.01, "minNotional": 10, "maxNotional": 5}]
+                """);
+
+        CliOutput check = CliOutput.of(() -> ArbiterCli.execute("rules", "check", dir.toString()));
+        CliOutput test = CliOutput.of(() -> ArbiterCli.execute("rules", "test", dir.toString()));
+
+        String expected = "instruments.json' [0] (ETH-USD).maxNotional: 5 is not accepted; expected a number >= "
+                + "minNotional (10)";
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.stderr()).contains(expected);
+        assertThat(test.exitCode()).isEqualTo(1);
+        assertThat(test.stderr()).contains(expected);
     }
 
     @Test

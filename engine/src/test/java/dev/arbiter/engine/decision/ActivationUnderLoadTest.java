@@ -3,6 +3,7 @@ package dev.arbiter.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.rules.pack.CompiledRuleSet;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
@@ -26,9 +27,10 @@ class ActivationUnderLoadTest {
     @Test
     void everyDecisionIsMadeWhollyByTheReleaseItNames() throws Exception {
         CompiledRuleSet rules = new RuleSetCompiler().compile(RuleSet.shippedDefault());
-        RuleRelease standard = new RuleRelease(rules, LimitSet.shippedDefault(), ParameterSet.shippedDefault());
+        RuleRelease standard = new RuleRelease(rules, LimitSet.shippedDefault(), ParameterSet.shippedDefault(),
+                InstrumentSet.shippedDefault());
         RuleRelease tight = new RuleRelease(rules, LimitSet.shippedDefault().with("max-order-quantity", new BigDecimal("3")),
-                ParameterSet.shippedDefault());
+                ParameterSet.shippedDefault(), InstrumentSet.shippedDefault());
         DecisionRequest request = ExampleRequests.example();
         ConcurrentLinkedQueue<DecisionResult> results = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -82,7 +84,7 @@ class ActivationUnderLoadTest {
             RuleRelease before = pipeline.active();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipeline.activate(new RuleRelease(
                             new RuleSetCompiler().compile(RuleSet.of("candidate", sources)),
-                            LimitSet.shippedDefault(), ParameterSet.shippedDefault())))
+                            LimitSet.shippedDefault(), ParameterSet.shippedDefault(), InstrumentSet.shippedDefault())))
                     .isInstanceOf(dev.arbiter.rules.pack.RuleCompilationException.class)
                     .hasMessageContaining("l7-compliance/exit.drl:8 rule \"Stops the engine\": System.exit is not allowed in a rule");
 

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.lifecycle.LifecycleException.Code;
 import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.rules.pack.InstrumentSet;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -171,10 +174,97 @@ class RuleSetLifecycleTest {
     }
 
     @Test
+    void theShippedReleaseRecordsTheShippedInstrumentsFile() {
+        assertThat(shipped.files()).containsKey(InstrumentSet.FILE);
+        assertThat(shipped.instrumentsVersion()).isEqualTo(InstrumentSet.shippedDefault().version());
+        assertThat(shipped.releaseKey()).endsWith("/" + shipped.instrumentsVersion());
+        assertThat(pipeline.active().versions().instruments()).isEqualTo(shipped.instrumentsVersion());
+    }
+
+    @Test
+    void anInstrumentsChangeApprovedByASecondOfficerBecomesActiveAndCanBeRolledBack() {
+        String listed = ShippedPack.files().get(InstrumentSet.FILE);
+        String changed = listed.replace("[\n", "[\n" + AVAX + ",\n").replace(
+                "\"symbol\": \"ETH-USD\", \"venue\": \"binance-us\", \"cluster\": \"majors\", \"sector\": \"smart-contract-platform\", \"tickSize\": 0.01",
+                "\"symbol\": \"ETH-USD\", \"venue\": \"binance-us\", \"cluster\": \"majors\", \"sector\": \"smart-contract-platform\", \"tickSize\": 0.1");
+        assertThat(changed).contains("AVAX-USD").contains("\"tickSize\": 0.1,");
+
+        Candidate candidate = lifecycle.upload(new PackUpload("officer-a", "list AVAX, ETH-USD at a 0.1 tick",
+                Map.of(InstrumentSet.FILE, changed)));
+
+        assertThat(candidate.status()).as(candidate.checks().toString()).isEqualTo(CandidateStatus.AWAITING_APPROVAL);
+        assertThat(candidate.instrumentsVersion()).startsWith("ins-").isNotEqualTo(shipped.instrumentsVersion());
+        assertThat(List.of(candidate.ruleSetVersion(), candidate.limitsVersion(), candidate.parametersVersion()))
+                .containsExactly(shipped.ruleSetVersion(), shipped.limitsVersion(), shipped.parametersVersion());
+        assertThat(candidate.releaseKey()).isNotEqualTo(shipped.releaseKey());
+        assertThat(candidate.files().get(InstrumentSet.FILE)).isEqualTo(changed);
+        assertThat(pipeline.active().instruments().find("AVAX-USD")).as("not before activation").isEmpty();
+
+        lifecycle.approve(candidate.id(), "officer-b");
+        lifecycle.activate(candidate.id(), "officer-b");
+
+        assertThat(pipeline.active().versions().instruments()).isEqualTo(candidate.instrumentsVersion());
+        assertThat(pipeline.active().key()).isEqualTo(candidate.releaseKey());
+        assertThat(pipeline.active().instruments().find("AVAX-USD")).map(Instrument::venue).contains("binance-us");
+        assertThat(pipeline.active().instruments().sectorOf("AVAX-USD")).contains("smart-contract-platform");
+        assertThat(pipeline.active().instruments().find("ETH-USD")).map(Instrument::tickSize)
+                .contains(new BigDecimal("0.1"));
+
+        lifecycle.rollback(shipped.id(), "officer-a");
+
+        assertThat(pipeline.active().versions().instruments()).isEqualTo(shipped.instrumentsVersion());
+        assertThat(pipeline.active().instruments().find("AVAX-USD")).isEmpty();
+        assertThat(pipeline.active().instruments().notListed("AVAX-USD"))
+                .startsWith("'AVAX-USD' is not a listed instrument; listed: [ADA-USDT, BNB-USD, ");
+    }
+
+    @Test
+    void aBadInstrumentsFileIsRefusedNamingTheEntryTheFieldAndTheValue() {
+        String listed = ShippedPack.files().get(InstrumentSet.FILE);
+        String negativeTick = listed.replace("\"symbol\": \"SOL-USD\", \"venue\": \"binance-us\", \"cluster\": \"alt_layer1\", "
+                + "\"sector\": \"smart-contract-platform\", \"tickSize\": 0.01", "\"symbol\": \"SOL-USD\", \"venue\": \"binance-us\", "
+                + "\"cluster\": \"alt_layer1\", \"sector\": \"smart-contract-platform\", \"tickSize\": -0.01");
+        assertThat(negativeTick).isNotEqualTo(listed);
+
+        assertThatThrownBy(() -> lifecycle.upload(new PackUpload("officer-a", "", Map.of(InstrumentSet.FILE, negativeTick))))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_UPLOAD))
+                .hasMessageContaining("instruments file 'instruments.json' [2] (SOL-USD).tickSize: -0.01 is not accepted; "
+                        + "expected a number > 0");
+        assertThatThrownBy(() -> lifecycle.upload(new PackUpload("officer-a", "", Map.of(InstrumentSet.FILE, ""))))
+                .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.INVALID_UPLOAD))
+                .hasMessage("files['instruments.json']: missing from the pack and from the active release; expected a "
+                        + "JSON array of instruments, one object per symbol");
+        assertThat(lifecycle.all()).hasSize(1);
+        assertThat(pipeline.active().versions().instruments()).isEqualTo(shipped.instrumentsVersion());
+    }
+
+    @Test
+    void aReleaseStoredBeforeInstrumentsBelongedToReleasesIsCarriedOnWithTheShippedFile() {
+        ReleaseSwitch releases = switchOver(pipeline);
+        RuleSetLifecycle legacy = new RuleSetLifecycle(releases, new InMemoryCandidateStore(),
+                (step, candidate, actor, at) -> { }, ReleaseAnalysis.NONE, release -> new ImpactReport(0, List.of()),
+                InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z")));
+        Map<String, String> withoutInstruments = new java.util.TreeMap<>(ShippedPack.files());
+        withoutInstruments.remove(InstrumentSet.FILE);
+        Candidate old = legacy.bootstrap(withoutInstruments, "system");
+        assertThat(old.files()).doesNotContainKey(InstrumentSet.FILE);
+
+        Candidate next = legacy.upload(limitsChange("officer-a"));
+
+        assertThat(next.status()).as(next.checks().toString()).isEqualTo(CandidateStatus.AWAITING_APPROVAL);
+        assertThat(next.files().get(InstrumentSet.FILE)).isEqualTo(ShippedPack.files().get(InstrumentSet.FILE));
+        assertThat(next.instrumentsVersion()).isEqualTo(InstrumentSet.shippedDefault().version());
+    }
+
+    @Test
     void aRetiredReleaseCannotBeActivatedAgainOnlyRolledBackTo() {
         assertThatThrownBy(() -> lifecycle.rollback(shipped.id(), "officer-b"))
                 .isInstanceOfSatisfying(LifecycleException.class, e -> assertThat(e.code()).isEqualTo(Code.WRONG_STATE));
     }
+
+    private static final String AVAX = "  {\"symbol\": \"AVAX-USD\", \"venue\": \"binance-us\", \"cluster\": \"alt_layer1\", "
+            + "\"sector\": \"smart-contract-platform\", \"tickSize\": 0.01, \"lotSize\": 0.01, \"minNotional\": 10, "
+            + "\"maxNotional\": 1000000}";
 
     /** Decisions' release as the pipeline holds it, swapped in place. */
     private static ReleaseSwitch switchOver(DecisionPipeline pipeline) {

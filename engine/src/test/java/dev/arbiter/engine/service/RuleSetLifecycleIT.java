@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * The rule-set lifecycle through HTTP with two risk officers against the real PostgreSQL: upload with checks and
  * impact, the refusals (self-approval, activation without approval, a candidate whose tests fail, broken DRL),
  * approval by the second officer, activation and rollback while decisions keep flowing, each decision made wholly
- * by one release and naming it, and every step in a chain that verifies.
+ * by one release and naming it, a change of the instruments the engine lists going the same way, and every step in
+ * a chain that verifies.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -144,6 +145,51 @@ class RuleSetLifecycleIT {
                     .as("decision %s under %s", decision.path("decisionId"), limits)
                     .isEqualTo(limits.equals(shippedLimits));
         }
+    }
+
+    @Test
+    @Order(4)
+    void anInstrumentsChangeIsApprovedActivatedNamedByDecisionsReplayedAndRolledBack() throws Exception {
+        String shippedId = firstCandidateId();
+        JsonNode shipped = ServiceClient.json(officer("risk-officer").get("/v1/rule-sets/" + shippedId));
+        String listed = shipped.path("files").path("instruments.json").asString();
+        String shippedInstruments = shipped.path("instrumentsVersion").asString();
+        assertThat(shippedInstruments).startsWith("ins-");
+        assertThat(decide(200).path("versions").path("instruments").asString()).isEqualTo(shippedInstruments);
+        String changed = listed.replace("[\n", "[\n  {\"symbol\": \"AVAX-USD\", \"venue\": \"binance-us\", "
+                + "\"cluster\": \"alt_layer1\", \"sector\": \"smart-contract-platform\", \"tickSize\": 0.01, "
+                + "\"lotSize\": 0.01, \"minNotional\": 10, \"maxNotional\": 1000000},\n");
+        assertThat(changed).contains("AVAX-USD");
+
+        HttpResponse<String> bad = officer("risk-officer").post("/v1/rule-sets", body("bad tick",
+                Map.of("instruments.json", changed.replace("\"tickSize\": 0.01, \"lotSize\": 0.01, \"minNotional\": 10, "
+                        + "\"maxNotional\": 1000000},\n", "\"tickSize\": 0, \"lotSize\": 0.01, \"minNotional\": 10, "
+                        + "\"maxNotional\": 1000000},\n"))));
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("instruments file 'instruments.json' [0] (AVAX-USD).tickSize: 0 is not accepted");
+
+        JsonNode candidate = upload("risk-officer", body("list AVAX-USD", Map.of("instruments.json", changed)), 201);
+        String id = candidate.path("id").asString();
+        String avax = candidate.path("instrumentsVersion").asString();
+        assertThat(candidate.path("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(avax).startsWith("ins-").isNotEqualTo(shippedInstruments);
+        assertThat(candidate.path("limitsVersion").asString()).isEqualTo(shipped.path("limitsVersion").asString());
+        assertRefused(officer("risk-officer").post("/v1/rule-sets/" + id + "/approve", new byte[0]), "SELF_APPROVAL");
+        step("risk-officer-2", id, "approve");
+        step("risk-officer", id, "activate");
+
+        JsonNode after = decide(201);
+        assertThat(after.path("versions").path("instruments").asString()).isEqualTo(avax);
+        HttpResponse<String> replay = ServiceClient.as(port, "auditor")
+                .post("/v1/decisions/" + after.path("decisionId").asString() + "/replay", new byte[0]);
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(ServiceClient.json(replay).path("identical").asBoolean()).as(replay.body()).isTrue();
+        assertThat(ServiceClient.json(replay).path("releaseKey").asString()).endsWith("/" + avax);
+
+        step("risk-officer-2", shippedId, "rollback");
+        assertThat(decide(202).path("versions").path("instruments").asString()).isEqualTo(shippedInstruments);
+        JsonNode verify = ServiceClient.json(ServiceClient.as(port, "auditor").get("/v1/audit/verify"));
+        assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
     }
 
     private JsonNode decide(int n) throws Exception {

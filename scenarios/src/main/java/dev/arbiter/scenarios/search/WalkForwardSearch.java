@@ -156,7 +156,7 @@ public final class WalkForwardSearch {
         for (Map.Entry<String, Double> e : values.entrySet()) {
             parameters = parameters.with(e.getKey(), BigDecimal.valueOf(e.getValue()));
         }
-        pipeline.activate(new RuleRelease(base.rules(), base.limits(), parameters));
+        pipeline.activate(base.withParameters(parameters));
         RunResult run = runner.run(window, bars, listener);
         PerformanceMetrics metrics = MetricsCalculator.of(run);
         double[] returns = returns(run);

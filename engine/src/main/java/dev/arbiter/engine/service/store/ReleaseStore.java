@@ -3,7 +3,9 @@ package dev.arbiter.engine.service.store;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.Versions;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
+import dev.arbiter.rules.pack.ListedInstrument;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
@@ -19,13 +21,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 
 /**
- * Rule releases kept whole (every DRL file, every limit and parameter) by their versions, so a replay
+ * Rule releases kept whole (every DRL file, every limit, parameter and instrument) by their versions, so a replay
  * rebuilds exactly the release a decision used, and their activations as audit records.
  */
 public final class ReleaseStore {
 
     private static final TypeReference<List<RuleSource>> SOURCES = new TypeReference<>() { };
     private static final TypeReference<TreeMap<String, BigDecimal>> NUMBERS = new TypeReference<>() { };
+    private static final TypeReference<List<ListedInstrument>> INSTRUMENTS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -38,9 +41,9 @@ public final class ReleaseStore {
         this.clock = clock;
     }
 
-    /** The key a release is stored under: its rule-set, limits and parameters versions. */
+    /** The key a release is stored under: its rule-set, limits, parameters and instruments versions. */
     public static String keyOf(Versions versions) {
-        return RuleRelease.key(versions.ruleSet(), versions.limits(), versions.parameters());
+        return RuleRelease.key(versions.ruleSet(), versions.limits(), versions.parameters(), versions.instruments());
     }
 
     public static String keyOf(RuleRelease release) {
@@ -59,11 +62,14 @@ public final class ReleaseStore {
         if (stored == null || stored == 0) {
             RuleSet rules = release.rules().ruleSet();
             jdbc.update("insert into rule_release (release_key, rule_set_name, rule_set_version, rule_sources_json,"
-                            + " limits_name, limits_version, limits_json, parameters_name, parameters_version, parameters_json)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, rules.name(), rules.version(),
+                            + " limits_name, limits_version, limits_json, parameters_name, parameters_version, parameters_json,"
+                            + " instruments_name, instruments_version, instruments_json)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", key, rules.name(), rules.version(),
                     CanonicalJson.write(rules.sources()), release.limits().name(), release.limits().version(),
                     CanonicalJson.write(release.limits().values()), release.parameters().name(),
-                    release.parameters().version(), CanonicalJson.write(release.parameters().values()));
+                    release.parameters().version(), CanonicalJson.write(release.parameters().values()),
+                    release.instruments().name(), release.instruments().version(),
+                    CanonicalJson.write(release.instruments().listed()));
         }
         if (lastActivated(purpose).filter(key::equals).isPresent()) {
             return;
@@ -93,7 +99,11 @@ public final class ReleaseStore {
                     CanonicalJson.mapper().readValue(rs.getString("limits_json"), NUMBERS));
             ParameterSet parameters = new ParameterSet(rs.getString("parameters_name"), rs.getString("parameters_version"),
                     CanonicalJson.mapper().readValue(rs.getString("parameters_json"), NUMBERS));
-            return new RuleRelease(new RuleSetCompiler().compile(rules), limits, parameters);
+            String instrumentsJson = rs.getString("instruments_json");
+            InstrumentSet instruments = instrumentsJson == null ? InstrumentSet.none() // stored before releases had them
+                    : new InstrumentSet(rs.getString("instruments_name"), rs.getString("instruments_version"),
+                            CanonicalJson.mapper().readValue(instrumentsJson, INSTRUMENTS));
+            return new RuleRelease(new RuleSetCompiler().compile(rules), limits, parameters, instruments);
         }, key).stream().findFirst().map(release -> {
             compiled.put(key, release);
             return release;
