@@ -2,7 +2,21 @@ package dev.arbiter.engine.cli;
 
 import dev.arbiter.engine.decision.DecisionIds;
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.json.JsonInputErrors;
+import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.state.InMemoryJournal;
+import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.rules.pack.InstrumentSet;
+import java.util.ArrayList;
+import java.util.List;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
@@ -20,16 +34,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arbiter decide --request FILE [--models DIR]}: one decision in-process, the decision JSON on stdout. The
- * models the request names in {@code models} are loaded from {@code --models} (default {@code var/models}).
+ * {@code arbiter decide --request FILE [--account FILE] [--bars FILE]... [--fills FILE]... [--models DIR]}: one
+ * decision in-process, through the same core the service runs: the account's opening balance, the bars and the fills
+ * (the bodies the service's endpoints take) are journaled first, in that order, then the request is decided from the
+ * engine's state; the decision JSON goes to stdout. The models the request names are loaded from {@code --models}
+ * (default {@code var/models}).
  */
 @Command(name = "decide", mixinStandardHelpOptions = true,
-        description = "Make one decision in-process from a decision request file and print it as JSON.")
+        description = "Make one decision in-process: journal an account's opening balance, bars and fills, then decide a request.")
 final class DecideCommand implements Callable<Integer> {
 
     @Option(names = "--request", required = true, paramLabel = "FILE",
-            description = "decision request JSON (see docs/api.md and docs/examples/)")
+            description = "decision request JSON (see docs/api.md and docs/examples/decision-request.json)")
     private Path request;
+
+    @Option(names = "--account", paramLabel = "FILE",
+            description = "the account's opening balance, as PUT /v1/accounts/{id} takes it (docs/examples/account.json)")
+    private Path account;
+
+    @Option(names = "--bars", paramLabel = "FILE",
+            description = "bars as POST /v1/market/bars takes them (docs/examples/bars.json); repeatable")
+    private List<Path> bars = new ArrayList<>();
+
+    @Option(names = "--fills", paramLabel = "FILE",
+            description = "fills as POST /v1/fills takes them (docs/examples/fills.json); repeatable")
+    private List<Path> fills = new ArrayList<>();
 
     @Option(names = "--trace", description = "print {decision, trace} instead of the decision alone")
     private boolean withTrace;
@@ -47,15 +76,48 @@ final class DecideCommand implements Callable<Integer> {
             System.err.println("--request: " + request + " does not exist");
             return 2;
         }
-        DecisionRequest parsed;
+        ClientRequest parsed;
         try {
-            parsed = DecisionRequestReader.read(body);
+            parsed = DecisionRequestReader.readClient(body);
         } catch (InvalidRequestException e) {
             System.err.println("invalid request " + request + ": " + e.getMessage());
             return 2;
         }
-        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults(new ModelRegistry(models))) {
-            DecisionResult result = pipeline.decide(DecisionIds.fromContent(body), parsed);
+        try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults(new ModelRegistry(models));
+             TradingCore core = new TradingCore(new InMemoryJournal(), StateSettings.DEFAULTS, IndicatorFacts.DEFAULT_SET)) {
+            String file = "";
+            try {
+                InstrumentSet instruments = pipeline.active().instruments();
+                if (account != null) {
+                    file = "--account " + account;
+                    EventBodies.Opening opening = read(account, EventBodies.Opening.class);
+                    String id = opening.accountId() == null ? parsed.accountId() : opening.accountId();
+                    core.submit(opening.toEvent(id, parsed.asOf()), null);
+                }
+                for (Path path : bars) {
+                    file = "--bars " + path;
+                    MarketSeries series = read(path, MarketSeries.class);
+                    instruments.find(series.symbol()).orElseThrow(() -> new InvalidRequestException("symbol",
+                            "'" + series.symbol() + "'", "a listed instrument " + instruments.symbols()));
+                    for (Bar bar : series.toBars("bars")) {
+                        core.bar(bar);
+                    }
+                }
+                for (Path path : fills) {
+                    file = "--fills " + path;
+                    List<EventBodies.Fill> items = read(path, EventBodies.Fills.class).fills();
+                    for (int i = 0; i < items.size(); i++) {
+                        EventBodies.Fill fill = items.get(i);
+                        boolean solicited = fill.orderId() != null
+                                && core.account(fill.accountId()).workingOrder(fill.orderId()).isPresent();
+                        core.submit(fill.toEvent("fills[" + i + "]", instruments, solicited), fill.key());
+                    }
+                }
+            } catch (InvalidRequestException | InvalidEventException | InvalidFactException e) {
+                System.err.println("invalid " + file + ": " + e.getMessage());
+                return 2;
+            }
+            DecisionResult result = new EngineDecisions(core).decide(DecisionIds.fromContent(body), parsed, pipeline);
             Object out = result.decision();
             if (withTrace) {
                 Map<String, Object> both = new LinkedHashMap<>();
@@ -71,6 +133,17 @@ final class DecideCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             System.err.println("--models " + models + ": " + e.getMessage());
             return 1;
+        }
+    }
+
+    private static <T> T read(Path path, Class<T> type) throws IOException {
+        if (!Files.exists(path)) {
+            throw new InvalidRequestException("(file)", path.toString(), "an existing file");
+        }
+        try {
+            return ArbiterJson.mapper().readValue(Files.readAllBytes(path), type);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw JsonInputErrors.translate(e);
         }
     }
 }

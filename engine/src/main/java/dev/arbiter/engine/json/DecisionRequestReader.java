@@ -1,5 +1,6 @@
 package dev.arbiter.engine.json;
 
+import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import tools.jackson.core.JacksonException;
@@ -17,7 +18,17 @@ public final class DecisionRequestReader {
     private DecisionRequestReader() {
     }
 
+    /** A client's request as a trading system sends it (see {@link ClientRequest}). */
+    public static ClientRequest readClient(byte[] json) {
+        return read(json, ClientRequest.class);
+    }
+
+    /** A request complete with the account's figures, as a trace stores it or a rule test builds it. */
     public static DecisionRequest read(byte[] json) {
+        return read(json, DecisionRequest.class);
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
         if (json.length > MAX_BYTES) {
             throw new InvalidRequestException("(body)", json.length + " bytes", "at most " + MAX_BYTES + " bytes");
         }
@@ -25,7 +36,7 @@ public final class DecisionRequestReader {
             throw new InvalidRequestException("(body)", "empty", "a JSON decision request (see docs/api.md)");
         }
         try {
-            DecisionRequest request = ArbiterJson.mapper().readValue(json, DecisionRequest.class);
+            T request = ArbiterJson.mapper().readValue(json, type);
             if (request == null) {
                 throw new InvalidRequestException("(body)", "null", "a JSON object");
             }

@@ -1,60 +1,117 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
-import dev.arbiter.engine.service.store.AccountStore;
-import dev.arbiter.engine.service.store.FillStore;
-import dev.arbiter.kb.InvalidFactException;
-import dev.arbiter.kb.fact.Account;
+import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.AccountView;
+import dev.arbiter.engine.state.Reconciliation;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.ReconciliationBreak;
+import dev.arbiter.kb.state.AccountState;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * An account's balances as the service keeps them: set by the trading system ({@code PUT}), then moved by every
- * fill; a decision request that names only the account id is completed with them.
+ * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards;
+ * {@code GET} shows the engine's view (balances, equity, high-water mark, day's P&amp;L, positions, working orders,
+ * margin, counters, journal position); a reconciliation snapshot of the venue's positions and cash is compared with
+ * the engine's and recorded, never obeyed.
  */
 @RestController
 class AccountController {
 
-    private final AccountStore accounts;
-    private final FillStore fills;
+    record Transfer(String transferId, BigDecimal amount, Instant at) {
+    }
+
+    /** What the venue says the account holds. */
+    record VenueSnapshot(Instant at, BigDecimal cash, List<Position> positions) {
+    }
+
+    private final TradingCore core;
+    private final DecisionPipeline pipeline;
     private final Clock clock;
 
-    AccountController(AccountStore accounts, FillStore fills, Clock clock) {
-        this.accounts = accounts;
-        this.fills = fills;
+    AccountController(TradingCore core, DecisionPipeline pipeline, Clock clock) {
+        this.core = core;
+        this.pipeline = pipeline;
         this.clock = clock;
     }
 
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> set(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
-        Account account;
-        try {
-            account = JsonBodies.read(body, Account.class,
-                    "{\"accountId\", \"equity\", \"freeBalance\", \"highWaterMark\", \"dailyPnl\", \"state\"}");
-        } catch (InvalidFactException e) {
-            throw new InvalidRequestException(e.field(), e.value(), e.accepted());
-        }
-        if (!accountId.equals(account.accountId())) {
-            throw new InvalidRequestException("accountId", "'" + account.accountId() + "'",
-                    "the account in the path, '" + accountId + "'");
-        }
-        accounts.set(account, clock.instant());
-        return get(accountId);
+    ResponseEntity<AccountView> open(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        EventBodies.Opening opening = JsonBodies.read(body, EventBodies.Opening.class, EventBodies.OPENING);
+        core.submit(opening.toEvent(accountId, clock.instant()), null);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
+    }
+
+    @PostMapping(path = "/v1/accounts/{accountId}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> transfer(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        Transfer transfer = JsonBodies.read(body, Transfer.class, "{\"transferId\", \"amount\" (+ deposit, - withdrawal), \"at\" (optional)}");
+        EventBodies.id("transferId", transfer.transferId());
+        TradingCore.Applied applied = core.submit(new AccountEvent.Transferred(accountId,
+                transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount()),
+                "transfer:" + transfer.transferId());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("duplicate", applied.duplicate());
+        answer.put("account", view(accountId));
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
     }
 
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> get(@PathVariable String accountId) {
+    AccountView get(@PathVariable String accountId) {
+        return view(accountId);
+    }
+
+    @GetMapping(path = "/v1/accounts/{accountId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<AccountView.HeldPosition> positions(@PathVariable String accountId) {
+        return view(accountId).positions();
+    }
+
+    @PostMapping(path = "/v1/accounts/{accountId}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> reconcile(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        VenueSnapshot venue = JsonBodies.read(body, VenueSnapshot.class,
+                "{\"at\" (optional), \"cash\" (optional), \"positions\": [ {accountId, symbol, quantity, averagePrice} ]}");
+        AccountState state = core.account(accountId);
+        Reconciliation reconciliation = new Reconciliation(core.settings().reconcileTolerance());
+        List<ReconciliationBreak> breaks = new ArrayList<>();
+        reconciliation.amount(breaks, accountId, "cash", venue.cash(), state.cash());
+        List<Position> positions = venue.positions() == null ? List.of() : venue.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            if (positions.get(i) == null || !accountId.equals(positions.get(i).accountId())) {
+                throw new InvalidRequestException("positions[" + i + "].accountId",
+                        positions.get(i) == null ? "null" : "'" + positions.get(i).accountId() + "'",
+                        "the account in the path, '" + accountId + "'");
+            }
+        }
+        breaks.addAll(reconciliation.positions(accountId, positions, state));
+        core.submit(new AccountEvent.Reconciled(accountId, venue.at() == null ? clock.instant() : venue.at(),
+                "venue snapshot", breaks), null);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("account", accounts.find(accountId).orElse(null));
-        answer.put("positions", fills.positions(accountId));
+        answer.put("breaks", breaks);
+        answer.put("account", view(accountId));
         return answer;
+    }
+
+    private AccountView view(String accountId) {
+        return AccountView.of(core.account(accountId), core.desk(), pipeline.active().limits(), core.settings());
     }
 }

@@ -2,7 +2,9 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.MarketSeries;
-import dev.arbiter.engine.service.store.BarStore;
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import java.time.Duration;
@@ -20,25 +22,29 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /v1/market/bars}: bars of one symbol and period, oldest first. Malformed bars, bars
- * not after the newest one kept (out of order) and bars at a time already kept (duplicates) are
- * refused one by one, naming the bar; every valid bar is kept.
+ * {@code POST /v1/market/bars}: bars of one symbol and period, oldest first, each journaled in the instrument's market
+ * journal and streamed into its indicators, regimes and anomalies; holders' marks move with every bar. Malformed bars,
+ * bars before the newest one kept (out of order) and other bars at a time already kept are refused one by one, naming
+ * the bar; an identical repeat of the newest bar is ignored; every valid bar is kept.
  */
 @RestController
 class BarController {
 
-    private final BarStore bars;
+    private final TradingCore core;
+    private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
 
-    BarController(BarStore bars) {
-        this.bars = bars;
+    BarController(TradingCore core, DecisionPipeline pipeline) {
+        this.core = core;
+        this.pipeline = pipeline;
     }
 
     @PostMapping(path = "/v1/market/bars", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> ingest(@RequestBody(required = false) byte[] body) {
         JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"symbol\": \"ETH-USD\", \"period\": \"PT5M\", \"bars\": [ ... ]}");
         String symbol = root.path("symbol").isString() ? root.path("symbol").asString() : null;
-        if (symbol == null || !symbol.matches("[A-Za-z0-9._:/-]{1,64}")) {
-            throw new InvalidRequestException("symbol", String.valueOf(root.get("symbol")), "a symbol such as ETH-USD");
+        if (symbol == null || instruments().find(symbol).isEmpty()) {
+            throw new InvalidRequestException("symbol", String.valueOf(root.get("symbol")), "a listed instrument "
+                    + instruments().symbols());
         }
         Duration period;
         try {
@@ -53,46 +59,46 @@ class BarController {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidRequestException("bars", items == null ? "missing" : items.toString(), "a non-empty array of bars, oldest first");
         }
-        synchronized (this) { // one ingestion at a time, so "newest kept" cannot change under us
-            Optional<Instant> newest = bars.lastOpenTime(symbol, period);
-            List<MarketSeries.Row> kept = new ArrayList<>();
-            List<ItemErrors.Refused> refused = new ArrayList<>();
-            for (int i = 0; i < items.size(); i++) {
-                String path = "bars[" + i + "]";
-                try {
-                    MarketSeries.Row row = ItemErrors.read(items.get(i), MarketSeries.Row.class, path);
-                    checked(symbol, period, row, path);
-                    if (newest.isPresent() && !row.openTime().isAfter(newest.get())) {
-                        boolean duplicate = kept.stream().anyMatch(k -> k.openTime().equals(row.openTime()))
-                                || bars.contains(symbol, period, row.openTime());
-                        throw new InvalidRequestException(path + ".openTime", row.openTime().toString(), duplicate
-                                ? "a time not already kept (duplicate bar)"
-                                : "a time after the newest bar kept, " + newest.get() + " (bars must arrive oldest first)");
-                    }
-                    kept.add(row);
-                    newest = Optional.of(row.openTime());
-                } catch (InvalidRequestException e) {
-                    refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+        int kept = 0;
+        int ignored = 0;
+        List<ItemErrors.Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "bars[" + i + "]";
+            try {
+                MarketSeries.Row row = ItemErrors.read(items.get(i), MarketSeries.Row.class, path);
+                Bar bar = bar(symbol, period, row, path);
+                if (core.bar(bar)) {
+                    kept++;
+                } else {
+                    ignored++;
                 }
+            } catch (InvalidRequestException e) {
+                refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+            } catch (InvalidFactException e) {
+                refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
             }
-            if (!kept.isEmpty()) {
-                bars.add(symbol, period, kept);
-            }
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("symbol", symbol);
-            answer.put("period", period.toString());
-            answer.put("kept", kept.size());
-            answer.put("newestOpenTime", newest.map(Instant::toString).orElse(null));
-            answer.put("refused", refused);
-            return kept.isEmpty() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
         }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("symbol", symbol);
+        answer.put("period", period.toString());
+        answer.put("kept", kept);
+        answer.put("ignored", ignored);
+        answer.put("newestOpenTime", core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null));
+        answer.put("journalPosition", core.marketPosition(symbol));
+        answer.put("refused", refused);
+        return kept == 0 && ignored == 0 ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 
-    private static void checked(String symbol, Duration period, MarketSeries.Row row, String path) {
+    private static Bar bar(String symbol, Duration period, MarketSeries.Row row, String path) {
         try {
-            new Bar(symbol, row.openTime(), period, row.open(), row.high(), row.low(), row.close(), row.volume());
+            return new Bar(symbol, row.openTime(), period, row.open(), row.high(), row.low(), row.close(), row.volume());
         } catch (InvalidFactException e) {
             throw new InvalidRequestException(path + "." + e.field(), e.value(), e.accepted());
         }
+    }
+
+    /** The listed instruments of the release active now (an activation can change them). */
+    private InstrumentSet instruments() {
+        return pipeline.active().instruments();
     }
 }

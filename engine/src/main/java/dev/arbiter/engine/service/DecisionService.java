@@ -1,7 +1,8 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.state.EngineDecisions;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
@@ -19,8 +20,8 @@ import org.springframework.dao.DuplicateKeyException;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Makes a decision and stores it before answering: requests for one account one at a time, accounts
- * in parallel; a repeated idempotency key returns the stored decision without deciding again.
+ * Makes a decision from the engine's own state and stores it before answering: requests for one account one at a
+ * time, accounts in parallel; a repeated idempotency key returns the stored decision without deciding again.
  */
 final class DecisionService {
 
@@ -40,17 +41,17 @@ final class DecisionService {
     private final DecisionPipeline checks;
     private final DecisionPipeline allocatedChecks;
     private final DecisionRepository decisions;
-    private final StoredState state;
+    private final EngineDecisions engine;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
 
     DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
-                    DecisionRepository decisions, StoredState state, DecisionMetrics metrics) {
+                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics) {
         this.allocatedChecks = allocatedChecks;
         this.pipeline = pipeline;
         this.checks = checks;
         this.decisions = decisions;
-        this.state = state;
+        this.engine = engine;
         this.metrics = metrics;
     }
 
@@ -68,8 +69,7 @@ final class DecisionService {
                     return earlier.get();
                 }
             }
-            state.complete(tree);
-            DecisionRequest request = RequestTrees.decisionRequest(tree);
+            ClientRequest request = RequestTrees.clientRequest(tree);
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
@@ -78,7 +78,7 @@ final class DecisionService {
                 case ALLOCATED_CHECK -> allocatedChecks;
                 default -> pipeline;
             };
-            DecisionResult result = by.decide(decisionId, request);
+            DecisionResult result = engine.decide(decisionId, request, by);
             metrics.stage(decideStage, "pipeline", kind);
             Timer.Sample storeStage = metrics.start();
             StoredDecision stored;

@@ -2,12 +2,9 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
-import dev.arbiter.engine.service.store.AccountStore;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
-import dev.arbiter.engine.service.store.BarStore;
 import dev.arbiter.engine.service.store.DecisionRepository;
-import dev.arbiter.engine.service.store.FillStore;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
@@ -20,7 +17,14 @@ import dev.arbiter.solver.CapitalAllocator;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.state.InMemoryJournal;
+import dev.arbiter.engine.state.Journal;
+import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.state.TradingCore;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalTime;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -98,29 +102,41 @@ class PipelineConfiguration {
         return new TradingStateStore(jdbc, audit, clock);
     }
 
+    /** How the engine keeps state: the trading-day boundary, time in force, rate window, bars kept, snapshots. */
     @Bean
-    FillStore fillStore(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new FillStore(jdbc, transactions);
+    StateSettings stateSettings(@Value("${arbiter.state.trading-day-start:00:00}") String dayStart,
+                                @Value("${arbiter.state.time-in-force:PT5M}") String timeInForce,
+                                @Value("${arbiter.state.rate-window:PT60S}") String rateWindow,
+                                @Value("${arbiter.state.loss-lookback:PT24H}") String lossLookback,
+                                @Value("${arbiter.state.bars-kept:300}") int barsKept,
+                                @Value("${arbiter.state.snapshot-every:1000}") int snapshotEvery,
+                                @Value("${arbiter.state.reconcile-tolerance:0.0001}") BigDecimal tolerance) {
+        return new StateSettings(LocalTime.parse(dayStart), Duration.parse(timeInForce), Duration.parse(rateWindow),
+                Duration.parse(lossLookback), barsKept, snapshotEvery, tolerance);
+    }
+
+    /** The journal events are appended to before they are acknowledged. */
+    @Bean(destroyMethod = "close")
+    Journal journal() {
+        return new InMemoryJournal();
+    }
+
+    /** The engine's own trading state, restored from the journal at start-up. */
+    @Bean(destroyMethod = "close")
+    TradingCore tradingCore(Journal journal, StateSettings settings) {
+        return new TradingCore(journal, settings, IndicatorFacts.DEFAULT_SET);
     }
 
     @Bean
-    AccountStore accountStore(JdbcTemplate jdbc) {
-        return new AccountStore(jdbc);
-    }
-
-    @Bean
-    BarStore barStore(JdbcTemplate jdbc) {
-        return new BarStore(jdbc);
+    EngineDecisions engineDecisions(TradingCore core) {
+        return new EngineDecisions(core);
     }
 
     @Bean
     DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
                                     @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
-                                    DecisionRepository decisions, ReleaseStore releases,
-                                    TradingStateStore tradingStates, FillStore fills, BarStore bars,
-                                    AccountStore accounts, MeterRegistry registry) {
-        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions,
-                new StoredState(tradingStates, fills, bars, accounts),
+                                    DecisionRepository decisions, EngineDecisions engine, MeterRegistry registry) {
+        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, engine,
                 new DecisionMetrics(registry));
     }
 

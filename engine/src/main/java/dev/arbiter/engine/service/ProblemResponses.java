@@ -28,6 +28,18 @@ class ProblemResponses {
         return problem;
     }
 
+    /** An event the engine's state refuses (a second opening balance, a report for no working order): nothing journaled. */
+    @ExceptionHandler(dev.arbiter.engine.state.InvalidEventException.class)
+    ProblemDetail invalidEvent(dev.arbiter.engine.state.InvalidEventException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/invalid-event"));
+        problem.setTitle("Event refused by the account's state");
+        problem.setProperty("field", e.field());
+        problem.setProperty("value", e.value());
+        problem.setProperty("accepted", e.accepted());
+        return problem;
+    }
+
     @ExceptionHandler(UnknownDecisionException.class)
     ProblemDetail unknownDecision(UnknownDecisionException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

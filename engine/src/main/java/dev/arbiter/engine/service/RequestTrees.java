@@ -1,6 +1,6 @@
 package dev.arbiter.engine.service;
 
-import dev.arbiter.engine.decision.DecisionRequest;
+import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
@@ -11,9 +11,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A decision request read in two steps, so the service can complete it with stored state in between:
- * first the JSON tree (size, well-formedness), then the request itself (every field checked), with
- * the same field-naming errors as {@link DecisionRequestReader}.
+ * A decision request read in two steps: first the JSON tree (size, well-formedness, the account it is for, so the
+ * account's lock is taken before anything else), then the request itself (every field checked), with the same
+ * field-naming errors as {@link DecisionRequestReader}.
  */
 final class RequestTrees {
 
@@ -28,9 +28,9 @@ final class RequestTrees {
         return object;
     }
 
-    static DecisionRequest decisionRequest(ObjectNode tree) {
+    static ClientRequest clientRequest(ObjectNode tree) {
         try {
-            return ArbiterJson.mapper().treeToValue(tree, DecisionRequest.class);
+            return ArbiterJson.mapper().treeToValue(tree, ClientRequest.class);
         } catch (JacksonException e) {
             throw JsonInputErrors.translate(e);
         } catch (InvalidFactException e) {

@@ -2,11 +2,21 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.service.store.TradingStateStore;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.OfficerAction;
+import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.KillSwitch;
+import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.outcome.HaltScope;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,21 +27,28 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /v1/trading-state}: halt (HALTED), reduce-only (REDUCING) or resume (ACTIVE) an account, an
- * instrument or everything (GLOBAL, target {@code *}). Each change is an audit record; decisions that
- * start after the answer see it.
+ * Officers' actions: {@code /v1/trading-state} halts (HALTED), reduces (REDUCING) or resumes (ACTIVE) an account, an
+ * instrument or everything (GLOBAL, target {@code *}); {@code /v1/kill-switch} engages or releases an account's or
+ * the desk's kill switch. Each action is an event of the account's or the desk's journal and an audit record;
+ * decisions that start after the answer see it. Who acted comes from the signed-in user.
  */
 @RestController
 class TradingStateController {
 
-    /** A change as a risk officer sends it; who made it comes from the signed-in user. */
     record ChangeRequest(HaltScope scope, String target, TradingState state, String reason) {
     }
 
-    private final TradingStateStore store;
+    record KillSwitchRequest(HaltScope scope, String target, Boolean engaged, String reason) {
+    }
 
-    TradingStateController(TradingStateStore store) {
+    private final TradingStateStore store;
+    private final TradingCore core;
+    private final Clock clock;
+
+    TradingStateController(TradingStateStore store, TradingCore core, Clock clock) {
         this.store = store;
+        this.core = core;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/v1/trading-state", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -46,18 +63,77 @@ class TradingStateController {
             throw new InvalidRequestException("state", "null", "one of [HALTED, REDUCING, ACTIVE] (ACTIVE resumes)");
         }
         try {
-            return ResponseEntity.status(HttpStatus.CREATED).body(store.change(request.scope(), request.target(),
-                    request.state(), request.reason(), user.getName()));
+            new TradingControl(request.scope(), request.target(), request.state(), user.getName(), request.reason());
         } catch (InvalidFactException e) {
             throw new InvalidRequestException(e.field(), e.value(), e.accepted());
         }
+        OfficerAction action = switch (request.state()) {
+            case HALTED -> OfficerAction.HALT;
+            case REDUCING -> OfficerAction.REDUCE_ONLY;
+            case ACTIVE -> OfficerAction.RESUME;
+        };
+        act(request.scope(), request.target(), action, user.getName(), request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED).body(store.change(request.scope(), request.target(),
+                request.state(), request.reason(), user.getName()));
+    }
+
+    @PostMapping(path = "/v1/kill-switch", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> killSwitch(@RequestBody(required = false) byte[] body, Principal user) {
+        KillSwitchRequest request = JsonBodies.read(body, KillSwitchRequest.class,
+                "{\"scope\": ACCOUNT|GLOBAL, \"target\": account id or *, \"engaged\": true|false, \"reason\": text}");
+        if (request.scope() == null || request.scope() == HaltScope.INSTRUMENT) {
+            throw new InvalidRequestException("scope", String.valueOf(request.scope()), "one of [ACCOUNT, GLOBAL]");
+        }
+        if (request.engaged() == null) {
+            throw new InvalidRequestException("engaged", "null", "true to engage, false to release");
+        }
+        try {
+            new KillSwitch(request.engaged(), user.getName(), clock.instant(), request.reason());
+            new TradingControl(request.scope(), request.target(), TradingState.HALTED, user.getName(), request.reason());
+        } catch (InvalidFactException e) {
+            throw new InvalidRequestException(e.field(), e.value(), e.accepted());
+        }
+        act(request.scope(), request.target(), request.engaged() ? OfficerAction.ENGAGE_KILL_SWITCH
+                : OfficerAction.RELEASE_KILL_SWITCH, user.getName(), request.reason());
+        store.killSwitch(request.scope(), request.target(), request.engaged(), request.reason(), user.getName());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("scope", request.scope());
+        answer.put("target", request.target());
+        answer.put("engaged", request.engaged());
+        answer.put("by", user.getName());
+        answer.put("reason", request.reason());
+        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 
     @GetMapping(path = "/v1/trading-state", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> state() {
+        List<TradingControl> inForce = new ArrayList<>(core.desk().controls());
+        List<Map<String, Object>> killSwitches = new ArrayList<>();
+        if (core.desk().killSwitch() != null) {
+            killSwitches.add(Map.of("scope", HaltScope.GLOBAL, "target", "*", "killSwitch", core.desk().killSwitch()));
+        }
+        core.states().values().forEach(s -> {
+            if (s.control() != null) {
+                inForce.add(s.control());
+            }
+            if (s.killSwitch() != null) {
+                killSwitches.add(Map.of("scope", HaltScope.ACCOUNT, "target", s.accountId(), "killSwitch", s.killSwitch()));
+            }
+        });
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("inForce", store.inForce());
+        state.put("inForce", inForce);
+        state.put("killSwitches", killSwitches);
         state.put("history", store.history());
         return state;
+    }
+
+    private void act(HaltScope scope, String target, OfficerAction action, String by, String reason) {
+        Instant at = clock.instant();
+        if (scope == HaltScope.ACCOUNT) {
+            core.submit(new AccountEvent.OfficerActed(target, at, action, by, reason), null);
+        } else {
+            core.submit(new DeskEvent(at, scope, target, action, by, reason));
+        }
     }
 }

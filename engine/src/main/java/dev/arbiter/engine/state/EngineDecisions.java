@@ -9,6 +9,7 @@ import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.RiskContext;
+import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.StateAtDecision;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Account;
@@ -51,20 +52,35 @@ public final class EngineDecisions {
         return core;
     }
 
+    /** Decides with the active release of {@code pipeline}, its instruments the listed ones. */
+    public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline) {
+        RuleRelease release = pipeline.active();
+        return decide(decisionId, request, pipeline, release, release.instruments()::find);
+    }
+
     /**
-     * @param instruments the listed instruments (the reference data of the active release)
+     * @param instruments the listed instruments (a simulated venue's own, in a scenario)
      * @throws InvalidRequestException when the request cannot be decided (nothing about the decision is journaled;
      *                                 bars it brought that were accepted stay accepted)
      */
     public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
                                  Function<String, Optional<Instrument>> instruments) {
+        return decide(decisionId, request, pipeline, pipeline.active(), instruments);
+    }
+
+    private DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
+                                  RuleRelease release, Function<String, Optional<Instrument>> instruments) {
         for (int i = 0; i < request.intents().size(); i++) {
             listed("intents[" + i + "].symbol", request.intents().get(i).symbol(), instruments);
         }
         ingest(request, instruments);
         return core.decide(request.accountId(), request.asOf(), state -> {
-            DecisionRequest completed = complete(request, state, pipeline.active().limits(), instruments);
-            DecisionResult result = pipeline.decide(decisionId, completed);
+            if (!state.opened()) {
+                throw new InvalidRequestException("account.accountId", "'" + request.accountId() + "'",
+                        "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
+            }
+            DecisionRequest completed = complete(request, state, release.limits(), instruments);
+            DecisionResult result = pipeline.decide(decisionId, completed, release);
             List<AccountEvent.ApprovedOrder> approved = new ArrayList<>();
             for (Order order : result.decision().orders()) {
                 BigDecimal stop = request.intents().stream().filter(i -> i.intentId().equals(order.proposalId()))
@@ -74,6 +90,14 @@ public final class EngineDecisions {
             }
             return new TradingCore.Decided<>(result, decisionId, request.asOf(), approved, completed.state().breaks());
         });
+    }
+
+    /**
+     * The request as the pipeline would see it now, against the account's current state and the release's
+     * instruments, without deciding or journaling anything (bars it brings are not ingested).
+     */
+    public DecisionRequest preview(ClientRequest request, RuleRelease release) {
+        return complete(request, core.account(request.accountId()), release.limits(), release.instruments()::find);
     }
 
     /** The request as the pipeline sees it: the client's intents and predictions over the engine's own figures. */

@@ -49,14 +49,15 @@ public class SecurityConfiguration {
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
                                 "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
-                        .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills")
+                        .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills",
+                                "/v1/orders/reports", "/v1/accounts/*/transfers", "/v1/accounts/*/reconciliation")
                         .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace")
                         .hasAnyRole(TRADER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions/*/explain", "/v1/decisions/*/replay")
                         .hasAnyRole(AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/audit/verify").hasAnyRole(AUDITOR, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/v1/trading-state")
+                        .requestMatchers(HttpMethod.POST, "/v1/trading-state", "/v1/kill-switch")
                         .hasAnyRole(RISK_OFFICER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/trading-state", "/v1/rule-sets/active")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)

@@ -19,6 +19,8 @@ public enum AuditKind {
             "activated_at")),
     TRADING_STATE("trading_state_change", "change_id", List.of("change_id", "scope", "target", "state", "reason",
             "actor", "changed_at")),
+    KILL_SWITCH("kill_switch_change", "change_id", List.of("change_id", "scope", "target", "engaged", "reason", "actor",
+            "changed_at")),
     RULE_SET_STEP("rule_set_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at",
             "release_key", "candidate_sha256"));
 

@@ -10,9 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Halt / reduce-only / resume changes, each an audit record; the latest change per scope and target
- * is in force. The states in force are cached and refreshed on every change (this process is the
- * only writer).
+ * The audit trail of officers' actions: halt / reduce-only / resume changes and kill-switch changes, each an audit
+ * record. What is in force is the engine's state (the account and desk journals), not this table.
  */
 public final class TradingStateStore {
 
@@ -24,14 +23,12 @@ public final class TradingStateStore {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private final AtomicReference<List<TradingControl>> inForce = new AtomicReference<>();
     private final Object changing = new Object();
 
     public TradingStateStore(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
-        inForce.set(load());
     }
 
     /** Records a change and waits until it is committed; decisions starting afterwards see it. */
@@ -42,14 +39,18 @@ public final class TradingStateStore {
             String at = clock.instant().toString();
             audit.append(AuditKind.TRADING_STATE, String.valueOf(id), Map.of("change_id", id, "scope", scope.name(),
                     "target", target, "state", state.name(), "reason", reason, "actor", actor, "changed_at", at)).join();
-            inForce.set(load());
             return new Change(id, scope, target, state, reason, actor, at);
         }
     }
 
-    /** Controls in force other than ACTIVE (an ACTIVE state is a resume: nothing to enforce). */
-    public List<TradingControl> inForce() {
-        return inForce.get();
+    /** Records an officer engaging or releasing a kill switch, as an audit record, and waits until it is committed. */
+    public void killSwitch(HaltScope scope, String target, boolean engaged, String reason, String actor) {
+        synchronized (changing) {
+            Long id = jdbc.queryForObject("select coalesce(max(change_id), 0) + 1 from kill_switch_change", Long.class);
+            audit.append(AuditKind.KILL_SWITCH, String.valueOf(id), Map.of("change_id", id, "scope", scope.name(),
+                    "target", target, "engaged", String.valueOf(engaged), "reason", reason, "actor", actor,
+                    "changed_at", clock.instant().toString())).join();
+        }
     }
 
     public List<Change> history() {
@@ -59,12 +60,4 @@ public final class TradingStateStore {
                 rs.getString("changed_at")));
     }
 
-    private List<TradingControl> load() {
-        return jdbc.query("select c.scope, c.target, c.state, c.actor, c.reason from trading_state_change c"
-                + " where c.change_id = (select max(l.change_id) from trading_state_change l"
-                + " where l.scope = c.scope and l.target = c.target) and c.state <> 'ACTIVE'"
-                + " order by c.scope, c.target", (rs, n) -> new TradingControl(HaltScope.valueOf(rs.getString("scope")),
-                rs.getString("target"), TradingState.valueOf(rs.getString("state")), rs.getString("actor"),
-                rs.getString("reason")));
-    }
 }

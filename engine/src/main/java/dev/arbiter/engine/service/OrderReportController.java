@@ -1,0 +1,72 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.state.OrderStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /v1/orders/reports}: what the venue did with the orders the engine approved: acknowledged, cancelled
+ * or rejected (fills go to {@code POST /v1/fills}). A cancelled or rejected order no longer reserves balance or
+ * counts towards exposure; a cancel counts as a message for the rate limits. Each report is kept or refused on its own.
+ */
+@RestController
+class OrderReportController {
+
+    record Report(String accountId, String orderId, OrderStatus status, String reason, Instant at) {
+    }
+
+    private final TradingCore core;
+    private final Clock clock;
+
+    OrderReportController(TradingCore core, Clock clock) {
+        this.core = core;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/v1/orders/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> report(@RequestBody(required = false) byte[] body) {
+        JsonNode root = JsonBodies.read(body, JsonNode.class,
+                "{\"reports\": [ {accountId, orderId, status: ACKNOWLEDGED|CANCELLED|REJECTED, reason (optional), at (optional)} ]}");
+        JsonNode items = root.get("reports");
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw new InvalidRequestException("reports", items == null ? "missing" : items.toString(), "a non-empty array of reports");
+        }
+        List<String> recorded = new ArrayList<>();
+        List<ItemErrors.Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "reports[" + i + "]";
+            try {
+                Report report = ItemErrors.read(items.get(i), Report.class, path);
+                EventBodies.id(path + ".accountId", report.accountId());
+                EventBodies.id(path + ".orderId", report.orderId());
+                core.submit(new AccountEvent.OrderReported(report.accountId(), report.at() == null ? clock.instant() : report.at(),
+                        report.orderId(), report.status(), report.reason()), null);
+                recorded.add(report.orderId());
+            } catch (InvalidRequestException e) {
+                refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+            } catch (InvalidEventException e) {
+                refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
+            }
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("recorded", recorded);
+        answer.put("refused", refused);
+        return recorded.isEmpty() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+    }
+}
