@@ -24,6 +24,7 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
 import dev.arbiter.solver.AllocationProblem;
@@ -233,7 +234,8 @@ public final class DecisionPipeline implements AutoCloseable {
 
     private static List<FiredRule> firedRules(SessionResult session) {
         return session.firings().stream()
-                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(), f.matched()))
+                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(),
+                        f.matched().stream().map(TracedFact::describe).toList()))
                 .toList();
     }
 

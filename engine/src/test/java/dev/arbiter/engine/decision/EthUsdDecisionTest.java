@@ -3,6 +3,10 @@ package dev.arbiter.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.reasoning.explain.DecisionFacts;
@@ -11,6 +15,7 @@ import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.explain.QueryLimits;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.session.Firing;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,11 +65,12 @@ class EthUsdDecisionTest {
         Firing collar = firing("L7-PRICE-COLLAR");
         assertThat(collar.layer()).isEqualTo(Layer.L7);
         assertThat(collar.rule()).isEqualTo("Limit price outside the price collar");
-        assertThat(collar.matched()).anyMatch(f -> f.startsWith("Proposal[proposalId=i-2"))
-                .anyMatch(f -> f.startsWith("FeedStatus[symbol=ETH-USD") && f.contains("lastClose=1692.84"))
-                .anyMatch(f -> f.equals("Limit[name=price-collar, value=0.05]"));
-        assertThat(firing("S-MOMENTUM").matched())
-                .anyMatch(f -> f.startsWith("IndicatorValue[symbol=ETH-USD, name=rsi_14"));
+        assertThat(collar.matchedOf(Proposal.class)).extracting(Proposal::proposalId).containsExactly("i-2");
+        assertThat(collar.matchedOf(FeedStatus.class)).singleElement()
+                .extracting(FeedStatus::symbol, FeedStatus::lastClose).containsExactly("ETH-USD", new BigDecimal("1692.84"));
+        assertThat(collar.matchedOf(Limit.class)).containsExactly(new Limit("price-collar", new BigDecimal("0.05")));
+        assertThat(firing("S-MOMENTUM").matchedOf(IndicatorValue.class))
+                .anyMatch(v -> v.symbol().equals("ETH-USD") && v.name().equals("rsi_14"));
     }
 
     @Test
@@ -137,10 +143,10 @@ class EthUsdDecisionTest {
         assertThat(i2.because()).containsExactly(
                 "rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800 is 6.33%"
                         + " from the last close 1692.84, outside the 5% collar",
-                "rule Limit price outside the price collar matched Limit[name=price-collar, value=0.05]; "
-                        + "Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
-                        + " conviction=0.5, origin=intent i-2 (client-breakout)]; FeedStatus[symbol=ETH-USD,"
-                        + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120]");
+                "rule Limit price outside the price collar matched Limit(name=price-collar, value=0.05); "
+                        + "Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
+                        + " conviction=0.5, origin=intent i-2 (client-breakout)); FeedStatus(symbol=ETH-USD,"
+                        + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(i2.query()).isEqualTo("explain('i-2', Status, Sentences)");
 
         Explanation i1 = byId.get("i-1");
@@ -179,11 +185,11 @@ class EthUsdDecisionTest {
                 "    because rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800"
                         + " is 6.33% from the last close 1692.84, outside the 5% collar",
                 "      because rule Limit price outside the price collar (L7-PRICE-COLLAR, L7 (compliance)) fired",
-                "        because it matched Limit[name=price-collar, value=0.05]",
-                "        because it matched Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
-                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout)]",
-                "        because it matched FeedStatus[symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
-                        + " lastClose=1692.84, ageSeconds=30, barCount=120]");
+                "        because it matched Limit(name=price-collar, value=0.05)",
+                "        because it matched Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
+                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout))",
+                "        because it matched FeedStatus(symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
+                        + " lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",
                 "  because i-1 is capped", "    because the allocation sized it at 10.00 of the 25 requested");
     }
