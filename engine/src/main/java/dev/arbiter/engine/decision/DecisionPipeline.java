@@ -253,7 +253,7 @@ public final class DecisionPipeline implements AutoCloseable {
                     .distinct()
                     .toList();
             verdicts.add(new ProposalVerdict(p.proposalId(), p.origin(), p.symbol(), p.side(), p.quantity(),
-                    finalQuantity, why.status(), codes, why.because()));
+                    finalQuantity, why.status().name(), codes, why.because()));
         }
         return verdicts;
     }
@@ -270,7 +270,7 @@ public final class DecisionPipeline implements AutoCloseable {
             return DecisionStatus.APPROVED;
         }
         boolean allHalted = session.proposals().stream()
-                .allMatch(p -> Survivors.halted(p, session.outcomes(), request.account()));
+                .allMatch(p -> Survivors.halted(p, session.outcomes()));
         return allHalted ? DecisionStatus.HALTED : DecisionStatus.REJECTED;
     }
 

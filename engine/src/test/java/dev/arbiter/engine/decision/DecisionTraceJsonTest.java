@@ -7,6 +7,7 @@ import dev.arbiter.engine.report.DecisionReport;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.ProposalStatus;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.rules.session.TracedFact;
 import java.math.BigDecimal;
@@ -83,7 +84,7 @@ class DecisionTraceJsonTest {
 
         PrologExplainer explainer = new PrologExplainer();
         assertThat(explainer.query(read.explanationFacts(), "status(P, rejected)")).containsExactly("P = 'i-2'");
-        assertThat(explainer.explain(read.explanationFacts(), "i-2").status()).isEqualTo("REJECTED");
+        assertThat(explainer.explain(read.explanationFacts(), "i-2").status()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(explainer.explain(read.explanationFacts(), "i-2").because()).contains(
                 "rule Limit price outside the price collar matched Limit[name=price-collar, value=0.05]; "
                         + "Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"

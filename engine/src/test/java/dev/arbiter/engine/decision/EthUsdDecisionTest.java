@@ -12,6 +12,7 @@ import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.ProposalStatus;
 import dev.arbiter.reasoning.explain.QueryLimits;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.session.Firing;
@@ -139,7 +140,7 @@ class EthUsdDecisionTest {
                 .collect(Collectors.toMap(Explanation::proposalId, Function.identity()));
 
         Explanation i2 = byId.get("i-2");
-        assertThat(i2.status()).isEqualTo("REJECTED");
+        assertThat(i2.status()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(i2.because()).containsExactly(
                 "rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800 is 6.33%"
                         + " from the last close 1692.84, outside the 5% collar",
@@ -147,10 +148,10 @@ class EthUsdDecisionTest {
                         + "Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
                         + " conviction=0.5, origin=intent i-2 (client-breakout)); FeedStatus(symbol=ETH-USD,"
                         + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120)");
-        assertThat(i2.query()).isEqualTo("explain('i-2', Status, Sentences)");
+        assertThat(i2.query()).isEqualTo("explain('i-2', rejected, Sentences)");
 
         Explanation i1 = byId.get("i-1");
-        assertThat(i1.status()).isEqualTo("CAPPED");
+        assertThat(i1.status()).isEqualTo(ProposalStatus.CAPPED);
         assertThat(i1.because().getFirst()).isEqualTo("the allocation sized it at 10.00 of the 25 requested");
         assertThat(i1.because()).contains(
                 "capped at 10 by L1-MAX-ORDER-QTY at L1 (position), under RTS 6 Art. 15(1)(c): quantity 25 is above"
@@ -161,7 +162,7 @@ class EthUsdDecisionTest {
                         + " exceed 25% of equity 100000");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
-        assertThat(momentum.status()).isEqualTo("CAPPED");
+        assertThat(momentum.status()).isEqualTo(ProposalStatus.CAPPED);
         assertThat(momentum.because()).containsExactly(
                 "the allocation sized it at 1.79 of the 5.9 requested",
                 "held at 1.79: one more lot of 0.01 would take gross exposure to 25012.792, above the limit 25000.00",
