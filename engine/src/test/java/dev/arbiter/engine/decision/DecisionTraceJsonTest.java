@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.report.DecisionReport;
+import dev.arbiter.engine.service.store.CanonicalJson;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.reasoning.explain.PrologExplainer;
@@ -75,7 +76,8 @@ class DecisionTraceJsonTest {
             asText((ArrayNode) firing.get("concluded"));
         }
 
-        DecisionTrace read = JSON.readValue(JSON.writeValueAsString(legacy), DecisionTrace.class);
+        // As the service stores and reads traces: canonical JSON.
+        DecisionTrace read = CanonicalJson.mapper().readValue(CanonicalJson.write(legacy), DecisionTrace.class);
 
         Firing collar = read.firings().stream().filter(f -> f.reasonCode().equals("L7-PRICE-COLLAR")).findFirst().orElseThrow();
         assertThat(collar.matched()).allSatisfy(f -> assertThat(f).isInstanceOf(TracedFact.Text.class))
