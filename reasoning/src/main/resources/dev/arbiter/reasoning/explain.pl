@@ -59,8 +59,9 @@ layer(Layer, Code, Title) :-
     decision_facts(layer, Facts), member(layer(Layer, Code, Title), Facts).
 
 % ---------------------------------------------------------------------------------------------------
-% status(?P, ?S): the status of proposal P. The first rule that applies decides:
-%   a proof that failed or did not finish blocks every proposal;
+% status(?P, ?S): the status of proposal P. It is decided once, in Java (StatusPrecedence), and handed
+% over as a fact; the theory only says why. The precedence, the first that applies:
+%   a proof that failed or did not finish blocks every proposal (blocked_by_proof);
 %   a halt covering the proposal (global, its account or its instrument) halts it;
 %   a rejection rejects it;
 %   no size, or a size of 0, leaves it not allocated;
@@ -68,30 +69,11 @@ layer(Layer, Code, Title) :-
 %   otherwise it is approved.
 
 status(P, S) :-
-    proposal(P, _, _, _, _, _),
-    status_of(P, S0),
-    S = S0.
+    decision_facts(status, Facts), member(status(P, S), Facts).
 
-status_of(_, blocked_by_proof) :- proof_blocks, !.
-status_of(P, halted) :- halt_covers(P, _, _, _, _, _), !.
-status_of(P, rejected) :- rejected(P, _, _, _, _), !.
-status_of(P, not_allocated) :- \+ allocated(P, _), !.
-status_of(P, not_allocated) :- allocated(P, Q), decimal_compare(equal, Q, '0'), !.
-status_of(P, capped) :- allocated(P, Q), proposal(P, _, _, _, R, _), decimal_compare(less, Q, R), !.
-status_of(_, approved).
-
-proof_blocks :- proof(violated).
-proof_blocks :- proof(unknown).
-
-% halt_covers(P, Scope, Target, Code, Layer, Message): a halt that stops proposal P.
-halt_covers(_, global, Target, Code, Layer, Message) :-
-    halted(global, Target, Code, Layer, Message).
-halt_covers(P, account, Account, Code, Layer, Message) :-
-    proposal(P, Account, _, _, _, _),
-    halted(account, Account, Code, Layer, Message).
-halt_covers(P, instrument, Symbol, Code, Layer, Message) :-
-    proposal(P, _, Symbol, _, _, _),
-    halted(instrument, Symbol, Code, Layer, Message).
+% halt_covers(P, Scope, Target, Code, Layer, Message): a halt that stops proposal P, as Java decided it.
+halt_covers(P, Scope, Target, Code, Layer, Message) :-
+    decision_facts(halt_covers, Facts), member(halt_covers(P, Scope, Target, Code, Layer, Message), Facts).
 
 % ---------------------------------------------------------------------------------------------------
 % why(?P, ?S, -Reasons): P has status S because of Reasons, a list of terms:

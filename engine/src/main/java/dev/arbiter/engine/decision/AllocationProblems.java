@@ -65,7 +65,7 @@ final class AllocationProblems {
 
     static AllocationProblem of(DecisionRequest request, AssembledFacts assembled, List<Proposal> proposals,
                                 List<RuleOutcome> outcomes, LimitSet limits, ParameterSet parameters) {
-        List<AllocationCandidate> survivors = Survivors.of(proposals, outcomes, request.account(), request.instruments());
+        List<AllocationCandidate> survivors = Survivors.of(proposals, outcomes, request.instruments());
         List<AllocationCandidate> candidates = new ArrayList<>(survivors.size());
         for (AllocationCandidate c : survivors) {
             candidates.add(new AllocationCandidate(c.proposal(), c.maxQuantity(), c.lotSize(), c.capReasons(),

@@ -25,6 +25,7 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
 import dev.arbiter.solver.AllocationProblem;
@@ -235,7 +236,8 @@ public final class DecisionPipeline implements AutoCloseable {
 
     private static List<FiredRule> firedRules(SessionResult session) {
         return session.firings().stream()
-                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(), f.matched()))
+                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(),
+                        f.matched().stream().map(TracedFact::describe).toList()))
                 .toList();
     }
 
@@ -253,7 +255,7 @@ public final class DecisionPipeline implements AutoCloseable {
                     .distinct()
                     .toList();
             verdicts.add(new ProposalVerdict(p.proposalId(), p.origin(), p.symbol(), p.side(), p.quantity(),
-                    finalQuantity, why.status(), codes, why.because()));
+                    finalQuantity, why.status().name(), codes, why.because()));
         }
         return verdicts;
     }
@@ -270,7 +272,7 @@ public final class DecisionPipeline implements AutoCloseable {
             return DecisionStatus.APPROVED;
         }
         boolean allHalted = session.proposals().stream()
-                .allMatch(p -> Survivors.halted(p, session.outcomes(), request.account()));
+                .allMatch(p -> Survivors.halted(p, session.outcomes()));
         return allHalted ? DecisionStatus.HALTED : DecisionStatus.REJECTED;
     }
 

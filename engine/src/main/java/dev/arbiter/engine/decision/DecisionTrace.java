@@ -19,6 +19,7 @@ import dev.arbiter.reasoning.explain.SizedOrder;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.rules.session.SessionFault;
+import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationProblem;
 import java.util.List;
@@ -54,7 +55,8 @@ public record DecisionTrace(String decisionId, Versions versions, DecisionReques
      */
     public DecisionFacts explanationFacts() {
         return new DecisionFacts(proposals == null ? List.of() : proposals,
-                firings.stream().map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(), f.matched())).toList(),
+                firings.stream().map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(),
+                        f.matched().stream().map(TracedFact::describe).toList())).toList(),
                 outcomes.stream().map(DecisionTrace::outcome).toList(),
                 allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
                 proof.verdict(), proof.violations());

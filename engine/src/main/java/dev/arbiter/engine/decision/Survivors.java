@@ -1,6 +1,5 @@
 package dev.arbiter.engine.decision;
 
-import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.outcome.Cap;
@@ -25,13 +24,13 @@ final class Survivors {
     private Survivors() {
     }
 
-    static List<AllocationCandidate> of(List<Proposal> proposals, List<RuleOutcome> outcomes, Account account,
+    static List<AllocationCandidate> of(List<Proposal> proposals, List<RuleOutcome> outcomes,
                                         List<Instrument> instruments) {
         Map<String, Instrument> bySymbol = instruments.stream()
                 .collect(Collectors.toMap(Instrument::symbol, Function.identity()));
         List<AllocationCandidate> candidates = new ArrayList<>();
         for (Proposal proposal : proposals) {
-            if (rejected(proposal, outcomes) || halted(proposal, outcomes, account)) {
+            if (rejected(proposal, outcomes) || halted(proposal, outcomes)) {
                 continue;
             }
             List<Cap> caps = outcomes.stream()
@@ -54,11 +53,7 @@ final class Survivors {
         return outcomes.stream().anyMatch(o -> o instanceof Rejection r && r.proposalId().equals(proposal.proposalId()));
     }
 
-    static boolean halted(Proposal proposal, List<RuleOutcome> outcomes, Account account) {
-        return outcomes.stream().anyMatch(o -> o instanceof Halt h && switch (h.scope()) {
-            case GLOBAL -> true;
-            case ACCOUNT -> h.target().equals(account.accountId());
-            case INSTRUMENT -> h.target().equals(proposal.symbol());
-        });
+    static boolean halted(Proposal proposal, List<RuleOutcome> outcomes) {
+        return outcomes.stream().anyMatch(o -> o instanceof Halt h && h.covers(proposal));
     }
 }

@@ -10,6 +10,7 @@ import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.rules.session.Firing;
+import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.AllocatedOrder;
 import dev.arbiter.solver.Allocation;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -125,8 +127,38 @@ public final class DecisionReport {
         byLayer.forEach((layer, firings) -> {
             html.element("h3", layer.code() + " " + layer.title() + " (" + firings.size() + " firing"
                     + (firings.size() == 1 ? "" : "s") + ")");
-            html.recordTable(firings, "");
+            html.open("table").open("thead").open("tr");
+            Stream.of("#", "rule", "reason code", "severity", "legal source", "matched", "concluded")
+                    .forEach(column -> html.element("th", column));
+            html.close("tr").close("thead").open("tbody");
+            for (Firing firing : firings) {
+                html.open("tr").element("td", firing.sequence()).element("td", firing.rule())
+                        .element("td", firing.reasonCode()).element("td", firing.severity())
+                        .element("td", firing.legalSource());
+                facts(html.open("td"), firing.matched()).close("td");
+                facts(html.open("td"), firing.concluded()).close("td").close("tr");
+            }
+            html.close("tbody").close("table");
         });
+    }
+
+    /** Each fact as its type name, then its fields: <b>Limit</b> name = price-collar, value = 0.05. */
+    private static Html facts(Html html, List<TracedFact> facts) {
+        if (facts.isEmpty()) {
+            return html;
+        }
+        html.open("ul", "class=\"facts\"");
+        for (TracedFact fact : facts) {
+            html.open("li").element("b", fact.type()).text(" ");
+            if (fact instanceof TracedFact.Text text) {
+                html.element("span", "class=\"text\"", text.text());
+            } else {
+                html.text(fact.fields().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(Collectors.joining(", ")));
+            }
+            html.close("li");
+        }
+        return html.close("ul");
     }
 
     private static void outcomes(Html html, List<OutcomeRecord> outcomes) {

@@ -11,6 +11,8 @@ final class ReportStyle {
             table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border:1px solid #d0d7de;\
             padding:.25rem .45rem;text-align:left;vertical-align:top}th{background:#f6f8fa}
             table.kv th{width:14rem}.empty{color:#57606a;font-style:italic}
+            ul.facts{margin:0;padding-left:1rem}ul.facts .text{font-family:ui-monospace,Menlo,Consolas,monospace;\
+            font-size:.9em;color:#57606a}
             .status{display:inline-block;padding:.1rem .55rem;border-radius:.8rem;font-weight:600;color:#fff}
             .APPROVED{background:#1a7f37}.REJECTED{background:#cf222e}.HALTED{background:#9a6700}
             .BLOCKED{background:#82071e}.NO_PROPOSALS{background:#57606a}

@@ -2,6 +2,8 @@ package dev.arbiter.engine.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.arbiter.kb.fact.Anomaly;
+import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.rules.session.Firing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,14 +47,16 @@ class DetectedMarketFactsTest {
 
         List<Firing> crashes = result.trace().firings().stream().filter(f -> f.reasonCode().equals("L4-FLASH-CRASH")).toList();
         assertThat(crashes).isNotEmpty();
-        assertThat(crashes.get(0).matched()).anyMatch(f -> f.startsWith("Anomaly[symbol=ETH-USD, kind=FLASH_CRASH")
-                && f.contains("close fell 6.39% from 1699.3 (bar ending 2023-03-15T13:20:00Z) to 1590.7902 within 3 bars"));
+        assertThat(crashes.get(0).matchedOf(Anomaly.class)).anyMatch(a -> a.symbol().equals("ETH-USD")
+                && a.kind() == AnomalyKind.FLASH_CRASH
+                && a.evidence().contains("close fell 6.39% from 1699.3 (bar ending 2023-03-15T13:20:00Z) to 1590.7902"
+                        + " within 3 bars"));
     }
 
     @Test
     void theUntouchedExampleHasNoDetectedAnomaly() {
         DecisionResult result = pipeline.decide("dec-calm", ExampleRequests.example());
 
-        assertThat(result.trace().firings()).noneMatch(f -> f.matched().stream().anyMatch(m -> m.startsWith("Anomaly[")));
+        assertThat(result.trace().firings()).allSatisfy(f -> assertThat(f.matchedOf(Anomaly.class)).isEmpty());
     }
 }

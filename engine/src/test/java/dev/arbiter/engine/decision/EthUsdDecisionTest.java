@@ -3,14 +3,20 @@ package dev.arbiter.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.kb.fact.FeedStatus;
+import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.Layer;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.explain.PrologExplainer;
+import dev.arbiter.reasoning.explain.ProposalStatus;
 import dev.arbiter.reasoning.explain.QueryLimits;
 import dev.arbiter.reasoning.proof.ProofVerdict;
 import dev.arbiter.rules.session.Firing;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,11 +66,12 @@ class EthUsdDecisionTest {
         Firing collar = firing("L7-PRICE-COLLAR");
         assertThat(collar.layer()).isEqualTo(Layer.L7);
         assertThat(collar.rule()).isEqualTo("Limit price outside the price collar");
-        assertThat(collar.matched()).anyMatch(f -> f.startsWith("Proposal[proposalId=i-2"))
-                .anyMatch(f -> f.startsWith("FeedStatus[symbol=ETH-USD") && f.contains("lastClose=1692.84"))
-                .anyMatch(f -> f.equals("Limit[name=price-collar, value=0.05]"));
-        assertThat(firing("S-MOMENTUM").matched())
-                .anyMatch(f -> f.startsWith("IndicatorValue[symbol=ETH-USD, name=rsi_14"));
+        assertThat(collar.matchedOf(Proposal.class)).extracting(Proposal::proposalId).containsExactly("i-2");
+        assertThat(collar.matchedOf(FeedStatus.class)).singleElement()
+                .extracting(FeedStatus::symbol, FeedStatus::lastClose).containsExactly("ETH-USD", new BigDecimal("1692.84"));
+        assertThat(collar.matchedOf(Limit.class)).containsExactly(new Limit("price-collar", new BigDecimal("0.05")));
+        assertThat(firing("S-MOMENTUM").matchedOf(IndicatorValue.class))
+                .anyMatch(v -> v.symbol().equals("ETH-USD") && v.name().equals("rsi_14"));
     }
 
     @Test
@@ -133,18 +140,18 @@ class EthUsdDecisionTest {
                 .collect(Collectors.toMap(Explanation::proposalId, Function.identity()));
 
         Explanation i2 = byId.get("i-2");
-        assertThat(i2.status()).isEqualTo("REJECTED");
+        assertThat(i2.status()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(i2.because()).containsExactly(
                 "rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800 is 6.33%"
                         + " from the last close 1692.84, outside the 5% collar",
-                "rule Limit price outside the price collar matched Limit[name=price-collar, value=0.05]; "
-                        + "Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
-                        + " conviction=0.5, origin=intent i-2 (client-breakout)]; FeedStatus[symbol=ETH-USD,"
-                        + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120]");
-        assertThat(i2.query()).isEqualTo("explain('i-2', Status, Sentences)");
+                "rule Limit price outside the price collar matched Limit(name=price-collar, value=0.05); "
+                        + "Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
+                        + " conviction=0.5, origin=intent i-2 (client-breakout)); FeedStatus(symbol=ETH-USD,"
+                        + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120)");
+        assertThat(i2.query()).isEqualTo("explain('i-2', rejected, Sentences)");
 
         Explanation i1 = byId.get("i-1");
-        assertThat(i1.status()).isEqualTo("CAPPED");
+        assertThat(i1.status()).isEqualTo(ProposalStatus.CAPPED);
         assertThat(i1.because().getFirst()).isEqualTo("the allocation sized it at 10.00 of the 25 requested");
         assertThat(i1.because()).contains(
                 "capped at 10 by L1-MAX-ORDER-QTY at L1 (position), under RTS 6 Art. 15(1)(c): quantity 25 is above"
@@ -155,7 +162,7 @@ class EthUsdDecisionTest {
                         + " exceed 25% of equity 100000");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
-        assertThat(momentum.status()).isEqualTo("CAPPED");
+        assertThat(momentum.status()).isEqualTo(ProposalStatus.CAPPED);
         assertThat(momentum.because()).containsExactly(
                 "the allocation sized it at 1.79 of the 5.9 requested",
                 "held at 1.79: one more lot of 0.01 would take gross exposure to 25012.792, above the limit 25000.00",
@@ -179,11 +186,11 @@ class EthUsdDecisionTest {
                 "    because rejected by L7-PRICE-COLLAR at L7 (compliance), under RTS 6 Art. 15(1)(a): limit price 1800"
                         + " is 6.33% from the last close 1692.84, outside the 5% collar",
                 "      because rule Limit price outside the price collar (L7-PRICE-COLLAR, L7 (compliance)) fired",
-                "        because it matched Limit[name=price-collar, value=0.05]",
-                "        because it matched Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
-                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout)]",
-                "        because it matched FeedStatus[symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
-                        + " lastClose=1692.84, ageSeconds=30, barCount=120]");
+                "        because it matched Limit(name=price-collar, value=0.05)",
+                "        because it matched Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
+                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout))",
+                "        because it matched FeedStatus(symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
+                        + " lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",
                 "  because i-1 is capped", "    because the allocation sized it at 10.00 of the 25 requested");
     }

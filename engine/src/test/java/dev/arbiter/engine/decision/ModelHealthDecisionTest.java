@@ -3,6 +3,7 @@ package dev.arbiter.engine.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
 import dev.arbiter.mlbridge.model.Algorithm;
@@ -65,7 +66,7 @@ class ModelHealthDecisionTest {
 
         List<Firing> unhealthy = result.trace().firings().stream().filter(f -> f.reasonCode().equals("L5-MODEL-UNHEALTHY")).toList();
         assertThat(unhealthy).isNotEmpty();
-        assertThat(unhealthy.get(0).matched()).anyMatch(m -> m.startsWith("ModelHealth[model=gbm-direction, modelVersion=2023-03-01, "
-                + "drifted=true") && m.contains("(rsi_14, drifted at >= 0.25)"));
+        assertThat(unhealthy.get(0).matchedOf(ModelHealth.class)).anyMatch(m -> m.model().equals("gbm-direction")
+                && m.modelVersion().equals("2023-03-01") && m.drifted() && m.evidence().contains("(rsi_14, drifted at >= 0.25)"));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
 import dev.arbiter.mlbridge.model.Algorithm;
@@ -93,9 +94,11 @@ class ModelsInDecisionTest {
                 .filter(l -> l.name().equals("min-prediction-confidence")).findFirst().orElseThrow().value().doubleValue();
         List<Firing> lowConfidence = result.trace().firings().stream()
                 .filter(f -> f.reasonCode().equals("L5-LOW-CONFIDENCE"))
-                .filter(f -> f.matched().stream().anyMatch(m -> m.startsWith("Prediction[symbol=ETH-USD, model=" + MODEL
-                        + ", modelVersion=1, time=2023-03-15T13:35:00Z, probabilityUp=" + prediction.probabilityUp()
-                        + ", expectedReturn=" + prediction.expectedReturn())))
+                .filter(f -> f.matchedOf(Prediction.class).stream().anyMatch(m -> m.symbol().equals("ETH-USD")
+                        && m.model().equals(MODEL) && m.modelVersion().equals("1")
+                        && m.time().equals(java.time.Instant.parse("2023-03-15T13:35:00Z"))
+                        && m.probabilityUp() == prediction.probabilityUp()
+                        && m.expectedReturn() == prediction.expectedReturn()))
                 .toList();
         if (prediction.confidence() < minimum) {
             assertThat(lowConfidence).isNotEmpty();

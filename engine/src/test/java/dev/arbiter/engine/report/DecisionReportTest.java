@@ -58,6 +58,20 @@ class DecisionReportTest {
     }
 
     @Test
+    void showsEachMatchedFactByItsTypeAndFields() {
+        String page = DecisionReport.render(result.decision(), result.trace(), null);
+
+        assertThat(page).contains("<li><b>Limit</b>\n name = price-collar, value = 0.05</li>",
+                "<li><b>FeedStatus</b>\n symbol = ETH-USD, lastBarEnd = 2023-03-15T13:35:00Z, lastClose = 1692.84,"
+                        + " ageSeconds = 30, barCount = 120</li>",
+                "<li><b>Rejection</b>\n proposalId = i-2, reason = Reason(rule=Limit price outside the price collar,"
+                        + " code=L7-PRICE-COLLAR");
+        // An accumulated number is no record of Arbiter's: it shows as text.
+        assertThat(page).contains("<li><b>text</b>\n <span class=\"text\">5035.68</span>\n</li>")
+                .doesNotContain("Limit[name=", "Typed[fact=");
+    }
+
+    @Test
     void showsTheExplanationProofAllocationAndVersions() {
         String page = DecisionReport.render(result.decision(), result.trace(), null);
 

@@ -4,6 +4,7 @@ import static dev.arbiter.kb.Require.present;
 
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.outcome.Halt;
 import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.reasoning.proof.LimitViolation;
 import dev.arbiter.reasoning.proof.ProofVerdict;
@@ -39,5 +40,26 @@ public record DecisionFacts(List<Proposal> proposals, List<FiredRule> firings, L
         allocation = List.copyOf(present("DecisionFacts", "allocation", allocation));
         present("DecisionFacts", "proofVerdict", proofVerdict);
         proofViolations = List.copyOf(present("DecisionFacts", "proofViolations", proofViolations));
+    }
+
+    /**
+     * The status of proposal {@code proposalId}, as {@link StatusPrecedence} decides it.
+     *
+     * @throws IllegalArgumentException if the decision has no proposal with that id
+     */
+    public ProposalStatus status(String proposalId) {
+        return StatusPrecedence.of(proposal(proposalId), this);
+    }
+
+    /** The halts that stop proposal {@code proposalId}, which its explanation cites when it is halted. */
+    public List<Halt> haltsCovering(String proposalId) {
+        return StatusPrecedence.haltsCovering(proposal(proposalId), outcomes);
+    }
+
+    private Proposal proposal(String proposalId) {
+        return proposals.stream().filter(p -> p.proposalId().equals(proposalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("proposalId: '" + proposalId
+                        + "' is not a proposal of this decision; expected one of "
+                        + proposals.stream().map(Proposal::proposalId).toList()));
     }
 }

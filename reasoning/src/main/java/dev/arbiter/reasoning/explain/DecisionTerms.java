@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * A decision's facts as Prolog terms, grouped by functor, as {@code decision_facts/2} serves them. Text
  * becomes atoms whole (no quoting, no parsing), decimals become atoms holding their plain text, enum
- * values become lower-case atoms ({@code buy}, {@code l3}, {@code account}, {@code violated}).
+ * values become lower-case atoms ({@code buy}, {@code l3}, {@code account}, {@code violated}). Each proposal's
+ * status and the halts that cover it come decided from Java ({@link StatusPrecedence}).
  */
 final class DecisionTerms {
 
@@ -36,6 +37,15 @@ final class DecisionTerms {
     static Map<String, Struct> of(DecisionFacts facts) {
         DecisionTerms terms = new DecisionTerms();
         facts.proposals().forEach(terms::proposal);
+        // Decided in Java (StatusPrecedence); the theory words why, it does not decide.
+        for (Proposal p : facts.proposals()) {
+            terms.add("status", new Struct("status", atom(p.proposalId()), enumAtom(facts.status(p.proposalId()))));
+            for (Halt halt : facts.haltsCovering(p.proposalId())) {
+                Reason r = halt.reason();
+                terms.add("halt_covers", new Struct("halt_covers", new Term[] {atom(p.proposalId()),
+                        enumAtom(halt.scope()), atom(halt.target()), atom(r.code()), layer(r.layer()), atom(r.message())}));
+            }
+        }
         facts.firings().forEach(terms::firing);
         Set<Term> reasonRules = new LinkedHashSet<>();
         for (RuleOutcome outcome : facts.outcomes()) {

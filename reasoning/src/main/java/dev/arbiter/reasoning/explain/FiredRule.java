@@ -12,7 +12,8 @@ import java.util.List;
  * @param rule         the rule's name as written in its rule pack
  * @param layer        the rule's layer
  * @param reasonCode   the reason code the rule concludes with; empty for a rule that concludes nothing
- * @param matchedFacts short descriptions of the facts the rule matched, e.g. "daily loss 5200 of limit 5000"
+ * @param matchedFacts the facts the rule matched, each in one line, as the trace's typed fact describes itself,
+ *                     e.g. {@code Limit(name=price-collar, value=0.05)}
  */
 public record FiredRule(String rule, Layer layer, String reasonCode, List<String> matchedFacts) {
 

@@ -98,7 +98,8 @@ public final class PrologExplainer {
     }
 
     /**
-     * Why proposal {@code proposalId} ended as it did: its status and the sentences that justify it.
+     * Why proposal {@code proposalId} ended as it did: its status, as {@link StatusPrecedence} decided it, and
+     * the sentences the theory gives for that status.
      *
      * @throws IllegalArgumentException if the decision has no proposal with that id
      */
@@ -109,13 +110,13 @@ public final class PrologExplainer {
             throw new IllegalArgumentException("proposalId: '" + proposalId + "' is not a proposal of this decision;"
                     + " expected one of " + facts.proposals().stream().map(Proposal::proposalId).toList());
         }
-        Var status = new Var("Status");
+        ProposalStatus status = facts.status(proposalId);
         Var sentences = new Var("Sentences");
-        Struct goal = new Struct("explain", DecisionTerms.atom(proposalId), status, sentences);
+        Struct goal = new Struct("explain", DecisionTerms.atom(proposalId),
+                DecisionTerms.atom(status.name().toLowerCase(Locale.ROOT)), sentences);
         String query = PrologText.render(goal);
         List<Explanation> answers = solve(facts, goal, query, false, null, solution -> new Explanation(proposalId,
-                atomText(binding(solution, "Status")).toUpperCase(Locale.ROOT),
-                texts(binding(solution, "Sentences")), query),
+                status, texts(binding(solution, "Sentences")), query),
                 (kind, problem) -> new IllegalStateException("the explanation theory could not answer " + query + ": "
                         + problem + "; this is a defect in " + THEORY));
         if (answers.isEmpty()) {

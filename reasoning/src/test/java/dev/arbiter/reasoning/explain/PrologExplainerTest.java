@@ -53,13 +53,13 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("APPROVED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(explanation.because()).containsExactly(
                 "the allocation gave it the full 10 requested",
                 "checked without objection by L1 (position), L3 (account), L6 (operational)",
                 "flagged by L6-FEED-LAG at L6 (operational), under RTS 6 Art. 17: feed lag 800 ms is above 500 ms",
                 "rule feed-lag-watch matched feed lag 800 ms");
-        assertThat(explanation.query()).isEqualTo("explain('P1', Status, Sentences)");
+        assertThat(explanation.query()).isEqualTo("explain('P1', approved, Sentences)");
     }
 
     @Test
@@ -68,7 +68,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("APPROVED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.APPROVED);
         assertThat(explanation.because()).containsExactly("the allocation gave it the full 1 requested",
                 "no risk rule fired, so no risk layer objected");
     }
@@ -85,7 +85,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("CAPPED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.CAPPED);
         assertThat(explanation.because()).containsExactly(
                 "the allocation sized it at 6 of the 10 requested",
                 "capped at 6 by L1-MAX-POSITION at L1 (position), under MiFID II Art. 57: position 14 plus 10 would"
@@ -103,8 +103,8 @@ class PrologExplainerTest {
                 .sized("P2", "0.30000")
                 .facts();
 
-        assertThat(explainer.explain(facts, "P1").status()).isEqualTo("CAPPED");
-        assertThat(explainer.explain(facts, "P2").status()).isEqualTo("APPROVED");
+        assertThat(explainer.explain(facts, "P1").status()).isEqualTo(ProposalStatus.CAPPED);
+        assertThat(explainer.explain(facts, "P2").status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test
@@ -124,7 +124,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("REJECTED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.REJECTED);
         assertThat(explanation.because()).containsExactly(
                 "rejected by L3-DAILY-LOSS at L3 (account), under RTS 6 Art. 15(1)(b): " + DAILY_LOSS_MESSAGE,
                 "rule daily-loss-limit matched daily loss 5200; loss limit 5000",
@@ -154,7 +154,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("HALTED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.HALTED);
         assertThat(explanation.because()).containsExactly(sentence);
     }
 
@@ -167,7 +167,7 @@ class PrologExplainerTest {
                 .sized("P1", "10")
                 .facts();
 
-        assertThat(explainer.explain(facts, "P1").status()).isEqualTo("APPROVED");
+        assertThat(explainer.explain(facts, "P1").status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test
@@ -181,7 +181,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("HALTED");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.HALTED);
         assertThat(explanation.because()).containsExactly(
                 "trading is halted for account ACC-1 by L4-KILL-SWITCH at L4 (systemic): kill switch pulled");
     }
@@ -197,10 +197,10 @@ class PrologExplainerTest {
         Explanation sizedZero = explainer.explain(facts, "P1");
         Explanation notSized = explainer.explain(facts, "P2");
 
-        assertThat(sizedZero.status()).isEqualTo("NOT_ALLOCATED");
+        assertThat(sizedZero.status()).isEqualTo(ProposalStatus.NOT_ALLOCATED);
         assertThat(sizedZero.because()).containsExactly("the allocation sized it at 0.00 of the 10 requested",
                 "the buy budget of 25000 went to proposals with more conviction");
-        assertThat(notSized.status()).isEqualTo("NOT_ALLOCATED");
+        assertThat(notSized.status()).isEqualTo(ProposalStatus.NOT_ALLOCATED);
         assertThat(notSized.because()).containsExactly("the allocation gave it no size of the 5 requested");
     }
 
@@ -222,7 +222,7 @@ class PrologExplainerTest {
         for (String proposalId : List.of("P1", "P2", "P3")) {
             Explanation explanation = explainer.explain(facts, proposalId);
 
-            assertThat(explanation.status()).isEqualTo("BLOCKED_BY_PROOF");
+            assertThat(explanation.status()).isEqualTo(ProposalStatus.BLOCKED_BY_PROOF);
             assertThat(explanation.because()).containsExactly(
                     "the proof that the orders respect every hard limit found a broken limit, so no order of this"
                             + " decision may be sent",
@@ -240,7 +240,7 @@ class PrologExplainerTest {
 
         Explanation explanation = explainer.explain(facts, "P1");
 
-        assertThat(explanation.status()).isEqualTo("BLOCKED_BY_PROOF");
+        assertThat(explanation.status()).isEqualTo(ProposalStatus.BLOCKED_BY_PROOF);
         assertThat(explanation.because()).containsExactly("the proof that the orders respect every hard limit did not"
                 + " finish in time, so no order of this decision may be sent (fail closed)");
     }
@@ -325,7 +325,7 @@ class PrologExplainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("call, 1");
 
-        assertThat(explainer.explain(facts, "P2").status()).isEqualTo("REJECTED");
+        assertThat(explainer.explain(facts, "P2").status()).isEqualTo(ProposalStatus.REJECTED);
     }
 
     @Test
@@ -361,7 +361,7 @@ class PrologExplainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageMatching("Prolog goal 'length\\(L, N\\), N == -1' (did not finish within PT5S|went too deep).*");
 
-        assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo("APPROVED");
+        assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test
@@ -407,7 +407,7 @@ class PrologExplainerTest {
         assertThatThrownBy(() -> explainer.query(threeProposals(), "length(L, N), N == -1", shortTime))
                 .isInstanceOfSatisfying(QueryException.class, e -> assertThat(e.kind()).isEqualTo(QueryException.Kind.TIME_LIMIT))
                 .hasMessageMatching("Prolog goal 'length\\(L, N\\), N == -1' (did not finish within PT0.3S|went too deep).*");
-        assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo("APPROVED");
+        assertThat(explainer.explain(threeProposals(), "P1").status()).isEqualTo(ProposalStatus.APPROVED);
     }
 
     @Test

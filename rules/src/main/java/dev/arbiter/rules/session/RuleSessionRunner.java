@@ -131,7 +131,7 @@ public final class RuleSessionRunner {
         private final List<Firing> trace = new ArrayList<>();
         private final List<Proposal> proposals = new ArrayList<>();
         private final List<RuleOutcome> outcomes = new ArrayList<>();
-        private final List<String> pendingConclusions = new ArrayList<>();
+        private final List<TracedFact> pendingConclusions = new ArrayList<>();
         /** The rule whose consequence runs now, or ran last; empty before the first firing. */
         private volatile String running = "";
 
@@ -147,7 +147,7 @@ public final class RuleSessionRunner {
                 } else if (fact instanceof RuleOutcome outcome) {
                     outcomes.add(outcome);
                 }
-                pendingConclusions.add(String.valueOf(fact));
+                pendingConclusions.add(TracedFact.of(fact));
             }
         };
 
@@ -160,7 +160,7 @@ public final class RuleSessionRunner {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 RuleMetadata meta = ruleSet.metadata(event.getMatch().getRule().getName());
-                List<String> matched = event.getMatch().getObjects().stream().map(String::valueOf).toList();
+                List<TracedFact> matched = event.getMatch().getObjects().stream().map(TracedFact::of).toList();
                 trace.add(new Firing(trace.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
                         meta.legalSource(), meta.severity(), matched, pendingConclusions));
                 pendingConclusions.clear();

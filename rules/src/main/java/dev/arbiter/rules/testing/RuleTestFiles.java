@@ -1,29 +1,7 @@
 package dev.arbiter.rules.testing;
 
+import dev.arbiter.kb.FactTypes;
 import dev.arbiter.kb.InvalidFactException;
-import dev.arbiter.kb.fact.Account;
-import dev.arbiter.kb.fact.Anomaly;
-import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.kb.fact.Exposure;
-import dev.arbiter.kb.fact.FeedStatus;
-import dev.arbiter.kb.fact.IndicatorValue;
-import dev.arbiter.kb.fact.Instrument;
-import dev.arbiter.kb.fact.KillSwitch;
-import dev.arbiter.kb.fact.Limit;
-import dev.arbiter.kb.fact.LossHistory;
-import dev.arbiter.kb.fact.Margin;
-import dev.arbiter.kb.fact.ModelHealth;
-import dev.arbiter.kb.fact.OpenOrder;
-import dev.arbiter.kb.fact.OrderActivity;
-import dev.arbiter.kb.fact.OrderIntent;
-import dev.arbiter.kb.fact.Parameter;
-import dev.arbiter.kb.fact.Position;
-import dev.arbiter.kb.fact.Prediction;
-import dev.arbiter.kb.fact.Proposal;
-import dev.arbiter.kb.fact.ProtectiveStop;
-import dev.arbiter.kb.fact.Regime;
-import dev.arbiter.kb.fact.Restriction;
-import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.rules.pack.PackFiles;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.testing.RuleTestCase.Expectation;
@@ -31,12 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -63,12 +37,7 @@ public final class RuleTestFiles {
     public static final String SUFFIX = ".test.yaml";
 
     /** The fact types a test may give, by the name a test file uses. */
-    static final Map<String, Class<?>> FACT_TYPES = Stream.of(Account.class, Anomaly.class, Bar.class, Exposure.class,
-                    FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class, Limit.class,
-                    LossHistory.class, Margin.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
-                    OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class,
-                    ProtectiveStop.class, Regime.class, Restriction.class, TradingControl.class)
-            .collect(Collectors.toMap(Class::getSimpleName, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+    static final Map<String, Class<? extends Record>> FACT_TYPES = FactTypes.FACTS;
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

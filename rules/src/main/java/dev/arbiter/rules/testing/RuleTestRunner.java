@@ -15,6 +15,7 @@ import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.RuleMetadata;
 import dev.arbiter.rules.session.Firing;
+import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
 import dev.arbiter.rules.testing.RuleTestCase.ExpectedOutcome;
@@ -86,7 +87,8 @@ public final class RuleTestRunner {
         for (String code : testCase.expect().notFired()) {
             if (fired.contains(code)) {
                 failures.add(code + " fired but must not: " + session.firings().stream()
-                        .filter(f -> f.reasonCode().equals(code)).map(Firing::concluded).toList());
+                        .filter(f -> f.reasonCode().equals(code)).flatMap(f -> f.concluded().stream())
+                        .map(TracedFact::describe).toList());
             }
         }
         for (ExpectedOutcome expected : testCase.expect().outcomes()) {

@@ -71,6 +71,13 @@ final class PortableExplanation {
             add(byFunctor, "proposal", a(p.proposalId()), a(p.accountId()), a(p.symbol()), e(p.side()),
                     a(p.quantity().toPlainString()), a(p.price().toPlainString()));
         }
+        for (Proposal p : facts.proposals()) {
+            add(byFunctor, "status", a(p.proposalId()), e(facts.status(p.proposalId())));
+            for (Halt h : facts.haltsCovering(p.proposalId())) {
+                add(byFunctor, "halt_covers", a(p.proposalId()), e(h.scope()), a(h.target()), a(h.reason().code()),
+                        e(h.reason().layer()), a(h.reason().message()));
+            }
+        }
         for (FiredRule f : facts.firings()) {
             add(byFunctor, "fired", a(f.rule()), e(f.layer()), a(f.reasonCode()));
             for (String matched : f.matchedFacts()) {

@@ -76,7 +76,7 @@ public class PrologEngineBenchmark {
         twoPKtLoaded = twoPKt(program);
         List<String> expected = new ArrayList<>();
         for (String p : proposals) {
-            expected.add(explainer.explain(facts, p).status().toLowerCase(java.util.Locale.ROOT));
+            expected.add(explainer.explain(facts, p).status().name().toLowerCase(java.util.Locale.ROOT));
         }
         // Correctness first: which engine answers explain/3 as the shipped explainer does.
         System.err.println("explain/3 statuses: shipped " + expected + ", classic " + statuses(classicLoaded)

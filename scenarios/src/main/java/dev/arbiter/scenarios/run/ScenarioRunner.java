@@ -13,6 +13,7 @@ import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.scenarios.spec.ClientSpec;
@@ -31,8 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replays a scenario bar by bar through the decision pipeline: at every bar it builds the request a
@@ -42,9 +41,6 @@ import java.util.regex.Pattern;
  * account for the next request. Deterministic: the same scenario and bars give the same run.
  */
 public final class ScenarioRunner {
-
-    /** A proposal's protective stop, as a firing records what it concluded. */
-    private static final Pattern STOP = Pattern.compile("ProtectiveStop\\[proposalId=([^,\\]]+), price=([-0-9.Ee+]+)]");
 
     private record Pending(Order order, int dueStep, Double stop, String origin, Double limit) {
     }
@@ -298,11 +294,8 @@ public final class ScenarioRunner {
     static Map<String, Double> stops(List<Firing> firings) {
         Map<String, Double> stops = new HashMap<>();
         for (Firing firing : firings) {
-            for (String concluded : firing.concluded()) {
-                Matcher m = STOP.matcher(concluded);
-                if (m.find()) {
-                    stops.put(m.group(1), Double.parseDouble(m.group(2)));
-                }
+            for (ProtectiveStop stop : firing.concludedOf(ProtectiveStop.class)) {
+                stops.put(stop.proposalId(), stop.price().doubleValue());
             }
         }
         return stops;
