@@ -16,6 +16,7 @@ import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.PositionState;
@@ -82,9 +83,13 @@ public final class EngineDecisions {
             DecisionRequest completed = complete(request, state, release.limits(), instruments);
             DecisionResult result = pipeline.decide(decisionId, completed, release);
             List<AccountEvent.ApprovedOrder> approved = new ArrayList<>();
+            Map<String, BigDecimal> stops = new TreeMap<>();
+            result.trace().firings().forEach(f -> f.concludedOf(ProtectiveStop.class)
+                    .forEach(stop -> stops.put(stop.proposalId(), stop.price())));
             for (Order order : result.decision().orders()) {
+                // the client's own stop, else the one a strategy rule concluded for its proposal
                 BigDecimal stop = request.intents().stream().filter(i -> i.intentId().equals(order.proposalId()))
-                        .findFirst().map(OrderIntent::stopLoss).orElse(null);
+                        .findFirst().map(OrderIntent::stopLoss).orElse(stops.get(order.proposalId()));
                 approved.add(new AccountEvent.ApprovedOrder(order.orderId(), order.symbol(), order.side(),
                         order.quantity(), order.price(), stop));
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.report.DecisionReport;
-import dev.arbiter.engine.service.store.CanonicalJson;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.reasoning.explain.PrologExplainer;
