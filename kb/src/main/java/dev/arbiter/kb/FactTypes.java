@@ -20,6 +20,7 @@ import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.ProtectiveStop;
+import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.Restriction;
 import dev.arbiter.kb.fact.TradingControl;
@@ -45,7 +46,7 @@ public final class FactTypes {
             Bar.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
             Limit.class, LossHistory.class, Margin.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
             OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class,
-            ProtectiveStop.class, Regime.class, Restriction.class, TradingControl.class));
+            ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class));
 
     /** The outcomes rules conclude with, in package {@code outcome}. */
     public static final Map<String, Class<? extends Record>> OUTCOMES = byName(Stream.of(Rejection.class, Cap.class,

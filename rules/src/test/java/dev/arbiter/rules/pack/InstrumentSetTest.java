@@ -28,12 +28,12 @@ class InstrumentSetTest {
             + "\"maxNotional\": 1000000}";
 
     @Test
-    void shippedFileListsTheExampleInstrumentWithTheValuesTheExampleRequestSends() throws IOException {
+    void shippedFileListsTheExampleInstrumentWithTheTermsTheRuleTestsUse() throws IOException {
         InstrumentSet shipped = InstrumentSet.shippedDefault();
-        String example = Files.readString(Path.of("..", "docs", "examples", "decision-request.json"));
+        String background = Files.readString(Path.of("src", "main", "resources", "rulepacks", "default", "background.yaml"));
 
-        assertThat(example).contains("{\"symbol\": \"ETH-USD\", \"venue\": \"binance-us\", \"cluster\": \"majors\", "
-                + "\"tickSize\": 0.01, \"lotSize\": 0.01,\n     \"minNotional\": 10, \"maxNotional\": 1000000}");
+        assertThat(background).contains("Instrument: {symbol: ETH-USD, venue: binance-us, cluster: majors, tickSize: 0.01,"
+                + " lotSize: 0.01, minNotional: 10, maxNotional: 1000000}");
         assertThat(shipped.find("ETH-USD")).contains(new Instrument("ETH-USD", "binance-us", "majors",
                 new BigDecimal("0.01"), new BigDecimal("0.01"), BigDecimal.TEN, new BigDecimal("1000000")));
         assertThat(shipped.sectorOf("ETH-USD")).contains("smart-contract-platform");
