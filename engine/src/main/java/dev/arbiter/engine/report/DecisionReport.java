@@ -226,7 +226,15 @@ public final class DecisionReport {
     private static void inputs(Html html, DecisionTrace trace) {
         var request = trace.request();
         html.element("h2", "Inputs");
-        html.element("h3", "Account").recordTable(List.of(request.account()), "");
+        if (request.state() != null) {
+            html.element("h3", "Engine state");
+            html.keyValues(List.of(
+                    List.of("Account journal position", request.state().journalPosition()),
+                    List.of("State hash", request.state().stateHash())));
+            html.element("h3", "Reconciliation breaks").recordTable(request.state().breaks(),
+                    "The trading system claimed nothing that differs from the engine's figures.");
+        }
+        html.element("h3", "Account (the engine's figures)").recordTable(List.of(request.account()), "");
         html.element("h3", "Order intents").recordTable(request.intents(), "No client intents.");
         html.element("h3", "Positions").recordTable(request.positions(), "No positions.");
         html.element("h3", "Open orders").recordTable(request.openOrders(), "No open orders.");
