@@ -1,30 +1,29 @@
 package dev.arbiter.engine.decision;
 
-import dev.arbiter.reasoning.kb.KnowledgeBase;
-import java.time.ZoneOffset;
-
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Position;
-import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.Regime;
+import dev.arbiter.kb.fact.Side;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.regime.Quote;
 import dev.arbiter.mlbridge.regime.SpreadMonitor;
+import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
 import java.time.Duration;
-import dev.arbiter.kb.fact.Instrument;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a request into the facts a rule session sees, deriving indicators, feed status, exposure, the regimes and

@@ -1,12 +1,12 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.MarketSeries;
-import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.state.TradingCore;
-import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.rules.pack.InstrumentSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package dev.arbiter.engine.service;
 
-import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.ClientRequest;
-import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
+import dev.arbiter.engine.state.EngineDecisions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Optional;

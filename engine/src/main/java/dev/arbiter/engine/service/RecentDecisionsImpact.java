@@ -2,20 +2,20 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.Decision;
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.decision.ProposalVerdict;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.ProposalVerdict;
 import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.lifecycle.ImpactAnalysis;
 import dev.arbiter.engine.lifecycle.ImpactReport;
-import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 

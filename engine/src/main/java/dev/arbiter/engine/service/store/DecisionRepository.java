@@ -1,7 +1,7 @@
 package dev.arbiter.engine.service.store;
 
-import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.json.CanonicalJson;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;

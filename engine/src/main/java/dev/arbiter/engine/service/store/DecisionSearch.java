@@ -1,9 +1,9 @@
 package dev.arbiter.engine.service.store;
 
-import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.Decision;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionTrace;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.report.AuditStamp;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.arbiter.engine.service.store;
 
-import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.Versions;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ListedInstrument;
