@@ -112,6 +112,10 @@ public final class EngineDecisions {
         request.intents().forEach(i -> symbols.add(i.symbol()));
         request.predictions().forEach(p -> symbols.add(p.symbol()));
         request.models().forEach(m -> symbols.add(m.symbol()));
+        // instruments the client names (its claimed terms, or bars it brings) are part of the decision, so the
+        // strategies look at them even without an intent or a position there
+        request.instruments().forEach(i -> symbols.add(i.symbol()));
+        request.marketData().forEach(m -> symbols.add(m.symbol()));
         state.positions().stream().map(PositionState::symbol).forEach(symbols::add);
         state.workingOrders().stream().map(WorkingOrder::symbol).forEach(symbols::add);
         List<Instrument> listed = new ArrayList<>();

@@ -180,6 +180,19 @@ class EngineDecisionsTest {
     }
 
     @Test
+    void anInstrumentTheClientNamesWithoutAnIntentIsPartOfTheDecision() {
+        ClientRequest bare = new ClientRequest("r-bare", AS_OF, slim(), null, null, null, null, null, null, null, null);
+        assertThat(decisions.decide("dec-bare", bare, pipeline, EthUsd.LISTED).trace().request().instruments()).isEmpty();
+
+        ClientRequest named = new ClientRequest("r-named", AS_OF, slim(), null, null, List.of(EthUsd.INSTRUMENT), null,
+                null, null, null, null);
+        DecisionResult result = decisions.decide("dec-named", named, pipeline, EthUsd.LISTED);
+        assertThat(result.trace().request().instruments()).extracting(i -> i.symbol()).containsExactly("ETH-USD");
+        assertThat(result.trace().request().market()).extracting(v -> v.symbol()).containsExactly("ETH-USD");
+        assertThat(result.trace().request().state().breaks()).isEmpty();
+    }
+
+    @Test
     void anUnlistedSymbolIsRefusedAndNothingIsJournaled() {
         long before = core.account("acct-1").journalPosition();
         assertThatThrownBy(() -> decide(slim(), AS_OF, new OrderIntent("i-1", "acct-1", "DOGE-USD", Side.BUY,

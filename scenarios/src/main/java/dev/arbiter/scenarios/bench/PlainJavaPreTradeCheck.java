@@ -18,6 +18,7 @@ import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.ProtectiveStop;
+import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.RegimeKind;
 import dev.arbiter.kb.fact.Restriction;
@@ -284,6 +285,9 @@ public final class PlainJavaPreTradeCheck {
                 out.add(new Finding(id, "L6-MESSAGE-RATE"));
             }
         }
+        if (b.breaks.contains(p.accountId())) {
+            out.add(new Finding(id, "L6-RECONCILIATION-BREAK"));
+        }
         BigDecimal maxAge = b.limits.get("max-bar-age-seconds");
         if (maxAge != null && feed != null && feed.ageSeconds() > maxAge.longValue()) {
             out.add(new Finding(id, "L6-STALE-DATA"));
@@ -384,6 +388,7 @@ public final class PlainJavaPreTradeCheck {
         private final List<KillSwitch> killSwitches = new ArrayList<>();
         private final List<Restriction> restrictions = new ArrayList<>();
         private final List<TradingControl> controls = new ArrayList<>();
+        private final Set<String> breaks = new HashSet<>();
         private final Set<String> protectiveStops = new HashSet<>();
         private final List<OrderIntent> intents = new ArrayList<>();
 
@@ -414,6 +419,7 @@ public final class PlainJavaPreTradeCheck {
                     case KillSwitch k -> b.killSwitches.add(k);
                     case Restriction r -> b.restrictions.add(r);
                     case TradingControl c -> b.controls.add(c);
+                    case ReconciliationBreak r -> b.breaks.add(r.accountId());
                     case ProtectiveStop s -> b.protectiveStops.add(s.proposalId());
                     case OrderIntent i -> b.intents.add(i);
                     default -> {

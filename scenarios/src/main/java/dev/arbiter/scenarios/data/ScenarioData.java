@@ -29,7 +29,7 @@ public final class ScenarioData {
         Map<String, List<Bar>> bars = new LinkedHashMap<>();
         for (int i = 0; i < spec.market().size(); i++) {
             MarketFeed feed = spec.market().get(i);
-            long history = spec.windowBars() + spec.detector().lookbackBars() + 1L;
+            long history = 2L * spec.windowBars(); // the window, and as many bars before it to warm the streaming indicators up
             if (spec.model() != null) {
                 history = Math.max(history, spec.model().historyBars());
             }

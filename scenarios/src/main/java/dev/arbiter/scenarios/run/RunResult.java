@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A finished run: every step, trade and fill, and the bars it ran over (for the charts).
+ * A finished run: every step, trade and fill, and the bars it ran over (for the charts). Every figure is the
+ * engine's: steps carry the account's equity and exposure after each decision, trades the positions the engine
+ * closed, fills its journal's.
  *
  * @param period     the bar period of the run's timeline (the first feed's)
- * @param closedOutCash cash after closing every entry still open at the end (at the last close, with
- *                      slippage and fees)
+ * @param closedOutCash the engine's cash after the venue closed every position still open at the end (at its last
+ *                      mark, with slippage and fees)
  * @param elapsedNanos wall time of the replay loop, decisions included
  */
 public record RunResult(String scenario, double startingCash, Duration period, List<StepRecord> steps,

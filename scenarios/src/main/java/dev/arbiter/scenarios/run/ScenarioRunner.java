@@ -1,20 +1,28 @@
 package dev.arbiter.scenarios.run;
 
+import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
-import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.decision.DecisionStatus;
+import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.OutcomeRecord;
+import dev.arbiter.engine.decision.ProposalVerdict;
 import dev.arbiter.engine.decision.RequestedModel;
-import dev.arbiter.engine.decision.RiskContext;
-import dev.arbiter.kb.fact.Anomaly;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.state.InMemoryJournal;
+import dev.arbiter.engine.state.Journal;
+import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
-import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.scenarios.spec.ClientSpec;
 import dev.arbiter.scenarios.spec.InvalidScenarioException;
@@ -29,23 +37,29 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * Replays a scenario bar by bar through the decision pipeline: at every bar it builds the request a
- * trading system would send (the last bars of every instrument, the account, its positions, the
- * controls' context), decides in-process, fills the approved orders at the next bar's open (plus
- * latency, slippage and fees), closes entries at their stops or when they are old, and evolves the
- * account for the next request. Deterministic: the same scenario and bars give the same run.
+ * Replays a scenario bar by bar through the engine, as a trading system and its venue would drive it: a run makes
+ * its own {@link TradingCore} (an in-memory journal keeping {@code windowBars} bars per instrument), opens the
+ * account with the starting cash, and at every bar time feeds the new bars to the core ({@link TradingCore#bar}),
+ * lets the {@link SimulatedVenue} report fills and exits as the engine's events, and decides a slim client request
+ * (the account id, the clients' intents, the instruments and models; no figures) through {@link EngineDecisions},
+ * which completes it from the engine's state, journals the decision and turns its approvals into working orders.
+ * Equity, exposure, positions, losses and flash crashes are the engine's; the runner keeps none of its own.
+ * Deterministic: the same scenario and bars give the same run.
  */
 public final class ScenarioRunner {
 
-    private record Pending(Order order, int dueStep, Double stop, String origin, Double limit) {
-    }
 
     private static final BigDecimal CLIENT_LIMIT_TOLERANCE = new BigDecimal("1.01");
+
+    /** The venue every scenario instrument is listed on. */
+    static final String VENUE = "simulated";
 
     private final DecisionPipeline pipeline;
     private final List<RequestedModel> models;
@@ -57,7 +71,7 @@ public final class ScenarioRunner {
 
     /**
      * @param models registered models (in the pipeline's registry) every request names, each for its symbol
-     *               once that symbol's request window is full
+     *               once the engine keeps a full window of that symbol's bars
      */
     public ScenarioRunner(DecisionPipeline pipeline, List<RequestedModel> models) {
         this.pipeline = pipeline;
@@ -69,97 +83,82 @@ public final class ScenarioRunner {
     }
 
     /**
-     * @param barsBySymbol every feed's bars, including the history before {@code spec.from()} the first
-     *                     windows need
+     * @param barsBySymbol every feed's bars, including the history before {@code spec.from()}: the engine streams
+     *                     its indicators from the first of them
+     * @param listener     sees every decision with the request as the engine completed it
      */
     public RunResult run(ScenarioSpec spec, Map<String, List<Bar>> barsBySymbol, StepListener listener) {
         long started = System.nanoTime();
         List<MarketFeed> feeds = spec.market();
-        Map<String, MarketFeed> feedOf = new LinkedHashMap<>();
-        feeds.forEach(f -> feedOf.put(f.symbol(), f));
         List<Instant> timeline = timeline(spec, barsBySymbol);
-        Book book = new Book(spec.account().accountId(), spec.account().startingCash().doubleValue(), spec.fills());
-        Map<String, Integer> cursor = new HashMap<>();
-        Map<String, FlashCrashDetector> detectors = new HashMap<>();
-        feeds.forEach(f -> {
-            cursor.put(f.symbol(), -1);
-            detectors.put(f.symbol(), new FlashCrashDetector(spec.detector()));
-        });
-        List<Pending> pending = new ArrayList<>();
-        List<StepRecord> steps = new ArrayList<>(timeline.size());
-        Map<String, List<Bar>> shown = new LinkedHashMap<>();
-        feeds.forEach(f -> shown.put(f.symbol(), new ArrayList<>()));
-        Map<String, Anomaly> crashes = new HashMap<>();
+        Map<String, Instrument> listed = instruments(feeds);
+        Function<String, Optional<Instrument>> lookup = symbol -> Optional.ofNullable(listed.get(symbol));
+        String accountId = spec.account().accountId();
+        InMemoryJournal journal = new InMemoryJournal();
+        try (TradingCore core = new TradingCore(journal, StateSettings.DEFAULTS.withBarsKept(spec.windowBars()),
+                IndicatorFacts.DEFAULT_SET)) {
+            Instant firstBar = barsBySymbol.values().stream().filter(b -> !b.isEmpty()).map(b -> b.get(0).openTime())
+                    .min(Instant::compareTo).orElseThrow();
+            core.submit(new AccountEvent.Opened(accountId, firstBar, spec.account().startingCash(), null), null);
+            EngineDecisions decisions = new EngineDecisions(core);
+            SimulatedVenue venue = new SimulatedVenue(core, accountId, spec.fills(), spec.exits());
+            Map<String, Integer> next = new HashMap<>();
+            feeds.forEach(f -> next.put(f.symbol(), 0));
+            List<StepRecord> steps = new ArrayList<>(timeline.size());
+            Map<String, List<Bar>> shown = new LinkedHashMap<>();
+            feeds.forEach(f -> shown.put(f.symbol(), new ArrayList<>()));
 
-        for (int step = 0; step < timeline.size(); step++) {
-            Instant time = timeline.get(step);
-            Set<String> fresh = new LinkedHashSet<>();
-            for (MarketFeed feed : feeds) {
-                List<Bar> bars = barsBySymbol.get(feed.symbol());
-                int i = cursor.get(feed.symbol());
-                while (i + 1 < bars.size() && !bars.get(i + 1).openTime().isAfter(time)) {
-                    i++;
-                }
-                cursor.put(feed.symbol(), i);
-                if (i >= 0 && bars.get(i).openTime().equals(time)) {
-                    fresh.add(feed.symbol());
-                    shown.get(feed.symbol()).add(bars.get(i));
-                }
-            }
-            // 1. orders decided earlier fill at this bar's open; 2. exits; 3. marks.
-            for (java.util.Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
-                Pending p = it.next();
-                if (p.dueStep() <= step && fresh.contains(p.order().symbol())) {
-                    Bar bar = barsBySymbol.get(p.order().symbol()).get(cursor.get(p.order().symbol()));
-                    double quantity = p.order().quantity().doubleValue();
-                    if (p.limit() != null && p.order().side() == Side.BUY && bar.open().doubleValue() > p.limit()) {
-                        it.remove(); // the market opened above the client's limit: the order does not fill
-                        continue;
+            for (int step = 0; step < timeline.size(); step++) {
+                Instant time = timeline.get(step);
+                List<Bar> fresh = new ArrayList<>();
+                for (MarketFeed feed : feeds) {
+                    List<Bar> bars = barsBySymbol.get(feed.symbol());
+                    int i = next.get(feed.symbol());
+                    for (; i < bars.size() && !bars.get(i).openTime().isAfter(time); i++) {
+                        Bar bar = bars.get(i);
+                        if (bar.openTime().equals(time)) {
+                            fresh.add(bar);
+                            shown.get(feed.symbol()).add(bar);
+                        } else {
+                            core.bar(bar); // history before the first decision
+                        }
                     }
-                    if (p.order().side() == Side.BUY) {
-                        book.buy(p.order().symbol(), p.origin(), quantity, bar.open().doubleValue(), time, step, p.stop());
-                    } else {
-                        book.sell(p.order().symbol(), quantity, bar.open().doubleValue(), time, "entry");
-                    }
-                    it.remove();
+                    next.put(feed.symbol(), i);
                 }
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                // during the bar: the venue fills at its open, then executes the exits its range touched;
+                // at its close the engine takes the bar and marks the account
+                for (Bar bar : fresh) {
+                    venue.open(bar, step);
+                }
+                for (Bar bar : fresh) {
+                    venue.exits(bar, step);
+                }
+                for (Bar bar : fresh) {
+                    core.bar(bar);
+                }
+                Instant asOf = fresh.stream().map(Bar::endTime).max(Instant::compareTo).orElseThrow();
+                String id = spec.name() + "-" + step;
+                List<OrderIntent> intents = intents(spec, step, core, listed);
+                ClientRequest request = new ClientRequest(id, asOf,
+                        new ClientRequest.ClaimedAccount(accountId, null, null, null, null, null), null, null,
+                        feeds.stream().filter(f -> core.view(f.symbol()).isPresent()).map(f -> listed.get(f.symbol()))
+                                .toList(),
+                        null, null, models.stream().filter(m -> core.bars(m.symbol()).size() >= spec.windowBars()).toList(),
+                        intents, null);
+                DecisionResult result = decisions.decide(id, request, pipeline, lookup);
+                listener.decided(step, result.trace().request(), result);
+                steps.add(record(step, time, result, core.account(accountId), listed.keySet()));
+                venue.accept(resting(result, intents, venue.dueStep(step)), asOf);
             }
-            for (String symbol : fresh) {
-                Bar bar = barsBySymbol.get(symbol).get(cursor.get(symbol));
-                book.exits(symbol, bar.open().doubleValue(), bar.low().doubleValue(), time, step,
-                        spec.exits().maxHoldingBars(), spec.exits().useStops());
-                book.mark(symbol, bar.close().doubleValue());
-            }
-            book.settle(time);
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            Instant asOf = fresh.stream().map(s -> barsBySymbol.get(s).get(cursor.get(s)).endTime())
-                    .max(Instant::compareTo).orElseThrow();
-            for (String symbol : fresh) {
-                detectors.get(symbol).observe(barsBySymbol.get(symbol), cursor.get(symbol), asOf)
-                        .ifPresentOrElse(a -> crashes.put(symbol, a), () -> crashes.remove(symbol));
-            }
-            DecisionRequest request = request(spec, step, asOf, book, barsBySymbol, cursor, feedOf, pending, crashes, models);
-            DecisionResult result = pipeline.decide(spec.name() + "-" + step, request);
-            listener.decided(step, request, result);
-            StepRecord record = record(step, time, result, book, crashes.keySet(), feedOf.keySet());
-            steps.add(record);
-            Map<String, Double> stops = stops(result.trace().firings());
-            for (Order order : result.decision().orders()) {
-                String origin = result.decision().proposals().stream()
-                        .filter(p -> p.proposalId().equals(order.proposalId())).findFirst()
-                        .map(p -> p.origin()).orElse("?");
-                Double limit = request.intents().stream().filter(i -> i.intentId().equals(order.proposalId()))
-                        .findFirst().map(i -> i.limitPrice().doubleValue()).orElse(null);
-                pending.add(new Pending(order, step + 1 + spec.fills().latencyBars(), stops.get(order.proposalId()),
-                        origin, limit));
-            }
+            venue.closeOut(timeline.size());
+            List<Fill> fills = fills(journal, accountId, venue);
+            return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).barPeriod(),
+                    steps, venue.trades(), fills, shown, core.account(accountId).cash().doubleValue(),
+                    System.nanoTime() - started);
         }
-        Instant end = timeline.isEmpty() ? Instant.EPOCH : timeline.get(timeline.size() - 1);
-        book.closeAll(end);
-        return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).barPeriod(), steps,
-                List.copyOf(book.trades()), List.copyOf(book.fills()), shown, book.cash(), System.nanoTime() - started);
     }
 
     /** Decision times: every bar open in [from, to) of any feed; without {@code from}, once the first window is full. */
@@ -184,78 +183,94 @@ public final class ScenarioRunner {
         return timeline;
     }
 
-    private static DecisionRequest request(ScenarioSpec spec, int step, Instant asOf, Book book,
-                                           Map<String, List<Bar>> barsBySymbol, Map<String, Integer> cursor,
-                                           Map<String, MarketFeed> feedOf, List<Pending> pending,
-                                           Map<String, Anomaly> crashes, List<RequestedModel> models) {
-        String accountId = spec.account().accountId();
-        List<Instrument> instruments = new ArrayList<>();
-        List<MarketSeries> marketData = new ArrayList<>();
-        for (MarketFeed feed : feedOf.values()) {
-            int last = cursor.get(feed.symbol());
-            if (last < 0) {
-                continue; // no bar yet: the instrument is not part of this decision
-            }
-            List<Bar> bars = barsBySymbol.get(feed.symbol());
-            List<MarketSeries.Row> rows = new ArrayList<>(spec.windowBars());
-            for (int i = Math.max(0, last - spec.windowBars() + 1); i <= last; i++) {
-                Bar b = bars.get(i);
-                rows.add(new MarketSeries.Row(b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume()));
-            }
-            marketData.add(new MarketSeries(feed.symbol(), feed.barPeriod(), rows));
-            instruments.add(new Instrument(feed.symbol(), "simulated", feed.cluster(), feed.tickSize(), feed.lotSize(),
-                    feed.minNotional(), new BigDecimal("1000000000")));
+    /** The scenario's instruments as the engine's reference data lists them: on the simulated venue. */
+    static Map<String, Instrument> instruments(List<MarketFeed> feeds) {
+        Map<String, Instrument> listed = new LinkedHashMap<>();
+        for (MarketFeed feed : feeds) {
+            listed.put(feed.symbol(), new Instrument(feed.symbol(), VENUE, feed.cluster(), feed.tickSize(),
+                    feed.lotSize(), feed.minNotional(), new BigDecimal("1000000000")));
         }
-        Set<String> present = new LinkedHashSet<>();
-        instruments.forEach(i -> present.add(i.symbol()));
-        List<OpenOrder> openOrders = pending.stream()
-                .filter(p -> present.contains(p.order().symbol()))
-                .map(p -> new OpenOrder("pending-" + p.order().proposalId(), accountId, p.order().symbol(),
-                        p.order().side(), p.order().quantity(), p.order().price()))
-                .toList();
+        return listed;
+    }
+
+    /** The clients' buy intents due at {@code step}, priced off each instrument's last close the engine holds. */
+    private static List<OrderIntent> intents(ScenarioSpec spec, int step, TradingCore core, Map<String, Instrument> listed) {
+        String accountId = spec.account().accountId();
         List<OrderIntent> intents = new ArrayList<>();
         for (ClientSpec client : spec.clients()) {
             if (step % client.everyBars() != 0) {
                 continue;
             }
-            for (MarketFeed feed : feedOf.values()) {
-                if (!present.contains(feed.symbol()) || (!client.symbols().isEmpty() && !client.symbols().contains(feed.symbol()))) {
+            for (Instrument instrument : listed.values()) {
+                Optional<MarketView> view = core.view(instrument.symbol());
+                if (view.isEmpty() || (!client.symbols().isEmpty() && !client.symbols().contains(instrument.symbol()))) {
                     continue;
                 }
-                BigDecimal close = barsBySymbol.get(feed.symbol()).get(cursor.get(feed.symbol())).close();
-                BigDecimal quantity = floorTo(client.notional().divide(close, 12, RoundingMode.DOWN), feed.lotSize());
+                BigDecimal close = view.get().lastBar().close();
+                BigDecimal quantity = floorTo(client.notional().divide(close, 12, RoundingMode.DOWN), instrument.lotSize());
                 if (quantity.signum() <= 0) {
                     continue;
                 }
-                BigDecimal stop = floorTo(close.multiply(BigDecimal.valueOf(1 - client.stopFraction())), feed.tickSize());
+                BigDecimal stop = floorTo(close.multiply(BigDecimal.valueOf(1 - client.stopFraction())), instrument.tickSize());
                 // A marketable limit: up to 1 % above the last close, so a gap up leaves it unfilled.
-                BigDecimal limit = floorTo(close.multiply(CLIENT_LIMIT_TOLERANCE), feed.tickSize());
-                intents.add(new OrderIntent(client.name() + "-" + step + "-" + feed.symbol(), accountId, feed.symbol(),
-                        Side.BUY, quantity, limit, stop.signum() > 0 ? stop : null, client.name(), 0.5));
+                BigDecimal limit = floorTo(close.multiply(CLIENT_LIMIT_TOLERANCE), instrument.tickSize());
+                intents.add(new OrderIntent(client.name() + "-" + step + "-" + instrument.symbol(), accountId,
+                        instrument.symbol(), Side.BUY, quantity, limit, stop.signum() > 0 ? stop : null, client.name(), 0.5));
             }
         }
-        List<Anomaly> anomalies = crashes.entrySet().stream().filter(e -> present.contains(e.getKey()))
-                .map(Map.Entry::getValue).toList();
-        RiskContext context = new RiskContext(null, null, null, null, anomalies, null, book.lossHistory(asOf), null, null);
-        Set<String> fullWindow = new LinkedHashSet<>();
-        marketData.stream().filter(m -> m.bars().size() == spec.windowBars()).forEach(m -> fullWindow.add(m.symbol()));
-        List<RequestedModel> named = models.stream().filter(m -> fullWindow.contains(m.symbol())).toList();
-        return new DecisionRequest(spec.name() + "-" + step, asOf, book.account(),
-                book.positions().stream().filter(p -> present.contains(p.symbol())).toList(), openOrders, instruments,
-                marketData, List.of(), named, intents, context);
+        return intents;
+    }
+
+    /**
+     * The decision's approved orders as they go to the venue: a client's order is a limit at its intent's price; a
+     * strategy's a market order. The stop the rules concluded travels along for positions the engine has none for.
+     */
+    private static List<SimulatedVenue.Resting> resting(DecisionResult result, List<OrderIntent> intents, int dueStep) {
+        Map<String, Double> stops = stops(result.trace().firings());
+        List<SimulatedVenue.Resting> orders = new ArrayList<>();
+        for (Order order : result.decision().orders()) {
+            String origin = result.decision().proposals().stream()
+                    .filter(p -> p.proposalId().equals(order.proposalId())).findFirst()
+                    .map(ProposalVerdict::origin).orElse("?");
+            BigDecimal limit = intents.stream().filter(i -> i.intentId().equals(order.proposalId())).findFirst()
+                    .map(OrderIntent::limitPrice).orElse(null);
+            Double stop = stops.get(order.proposalId());
+            orders.add(new SimulatedVenue.Resting(order.orderId(), order.symbol(), order.side(), order.quantity(), dueStep,
+                    limit, origin, stop == null ? null : BigDecimal.valueOf(stop)));
+        }
+        return orders;
+    }
+
+    /** Every fill of the run as the engine's journal holds it, with why the venue made it. */
+    private static List<Fill> fills(Journal journal, String accountId, SimulatedVenue venue) {
+        List<Fill> fills = new ArrayList<>();
+        for (Journal.Entry<AccountEvent> entry : journal.accountEvents(accountId, 0)) {
+            if (entry.event() instanceof AccountEvent.Filled f) {
+                SimulatedVenue.Execution why = venue.execution(f.fillId());
+                fills.add(new Fill(f.at(), f.symbol(), f.side(), f.quantity().doubleValue(), f.price().doubleValue(),
+                        f.fee().doubleValue(), why == null ? "unsolicited" : why.label()));
+            }
+        }
+        return fills;
     }
 
     private static BigDecimal floorTo(BigDecimal value, BigDecimal step) {
         return value.divide(step, 0, RoundingMode.DOWN).multiply(step).stripTrailingZeros();
     }
 
-    private static StepRecord record(int step, Instant time, DecisionResult result, Book book, Set<String> crashing,
+    private static StepRecord record(int step, Instant time, DecisionResult result, AccountState state,
                                      Set<String> symbols) {
         List<String> fired = result.trace().firings().stream().map(Firing::reasonCode).distinct().toList();
         Map<String, Integer> rejections = new TreeMap<>();
         Map<String, Integer> caps = new TreeMap<>();
         List<String> halts = new ArrayList<>();
-        Set<String> halted = new TreeSet<>(crashing);
+        // a flash crash the engine's market stream sees is in force for the instrument
+        Set<String> halted = new TreeSet<>();
+        for (MarketView view : result.trace().request().market()) {
+            if (view.anomalies().stream().anyMatch(a -> a.kind() == AnomalyKind.FLASH_CRASH)) {
+                halted.add(view.symbol());
+            }
+        }
         for (OutcomeRecord outcome : result.trace().outcomes()) {
             String key = outcome.reason().layer().name() + " " + outcome.reason().code();
             switch (outcome.kind()) {
@@ -276,8 +291,8 @@ public final class ScenarioRunner {
         result.decision().orders().stream().filter(o -> o.side() == Side.BUY).forEach(o -> buys.add(o.symbol()));
         Set<String> breaches = new TreeSet<>(buys);
         breaches.retainAll(halted);
-        return new StepRecord(step, time, result.decision().status(), book.equity(), book.grossExposure(), fired,
-                rejections, caps, List.copyOf(halts), halted, buys, breaches,
+        return new StepRecord(step, time, result.decision().status(), state.equity().doubleValue(),
+                state.grossExposure().doubleValue(), fired, rejections, caps, List.copyOf(halts), halted, buys, breaches,
                 fault(result));
     }
 
@@ -286,8 +301,7 @@ public final class ScenarioRunner {
         if (result.trace().sessionFault() != null) {
             return result.trace().sessionFault().rule() + ": " + result.trace().sessionFault().detail();
         }
-        return result.decision().status() == dev.arbiter.engine.decision.DecisionStatus.BLOCKED
-                ? result.decision().summary() : null;
+        return result.decision().status() == DecisionStatus.BLOCKED ? result.decision().summary() : null;
     }
 
     /** Protective stops the firings concluded, by proposal id. */

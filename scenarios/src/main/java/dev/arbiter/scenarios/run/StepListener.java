@@ -9,5 +9,9 @@ public interface StepListener {
 
     StepListener NONE = (step, request, result) -> { };
 
+    /**
+     * @param request the request as the engine completed it from its state and the pipeline saw it
+     *                ({@code result.trace().request()}): it decides the same again on its own
+     */
     void decided(int step, DecisionRequest request, DecisionResult result);
 }

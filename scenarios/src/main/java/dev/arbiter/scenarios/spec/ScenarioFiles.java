@@ -72,8 +72,9 @@ public final class ScenarioFiles {
         for (SpecNode expectation : node.list("expect")) {
             expectations.add(expectation(expectation));
         }
+        refuseDetectors(node);
         return new ScenarioSpec(node.text("name"), node.text("description", ""), baseDirectory, market, from, to, window,
-                account(node), rules(node, baseDirectory), fills(node), exits(node), detector(node),
+                account(node), rules(node, baseDirectory), fills(node), exits(node),
                 node.flag("strategies", true), clients, expectations, stress(node, symbols),
                 search(node), model(node, window));
     }
@@ -253,20 +254,18 @@ public final class ScenarioFiles {
         return new ExitSpec(exits.flag("useStops", true), exits.integer("maxHoldingBars", ExitSpec.DEFAULT.maxHoldingBars(), 1));
     }
 
-    private static DetectorSpec detector(SpecNode node) {
-        if (!node.has("detectors")) {
-            return DetectorSpec.DEFAULT;
+    /**
+     * Scenarios once configured a flash-crash detector of the runner's own; flash crashes now come from the engine's
+     * anomaly detection, the same the service runs, so the section is refused with what to do instead.
+     */
+    private static void refuseDetectors(SpecNode node) {
+        if (node.has("detectors")) {
+            throw new InvalidScenarioException("detectors", "a detector of the scenario's own",
+                    "no detectors section: flash crashes come from the engine's own anomaly detection, as in the service "
+                            + "(a close at least 5 % below the highest close of the 5 bars before it, or a one-bar fall "
+                            + "beyond 8 robust standard deviations: AnomalySettings); remove the section "
+                            + "(docs/scenarios.md, \"Flash crashes\")");
         }
-        SpecNode detectors = node.child("detectors");
-        detectors.allowOnly("flashCrash");
-        if (!detectors.has("flashCrash")) {
-            return DetectorSpec.DEFAULT;
-        }
-        SpecNode crash = detectors.child("flashCrash");
-        crash.allowOnly("drop", "lookbackBars", "holdBars");
-        return new DetectorSpec(crash.fraction("drop", DetectorSpec.DEFAULT.drop()),
-                crash.integer("lookbackBars", DetectorSpec.DEFAULT.lookbackBars(), 1),
-                crash.integer("holdBars", DetectorSpec.DEFAULT.holdBars(), 0));
     }
 
     private static ClientSpec client(SpecNode client, Set<String> symbols) {

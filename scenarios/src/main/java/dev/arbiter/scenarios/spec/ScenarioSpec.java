@@ -19,7 +19,7 @@ import dev.arbiter.scenarios.search.SearchSpec;
  */
 public record ScenarioSpec(String name, String description, Path baseDirectory, List<MarketFeed> market,
                            Instant from, Instant to, int windowBars, AccountSpec account, RulesSpec rules,
-                           FillSpec fills, ExitSpec exits, DetectorSpec detector, boolean strategies,
+                           FillSpec fills, ExitSpec exits, boolean strategies,
                            List<ClientSpec> clients, List<Expectation> expectations, StressSpec stress,
                            SearchSpec search, ModelSpec model) {
 
@@ -32,16 +32,16 @@ public record ScenarioSpec(String name, String description, Path baseDirectory, 
 
     public ScenarioSpec withRules(RulesSpec other) {
         return new ScenarioSpec(name, description, baseDirectory, market, from, to, windowBars, account, other, fills,
-                exits, detector, strategies, clients, expectations, stress, search, model);
+                exits, strategies, clients, expectations, stress, search, model);
     }
 
     public ScenarioSpec withRange(Instant start, Instant end) {
         return new ScenarioSpec(name, description, baseDirectory, market, start, end, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations, stress, search, model);
+                exits, strategies, clients, expectations, stress, search, model);
     }
 
     public ScenarioSpec named(String other) {
         return new ScenarioSpec(other, description, baseDirectory, market, from, to, windowBars, account, rules, fills,
-                exits, detector, strategies, clients, expectations, stress, search, model);
+                exits, strategies, clients, expectations, stress, search, model);
     }
 }

@@ -16,6 +16,7 @@ import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Prediction;
+import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.RegimeKind;
 import dev.arbiter.kb.fact.Restriction;
@@ -144,6 +145,8 @@ class PlainJavaPreTradeCheckTest {
                 new Case("rejects an opening order while the spread is blown out", "L6-SPREAD-BLOWOUT",
                         facts -> plus(facts, new Anomaly("ETH-USD", AnomalyKind.SPREAD_BLOWOUT, PreTradeBook.AS_OF,
                                 "spread 12 bps is 20x the median"))),
+                new Case("flags a client claim that does not reconcile", "L6-RECONCILIATION-BREAK",
+                        facts -> plus(facts, new ReconciliationBreak(ACCOUNT, "account.equity", "1000000", "100000"))),
                 new Case("rejects above the order and message rates", "L6-ORDER-RATE",
                         facts -> replace(facts, OrderActivity.class, new OrderActivity(ACCOUNT, 60, 100, 500))),
                 new Case("rejects during the stop-loss and large-loss cooldowns", "L7-STOPLOSS-COOLDOWN",
@@ -195,7 +198,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(40);
+        assertThat(riskCodes).hasSize(41);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 

@@ -68,6 +68,42 @@ class ScenarioRunnerTest {
                 "a buy approved at " + decided + " fills three bars later, at " + first.time());
     }
 
+    @Test
+    void theSameScenarioGivesTheSameRun() {
+        ScenarioSpec spec = ScenarioFiles.parse(ETH.formatted(0), Path.of("."));
+        Map<String, List<Bar>> bars = ScenarioData.load(spec, Optional.empty());
+        RunResult first = Scenarios.run(spec, bars);
+        RunResult second = Scenarios.run(spec, bars);
+        assertEquals(first.steps(), second.steps());
+        assertEquals(first.fills(), second.fills());
+        assertEquals(first.trades(), second.trades());
+        assertEquals(first.closedOutCash(), second.closedOutCash());
+        assertFalse(first.trades().isEmpty(), "a run that trades, so the comparison means something");
+    }
+
+    @Test
+    void everyDecisionIsCompletedFromTheEnginesStateAndTheStepsShowTheEnginesFigures() {
+        ScenarioSpec spec = ScenarioFiles.parse(ETH.formatted(0), Path.of("."));
+        Map<String, List<Bar>> bars = ScenarioData.load(spec, Optional.empty());
+        List<dev.arbiter.engine.decision.DecisionRequest> seen = new java.util.ArrayList<>();
+        RunResult run;
+        try (var pipeline = PipelineFactory.create(spec.rules(), spec.strategies())) {
+            run = new ScenarioRunner(pipeline).run(spec, bars, (step, request, result) -> seen.add(request));
+        }
+        assertEquals(run.steps().size(), seen.size());
+        boolean held = false;
+        for (int i = 0; i < seen.size(); i++) {
+            var request = seen.get(i);
+            assertTrue(request.state() != null, "completed by the engine at a journal position");
+            assertEquals(run.steps().get(i).equity(), request.account().equity().doubleValue(), 1e-6,
+                    "the step's equity is the engine's, as the decision saw it");
+            assertEquals(spec.windowBars(), request.marketData().get(0).bars().size(), "the engine keeps windowBars bars");
+            assertFalse(request.market().isEmpty(), "with the engine's own market views");
+            held |= !request.positions().isEmpty();
+        }
+        assertTrue(held, "positions from the venue's fills reach the decisions");
+    }
+
     private static Bar bar(List<Bar> bars, Instant open) {
         return bars.stream().filter(b -> b.openTime().equals(open)).findFirst().orElseThrow();
     }

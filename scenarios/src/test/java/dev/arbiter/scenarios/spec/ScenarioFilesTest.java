@@ -51,6 +51,12 @@ class ScenarioFilesTest {
         assertEquals("expect[0].check", typo.field());
         assertTrue(typo.getMessage().contains("'max-drawdwn'") && typo.getMessage().contains("max-drawdown"), typo.getMessage());
 
+        InvalidScenarioException detectors = assertThrows(InvalidScenarioException.class, () -> ScenarioFiles.parse(
+                MINIMAL + "detectors: {flashCrash: {drop: 0.08, lookbackBars: 4, holdBars: 12}}", Path.of(".")));
+        assertEquals("detectors", detectors.field());
+        assertTrue(detectors.getMessage().contains("the engine's own anomaly detection")
+                && detectors.getMessage().contains("remove the section"), detectors.getMessage());
+
         InvalidScenarioException unknownKey = assertThrows(InvalidScenarioException.class,
                 () -> ScenarioFiles.parse(MINIMAL + "fills: {fee: 0.1}", Path.of(".")));
         assertEquals("fills.fee", unknownKey.field());
