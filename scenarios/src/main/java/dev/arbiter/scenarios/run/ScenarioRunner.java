@@ -88,13 +88,21 @@ public final class ScenarioRunner {
      * @param listener     sees every decision with the request as the engine completed it
      */
     public RunResult run(ScenarioSpec spec, Map<String, List<Bar>> barsBySymbol, StepListener listener) {
+        return run(spec, barsBySymbol, listener, new InMemoryJournal(), instruments(spec.market()));
+    }
+
+    /**
+     * A run that keeps its events in {@code journal} and lists its instruments with {@code listed}'s terms (instead
+     * of the scenario's own, on the simulated venue): how a run is compared with the service, which lists the
+     * reference data of its release.
+     */
+    public RunResult run(ScenarioSpec spec, Map<String, List<Bar>> barsBySymbol, StepListener listener, Journal journal,
+                         Map<String, Instrument> listed) {
         long started = System.nanoTime();
         List<MarketFeed> feeds = spec.market();
         List<Instant> timeline = timeline(spec, barsBySymbol);
-        Map<String, Instrument> listed = instruments(feeds);
         Function<String, Optional<Instrument>> lookup = symbol -> Optional.ofNullable(listed.get(symbol));
         String accountId = spec.account().accountId();
-        InMemoryJournal journal = new InMemoryJournal();
         try (TradingCore core = new TradingCore(journal, StateSettings.DEFAULTS.withBarsKept(spec.windowBars()),
                 IndicatorFacts.DEFAULT_SET)) {
             Instant firstBar = barsBySymbol.values().stream().filter(b -> !b.isEmpty()).map(b -> b.get(0).openTime())
