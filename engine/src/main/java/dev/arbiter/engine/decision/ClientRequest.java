@@ -49,20 +49,21 @@ public record ClientRequest(String requestId, Instant asOf, ClaimedAccount accou
             try {
                 Require.identifier("account", "accountId", accountId);
             } catch (InvalidFactException e) {
-                throw new InvalidRequestException("account.accountId", String.valueOf(accountId),
+                // relative to the account: read from JSON, the reader puts it under "account"
+                throw new InvalidRequestException("accountId", String.valueOf(accountId),
                         "an account id of letters, digits and . _ : / - (1 to 64 characters)");
             }
         }
     }
 
     public ClientRequest {
-        positions = orEmpty(positions);
-        openOrders = orEmpty(openOrders);
-        instruments = orEmpty(instruments);
-        marketData = orEmpty(marketData);
-        predictions = orEmpty(predictions);
-        models = orEmpty(models);
-        intents = orEmpty(intents);
+        positions = orEmpty("positions", positions);
+        openOrders = orEmpty("openOrders", openOrders);
+        instruments = orEmpty("instruments", instruments);
+        marketData = orEmpty("marketData", marketData);
+        predictions = orEmpty("predictions", predictions);
+        models = orEmpty("models", models);
+        intents = intents == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(intents));
         if (requestId == null || requestId.isBlank() || requestId.length() > MAX_ID_LENGTH) {
             throw new InvalidRequestException("requestId", requestId == null ? "null"
                     : requestId.length() > MAX_ID_LENGTH ? requestId.length() + " characters" : "'" + requestId + "'",
@@ -117,7 +118,16 @@ public record ClientRequest(String requestId, Instant asOf, ClaimedAccount accou
         return Map.copyOf(now);
     }
 
-    private static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(list));
+    /** The list, or an empty one; a null entry is refused naming it (the engine would fail on it later). */
+    private static <T> List<T> orEmpty(String field, List<T> list) {
+        if (list == null) {
+            return List.of();
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw new InvalidRequestException(field + "[" + i + "]", "null", "an entry as docs/api.md describes it");
+            }
+        }
+        return List.copyOf(list);
     }
 }

@@ -168,9 +168,16 @@ public final class AccountBook {
         }
     }
 
-    /** Amounts in one form: trailing zeros stripped, zero as 0. */
+    /**
+     * Amounts in one form: trailing zeros stripped, zero as 0, never a negative scale (100000, not 1E+5), so a figure
+     * reads back from its JSON as the same value it was written from.
+     */
     static BigDecimal n(BigDecimal value) {
-        return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (value.signum() == 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     /** A mutable copy of a state while one event is applied. */

@@ -82,10 +82,13 @@ class ModelsCommandTest {
         Path request = Files.writeString(dir.resolve("request.json"), new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
                 .replace("\"intents\": [", "\"models\": [{\"symbol\": \"ETH-USD\", \"model\": \"logit-eth-5m\", \"version\": \"1\"}],\n  \"intents\": ["));
 
-        CliOutput decide = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--models",
-                registry.toString(), "--trace"));
-        CliOutput elsewhere = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--models",
-                dir.resolve("empty").toString()));
+        String account = ExampleRequests.EXAMPLES.resolve("account.json").toString();
+        String bars = ExampleRequests.EXAMPLES.resolve("bars.json").toString();
+        String fills = ExampleRequests.EXAMPLES.resolve("fills.json").toString();
+        CliOutput decide = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--account",
+                account, "--bars", bars, "--fills", fills, "--models", registry.toString(), "--trace"));
+        CliOutput elsewhere = CliOutput.of(() -> ArbiterCli.execute("decide", "--request", request.toString(), "--account",
+                account, "--bars", bars, "--fills", fills, "--models", dir.resolve("empty").toString()));
 
         assertThat(train.exitCode()).as(train.stderr()).isZero();
         assertThat(decide.exitCode()).as(decide.stderr()).isZero();

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One decision through every stage over real ETH-USD 5-minute bars (Binance.US, 2023-03-15 13:35 UTC)
- * with the shipped rules and limits. The account holds 2 ETH and a working 1 ETH buy; the client asks
- * for 25 ETH at 1693 (i-1) and 2 ETH at 1800 (i-2); the momentum rule sees EMA(20) above SMA(50) with
- * RSI(14) in 50..70 and proposes 5.90 ETH (10000 USD at the last close 1692.84).
+ * with the shipped rules and limits, decided from the engine's own figures: the account opened with 100000 in cash
+ * and bought 2 ETH at 1610 (fee 1.61), and has no working order; the client asks for 25 ETH at 1693 (i-1) and 2 ETH
+ * at 1800 (i-2); the momentum rule sees EMA(20) above SMA(50) with RSI(14) in 50..70 and proposes 5.90 ETH (10000 USD
+ * at the last close 1692.84).
  */
 class EthUsdDecisionTest {
 
@@ -45,6 +46,26 @@ class EthUsdDecisionTest {
     @AfterAll
     static void close() {
         pipeline.close();
+    }
+
+    @Test
+    void theAccountsFiguresAreTheEnginesOwnFromItsEvents() {
+        DecisionRequest request = result.trace().request();
+
+        // cash 100000 - 2 x 1610 - fee 1.61 = 96778.39; the 2 ETH at the account's mark, the fill's price 1610 (no bar
+        // reached the account after its fill): equity 96778.39 + 3220 = 99998.39, below the opening 100000 (the
+        // high-water mark) by the fee, the day's P&L
+        assertThat(request.account().freeBalance()).isEqualByComparingTo("96778.39");
+        assertThat(request.account().equity()).isEqualByComparingTo("99998.39");
+        assertThat(request.account().highWaterMark()).isEqualByComparingTo("100000");
+        assertThat(request.account().dailyPnl()).isEqualByComparingTo("-1.61");
+        assertThat(request.positions()).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("2");
+            assertThat(p.averagePrice()).isEqualByComparingTo("1610");
+        });
+        assertThat(request.openOrders()).isEmpty();
+        assertThat(request.state().breaks()).isEmpty();
+        assertThat(request.market()).singleElement().satisfies(v -> assertThat(v.symbol()).isEqualTo("ETH-USD"));
     }
 
     @Test
@@ -99,23 +120,27 @@ class EthUsdDecisionTest {
                     assertThat(c.maxQuantity()).isEqualByComparingTo("10");
                     assertThat(c.capReasons()).containsExactly("L1-MAX-ORDER-QTY");
                 });
-        // L2: (25% of 100000 - 2 x 1692.84) / 1693 = 12.76 ETH and (25000 - 5035.68) / 1693 = 11.79 ETH,
-        // both above L1's 10
-        assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE")).contains("position 3385.68 plus order 42325");
+        // L2: (25% of equity 99998.39 - 2 x 1692.84) / 1693 = (24999.5975 - 3385.68) / 1693 = 12.766 and, with no
+        // working order, (25000 - 3385.68) / 1693 = 12.767: both 12.76 ETH to the lot, above L1's 10
+        assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE"))
+                .isEqualTo("position 3385.68 plus order 42325 would exceed 25% of equity 99998.39");
         assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
-                .isEqualTo("gross exposure 5035.68 plus order 42325 would exceed the maximum 25000");
+                .isEqualTo("gross exposure 3385.68 plus order 42325 would exceed the maximum 25000");
     }
 
     @Test
     void timefoldSizesWithinGrossExposureGivingHigherConvictionFirst() {
-        // gross before: 2 x 1692.84 + 1 x 1650 = 5035.68; limit 25000 leaves 19964.32.
-        // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets floor(3034.32 / 1692.84) = 1.79.
+        // gross before: 2 x 1692.84 = 3385.68 (no working order); limit 25000 leaves 21614.32.
+        // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets 4684.32 / 1692.84 = 2.767, 2.76 to the lot
+        // (the instrument's cap, 25% of 99998.39 = 24999.5975, leaves 4683.9175: 2.76 too).
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(result.decision().orders()).extracting(Order::proposalId, Order::side, o -> o.quantity().toPlainString())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("i-1", Side.BUY, "10.00"),
-                        org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "1.79"));
-        assertThat(result.trace().allocationProblem().currentGrossExposure()).isEqualByComparingTo("5035.68");
+                        org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "2.76"));
+        assertThat(result.decision().orders()).extracting(Order::orderId)
+                .containsExactlyInAnyOrder("dec-test/i-1", "dec-test/S-MOMENTUM:ETH-USD");
+        assertThat(result.trace().allocationProblem().currentGrossExposure()).isEqualByComparingTo("3385.68");
         assertThat(result.trace().allocation().feasible()).isTrue();
         assertThat(verdict("S-MOMENTUM:ETH-USD").status()).isEqualTo("CAPPED");
         assertThat(result.trace().allocation().orders())
@@ -156,18 +181,20 @@ class EthUsdDecisionTest {
         assertThat(i1.because()).contains(
                 "capped at 10 by L1-MAX-ORDER-QTY at L1 (position), under RTS 6 Art. 15(1)(c): quantity 25 is above"
                         + " the maximum order quantity 10",
-                "capped at 11.79 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 5035.68 plus order 42325"
+                "capped at 12.76 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 3385.68 plus order 42325"
                         + " would exceed the maximum 25000",
                 "capped at 12.76 by L2-INSTRUMENT-SHARE at L2 (portfolio): position 3385.68 plus order 42325 would"
-                        + " exceed 25% of equity 100000");
+                        + " exceed 25% of equity 99998.39");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
         assertThat(momentum.status()).isEqualTo(ProposalStatus.CAPPED);
+        // one more lot: 3385.68 + 16930 + 2.77 x 1692.84 = 20315.68 + 4689.1668 = 25004.8468, above both 25000 and
+        // 24999.5975
         assertThat(momentum.because()).containsExactly(
-                "the allocation sized it at 1.79 of the 5.9 requested",
-                "held at 1.79: one more lot of 0.01 would take gross exposure to 25012.792, above the limit 25000.00",
-                "held at 1.79: one more lot of 0.01 would take instrument ETH-USD exposure to 25012.792, above its cap"
-                        + " 25000.00 (25% of equity)");
+                "the allocation sized it at 2.76 of the 5.9 requested",
+                "held at 2.76: one more lot of 0.01 would take gross exposure to 25004.8468, above the limit 25000.00",
+                "held at 2.76: one more lot of 0.01 would take instrument ETH-USD exposure to 25004.8468, above its cap"
+                        + " 24999.5975 (25% of equity)");
     }
 
     @Test

@@ -64,7 +64,7 @@ class FailClosedTest {
     @Test
     void proofFailureBlocksAHandBuiltAllocationThatBreaksGrossExposure() {
         // A faulty sizer that ignores the gross-exposure limit and sends every survivor at its cap:
-        // 5035.68 held + 10 x 1693 + 5.90 x 1692.84 = 31953.436 > 25000.
+        // 2 x 1692.84 = 3385.68 held (no working order) + 10 x 1693 + 5.90 x 1692.84 = 30303.436 > 25000.
         Sizer everythingAtItsCap = problem -> new Allocation(problem.candidates().stream()
                 .map(FailClosedTest::atCap).toList(), "hand-built", true, "hand-built allocation");
 
@@ -78,12 +78,14 @@ class FailClosedTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
         assertThat(result.decision().orders()).isEmpty();
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
-        // One instrument and a 25% share of 100000 equity: the same 25000 bounds gross exposure and the
-        // instrument's share, so the proof names both.
+        // One instrument: gross exposure's 25000 and the instrument's share, 25% of equity 99998.39 = 24999.5975,
+        // both bound it, so the proof names both.
         assertThat(result.trace().proof().violations()).extracting(v -> v.limit())
                 .containsExactlyInAnyOrder("gross-exposure", "instrument-share:ETH-USD");
         assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("gross-exposure"))
-                .singleElement().satisfies(v -> assertThat(v.detail()).contains("31953.436").contains("25000"));
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("25000"));
+        assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("instrument-share:ETH-USD"))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("24999.5975"));
         assertThat(result.decision().summary()).contains("gross-exposure");
         // A failed proof blocks the whole decision; the rule outcomes stay on record.
         assertThat(result.decision().proposals()).extracting(ProposalVerdict::status).containsOnly("BLOCKED_BY_PROOF");
@@ -150,8 +152,9 @@ class FailClosedTest {
                 c.proposal().price(), quantity.multiply(c.proposal().price()), List.of("hand-built"));
     }
 
+    /** The example as the engine completed it, with another account fact (its market views and state kept). */
     private static DecisionRequest withAccount(DecisionRequest r, Account account) {
         return new DecisionRequest(r.requestId(), r.asOf(), account, r.positions(), r.openOrders(), r.instruments(),
-                r.marketData(), r.predictions(), r.intents(), r.context());
+                r.marketData(), r.predictions(), r.models(), r.intents(), r.context(), r.market(), r.state());
     }
 }

@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A client's book snapshot and trades become order-book and trade-flow facts; bad ones are refused by name. */
+/**
+ * A client's book snapshot and trades, sent beside the example's bars in its request's {@code marketData}, reach the
+ * decision the engine completes and become order-book and trade-flow facts; bad ones are refused by name.
+ */
 class MicrostructureTest {
 
-    private static final String EXAMPLE = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8);
+    private static final String EXAMPLE = ExampleRequests.clientWithMarketData();
 
     private static final String BOOK = """
             "book": {"time": "2023-03-15T13:35:29Z",
@@ -74,8 +77,8 @@ class MicrostructureTest {
 
     private static Map<String, Double> facts(String microstructure) {
         assertThat(EXAMPLE).containsOnlyOnce("\"bars\"");
-        DecisionRequest request = DecisionRequestReader.read(
-                EXAMPLE.replace("\"bars\"", microstructure).getBytes(StandardCharsets.UTF_8));
+        DecisionRequest request = ExampleRequests.complete(DecisionRequestReader.readClient(
+                EXAMPLE.replace("\"bars\"", microstructure).getBytes(StandardCharsets.UTF_8)));
         AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
                 new ModelRunner(new ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
                 .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault());

@@ -1,7 +1,9 @@
 package dev.arbiter.engine.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.mlbridge.features.FeatureSets;
@@ -16,6 +18,7 @@ import dev.arbiter.mlbridge.model.ModelTrainer;
 import dev.arbiter.mlbridge.model.WalkForward;
 import dev.arbiter.rules.session.Firing;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * gbm-direction 2023-03-01; a model of that name and version, trained on the real ETH-USD bars before
  * the decision time, is
  * checked against inputs whose RSI moved 25 points, and the DRIFTED verdict rejects the proposals that
- * lean on its prediction.
+ * lean on its prediction. Model health is the engine's to supply, never a client's: the verdict goes into the
+ * {@link RiskContext} of the request the engine completed, beside the rest of the engine's context.
  */
 class ModelHealthDecisionTest {
 
@@ -55,9 +59,13 @@ class ModelHealthDecisionTest {
         assertThat(verdict.status()).isEqualTo(ModelHealthStatus.DRIFTED);
 
         DecisionRequest example = ExampleRequests.example();
-        RiskContext context = new RiskContext(null, null, List.of(verdict.fact()), null, null, null, null, null, null);
+        RiskContext engines = example.context();
+        RiskContext context = new RiskContext(engines.tradingControls(), engines.restrictions(), List.of(verdict.fact()),
+                engines.regimes(), engines.anomalies(), engines.activity(), engines.lossHistory(), engines.margin(),
+                engines.killSwitch());
         DecisionRequest request = new DecisionRequest(example.requestId(), example.asOf(), example.account(), example.positions(),
-                example.openOrders(), example.instruments(), example.marketData(), example.predictions(), example.intents(), context);
+                example.openOrders(), example.instruments(), example.marketData(), example.predictions(), example.models(),
+                example.intents(), context, example.market(), example.state());
 
         DecisionResult result;
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
@@ -68,5 +76,30 @@ class ModelHealthDecisionTest {
         assertThat(unhealthy).isNotEmpty();
         assertThat(unhealthy.get(0).matchedOf(ModelHealth.class)).anyMatch(m -> m.model().equals("gbm-direction")
                 && m.modelVersion().equals("2023-03-01") && m.drifted() && m.evidence().contains("(rsi_14, drifted at >= 0.25)"));
+        // every proposal is on ETH-USD, where the drifted model's prediction is
+        assertThat(result.decision().orders()).isEmpty();
+        assertThat(result.decision().proposals()).extracting(ProposalVerdict::proposalId)
+                .containsExactlyInAnyOrder("i-1", "i-2", "S-MOMENTUM:ETH-USD");
+        assertThat(result.decision().proposals()).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo("REJECTED");
+            assertThat(p.reasonCodes()).contains("L5-MODEL-UNHEALTHY");
+        });
+        assertThat(result.trace().outcomes()).filteredOn(o -> o.reason().code().equals("L5-MODEL-UNHEALTHY"))
+                .hasSize(3).allSatisfy(o -> assertThat(o.reason().message())
+                        .startsWith("model gbm-direction 2023-03-01 is drifted ("));
+    }
+
+    @Test
+    void aClientSendingModelHealthIsRefusedSayingTheEngineMonitorsItsModels() {
+        String sent = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8).replace(
+                "\"intents\": [", "\"context\": {\"modelHealth\": [{\"model\": \"gbm-direction\", \"modelVersion\":"
+                        + " \"2023-03-01\", \"drifted\": false, \"stale\": false, \"evidence\": \"fine\"}]},\n  \"intents\": [");
+
+        assertThatThrownBy(() -> DecisionRequestReader.readClient(
+                        sent.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("context.modelHealth");
+                    assertThat(e.accepted()).contains("the engine monitors the models it runs");
+                });
     }
 }

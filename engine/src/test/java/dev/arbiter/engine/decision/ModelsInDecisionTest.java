@@ -178,7 +178,9 @@ class ModelsInDecisionTest {
 
     @Test
     void badModelEntriesAreRefusedWhenTheRequestIsRead() {
-        refused(() -> naming(model("BTC-USD", MODEL, "1")), "models[0].symbol", "'BTC-USD'", "a symbol listed in instruments [ETH-USD]");
+        // BTC-USD is listed, but the engine keeps no BTC-USD bars for the model to predict from
+        refused(() -> naming(model("BTC-USD", MODEL, "1")), "models[0].symbol", "'BTC-USD'", "a symbol with bars in marketData");
+        refused(() -> naming(model("XYZ-USD", MODEL, "1")), "models[0].symbol", "'XYZ-USD'", "a symbol listed in instruments [ETH-USD]");
         refused(() -> naming("null"), "models[0]", "null", "an entry");
         refused(() -> naming(model("ETH-USD", MODEL, "1"), model("ETH-USD", MODEL, "1")),
                 "models[1].model", "'" + MODEL + "'", "each model once per symbol");
@@ -192,11 +194,11 @@ class ModelsInDecisionTest {
         return "{\"symbol\": \"" + symbol + "\", \"model\": \"" + name + "\", \"version\": \"" + version + "\"}";
     }
 
-    /** The documented example request, naming {@code models}. */
+    /** The documented example's client request, naming {@code models}, completed from the example's engine state. */
     private static DecisionRequest naming(String... models) {
         String json = EXAMPLE.replace("\"intents\": [", "\"models\": [" + String.join(", ", models) + "],\n  \"intents\": [");
         assertThat(json).contains("\"models\"");
-        return DecisionRequestReader.read(json.getBytes(StandardCharsets.UTF_8));
+        return ExampleRequests.complete(DecisionRequestReader.readClient(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void refused(Runnable decision, String field, String value, String accepted) {

@@ -13,10 +13,13 @@ import dev.arbiter.rules.pack.ParameterSet;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Quotes in a request: checked at the door, and a spread ten times its median becomes a SPREAD_BLOWOUT fact. */
+/**
+ * Quotes a client sends beside the example's bars: checked at the door, and a spread ten times its median becomes a
+ * SPREAD_BLOWOUT fact in the decision the engine completes.
+ */
 class QuotesTest {
 
-    private static final String EXAMPLE = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8);
+    private static final String EXAMPLE = ExampleRequests.clientWithMarketData();
 
     @Test
     void aSpreadTenTimesItsMedianIsASpreadBlowOut() {
@@ -25,7 +28,7 @@ class QuotesTest {
             quotes.append(String.format("{\"time\": \"2023-03-15T13:35:%02dZ\", \"bid\": 1692.80, \"ask\": 1692.90}, ", s));
         }
         quotes.append("{\"time\": \"2023-03-15T13:35:21Z\", \"bid\": 1692.00, \"ask\": 1693.70}], \"bars\"");
-        DecisionRequest request = DecisionRequestReader.read(withQuotes(quotes.toString()));
+        DecisionRequest request = ExampleRequests.complete(DecisionRequestReader.readClient(withQuotes(quotes.toString())));
 
         AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
                 new ModelRunner(new dev.arbiter.mlbridge.model.ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
@@ -40,7 +43,7 @@ class QuotesTest {
     void aCrossedQuoteIsRefusedNamingIt() {
         String crossed = "\"quotes\": [{\"time\": \"2023-03-15T13:35:00Z\", \"bid\": 1693, \"ask\": 1692}], \"bars\"";
 
-        assertThatThrownBy(() -> DecisionRequestReader.read(withQuotes(crossed)))
+        assertThatThrownBy(() -> DecisionRequestReader.readClient(withQuotes(crossed)))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.field()).isEqualTo("marketData[0].quotes[0].ask");
                     assertThat(e.accepted()).contains("a crossed quote is bad data");

@@ -66,8 +66,9 @@ class DecisionReportTest {
                         + " ageSeconds = 30, barCount = 120</li>",
                 "<li><b>Rejection</b>\n proposalId = i-2, reason = Reason(rule=Limit price outside the price collar,"
                         + " code=L7-PRICE-COLLAR");
-        // An accumulated number is no record of Arbiter's: it shows as text.
-        assertThat(page).contains("<li><b>text</b>\n <span class=\"text\">5035.68</span>\n</li>")
+        // An accumulated number is no record of Arbiter's: it shows as text (the gross exposure the L2 rule summed,
+        // 2 x 1692.84 with no working order).
+        assertThat(page).contains("<li><b>text</b>\n <span class=\"text\">3385.68</span>\n</li>")
                 .doesNotContain("Limit[name=", "Typed[fact=");
     }
 
