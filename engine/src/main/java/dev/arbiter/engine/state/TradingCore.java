@@ -124,6 +124,9 @@ public final class TradingCore implements AutoCloseable {
                 return new Applied(before, true);
             }
             apply(slot, position, event);
+            if (event instanceof AccountEvent.Filled filled) {
+                remark(slot, filled);
+            }
             return new Applied(slot.state, false);
         } finally {
             slot.lock.unlock();
@@ -241,6 +244,24 @@ public final class TradingCore implements AutoCloseable {
                 .toList();
         for (WorkingOrder order : expired) {
             append(slot, new AccountEvent.OrderExpired(state.accountId(), now, order.orderId()));
+        }
+    }
+
+    /**
+     * Marks are the market's: a fill books at its own price, and where the instrument's market data is newer than the
+     * fill (a fill reported late), the position is valued at the latest bar's close rather than at the fill's price.
+     */
+    private void remark(Slot slot, AccountEvent.Filled filled) {
+        Market market = markets.get(filled.symbol());
+        MarketStream latest = market == null ? null : market.latest;
+        if (latest == null || latest.view() == null) {
+            return;
+        }
+        Bar last = latest.view().lastBar();
+        boolean holds = slot.state.position(filled.symbol()).isPresent();
+        boolean marked = slot.state.mark(filled.symbol()).map(m -> m.price().compareTo(last.close()) == 0).orElse(false);
+        if (holds && !marked && last.endTime().isAfter(filled.at())) {
+            append(slot, new AccountEvent.Marked(filled.accountId(), filled.at(), filled.symbol(), last.close()));
         }
     }
 
