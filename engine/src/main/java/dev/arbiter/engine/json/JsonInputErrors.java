@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
@@ -41,15 +42,19 @@ public final class JsonInputErrors {
         if (e instanceof InvalidFormatException format) {
             return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));
         }
+        if (e instanceof MismatchedInputException mismatched) {
+            // an object where text belongs, text where a list belongs: the field's kind, never the library's words
+            return new InvalidRequestException(path(mismatched), "a value of another kind", expected(mismatched.getTargetType()));
+        }
         if (e instanceof DatabindException databind) {
-            return new InvalidRequestException(path(databind), "the given value", databind.getOriginalMessage());
+            return new InvalidRequestException(path(databind), "the given value", "a value as docs/api.md describes it");
         }
         if (e instanceof StreamReadException read) {
             String where = read.getLocation() == null ? "" : " at line " + read.getLocation().getLineNr()
                     + ", column " + read.getLocation().getColumnNr();
             return new InvalidRequestException("(body)", "malformed JSON" + where, "well-formed JSON: " + read.getOriginalMessage());
         }
-        return new InvalidRequestException("(body)", "unreadable", e.getOriginalMessage());
+        return new InvalidRequestException("(body)", "unreadable", "a JSON body as docs/api.md describes it");
     }
 
     /** What a value of the target type looks like, in the words of the API documentation. */
@@ -69,7 +74,19 @@ public final class JsonInputErrors {
         if (target == java.math.BigDecimal.class || target == double.class || target == Double.class) {
             return "a finite number";
         }
-        return "a value of type " + target.getSimpleName();
+        if (target == String.class) {
+            return "text (a JSON string)";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+            return "a number";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array (see docs/api.md)";
+        }
+        return "an object (see docs/api.md)";
     }
 
     private static String path(DatabindException e) {
@@ -88,6 +105,9 @@ public final class JsonInputErrors {
     }
 
     private static String join(String path, String field) {
-        return "(body)".equals(path) ? field : path + "." + field;
+        if ("(body)".equals(path) || field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")) {
+            return field; // the fact named its place in the request itself
+        }
+        return path + "." + field;
     }
 }

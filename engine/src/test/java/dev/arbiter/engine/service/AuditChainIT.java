@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditChainIT {
+
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
 
     private static String database;
 
@@ -45,8 +48,12 @@ class AuditChainIT {
 
     @BeforeEach
     void someDecisionsAndATradingStateChange() throws Exception {
+        // each on a fresh example account, so each is the documented decision (orders approved), not a repeat of
+        // orders the account already has working
         for (int i = 0; i < 2; i++) {
-            assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()).statusCode())
+            String account = "acct-audit-" + ACCOUNTS.incrementAndGet();
+            ServiceClient.as(port, "trader").exampleAccount(account);
+            assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", RequestVariants.example(account)).statusCode())
                     .isEqualTo(201);
         }
         HttpResponse<String> halt = ServiceClient.as(port, "risk-officer").post("/v1/trading-state",
@@ -144,6 +151,7 @@ class AuditChainIT {
         assertThat(active.path("decisions").path("limits").path("price-collar").decimalValue()).isEqualByComparingTo("0.07");
         assertThat(active.path("checks").path("limits").path("price-collar").decimalValue()).isEqualByComparingTo("0.07");
         String limitsVersion = active.path("decisions").path("versions").path("limits").asString();
+        ServiceClient.as(port, "trader").exampleAccount("acct-1");
         JsonNode decided = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions", ExampleRequests.exampleBytes()));
         assertThat(decided.path("decision").path("versions").path("limits").asString()).isEqualTo(limitsVersion);
         assertThat(verify().path("intact").asBoolean()).isTrue();

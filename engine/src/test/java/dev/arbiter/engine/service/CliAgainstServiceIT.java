@@ -36,6 +36,7 @@ class CliAgainstServiceIT {
 
     @Test
     void savesTheReportOfAStoredDecision() throws Exception {
+        ServiceClient.as(port, "trader").exampleAccount("acct-1");
         String id = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions",
                 RequestVariants.variant(1, "acct-1"))).path("decisionId").asString();
         Path out = dir.resolve("reports").resolve(id + ".html");

@@ -57,6 +57,7 @@ class ConsoleBrowserIT {
     @Test
     void eachRoleWorksThroughTheConsole() throws Exception {
         Instant start = Instant.now().minusSeconds(60);
+        ServiceClient.as(port, "trader").exampleAccount("acct-1");
         for (int n = 1; n <= 2; n++) {
             assertThat(ServiceClient.as(port, "trader").post("/v1/decisions", RequestVariants.variant(n, "acct-1"))
                     .statusCode()).isEqualTo(201);

@@ -42,6 +42,9 @@ class DecisionLifecycleIT {
 
     @Test
     void everyStoredDecisionReplaysIdentically() throws Exception {
+        for (int a = 0; a < 4; a++) {
+            trader().exampleAccount("acct-replay-" + a);
+        }
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < 24; n++) {
             String path = n % 3 == 2 ? "/v1/checks" : "/v1/decisions";
@@ -63,11 +66,20 @@ class DecisionLifecycleIT {
 
     @Test
     void aChangedStoredRequestReplaysDifferentlyFieldByField() throws Exception {
+        trader().exampleAccount("acct-changed");
         String id = ServiceClient.json(trader().post("/v1/decisions", RequestVariants.variant(3, "acct-changed")))
                 .path("decisionId").asString();
+        // the free balance the engine completed the request with, as the stored trace holds it
+        String free = ServiceClient.json(trader().get("/v1/decisions/" + id + "/trace")).path("request").path("account")
+                .path("freeBalance").decimalValue().toPlainString();
         try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
-            s.executeUpdate("update decision set trace_json = replace(trace_json, '\"freeBalance\":60000', '\"freeBalance\":100')"
-                    + " where decision_id = '" + id + "'");
+            int changed = s.executeUpdate("update decision set trace_json = replace(trace_json, '\"freeBalance\":" + free
+                    + "', '\"freeBalance\":100') where decision_id = '" + id + "'");
+            assertThat(changed).isEqualTo(1);
+            try (var rs = s.executeQuery("select trace_json from decision where decision_id = '" + id + "'")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("the stored free balance was changed").contains("\"freeBalance\":100,");
+            }
         }
         JsonNode report = ServiceClient.json(ServiceClient.as(port, "auditor").post("/v1/decisions/" + id + "/replay", ""));
         assertThat(report.path("identical").asBoolean()).isFalse();
@@ -78,6 +90,7 @@ class DecisionLifecycleIT {
 
     @Test
     void aRepeatedIdempotencyKeyReturnsTheOriginalAndAReusedKeyIsRefused() throws Exception {
+        trader().exampleAccount("acct-idem");
         byte[] body = RequestVariants.variant(5, "acct-idem");
         HttpResponse<String> first = trader().post("/v1/decisions", body, "application/json", "order-batch-42");
         HttpResponse<String> again = trader().post("/v1/decisions", body, "application/json", "order-batch-42");
@@ -103,6 +116,10 @@ class DecisionLifecycleIT {
 
     @Test
     void concurrentRepeatsOfOneKeyMakeOneDecisionAndAccountsRunInParallel() throws Exception {
+        trader().exampleAccount("acct-race");
+        for (int n = 0; n < 8; n++) {
+            trader().exampleAccount("acct-par-" + n);
+        }
         byte[] body = RequestVariants.variant(7, "acct-race");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -137,6 +154,7 @@ class DecisionLifecycleIT {
 
     @Test
     void aCheckUsesOnlyTheClientsIntentsAndIsStoredAsACheck() throws Exception {
+        trader().exampleAccount("acct-check");
         HttpResponse<String> check = trader().post("/v1/checks", RequestVariants.variant(1, "acct-check"));
         assertThat(check.statusCode()).isEqualTo(201);
         String id = ServiceClient.json(check).path("decisionId").asString();
@@ -160,7 +178,9 @@ class DecisionLifecycleIT {
     }
 
     @Test
-    void fillsMovePositionsAndStoredBarsAndPositionsCompleteARequest() throws Exception {
+    void fillsMovePositionsAndTheEngineCompletesASlimRequestFromThem() throws Exception {
+        assertThat(trader().put("/v1/accounts/acct-state", "{\"accountId\": \"acct-state\", \"cash\": 100000,"
+                + " \"at\": \"2023-03-15T00:00:00Z\"}").statusCode()).isEqualTo(201);
         String fills = "{\"fills\":[{\"fillId\":\"f-1\",\"accountId\":\"acct-state\",\"symbol\":\"ETH-USD\",\"side\":\"BUY\","
                 + "\"quantity\":3,\"price\":1600,\"filledAt\":\"2023-03-15T12:00:00Z\"},"
                 + "{\"fillId\":\"f-2\",\"accountId\":\"acct-state\",\"symbol\":\"ETH-USD\",\"side\":\"SELL\","
@@ -178,12 +198,14 @@ class DecisionLifecycleIT {
         assertThat(positions.get(0).path("averagePrice").decimalValue()).isEqualByComparingTo("1600");
 
         assertThat(trader().post("/v1/market/bars", RequestVariants.exampleBars()).statusCode()).isEqualTo(200);
-        HttpResponse<String> decided = trader().post("/v1/decisions", RequestVariants.withoutPositionsAndBars(2, "acct-state"));
+        HttpResponse<String> decided = trader().post("/v1/decisions", RequestVariants.variant(2, "acct-state"));
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         String id = ServiceClient.json(decided).path("decisionId").asString();
         JsonNode request = ServiceClient.json(trader().get("/v1/decisions/" + id + "/trace")).path("request");
         assertThat(request.path("positions").get(0).path("quantity").decimalValue()).isEqualByComparingTo("2");
         assertThat(request.path("marketData").get(0).path("bars")).hasSize(120);
+        // 100,000 - 3 x 1,600 + 1 x 1,650: the cash the fills left, not anything the client sent
+        assertThat(request.path("account").path("freeBalance").decimalValue()).isEqualByComparingTo("96850");
         JsonNode replay = ServiceClient.json(ServiceClient.as(port, "auditor").post("/v1/decisions/" + id + "/replay", ""));
         assertThat(replay.path("identical").asBoolean()).isTrue();
     }
@@ -192,7 +214,7 @@ class DecisionLifecycleIT {
     void badBarsAreRefusedOneByOneAndTheValidOnesKept() throws Exception {
         String bars = "{\"symbol\":\"BTC-USD\",\"period\":\"PT1M\",\"bars\":["
                 + bar("2023-03-15T10:00:00Z", "100") + "," + bar("2023-03-15T10:01:00Z", "101") + ","
-                + bar("2023-03-15T10:01:00Z", "101") + "," + bar("2023-03-15T09:59:00Z", "99") + ","
+                + bar("2023-03-15T10:01:00Z", "102") + "," + bar("2023-03-15T09:59:00Z", "99") + ","
                 + "{\"openTime\":\"2023-03-15T10:02:00Z\",\"open\":100,\"high\":90,\"low\":95,\"close\":96,\"volume\":1},"
                 + "{\"openTime\":\"yesterday\",\"open\":1,\"high\":1,\"low\":1,\"close\":1,\"volume\":1},"
                 + bar("2023-03-15T10:03:00Z", "102") + "]}";
@@ -204,17 +226,24 @@ class DecisionLifecycleIT {
         answer.path("refused").forEach(r -> refused.add(r.path("field").asString() + ": " + r.path("accepted").asString()));
         assertThat(refused).hasSize(4);
         assertThat(refused.get(0)).startsWith("bars[2].openTime").contains("duplicate");
-        assertThat(refused.get(1)).startsWith("bars[3].openTime").contains("oldest first");
+        assertThat(refused.get(1)).startsWith("bars[3].openTime").contains("time order");
         assertThat(refused.get(2)).startsWith("bars[4].high");
         assertThat(refused.get(3)).startsWith("bars[5].openTime");
-        HttpResponse<String> again = trader().post("/v1/market/bars", "{\"symbol\":\"BTC-USD\",\"period\":\"PT1M\",\"bars\":["
+        HttpResponse<String> repeat = trader().post("/v1/market/bars", "{\"symbol\":\"BTC-USD\",\"period\":\"PT1M\",\"bars\":["
                 + bar("2023-03-15T10:03:00Z", "102") + "]}");
+        assertThat(repeat.statusCode()).as("an identical repeat of the newest bar is ignored").isEqualTo(200);
+        assertThat(ServiceClient.json(repeat).path("kept").asInt()).isZero();
+        assertThat(ServiceClient.json(repeat).path("ignored").asInt()).isEqualTo(1);
+        HttpResponse<String> again = trader().post("/v1/market/bars", "{\"symbol\":\"BTC-USD\",\"period\":\"PT1M\",\"bars\":["
+                + bar("2023-03-15T10:03:00Z", "103") + "]}");
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("duplicate");
     }
 
     @Test
     void aHaltStopsTheAccountsOrdersUntilResumed() throws Exception {
+        trader().exampleAccount("acct-halt");
+        trader().exampleAccount("acct-free");
         ServiceClient risk = ServiceClient.as(port, "risk-officer");
         assertThat(risk.post("/v1/trading-state", "{\"scope\":\"ACCOUNT\",\"target\":\"acct-halt\",\"state\":\"HALTED\","
                 + "\"reason\":\"margin call\"}").statusCode()).isEqualTo(201);
@@ -238,6 +267,7 @@ class DecisionLifecycleIT {
 
     @Test
     void aStoredDecisionIsExplainedByAPrologQuery() throws Exception {
+        trader().exampleAccount("acct-explain");
         String id = ServiceClient.json(trader().post("/v1/decisions", RequestVariants.variant(0, "acct-explain")))
                 .path("decisionId").asString();
         ServiceClient auditor = ServiceClient.as(port, "auditor");

@@ -6,6 +6,9 @@ import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.json.ArbiterJson;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,10 +16,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The service over real HTTP on the real PostgreSQL: a real server on a random port and the JDK's HTTP client. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DecisionServiceIT {
+
+    /** What gives away a library, a class or the database in an error meant for a client. */
+    private static final Pattern LIBRARY_WORDS = Pattern.compile(
+            "jackson|fasterxml|java\\.|dev\\.arbiter|Exception|Cannot (deserialize|construct)|`|SQL|jdbc|springframework",
+            Pattern.CASE_INSENSITIVE);
 
     @LocalServerPort
     private int port;
@@ -33,6 +42,7 @@ class DecisionServiceIT {
 
     @Test
     void postsADecisionAndReadsItAndItsTraceBack() throws Exception {
+        ServiceClient.as(port, "trader").exampleAccount("acct-1");
         HttpResponse<String> created = post(ExampleRequests.exampleBytes(), "application/json");
 
         assertThat(created.statusCode()).isEqualTo(201);
@@ -51,6 +61,10 @@ class DecisionServiceIT {
         assertThat(traceBody.path("firings")).hasSize(7);
         assertThat(traceBody.path("proof").path("verdict").asString()).isEqualTo("PROVED");
         assertThat(traceBody.path("request").path("requestId").asString()).isEqualTo("example-eth-usd-2023-03-15T13:35");
+        // the stored request is the one the pipeline saw: completed from the account the engine keeps
+        assertThat(traceBody.path("request").path("positions").get(0).path("quantity").decimalValue()).isEqualByComparingTo("2");
+        assertThat(traceBody.path("request").path("marketData").get(0).path("bars")).hasSize(120);
+        assertThat(traceBody.path("request").path("state").path("breaks")).isEmpty();
 
         HttpResponse<String> decision = get("/v1/decisions/" + id);
         assertThat(decision.statusCode()).isEqualTo(200);
@@ -60,7 +74,8 @@ class DecisionServiceIT {
 
     @Test
     void openApiDocumentAndPrometheusMetricsAreServed() throws Exception {
-        assertThat(post(ExampleRequests.exampleBytes(), "application/json").statusCode()).isEqualTo(201);
+        ServiceClient.as(port, "trader").exampleAccount("acct-docs");
+        assertThat(post(RequestVariants.example("acct-docs"), "application/json").statusCode()).isEqualTo(201);
 
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
@@ -78,9 +93,9 @@ class DecisionServiceIT {
 
     @Test
     void badRequestIsAProblemDetailNamingTheField() throws Exception {
-        byte[] bad = new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8)
-                .replaceFirst("\"side\": \"BUY\", \"quantity\": 25", "\"side\": \"BUY\", \"quantity\": -25")
-                .getBytes(StandardCharsets.UTF_8);
+        ObjectNode request = (ObjectNode) ArbiterJson.mapper().readTree(ExampleRequests.exampleBytes());
+        ((ObjectNode) request.withArray("intents").get(0)).put("quantity", -25);
+        byte[] bad = ArbiterJson.mapper().writeValueAsBytes(request);
 
         HttpResponse<String> response = post(bad, "application/json");
 
@@ -91,6 +106,34 @@ class DecisionServiceIT {
         assertThat(problem.path("value").asString()).isEqualTo("-25");
         assertThat(problem.path("accepted").asString()).isEqualTo("a number > 0");
         assertThat(problem.path("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void everyMalformedRequestIsRefusedInOurWordsNamingTheField() throws Exception {
+        ServiceClient trader = ServiceClient.as(port, "trader");
+        trader.exampleAccount("acct-bad");
+        List<String> wrong = new ArrayList<>();
+        for (RequestVariants.Malformed variant : RequestVariants.malformed("acct-bad")) {
+            for (String path : List.of("/v1/decisions", "/v1/checks")) {
+                HttpResponse<String> response = trader.post(path, variant.body());
+                JsonNode problem = ServiceClient.json(response);
+                String body = response.body();
+                if (response.statusCode() != 400 || !variant.field().equals(problem.path("field").asString())) {
+                    wrong.add(variant + " to " + path + ": " + response.statusCode() + " " + body);
+                } else if (LIBRARY_WORDS.matcher(body).find()) {
+                    wrong.add(variant + " to " + path + ": a library's words in " + body);
+                } else if (problem.path("accepted").asString().isBlank() || problem.path("value").isMissingNode()) {
+                    wrong.add(variant + " to " + path + ": no value or nothing accepted in " + body);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        JsonNode account = ServiceClient.json(trader.get("/v1/accounts/acct-bad"));
+        assertThat(account.path("workingOrders").isArray()).isTrue();
+        assertThat(account.path("workingOrders")).as("nothing was decided").isEmpty();
+        JsonNode stored = ServiceClient.json(trader.get("/v1/decisions?account=acct-bad")).path("decisions");
+        assertThat(stored.isArray()).as(stored.toString()).isTrue();
+        assertThat(stored).as("nothing stored").isEmpty();
     }
 
     @Test

@@ -193,8 +193,9 @@ class RuleSetLifecycleIT {
     }
 
     private JsonNode decide(int n) throws Exception {
-        HttpResponse<String> response = ServiceClient.as(port, "trader").post("/v1/decisions",
-                RequestVariants.variant(n, "acct-1"));
+        ServiceClient trader = ServiceClient.as(port, "trader");
+        trader.exampleAccount("acct-1");
+        HttpResponse<String> response = trader.post("/v1/decisions", RequestVariants.variant(n, "acct-1"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return ServiceClient.json(response).path("decision");
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.json.ArbiterJson;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The JDK's HTTP client against a running service, signed in as one user. */
 final class ServiceClient {
@@ -57,6 +59,53 @@ final class ServiceClient {
             builder.header("Idempotency-Key", idempotencyKey);
         }
         return send(builder);
+    }
+
+    /**
+     * The documented example account under {@code accountId}, set up over HTTP the way a trading system does it: the
+     * opening balance ({@code docs/examples/account.json}), the ETH-USD bars ({@code bars.json}) and the fill of its
+     * 2 ETH ({@code fills.json}). An account already opened is left as it is (a second opening balance would be 409).
+     *
+     * @return the engine's view of the account
+     */
+    JsonNode exampleAccount(String accountId) throws Exception {
+        HttpResponse<String> view = get("/v1/accounts/" + accountId);
+        expect(view, 200);
+        if (json(view).path("opened").asBoolean()) {
+            return json(view);
+        }
+        expect(put("/v1/accounts/" + accountId, forAccount("account.json", accountId)), 201);
+        HttpResponse<String> bars = post("/v1/market/bars", ExampleRequests.bytes("bars.json"));
+        expect(bars, 200); // kept, or the identical newest bar ignored when another account brought them first
+        HttpResponse<String> fills = post("/v1/fills", forAccount("fills.json", accountId));
+        expect(fills, 200);
+        if (!json(fills).path("refused").isEmpty()) {
+            throw new AssertionError("the example fills were refused for " + accountId + ": " + fills.body());
+        }
+        return json(get("/v1/accounts/" + accountId));
+    }
+
+    /** An example file with every {@code accountId} in it set to {@code accountId}. */
+    static String forAccount(String file, String accountId) {
+        JsonNode tree = ArbiterJson.mapper().readTree(ExampleRequests.bytes(file));
+        setAccount(tree, accountId);
+        return ArbiterJson.mapper().writeValueAsString(tree);
+    }
+
+    private static void setAccount(JsonNode node, String accountId) {
+        if (node instanceof ObjectNode object && object.has("accountId")) {
+            object.put("accountId", accountId);
+        }
+        for (JsonNode child : node) {
+            setAccount(child, accountId);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(response.request().method() + " " + response.uri().getPath() + " answered "
+                    + response.statusCode() + ", expected " + status + ": " + response.body());
+        }
     }
 
     static JsonNode json(HttpResponse<String> response) {
