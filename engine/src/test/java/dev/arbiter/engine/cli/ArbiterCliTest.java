@@ -58,9 +58,9 @@ class ArbiterCliTest {
         // as EthUsdDecisionTest works it out: i-1 capped at L1's 10, momentum at the 2.76 the gross exposure left
         assertThat(decision.path("orders")).extracting(o -> o.path("orderId").asString() + " " + o.path("quantity").asString())
                 .containsExactlyInAnyOrder(id + "/i-1 10.00", id + "/S-MOMENTUM:ETH-USD 2.76");
-        // the engine's figures: 100000 less 2 x 1610 and the fee 1.61 in cash, the 2 ETH at their fill price
+        // the engine's figures: 100000 less 2 x 1610 and the fee 1.61 in cash, the 2 ETH at the latest close 1692.84
         JsonNode request = printed.path("trace").path("request");
-        assertThat(request.path("account").path("equity").decimalValue()).isEqualByComparingTo("99998.39");
+        assertThat(request.path("account").path("equity").decimalValue()).isEqualByComparingTo("100164.07");
         assertThat(request.path("account").path("freeBalance").decimalValue()).isEqualByComparingTo("96778.39");
         assertThat(request.path("positions")).singleElement()
                 .satisfies(p -> assertThat(p.path("quantity").decimalValue()).isEqualByComparingTo("2"));

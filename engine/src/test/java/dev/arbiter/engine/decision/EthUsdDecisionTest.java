@@ -52,13 +52,13 @@ class EthUsdDecisionTest {
     void theAccountsFiguresAreTheEnginesOwnFromItsEvents() {
         DecisionRequest request = result.trace().request();
 
-        // cash 100000 - 2 x 1610 - fee 1.61 = 96778.39; the 2 ETH at the account's mark, the fill's price 1610 (no bar
-        // reached the account after its fill): equity 96778.39 + 3220 = 99998.39, below the opening 100000 (the
-        // high-water mark) by the fee, the day's P&L
+        // cash 100000 - 2 x 1610 - fee 1.61 = 96778.39; the fill (09:00) was reported after bars up to 13:35, so the
+        // 2 ETH are marked at the latest close 1692.84: equity 96778.39 + 3385.68 = 100164.07, a new high-water mark,
+        // and the day's P&L 100164.07 - 100000 = 164.07
         assertThat(request.account().freeBalance()).isEqualByComparingTo("96778.39");
-        assertThat(request.account().equity()).isEqualByComparingTo("99998.39");
-        assertThat(request.account().highWaterMark()).isEqualByComparingTo("100000");
-        assertThat(request.account().dailyPnl()).isEqualByComparingTo("-1.61");
+        assertThat(request.account().equity()).isEqualByComparingTo("100164.07");
+        assertThat(request.account().highWaterMark()).isEqualByComparingTo("100164.07");
+        assertThat(request.account().dailyPnl()).isEqualByComparingTo("164.07");
         assertThat(request.positions()).singleElement().satisfies(p -> {
             assertThat(p.quantity()).isEqualByComparingTo("2");
             assertThat(p.averagePrice()).isEqualByComparingTo("1610");
@@ -120,10 +120,10 @@ class EthUsdDecisionTest {
                     assertThat(c.maxQuantity()).isEqualByComparingTo("10");
                     assertThat(c.capReasons()).containsExactly("L1-MAX-ORDER-QTY");
                 });
-        // L2: (25% of equity 99998.39 - 2 x 1692.84) / 1693 = (24999.5975 - 3385.68) / 1693 = 12.766 and, with no
-        // working order, (25000 - 3385.68) / 1693 = 12.767: both 12.76 ETH to the lot, above L1's 10
+        // L2: (25% of equity 100164.07 - 2 x 1692.84) / 1693 = (25041.0175 - 3385.68) / 1693 = 12.791 and, with no
+        // working order, (25000 - 3385.68) / 1693 = 12.767: 12.79 and 12.76 ETH to the lot, both above L1's 10
         assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE"))
-                .isEqualTo("position 3385.68 plus order 42325 would exceed 25% of equity 99998.39");
+                .isEqualTo("position 3385.68 plus order 42325 would exceed 25% of equity 100164.07");
         assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
                 .isEqualTo("gross exposure 3385.68 plus order 42325 would exceed the maximum 25000");
     }
@@ -132,7 +132,7 @@ class EthUsdDecisionTest {
     void timefoldSizesWithinGrossExposureGivingHigherConvictionFirst() {
         // gross before: 2 x 1692.84 = 3385.68 (no working order); limit 25000 leaves 21614.32.
         // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets 4684.32 / 1692.84 = 2.767, 2.76 to the lot
-        // (the instrument's cap, 25% of 99998.39 = 24999.5975, leaves 4683.9175: 2.76 too).
+        // (the instrument's cap, 25% of 100164.07 = 25041.0175, leaves 4725.3375: it does not bind).
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(result.decision().orders()).extracting(Order::proposalId, Order::side, o -> o.quantity().toPlainString())
                 .containsExactlyInAnyOrder(
@@ -183,18 +183,16 @@ class EthUsdDecisionTest {
                         + " the maximum order quantity 10",
                 "capped at 12.76 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 3385.68 plus order 42325"
                         + " would exceed the maximum 25000",
-                "capped at 12.76 by L2-INSTRUMENT-SHARE at L2 (portfolio): position 3385.68 plus order 42325 would"
-                        + " exceed 25% of equity 99998.39");
+                "capped at 12.79 by L2-INSTRUMENT-SHARE at L2 (portfolio): position 3385.68 plus order 42325 would"
+                        + " exceed 25% of equity 100164.07");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
         assertThat(momentum.status()).isEqualTo(ProposalStatus.CAPPED);
-        // one more lot: 3385.68 + 16930 + 2.77 x 1692.84 = 20315.68 + 4689.1668 = 25004.8468, above both 25000 and
-        // 24999.5975
+        // one more lot: 3385.68 + 16930 + 2.77 x 1692.84 = 20315.68 + 4689.1668 = 25004.8468, above 25000 (and below
+        // the instrument's cap 25041.0175, which does not bind)
         assertThat(momentum.because()).containsExactly(
                 "the allocation sized it at 2.76 of the 5.9 requested",
-                "held at 2.76: one more lot of 0.01 would take gross exposure to 25004.8468, above the limit 25000.00",
-                "held at 2.76: one more lot of 0.01 would take instrument ETH-USD exposure to 25004.8468, above its cap"
-                        + " 24999.5975 (25% of equity)");
+                "held at 2.76: one more lot of 0.01 would take gross exposure to 25004.8468, above the limit 25000.00");
     }
 
     @Test

@@ -78,14 +78,14 @@ class FailClosedTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
         assertThat(result.decision().orders()).isEmpty();
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
-        // One instrument: gross exposure's 25000 and the instrument's share, 25% of equity 99998.39 = 24999.5975,
+        // One instrument: gross exposure's 25000 and the instrument's share, 25% of equity 100164.07 = 25041.0175,
         // both bound it, so the proof names both.
         assertThat(result.trace().proof().violations()).extracting(v -> v.limit())
                 .containsExactlyInAnyOrder("gross-exposure", "instrument-share:ETH-USD");
         assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("gross-exposure"))
                 .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("25000"));
         assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("instrument-share:ETH-USD"))
-                .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("24999.5975"));
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("25041.0175"));
         assertThat(result.decision().summary()).contains("gross-exposure");
         // A failed proof blocks the whole decision; the rule outcomes stay on record.
         assertThat(result.decision().proposals()).extracting(ProposalVerdict::status).containsOnly("BLOCKED_BY_PROOF");

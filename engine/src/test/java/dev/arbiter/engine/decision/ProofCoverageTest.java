@@ -31,7 +31,7 @@ class ProofCoverageTest {
     @Test
     void blocksAnAllocationAboveTheInstrumentShareNamingThatLimit() {
         // ETH-USD held 2 x 1692.84 = 3385.68, plus 10 x 1693 + 5.90 x 1692.84 = 16930 + 9987.756 = 26917.756 from the two
-        // orders: 30303.436 > 0.25 x equity 99998.39 = 24999.5975.
+        // orders: 30303.436 > 0.25 x equity 100164.07 = 25041.0175.
         DecisionResult result = decideWithEverythingAtItsCap(WIDE_GROSS, "dec-instrument-share");
 
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
@@ -39,7 +39,7 @@ class ProofCoverageTest {
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
         assertThat(result.trace().proof().violations()).singleElement().satisfies(v -> {
             assertThat(v.limit()).isEqualTo("instrument-share:ETH-USD");
-            assertThat(v.detail()).contains("30303.436").contains("24999.5975").contains("3385.68").contains("26917.756");
+            assertThat(v.detail()).contains("30303.436").contains("25041.0175").contains("3385.68").contains("26917.756");
         });
         assertThat(result.decision().summary()).contains("instrument-share:ETH-USD");
     }
