@@ -14,11 +14,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * ARBITER_TEST_PG_HOST / _PORT / _USER), dropped when the test JVM exits. Tests skip, saying why, when
  * the server cannot be reached.
  */
-final class PostgresScratch {
+public final class PostgresScratch {
 
     static final String HOST = env("ARBITER_TEST_PG_HOST", "127.0.0.1");
     static final String PORT = env("ARBITER_TEST_PG_PORT", "5432");
-    static final String USER = env("ARBITER_TEST_PG_USER", "postgres");
+    public static final String USER = env("ARBITER_TEST_PG_USER", "postgres");
 
     /** Users the tests sign in as, one per role, with the configured-users format production uses. */
     static final String USERS = "trader:{noop}trader-pw:trader;risk-officer:{noop}risk-pw:risk-officer;"
@@ -29,7 +29,7 @@ final class PostgresScratch {
     }
 
     /** Skips the calling test class unless the local PostgreSQL answers. */
-    static void assumeReachable() {
+    public static void assumeReachable() {
         try (Connection c = connect("test")) {
             Assumptions.assumeTrue(c.isValid(2), "PostgreSQL at " + HOST + ":" + PORT + " does not answer");
         } catch (SQLException e) {
@@ -52,7 +52,7 @@ final class PostgresScratch {
         return name;
     }
 
-    static String create(String purpose) {
+    public static String create(String purpose) {
         String name = "arbiter_it_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "") + "_"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         try (Connection c = connect("test"); Statement s = c.createStatement()) {
@@ -64,7 +64,7 @@ final class PostgresScratch {
         return name;
     }
 
-    static String url(String database) {
+    public static String url(String database) {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
