@@ -4,11 +4,11 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
+import dev.arbiter.engine.service.store.DatabaseJournal;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
 import dev.arbiter.engine.state.EngineDecisions;
-import dev.arbiter.engine.state.InMemoryJournal;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
@@ -115,10 +115,10 @@ class PipelineConfiguration {
                 Duration.parse(lossLookback), barsKept, snapshotEvery, tolerance);
     }
 
-    /** The journal events are appended to before they are acknowledged. */
+    /** The journal events are appended to, in the service's database, before they are acknowledged. */
     @Bean(destroyMethod = "close")
-    Journal journal() {
-        return new InMemoryJournal();
+    Journal journal(JdbcTemplate jdbc) {
+        return new DatabaseJournal(jdbc);
     }
 
     /** The engine's own trading state, restored from the journal at start-up. */
