@@ -1,8 +1,9 @@
 -- The engine's event journal: what every account's, instrument's and the desk's state is the fold of.
 -- Append-only; a row is written (autocommit) before the event it holds is applied or acknowledged.
--- Payloads are the events' JSON (type id included). Events are small and kept in the row (varchar: H2 would
--- keep a CLOB outside it, a separate write per event); snapshots may be large, so TEXT (a CLOB in H2,
--- unbounded text in PostgreSQL). Positions count from 1 in each stream.
+-- Payloads are the events' JSON (type id included). Events are kept in the row (varchar, up to 10 million
+-- characters, more than a request body may hold; H2 would keep a CLOB outside the row, a second write per
+-- event); snapshots may be larger, so TEXT (a CLOB in H2, unbounded text in PostgreSQL). Positions count from
+-- 1 in each stream.
 
 -- Account events in journal order. event_key is the idempotency key (a fill id, a transfer id) or null;
 -- an account's journal holds each key once (nulls do not collide). recorded_seq is the order rows were
@@ -12,7 +13,7 @@ create table account_event (
     journal_position bigint       not null,
     event_key        varchar(200),
     event_type       varchar(32)  not null,
-    payload          varchar(1000000) not null,
+    payload          varchar(10000000) not null,
     recorded_seq     bigint       generated always as identity,
     primary key (account_id, journal_position),
     constraint account_event_key unique (account_id, event_key)
@@ -22,14 +23,14 @@ create table account_event (
 create table market_event (
     symbol           varchar(200) not null,
     journal_position bigint       not null,
-    payload          varchar(1000000) not null,
+    payload          varchar(10000000) not null,
     primary key (symbol, journal_position)
 );
 
 -- Officers' actions on instruments and on the whole desk.
 create table desk_event (
     journal_position bigint primary key,
-    payload          varchar(1000000) not null
+    payload          varchar(10000000) not null
 );
 
 -- An account's state at a position of its journal, with the hash of its canonical JSON. Every snapshot is
