@@ -87,7 +87,8 @@ final class FactAssembler {
                         .ifPresent(p -> exposures.add(exposure(request, instrument.symbol(), p.averagePrice())));
             }
         }
-        List<ModelPrediction> modelPredictions = models.predict(request);
+        ModelRunner.Runs runs = models.predict(request);
+        List<ModelPrediction> modelPredictions = runs.predictions();
         BigDecimal gross = BigDecimal.ZERO;
         for (Exposure exposure : exposures) {
             gross = gross.add(exposure.positionNotional()).add(exposure.openOrderNotional());
@@ -108,6 +109,7 @@ final class FactAssembler {
         facts.addAll(exposures);
         facts.addAll(request.predictions());
         modelPredictions.forEach(p -> facts.add(p.toFact()));
+        facts.addAll(runs.health());
         facts.addAll(request.context().facts());
         facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
         facts.addAll(regimes);

@@ -1,11 +1,13 @@
 package dev.arbiter.engine.decision;
 
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.mlbridge.features.FeatureSet;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.features.FeatureUpdate;
 import dev.arbiter.mlbridge.features.StreamingFeatures;
 import dev.arbiter.mlbridge.model.ModelMetadata;
+import dev.arbiter.mlbridge.model.ModelMonitor;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.mlbridge.model.RegisteredModel;
@@ -38,16 +40,38 @@ final class ModelRunner {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** One prediction per requested model, in request order. */
-    List<ModelPrediction> predict(DecisionRequest request) {
-        List<ModelPrediction> predictions = new ArrayList<>(request.models().size());
-        for (int i = 0; i < request.models().size(); i++) {
-            predictions.add(predict(request, i));
-        }
-        return predictions;
+    /** What the requested models predicted, in request order, and what monitoring says of each. */
+    record Runs(List<ModelPrediction> predictions, List<ModelHealth> health) {
     }
 
-    private ModelPrediction predict(DecisionRequest request, int i) {
+    /** One prediction per requested model, in request order, with each model's health where it can be judged. */
+    Runs predict(DecisionRequest request) {
+        List<ModelPrediction> predictions = new ArrayList<>(request.models().size());
+        List<ModelHealth> health = new ArrayList<>();
+        for (int i = 0; i < request.models().size(); i++) {
+            predictions.add(predict(request, i, health));
+        }
+        return new Runs(predictions, health);
+    }
+
+    /**
+     * The model's health at {@code asOf}, judged by the monitor on the feature rows the bars gave: stale when its
+     * training data is too old; drifted when its inputs moved away from its training window (PSI). With fewer rows
+     * than the monitor needs, only the age is judged: no fact when the model is young enough, rather than a STALE
+     * verdict that would only say the engine keeps few bars.
+     */
+    private static void judge(ModelMetadata metadata, List<double[]> rows, java.time.Instant asOf, List<ModelHealth> health) {
+        ModelMonitor.Verdict verdict = MONITOR.check(metadata, rows, new int[0], new double[0], asOf);
+        java.time.Duration age = java.time.Duration.between(metadata.trainedTo(), asOf);
+        boolean tooOld = age.isNegative() || age.compareTo(MONITOR.maxAge()) > 0;
+        if (rows.size() >= MONITOR.minSamples() || tooOld) {
+            health.add(verdict.fact());
+        }
+    }
+
+    private static final ModelMonitor MONITOR = ModelMonitor.DEFAULTS;
+
+    private ModelPrediction predict(DecisionRequest request, int i, List<ModelHealth> health) {
         RequestedModel requested = request.models().get(i);
         String at = "models[" + i + "]";
         RegisteredModel model = load(requested, at);
@@ -62,10 +86,21 @@ final class ModelRunner {
         FeatureSet set = featureSet(metadata, requested, at);
         StreamingFeatures features = new StreamingFeatures(requested.symbol(), series.period(), set);
         FeatureUpdate last = null;
+        List<double[]> rows = new ArrayList<>();
         for (Bar bar : series.toBars(seriesAt)) {
             last = features.accept(bar);
+            double[] row = new double[metadata.features().size()];
+            boolean defined = true;
+            for (int c = 0; c < row.length && defined; c++) {
+                row[c] = last.value(metadata.features().get(c));
+                defined = !Double.isNaN(row[c]);
+            }
+            if (defined) {
+                rows.add(row);
+            }
         }
         requireDefined(last, features, metadata, requested, at, seriesAt);
+        judge(metadata, rows, request.asOf(), health);
         return model.predict(last);
     }
 
