@@ -6,6 +6,7 @@ import dev.arbiter.engine.service.store.DatabaseJournal;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.OfficerAction;
 import dev.arbiter.engine.state.StateHash;
@@ -342,7 +343,7 @@ public final class JournalRestartHarness {
     }
 
     /** Counts what is appended, by stream. */
-    private static final class Counting extends Delegating {
+    private static final class Counting extends ForwardingJournal {
         final AtomicLong appended = new AtomicLong();
         final AtomicLong bars = new AtomicLong();
         final AtomicLong snapshots = new AtomicLong();
@@ -386,7 +387,7 @@ public final class JournalRestartHarness {
     }
 
     /** The journal with its snapshots, its accounts or its bars hidden from a restore. */
-    private static final class Filtered extends Delegating {
+    private static final class Filtered extends ForwardingJournal {
         private final boolean snapshots;
         private final boolean accounts;
         private final boolean bars;
@@ -411,64 +412,6 @@ public final class JournalRestartHarness {
         @Override
         public Optional<Snapshot> lastSnapshot(String accountId) {
             return snapshots ? super.lastSnapshot(accountId) : Optional.empty();
-        }
-    }
-
-    private static class Delegating implements Journal {
-        private final Journal journal;
-
-        Delegating(Journal journal) {
-            this.journal = journal;
-        }
-
-        @Override
-        public boolean append(String accountId, long position, String key, AccountEvent event) {
-            return journal.append(accountId, position, key, event);
-        }
-
-        @Override
-        public void append(String symbol, long position, BarEvent event) {
-            journal.append(symbol, position, event);
-        }
-
-        @Override
-        public void append(long position, DeskEvent event) {
-            journal.append(position, event);
-        }
-
-        @Override
-        public List<Entry<DeskEvent>> deskEvents() {
-            return journal.deskEvents();
-        }
-
-        @Override
-        public List<Entry<AccountEvent>> accountEvents(String accountId, long afterPosition) {
-            return journal.accountEvents(accountId, afterPosition);
-        }
-
-        @Override
-        public List<Entry<BarEvent>> bars(String symbol) {
-            return journal.bars(symbol);
-        }
-
-        @Override
-        public List<String> accounts() {
-            return journal.accounts();
-        }
-
-        @Override
-        public List<String> symbols() {
-            return journal.symbols();
-        }
-
-        @Override
-        public void saveSnapshot(Snapshot snapshot) {
-            journal.saveSnapshot(snapshot);
-        }
-
-        @Override
-        public Optional<Snapshot> lastSnapshot(String accountId) {
-            return journal.lastSnapshot(accountId);
         }
     }
 }

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.OfficerAction;
 import dev.arbiter.engine.state.StateHash;
@@ -298,51 +299,10 @@ abstract class DatabaseJournalContract {
     }
 
     /** The same journal with its snapshots hidden, so a core folds every event from the first. */
-    private record WithoutSnapshots(Journal journal) implements Journal {
+    private static final class WithoutSnapshots extends ForwardingJournal {
 
-        @Override
-        public boolean append(String accountId, long position, String key, AccountEvent event) {
-            return journal.append(accountId, position, key, event);
-        }
-
-        @Override
-        public void append(String symbol, long position, BarEvent event) {
-            journal.append(symbol, position, event);
-        }
-
-        @Override
-        public void append(long position, DeskEvent event) {
-            journal.append(position, event);
-        }
-
-        @Override
-        public List<Entry<DeskEvent>> deskEvents() {
-            return journal.deskEvents();
-        }
-
-        @Override
-        public List<Entry<AccountEvent>> accountEvents(String accountId, long afterPosition) {
-            return journal.accountEvents(accountId, afterPosition);
-        }
-
-        @Override
-        public List<Entry<BarEvent>> bars(String symbol) {
-            return journal.bars(symbol);
-        }
-
-        @Override
-        public List<String> accounts() {
-            return journal.accounts();
-        }
-
-        @Override
-        public List<String> symbols() {
-            return journal.symbols();
-        }
-
-        @Override
-        public void saveSnapshot(Snapshot snapshot) {
-            journal.saveSnapshot(snapshot);
+        WithoutSnapshots(Journal journal) {
+            super(journal);
         }
 
         @Override
