@@ -57,6 +57,7 @@ class AccountController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccountView> open(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
         EventBodies.Opening opening = JsonBodies.read(body, EventBodies.Opening.class, EventBodies.OPENING);
+        NotInTheFuture.check("at", opening.at(), clock);
         core.submit(opening.toEvent(accountId, clock.instant()), null);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
     }
@@ -66,6 +67,7 @@ class AccountController {
     ResponseEntity<Map<String, Object>> transfer(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
         Transfer transfer = JsonBodies.read(body, Transfer.class, "{\"transferId\", \"amount\" (+ deposit, - withdrawal), \"at\" (optional)}");
         EventBodies.id("transferId", transfer.transferId());
+        NotInTheFuture.check("at", transfer.at(), clock);
         TradingCore.Applied applied = core.submit(new AccountEvent.Transferred(accountId,
                 transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount()),
                 "transfer:" + transfer.transferId());
@@ -90,7 +92,12 @@ class AccountController {
     Map<String, Object> reconcile(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
         VenueSnapshot venue = JsonBodies.read(body, VenueSnapshot.class,
                 "{\"at\" (optional), \"cash\" (optional), \"positions\": [ {accountId, symbol, quantity, averagePrice} ]}");
+        NotInTheFuture.check("at", venue.at(), clock);
         AccountState state = core.account(accountId);
+        if (!state.opened()) {
+            throw new InvalidRequestException("accountId", "'" + accountId + "'",
+                    "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
+        }
         Reconciliation reconciliation = new Reconciliation(core.settings().reconcileTolerance());
         List<ReconciliationBreak> breaks = new ArrayList<>();
         reconciliation.amount(breaks, accountId, "cash", venue.cash(), state.cash());

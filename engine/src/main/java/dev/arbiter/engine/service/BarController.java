@@ -7,6 +7,7 @@ import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.rules.pack.InstrumentSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ import tools.jackson.databind.JsonNode;
 class BarController {
 
     private final TradingCore core;
+    private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
 
-    BarController(TradingCore core, DecisionPipeline pipeline) {
+    BarController(TradingCore core, DecisionPipeline pipeline, Clock clock) {
         this.core = core;
+        this.clock = clock;
         this.pipeline = pipeline;
     }
 
@@ -67,6 +70,7 @@ class BarController {
             try {
                 MarketSeries.Row row = ItemErrors.read(items.get(i), MarketSeries.Row.class, path);
                 Bar bar = bar(symbol, period, row, path);
+                NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
                 if (core.bar(bar)) {
                     kept++;
                 } else {

@@ -9,6 +9,7 @@ import dev.arbiter.engine.service.store.StoredDecision;
 import dev.arbiter.engine.state.EngineDecisions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -44,9 +45,11 @@ final class DecisionService {
     private final EngineDecisions engine;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
+    private final Clock clock;
 
     DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
-                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics) {
+                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.allocatedChecks = allocatedChecks;
         this.pipeline = pipeline;
         this.checks = checks;
@@ -70,6 +73,7 @@ final class DecisionService {
                 }
             }
             ClientRequest request = RequestTrees.clientRequest(tree);
+            NotInTheFuture.check("asOf", request.asOf(), clock);
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();

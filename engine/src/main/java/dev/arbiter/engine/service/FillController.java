@@ -9,6 +9,7 @@ import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.rules.pack.InstrumentSet;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +31,12 @@ import tools.jackson.databind.JsonNode;
 class FillController {
 
     private final TradingCore core;
+    private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
 
-    FillController(TradingCore core, dev.arbiter.engine.decision.DecisionPipeline pipeline) {
+    FillController(TradingCore core, dev.arbiter.engine.decision.DecisionPipeline pipeline, Clock clock) {
         this.core = core;
+        this.clock = clock;
         this.pipeline = pipeline;
     }
 
@@ -58,7 +61,9 @@ class FillController {
                             "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
                 }
                 boolean solicited = fill.orderId() != null && state.workingOrder(fill.orderId()).isPresent();
-                TradingCore.Applied applied = core.submit(fill.toEvent(path, instruments(), solicited), fill.key());
+                AccountEvent.Filled event = fill.toEvent(path, instruments(), solicited);
+                NotInTheFuture.check(path + ".filledAt", event.at(), clock);
+                TradingCore.Applied applied = core.submit(event, fill.key());
                 if (applied.duplicate()) {
                     duplicates.add(fill.fillId());
                 } else {

@@ -55,6 +55,7 @@ class OrderReportController {
                 Report report = ItemErrors.read(items.get(i), Report.class, path);
                 EventBodies.id(path + ".accountId", report.accountId());
                 EventBodies.id(path + ".orderId", report.orderId());
+                NotInTheFuture.check(path + ".at", report.at(), clock);
                 core.submit(new AccountEvent.OrderReported(report.accountId(), report.at() == null ? clock.instant() : report.at(),
                         report.orderId(), report.status(), report.reason()), null);
                 recorded.add(report.orderId());

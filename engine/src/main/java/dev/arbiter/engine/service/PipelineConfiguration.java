@@ -135,9 +135,10 @@ class PipelineConfiguration {
     @Bean
     DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
                                     @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
-                                    DecisionRepository decisions, EngineDecisions engine, MeterRegistry registry) {
+                                    DecisionRepository decisions, EngineDecisions engine, MeterRegistry registry,
+                                    Clock clock) {
         return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, engine,
-                new DecisionMetrics(registry));
+                new DecisionMetrics(registry), clock);
     }
 
     @Bean
