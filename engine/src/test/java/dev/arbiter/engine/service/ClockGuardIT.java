@@ -36,7 +36,7 @@ class ClockGuardIT {
 
     @Test
     void timesAheadOfTheServicesClockAreRefusedAndChangeNothing() throws Exception {
-        ServiceClient trader = new ServiceClient(port, "trader", "trader-demo");
+        ServiceClient trader = ServiceClient.as(port, "trader");
         trader.exampleAccount("acct-clock");
         JsonNode before = ServiceClient.json(trader.get("/v1/accounts/acct-clock"));
         String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString();
