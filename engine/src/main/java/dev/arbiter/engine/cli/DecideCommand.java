@@ -108,9 +108,7 @@ final class DecideCommand implements Callable<Integer> {
                     List<EventBodies.Fill> items = read(path, EventBodies.Fills.class).fills();
                     for (int i = 0; i < items.size(); i++) {
                         EventBodies.Fill fill = items.get(i);
-                        boolean solicited = fill.orderId() != null && fill.accountId() != null
-                                && core.account(fill.accountId()).workingOrder(fill.orderId()).isPresent();
-                        core.submit(fill.toEvent("fills[" + i + "]", instruments, solicited), fill.key());
+                        core.submit(fill.toEvent("fills[" + i + "]", instruments, core::account), fill.key());
                     }
                 }
             } catch (InvalidRequestException | InvalidEventException | InvalidFactException e) {

@@ -3,10 +3,12 @@ package dev.arbiter.engine.json;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.rules.pack.InstrumentSet;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The bodies trading systems send to move an account (an opening balance, fills), as the service's endpoints and the
@@ -80,9 +82,11 @@ public final class EventBodies {
          * The fill, checked field by field, as an event.
          *
          * @param path        where it sits in its body, e.g. {@code fills[0]}
-         * @param solicited   whether it fills an order the engine approved that is still working
+         * @param accounts    the engine's state of each account: a fill of no order the engine approved that is still
+         *                    working is booked all the same and flagged unsolicited
          */
-        public AccountEvent.Filled toEvent(String path, InstrumentSet instruments, boolean solicited) {
+        public AccountEvent.Filled toEvent(String path, InstrumentSet instruments,
+                                           Function<String, AccountState> accounts) {
             id(path + ".fillId", fillId);
             id(path + ".accountId", accountId);
             if (orderId != null) {
@@ -104,6 +108,7 @@ public final class EventBodies {
             if (filledAt == null) {
                 throw new InvalidRequestException(path + ".filledAt", "null", "an ISO-8601 UTC time such as 2023-03-15T13:35:30Z");
             }
+            boolean solicited = orderId != null && accounts.apply(accountId).workingOrder(orderId).isPresent();
             return new AccountEvent.Filled(accountId, filledAt, fillId, orderId, symbol, side, quantity, price,
                     fee == null ? BigDecimal.ZERO : fee, Boolean.TRUE.equals(stopLoss), !solicited);
         }

@@ -60,15 +60,14 @@ class FillController {
                     throw new InvalidRequestException(path + ".accountId", "'" + fill.accountId() + "'",
                             "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
                 }
-                boolean solicited = fill.orderId() != null && state.workingOrder(fill.orderId()).isPresent();
-                AccountEvent.Filled event = fill.toEvent(path, instruments(), solicited);
+                AccountEvent.Filled event = fill.toEvent(path, instruments(), core::account);
                 NotInTheFuture.check(path + ".filledAt", event.at(), clock);
                 TradingCore.Applied applied = core.submit(event, fill.key());
                 if (applied.duplicate()) {
                     duplicates.add(fill.fillId());
                 } else {
                     recorded.add(fill.fillId());
-                    if (!solicited) {
+                    if (event.unsolicited()) {
                         unsolicited.add(fill.fillId());
                     }
                 }

@@ -65,7 +65,7 @@ public final class ExampleRequests {
         bars().subList(0, barCount).forEach(core::bar);
         List<EventBodies.Fill> fills = ArbiterJson.mapper().readValue(bytes("fills.json"), EventBodies.Fills.class).fills();
         for (int i = 0; i < fills.size(); i++) {
-            core.submit(fills.get(i).toEvent("fills[" + i + "]", InstrumentSet.shippedDefault(), false), fills.get(i).key());
+            core.submit(fills.get(i).toEvent("fills[" + i + "]", InstrumentSet.shippedDefault(), core::account), fills.get(i).key());
         }
         return core;
     }
