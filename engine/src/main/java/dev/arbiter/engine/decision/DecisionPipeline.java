@@ -24,8 +24,8 @@ import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
-import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.StandingSessions;
 import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
@@ -62,7 +62,8 @@ public final class DecisionPipeline implements AutoCloseable {
     /** Swapped whole by {@link #activate}; each decision reads it once and uses only what it read. */
     private final AtomicReference<RuleRelease> active;
     private final FactAssembler facts;
-    private final RuleSessionRunner sessions = new RuleSessionRunner();
+    /** One standing rule session per account: a check adds only its own facts to the book's (see StandingSessions). */
+    private final StandingSessions sessions = new StandingSessions();
     private final Sizer sizer;
     private final LimitProver prover;
     private final PrologExplainer explainer;
@@ -113,9 +114,21 @@ public final class DecisionPipeline implements AutoCloseable {
                 new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
     }
 
-    /** Releases the prover's native Z3 context. */
+    /**
+     * The pre-trade check pipeline beside a decision release: the risk layers only ({@link PreTradeRelease}), each
+     * intent at its requested size ({@link RequestedSizes}), still proven against every hard limit and explained.
+     */
+    public static DecisionPipeline preTradeChecks(RuleRelease decisions, ModelRegistry models) {
+        RuleRelease release = PreTradeRelease.of(decisions);
+        return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
+                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new RequestedSizes(),
+                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
+    }
+
+    /** Releases the prover's native Z3 context and the standing rule sessions. */
     @Override
     public void close() {
+        sessions.close();
         prover.close();
     }
 
@@ -169,7 +182,7 @@ public final class DecisionPipeline implements AutoCloseable {
         long started = System.nanoTime();
         AssembledFacts assembled = facts.assemble(request, limits, release.parameters());
         long factsDone = System.nanoTime();
-        SessionResult session = sessions.run(release.rules(), assembled.sessionFacts());
+        SessionResult session = sessions.run(release.rules(), request.account().accountId(), assembled.sessionFacts());
         long rulesDone = System.nanoTime();
 
         AllocationProblem problem = AllocationProblems.of(request, assembled, session.proposals(), session.outcomes(),

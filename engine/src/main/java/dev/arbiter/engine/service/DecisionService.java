@@ -46,10 +46,13 @@ final class DecisionService {
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
     private final Clock clock;
+    private final Admission admission;
 
     DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
-                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics, Clock clock) {
+                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics, Clock clock,
+                    Admission admission) {
         this.clock = clock;
+        this.admission = admission;
         this.allocatedChecks = allocatedChecks;
         this.pipeline = pipeline;
         this.checks = checks;
@@ -59,6 +62,12 @@ final class DecisionService {
     }
 
     Decided decide(byte[] body, String idempotencyKey, String kind) {
+        try (Admission.Ticket admitted = admission.enter()) {
+            return admitted(body, idempotencyKey, kind);
+        }
+    }
+
+    private Decided admitted(byte[] body, String idempotencyKey, String kind) {
         Timer.Sample total = metrics.start();
         ObjectNode tree = RequestTrees.read(body);
         String requestSha = CanonicalJson.sha256(body);

@@ -52,10 +52,7 @@ class PipelineConfiguration {
     /** Pre-trade checks: the risk layers only, each intent at its requested size, still proven against every hard limit. */
     @Bean(destroyMethod = "close")
     DecisionPipeline checkPipeline(DecisionPipeline decisions, ModelRegistry models) {
-        RuleRelease release = PreTradeRelease.of(decisions.active());
-        return new DecisionPipeline(release.rules(), release.limits(), release.parameters(),
-                new IndicatorFacts(IndicatorFacts.DEFAULT_SET), new RequestedSizes(),
-                new LimitProver(Duration.ofSeconds(1)), new PrologExplainer(), KnowledgeBase.shipped(), models);
+        return DecisionPipeline.preTradeChecks(decisions.active(), models);
     }
 
     /** Pre-trade checks that ask for allocation: the same release as checks, survivors sized by the allocator. */
@@ -132,13 +129,26 @@ class PipelineConfiguration {
         return new EngineDecisions(core);
     }
 
+    /**
+     * How many decisions and checks the service holds at once ({@code arbiter.gate.max-in-flight}); beyond that 503
+     * with {@code Retry-After} ({@code arbiter.gate.retry-after}).
+     */
+    @Bean
+    Admission admission(@Value("${arbiter.gate.max-in-flight:64}") int maxInFlight,
+                        @Value("${arbiter.gate.retry-after:PT1S}") String retryAfter, MeterRegistry registry) {
+        Admission admission = new Admission(maxInFlight, Duration.parse(retryAfter));
+        io.micrometer.core.instrument.Gauge.builder("arbiter.gate.in.flight", admission, Admission::inFlight)
+                .description("decisions and checks held now, running or waiting for their account").register(registry);
+        return admission;
+    }
+
     @Bean
     DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
                                     @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
                                     DecisionRepository decisions, EngineDecisions engine, MeterRegistry registry,
-                                    Clock clock) {
+                                    Clock clock, Admission admission) {
         return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, engine,
-                new DecisionMetrics(registry), clock);
+                new DecisionMetrics(registry), clock, admission);
     }
 
     @Bean

@@ -4,8 +4,11 @@ import dev.arbiter.engine.decision.InvalidRequestException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,6 +60,18 @@ class ProblemResponses {
         problem.setProperty("accepted", "a new key, or this key with the body of decision " + e.originalDecisionId());
         problem.setProperty("originalDecisionId", e.originalDecisionId());
         return problem;
+    }
+
+    /** Beyond the service's capacity: refused at once, nothing changed, with when to try again. */
+    @ExceptionHandler(OverloadedException.class)
+    ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/overloaded"));
+        problem.setTitle("Service at capacity");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

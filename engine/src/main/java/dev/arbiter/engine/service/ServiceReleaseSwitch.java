@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.PreTradeRelease;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.Versions;
 import dev.arbiter.engine.lifecycle.ReleaseSwitch;

@@ -179,7 +179,9 @@ public final class LimitProver implements AutoCloseable {
                 solver.assertAndTrack(context.mkEq(price, real(order.price())),
                         context.mkBoolConst(FACT_TRACK + "price:" + order.proposalId()));
                 quantities.add(quantity);
-                notionals.add(context.mkMul(quantity, price));
+                // the price is a fixed fact: multiplying by its value keeps every limit linear (a product of two
+                // unknowns would send Z3 to its slower non-linear solver)
+                notionals.add(context.mkMul(quantity, real(order.price())));
             }
             List<Integer> all = new ArrayList<>();
             List<Integer> buyIndexes = new ArrayList<>();

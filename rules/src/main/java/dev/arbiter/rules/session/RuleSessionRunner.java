@@ -22,9 +22,12 @@ import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.BeforeMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.FactHandle;
 
 /**
  * Runs a compiled rule set over one decision's facts in a fresh session and records every firing.
@@ -70,30 +73,42 @@ public final class RuleSessionRunner {
 
     public SessionResult run(CompiledRuleSet ruleSet, Collection<?> facts) {
         KieSession session = ruleSet.kieBase().newKieSession();
-        Recorder recorder = new Recorder(ruleSet);
+        try {
+            Recorder recorder = new Recorder(ruleSet, 0);
+            recorder.attach(session);
+            facts.forEach(session::insert);
+            return fire(session, recorder, facts, maxFirings);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Fires what the session's inserted facts activated, at most {@code allowed} times and within the deadline,
+     * and records it; a fault rejects every proposal of {@code facts}.
+     */
+    SessionResult fire(KieSession session, Recorder recorder, Collection<?> facts, int allowed) {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
         try {
-            session.addEventListener((DefaultRuleRuntimeEventListener) recorder.inserts);
-            session.addEventListener((DefaultAgendaEventListener) recorder.firings);
-            facts.forEach(session::insert);
             watchdog = WATCHDOG.schedule(() -> {
                 timedOut.set(true);
                 session.halt();
             }, deadline.toNanos(), TimeUnit.NANOSECONDS);
             // One firing past the bound tells a rule that keeps re-triggering from a session that fits exactly.
-            int fired = session.fireAllRules(maxFirings + 1);
+            int fired = session.fireAllRules(allowed + 1);
             watchdog.cancel(false);
             if (timedOut.get()) {
                 return failed(recorder, facts, new SessionFault(SessionFault.Kind.DEADLINE, recorder.running,
                         "still firing after " + deadline.toMillis() + " ms"));
             }
-            if (fired > maxFirings) {
+            if (fired > allowed) {
                 return failed(recorder, facts, new SessionFault(SessionFault.Kind.TOO_MANY_FIRINGS, recorder.running,
                         "more than " + maxFirings + " firings, the most a decision may take"
                                 + "; a rule probably re-triggers itself"));
             }
-            return new SessionResult(ruleSet.version(), recorder.proposals, recorder.outcomes, recorder.trace, null);
+            return new SessionResult(recorder.ruleSet.version(), recorder.proposals, recorder.outcomes, recorder.trace,
+                    null);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, e.getRule().getName(),
@@ -105,8 +120,11 @@ public final class RuleSessionRunner {
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
-            session.dispose();
         }
+    }
+
+    int maxFirings() {
+        return maxFirings;
     }
 
     private static SessionResult failed(Recorder recorder, Collection<?> facts, SessionFault fault) {
@@ -124,14 +142,21 @@ public final class RuleSessionRunner {
         return new SessionResult(recorder.ruleSet.version(), proposals, outcomes, recorder.trace, fault);
     }
 
-    /** Collects what each firing inserted, then closes the firing when its consequence is done. */
-    private static final class Recorder {
+    /**
+     * Collects what each firing inserted, then closes the firing when its consequence is done; keeps the handles
+     * of what rules inserted, and notes when a rule changed or deleted a fact.
+     */
+    static final class Recorder {
 
         private final CompiledRuleSet ruleSet;
-        private final List<Firing> trace = new ArrayList<>();
-        private final List<Proposal> proposals = new ArrayList<>();
-        private final List<RuleOutcome> outcomes = new ArrayList<>();
+        private final int sequenceOffset;
+        final List<Firing> trace = new ArrayList<>();
+        final List<Proposal> proposals = new ArrayList<>();
+        final List<RuleOutcome> outcomes = new ArrayList<>();
+        final List<FactHandle> concluded = new ArrayList<>();
         private final List<TracedFact> pendingConclusions = new ArrayList<>();
+        /** Whether a rule's consequence updated or deleted a fact: the session's facts are no longer only its inputs. */
+        boolean changedFacts;
         /** The rule whose consequence runs now, or ran last; empty before the first firing. */
         private volatile String running = "";
 
@@ -147,7 +172,18 @@ public final class RuleSessionRunner {
                 } else if (fact instanceof RuleOutcome outcome) {
                     outcomes.add(outcome);
                 }
+                concluded.add(event.getFactHandle());
                 pendingConclusions.add(TracedFact.of(fact));
+            }
+
+            @Override
+            public void objectUpdated(ObjectUpdatedEvent event) {
+                changedFacts |= event.getRule() != null;
+            }
+
+            @Override
+            public void objectDeleted(ObjectDeletedEvent event) {
+                changedFacts |= event.getRule() != null;
             }
         };
 
@@ -161,14 +197,26 @@ public final class RuleSessionRunner {
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 RuleMetadata meta = ruleSet.metadata(event.getMatch().getRule().getName());
                 List<TracedFact> matched = event.getMatch().getObjects().stream().map(TracedFact::of).toList();
-                trace.add(new Firing(trace.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
+                trace.add(new Firing(sequenceOffset + trace.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
                         meta.legalSource(), meta.severity(), matched, pendingConclusions));
                 pendingConclusions.clear();
             }
         };
 
-        private Recorder(CompiledRuleSet ruleSet) {
+        /** @param sequenceOffset how many firings came before this recorder's first */
+        Recorder(CompiledRuleSet ruleSet, int sequenceOffset) {
             this.ruleSet = Objects.requireNonNull(ruleSet);
+            this.sequenceOffset = sequenceOffset;
+        }
+
+        void attach(KieSession session) {
+            session.addEventListener(inserts);
+            session.addEventListener(firings);
+        }
+
+        void detach(KieSession session) {
+            session.removeEventListener(inserts);
+            session.removeEventListener(firings);
         }
     }
 }

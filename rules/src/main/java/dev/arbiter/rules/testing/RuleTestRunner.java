@@ -17,6 +17,7 @@ import dev.arbiter.rules.pack.RuleMetadata;
 import dev.arbiter.rules.session.Firing;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.StandingSessions;
 import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.rules.testing.RuleTestCase.ExpectedOutcome;
 import dev.arbiter.rules.testing.RuleTestCase.ExpectedProposal;
@@ -40,11 +41,40 @@ public final class RuleTestRunner {
         List<Object> background = new ArrayList<>(reference);
         background.addAll(tests.background());
         List<RuleTestReport.Result> results = new ArrayList<>();
-        for (RuleTestCase testCase : tests.cases()) {
-            SessionResult session = sessions.run(rules, merge(background, testCase.given()));
-            results.add(new RuleTestReport.Result(testCase, failures(testCase, session)));
+        try (StandingSessions standing = new StandingSessions()) {
+            for (RuleTestCase testCase : tests.cases()) {
+                List<Object> facts = merge(background, testCase.given());
+                SessionResult session = sessions.run(rules, facts);
+                List<String> failures = failures(testCase, session);
+                failures.addAll(standingAgrees(rules, standing, testCase, facts, session));
+                results.add(new RuleTestReport.Result(testCase, failures));
+            }
         }
         return new RuleTestReport(results, untested(rules, tests));
+    }
+
+    /**
+     * The pre-trade gate keeps the book's conclusions in a standing session and adds each check's own facts to it
+     * ({@link StandingSessions}); a rule set must conclude the same that way, built fresh and used again, as in a
+     * fresh session, or the gate would decide otherwise than the rules' tests say.
+     */
+    private static List<String> standingAgrees(CompiledRuleSet rules, StandingSessions standing, RuleTestCase testCase,
+                                               List<Object> facts, SessionResult fresh) {
+        String key = testCase.file() + "/" + testCase.name();
+        for (String attempt : List.of("built for the case", "used again")) {
+            SessionResult gate = standing.run(rules, key, facts);
+            if (!StandingSessions.agree(fresh, gate)) {
+                return List.of("the rules conclude otherwise when the book's conclusions are drawn before the check's"
+                        + " own facts arrive (standing session " + attempt + "): fresh " + summary(fresh)
+                        + ", standing " + summary(gate) + "; a rule probably depends on which rule fires first");
+            }
+        }
+        return List.of();
+    }
+
+    private static String summary(SessionResult session) {
+        return session.outcomes().stream().map(RuleTestRunner::describe).toList() + " from "
+                + session.firings().stream().map(Firing::rule).toList();
     }
 
     /**

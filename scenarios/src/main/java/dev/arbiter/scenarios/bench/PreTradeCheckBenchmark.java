@@ -6,6 +6,7 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.StandingSessions;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -45,6 +47,7 @@ public class PreTradeCheckBenchmark {
 
     private CompiledRuleSet ruleSet;
     private final RuleSessionRunner runner = new RuleSessionRunner();
+    private final StandingSessions standing = new StandingSessions();
     private final PlainJavaPreTradeCheck plainJava = new PlainJavaPreTradeCheck();
     private List<Object> facts;
     private PlainJavaPreTradeCheck.Book indexedBook;
@@ -65,6 +68,10 @@ public class PreTradeCheckBenchmark {
                     + drools.outcomes() + ", fault " + drools.fault() + ". Maybe the shipped limits changed:"
                     + " adjust PreTradeBook so the intent fits them again");
         }
+        if (!StandingSessions.agree(drools, standing.run(ruleSet, "acct-1", facts))
+                || !StandingSessions.agree(drools, standing.run(ruleSet, "acct-1", facts))) {
+            throw new IllegalStateException("the standing session concludes otherwise than a fresh one");
+        }
         PlainJavaPreTradeCheck.Verdict verdict = plainJava.check(facts);
         if (!verdict.findings().isEmpty() || !verdict.proposals().equals(drools.proposals())) {
             throw new IllegalStateException("plain Java disagrees with Drools on the benchmark intent: findings "
@@ -76,6 +83,20 @@ public class PreTradeCheckBenchmark {
     @Benchmark
     public SessionResult drools() {
         return runner.run(ruleSet, facts);
+    }
+
+    /**
+     * The check as the gate runs it against an unchanged book: the account's standing session, the intent inserted,
+     * fired and taken back out (the book's facts compared with the session's to know it is unchanged).
+     */
+    @Benchmark
+    public SessionResult droolsStanding() {
+        return standing.run(ruleSet, "acct-1", facts);
+    }
+
+    @TearDown
+    public void tearDown() {
+        standing.close();
     }
 
     /** The same checks in plain Java from the same fact list (indexing it is part of the work). */

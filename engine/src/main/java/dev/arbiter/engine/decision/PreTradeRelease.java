@@ -1,6 +1,5 @@
-package dev.arbiter.engine.service;
+package dev.arbiter.engine.decision;
 
-import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.pack.RuleSource;
@@ -12,12 +11,12 @@ import java.util.List;
  * weighs only the client's own intents against the risk layers L1..L7. Its own content version
  * follows from the files it keeps.
  */
-final class PreTradeRelease {
+public final class PreTradeRelease {
 
     private PreTradeRelease() {
     }
 
-    static RuleRelease of(RuleRelease decisions) {
+    public static RuleRelease of(RuleRelease decisions) {
         RuleSet full = decisions.rules().ruleSet();
         List<RuleSource> kept = full.sources().stream().filter(s -> !strategySignals(s)).toList();
         RuleSet checks = RuleSet.of(full.name() + "-pre-trade", kept);

@@ -1,6 +1,5 @@
-package dev.arbiter.engine.service;
+package dev.arbiter.engine.decision;
 
-import dev.arbiter.engine.decision.Sizer;
 import dev.arbiter.solver.AllocatedOrder;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
@@ -14,7 +13,7 @@ import java.util.List;
  * at the rules' cap when a rule capped it, in whole lots. The limit proof still checks the result, so
  * a check says whether the orders as sent would pass every hard limit.
  */
-final class RequestedSizes implements Sizer {
+public final class RequestedSizes implements Sizer {
 
     @Override
     public Allocation size(AllocationProblem problem) {

@@ -1,0 +1,118 @@
+package dev.arbiter.scenarios.bench;
+
+import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.json.DecisionRequestReader;
+import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.state.InMemoryJournal;
+import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.model.ModelRegistry;
+import dev.arbiter.rules.pack.InstrumentSet;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A pre-trade check or a full decision through the engine's own state, in process, on one thread: the example
+ * account (opening balance, 120 real ETH-USD bars, one fill) and the example request, each run on an account of
+ * its own (so every run sees the same book), with latency percentiles per pipeline stage and in total.
+ *
+ * <pre>java ... dev.arbiter.scenarios.bench.GateLatencyHarness check|decision [warmup=300] [runs=2000] [examples=docs/examples]</pre>
+ */
+public final class GateLatencyHarness {
+
+    private GateLatencyHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1 || !List.of("check", "decision").contains(args[0])) {
+            System.err.println("usage: GateLatencyHarness check|decision [warmup=300] [runs=2000] [examples=docs/examples]");
+            System.exit(2);
+        }
+        boolean check = args[0].equals("check");
+        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        Path examples = Path.of(args.length > 3 ? args[3] : "docs/examples");
+
+        String request = Files.readString(examples.resolve("decision-request.json"));
+        String account = Files.readString(examples.resolve("account.json"));
+        String fills = Files.readString(examples.resolve("fills.json"));
+        List<Bar> bars = ArbiterJson.mapper().readValue(Files.readAllBytes(examples.resolve("bars.json")), MarketSeries.class)
+                .toBars("bars");
+        ClientRequest template = DecisionRequestReader.readClient(request.getBytes(StandardCharsets.UTF_8));
+        String accountId = template.accountId();
+
+        TradingCore core = new TradingCore(new InMemoryJournal(), StateSettings.DEFAULTS, IndicatorFacts.DEFAULT_SET);
+        bars.forEach(core::bar);
+        int total = warmup + runs;
+        List<ClientRequest> requests = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            String id = "bench-" + i;
+            EventBodies.Opening opening = ArbiterJson.mapper().readValue(account.replace(accountId, id), EventBodies.Opening.class);
+            core.submit(opening.toEvent(id, template.asOf()), null);
+            List<EventBodies.Fill> booked = ArbiterJson.mapper().readValue(fills.replace(accountId, id), EventBodies.Fills.class).fills();
+            for (int f = 0; f < booked.size(); f++) {
+                core.submit(booked.get(f).toEvent("fills[" + f + "]", InstrumentSet.shippedDefault(), core::account),
+                        id + "/" + booked.get(f).key());
+            }
+            requests.add(DecisionRequestReader.readClient(request.replace(accountId, id).getBytes(StandardCharsets.UTF_8)));
+        }
+
+        EngineDecisions engine = new EngineDecisions(core);
+        try (DecisionPipeline decisions = DecisionPipeline.withShippedDefaults(new ModelRegistry(Path.of("var", "models")));
+             DecisionPipeline checks = DecisionPipeline.preTradeChecks(decisions.active(), new ModelRegistry(Path.of("var", "models")))) {
+            DecisionPipeline pipeline = check ? checks : decisions;
+            String expected = null;
+            Map<String, long[]> stages = new LinkedHashMap<>();
+            long[] totals = new long[runs];
+            for (int i = 0; i < total; i++) {
+                long start = System.nanoTime();
+                DecisionResult result = engine.decide("dec-" + i, requests.get(i), pipeline);
+                long took = System.nanoTime() - start;
+                String status = result.decision().status() + " " + result.decision().orders().size() + " orders";
+                if (expected == null) {
+                    expected = status;
+                } else if (!expected.equals(status)) {
+                    throw new IllegalStateException("run " + i + " decided " + status + ", not " + expected);
+                }
+                if (i >= warmup) {
+                    int k = i - warmup;
+                    totals[k] = took;
+                    for (Map.Entry<String, Duration> stage : result.stages().byStage().entrySet()) {
+                        stages.computeIfAbsent(stage.getKey(), s -> new long[runs])[k] = stage.getValue().toNanos();
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s runs=%d warmup=%d outcome=%s%n", args[0], runs, warmup, expected);
+            Map<String, long[]> all = new TreeMap<>(stages);
+            all.forEach((stage, nanos) -> print(stage, nanos));
+            print("total (engine, incl. state and journal)", totals);
+        }
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%-40s p50=%9.1f us  p99=%9.1f us  max=%9.1f us%n", what,
+                at(sorted, 0.50), at(sorted, 0.99), sorted[sorted.length - 1] / 1e3);
+    }
+
+    private static double at(long[] sorted, double quantile) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1e3;
+    }
+}
