@@ -65,8 +65,9 @@ public final class DecisionPipeline implements AutoCloseable {
     /** One standing rule session per account: a check adds only its own facts to the book's (see StandingSessions). */
     private final StandingSessions sessions = new StandingSessions();
     private final Sizer sizer;
-    private final LimitProver prover;
-    private final PrologExplainer explainer;
+    /** One Z3 context and one Prolog engine per decision running now: no decision waits for another's. */
+    private final Workers<LimitProver> provers;
+    private final Workers<PrologExplainer> explainers;
 
     /** A pipeline with the shipped knowledge base and the model registry at {@link #DEFAULT_MODEL_REGISTRY}. */
     public DecisionPipeline(CompiledRuleSet rules, LimitSet limits, ParameterSet parameters, IndicatorFacts indicators,
@@ -93,8 +94,11 @@ public final class DecisionPipeline implements AutoCloseable {
         this.facts = new FactAssembler(indicators, Objects.requireNonNull(knowledgeBase, "knowledgeBase"),
                 new ModelRunner(models));
         this.sizer = Objects.requireNonNull(sizer, "sizer");
-        this.prover = Objects.requireNonNull(prover, "prover");
-        this.explainer = Objects.requireNonNull(explainer, "explainer");
+        int ready = Runtime.getRuntime().availableProcessors();
+        this.provers = new Workers<>(Objects.requireNonNull(prover, "prover"), LimitProver::another, LimitProver::close,
+                ready);
+        this.explainers = new Workers<>(Objects.requireNonNull(explainer, "explainer"), PrologExplainer::another,
+                e -> { }, ready);
     }
 
     /**
@@ -129,7 +133,7 @@ public final class DecisionPipeline implements AutoCloseable {
     @Override
     public void close() {
         sessions.close();
-        prover.close();
+        provers.close();
     }
 
     /** The versions decisions are being made with now. */
@@ -172,7 +176,7 @@ public final class DecisionPipeline implements AutoCloseable {
      * @throws dev.arbiter.reasoning.explain.QueryException when the goal is malformed, forbidden or runs away
      */
     public List<String> query(DecisionTrace trace, String goal) {
-        return explainer.query(trace.explanationFacts(), goal);
+        return explainers.with(explainer -> explainer.query(trace.explanationFacts(), goal));
     }
 
     private DecisionResult run(String decisionId, DecisionRequest request, RuleRelease release) {
@@ -198,9 +202,9 @@ public final class DecisionPipeline implements AutoCloseable {
         DecisionFacts explained = new DecisionFacts(session.proposals(), firedRules(session), session.outcomes(),
                 allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
                 proof.verdict(), proof.violations());
-        List<Explanation> explanations = session.proposals().stream()
+        List<Explanation> explanations = explainers.with(explainer -> session.proposals().stream()
                 .map(p -> explainer.explain(explained, p.proposalId()))
-                .toList();
+                .toList());
         StageTimes stages = new StageTimes(Duration.ofNanos(factsDone - started), Duration.ofNanos(rulesDone - factsDone),
                 Duration.ofNanos(sizingDone - rulesDone), Duration.ofNanos(proofDone - sizingDone),
                 Duration.ofNanos(System.nanoTime() - proofDone));
@@ -244,7 +248,7 @@ public final class DecisionPipeline implements AutoCloseable {
                         limits.maxSectorShare(), limits.maxPositionQuantity(), limits.maxMarginUtilisation()));
         HardLimits hardLimits = new HardLimits(limits.maxGrossExposure(), problem.currentGrossExposure(),
                 account.freeBalance(), account.reservedByOpenOrders(), caps, portfolio);
-        return prover.prove(orders, hardLimits);
+        return provers.with(prover -> prover.prove(orders, hardLimits));
     }
 
     private static List<FiredRule> firedRules(SessionResult session) {

@@ -81,6 +81,11 @@ public final class PrologExplainer {
         loadEngine();
     }
 
+    /** An explainer with an engine of its own: one per worker, so that explanations run side by side. */
+    public PrologExplainer another() {
+        return new PrologExplainer();
+    }
+
     /**
      * Makes the engine and parses the theory into it. Done once, and again only after a goal was stopped
      * half-way (out of time or out of stack), since tuProlog may then be left mid-computation.

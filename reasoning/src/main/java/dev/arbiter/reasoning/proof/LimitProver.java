@@ -68,6 +68,7 @@ public final class LimitProver implements AutoCloseable {
     /** Reset before each proof; reused because making a solver costs more than a check. */
     private final Solver solver;
     private final Params params;
+    private final Duration timeout;
     private boolean closed;
 
     /** @param timeout how long one solver check may run before the verdict is UNKNOWN; 1 ms to ~24 days */
@@ -77,11 +78,17 @@ public final class LimitProver implements AutoCloseable {
             throw new IllegalArgumentException("timeout: " + timeout + " is not accepted; expected between 1 ms and "
                     + Duration.ofMillis(Integer.MAX_VALUE) + ", e.g. Duration.ofMillis(200)");
         }
+        this.timeout = timeout;
         this.context = new Context();
         this.solver = context.mkSolver();
         this.params = context.mkParams();
         params.add("timeout", (int) timeout.toMillis());
         params.add("core.minimize", true);
+    }
+
+    /** A prover of its own, with the same timeout: one per worker, so that proofs run side by side. */
+    public LimitProver another() {
+        return new LimitProver(timeout);
     }
 
     /**
