@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "arbiter", mixinStandardHelpOptions = true, version = "Arbiter 0.1",
         description = "An explainable decision engine for trading risk.",
         subcommands = {ServeCommand.class, DecideCommand.class, AllocateCommand.class, RulesCommand.class, AuditCommand.class,
-                ReportCommand.class, IndicatorsCommand.class, ModelsCommand.class})
+                ReportCommand.class, IndicatorsCommand.class, ModelsCommand.class, KeysCommand.class})
 public final class ArbiterCli implements Runnable {
 
     @CommandLine.Spec

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.AccountView;
 import dev.arbiter.engine.state.Reconciliation;
@@ -56,6 +57,7 @@ class AccountController {
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AccountView> open(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
         EventBodies.Opening opening = JsonBodies.read(body, EventBodies.Opening.class, EventBodies.OPENING);
         NotInTheFuture.check("at", opening.at(), clock);
         core.submit(opening.toEvent(accountId, clock.instant()), null);
@@ -65,6 +67,7 @@ class AccountController {
     @PostMapping(path = "/v1/accounts/{accountId}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> transfer(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
         Transfer transfer = JsonBodies.read(body, Transfer.class, "{\"transferId\", \"amount\" (+ deposit, - withdrawal), \"at\" (optional)}");
         EventBodies.id("transferId", transfer.transferId());
         NotInTheFuture.check("at", transfer.at(), clock);
@@ -79,17 +82,20 @@ class AccountController {
 
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
     AccountView get(@PathVariable String accountId) {
+        AccountScope.check(accountId);
         return view(accountId);
     }
 
     @GetMapping(path = "/v1/accounts/{accountId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccountView.HeldPosition> positions(@PathVariable String accountId) {
+        AccountScope.check(accountId);
         return view(accountId).positions();
     }
 
     @PostMapping(path = "/v1/accounts/{accountId}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> reconcile(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
         VenueSnapshot venue = JsonBodies.read(body, VenueSnapshot.class,
                 "{\"at\" (optional), \"cash\" (optional), \"positions\": [ {accountId, symbol, quantity, averagePrice} ]}");
         NotInTheFuture.check("at", venue.at(), clock);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import dev.arbiter.engine.service.security.AccountScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,6 +75,7 @@ class DecisionController {
 
     private ResponseEntity<String> stored(String decisionId, Function<StoredDecision, String> part) {
         StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        AccountScope.check(stored.accountId());
         return ResponseEntity.ok(part.apply(stored));
     }
 }

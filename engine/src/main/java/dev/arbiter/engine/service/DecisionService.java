@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
 import dev.arbiter.engine.state.EngineDecisions;
@@ -72,6 +73,7 @@ final class DecisionService {
         ObjectNode tree = RequestTrees.read(body);
         String requestSha = CanonicalJson.sha256(body);
         String accountId = tree.path("account").path("accountId").asString("");
+        AccountScope.check(accountId);
         ReentrantLock lock = locks.of(accountId);
         lock.lock();
         try {

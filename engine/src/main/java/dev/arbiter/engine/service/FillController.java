@@ -2,6 +2,7 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.EventBodies;
+import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.InvalidEventException;
 import dev.arbiter.engine.state.TradingCore;
@@ -47,6 +48,8 @@ class FillController {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidRequestException("fills", items == null ? "missing" : items.toString(), "a non-empty array of fills");
         }
+        // a key acts for its own accounts only: one foreign entry refuses the whole batch before any is accepted
+        items.forEach(item -> AccountScope.check(item.path("accountId").asString("")));
         List<String> recorded = new ArrayList<>();
         List<String> unsolicited = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();

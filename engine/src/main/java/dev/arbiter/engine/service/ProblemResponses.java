@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.service.security.ForeignAccountException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,16 @@ class ProblemResponses {
         problem.setProperty("value", e.key());
         problem.setProperty("accepted", "a new key, or this key with the body of decision " + e.originalDecisionId());
         problem.setProperty("originalDecisionId", e.originalDecisionId());
+        return problem;
+    }
+
+    /** The caller's key does not act for the account named: nothing in the request was accepted. */
+    @ExceptionHandler(ForeignAccountException.class)
+    ProblemDetail foreignAccount(ForeignAccountException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/foreign-account"));
+        problem.setTitle("Forbidden");
+        problem.setProperty("account", e.accountId());
         return problem;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
+import dev.arbiter.engine.service.security.AccountScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,13 +51,18 @@ class ReportController {
         if (limit < 1 || limit > MAX_LIST) {
             throw new InvalidRequestException("limit", String.valueOf(limit), "1.." + MAX_LIST);
         }
+        if (account != null && !account.isBlank()) {
+            AccountScope.check(account);
+        }
+        // a key sees its own accounts' decisions only
         return Map.of("decisions", search.find(blankToNull(status), blankToNull(account), instant("from", from),
-                instant("to", to), limit));
+                instant("to", to), limit).stream().filter(d -> AccountScope.permits(d.accountId())).toList());
     }
 
     @GetMapping(path = "/v1/decisions/{decisionId}/report", produces = MediaType.TEXT_HTML_VALUE)
     String decisionReport(@PathVariable String decisionId) {
         DecisionResult stored = search.load(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        AccountScope.check(stored.trace().request().account().accountId());
         return DecisionReport.render(stored.decision(), stored.trace(), search.stamp(decisionId).orElse(null));
     }
 

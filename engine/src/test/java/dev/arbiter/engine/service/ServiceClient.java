@@ -25,6 +25,16 @@ final class ServiceClient {
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    private ServiceClient(int port, String authorization) {
+        this.base = "http://localhost:" + port;
+        this.authorization = authorization;
+    }
+
+    /** A machine client presenting an API key. */
+    static ServiceClient withKey(int port, String key) {
+        return new ServiceClient(port, "Bearer " + key);
+    }
+
     /** Signed in with the test users' passwords ({@link PostgresScratch#USERS}). */
     static ServiceClient as(int port, String role) {
         String password = switch (role) {

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
 
 /** 401 and 403 as problem details, like every other error; they never echo credentials. */
 @Component
-class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"arbiter\"");
-        write(response, 401, "Not authenticated", "this endpoint needs a user and password (HTTP Basic)");
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"arbiter\"");
+        response.addHeader("WWW-Authenticate", "Basic realm=\"arbiter\"");
+        write(response, 401, "Not authenticated", "this endpoint needs an API key (Authorization: Bearer <key>) or a"
+                + " user and password (HTTP Basic); the credentials sent, if any, are not known");
     }
 
     @Override

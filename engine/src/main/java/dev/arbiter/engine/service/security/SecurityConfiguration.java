@@ -19,9 +19,10 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Every request authenticated (HTTP Basic), every endpoint admitting only its roles; anything not
+ * Every request authenticated (an API key as a bearer, or HTTP Basic), every endpoint admitting only its roles; anything not
  * listed is refused. Health and readiness are open so that probes need no password; they tell nothing
  * but up or down.
  */
@@ -31,8 +32,9 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys keys) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -71,19 +73,42 @@ public class SecurityConfiguration {
     }
 
     /**
+     * The configured API keys ({@code arbiter.api-keys}); with neither keys nor users configured on the embedded
+     * database, the demo keys (printed here).
+     */
+    @Bean
+    ApiKeys apiKeys(@Value("${arbiter.api-keys:}") String configured, @Value("${arbiter.users:}") String users,
+                    @Value("${spring.datasource.url}") String databaseUrl) {
+        ApiKeys keys = ApiKeys.parse(configured);
+        if (keys.isEmpty() && ConfiguredUsers.parse(users).isEmpty() && databaseUrl.startsWith("jdbc:h2:")) {
+            LOG.warn("Embedded database and no arbiter.api-keys configured: demo API keys are enabled, each for every"
+                    + " account (Authorization: Bearer <key>): " + String.join(", ", ApiKeys.DEMO)
+                    + ". Never use them beyond a local trial.");
+            return ApiKeys.demo();
+        }
+        if (!keys.isEmpty()) {
+            LOG.info("{} API keys configured: {}", keys.size(), keys.keys());
+        }
+        return keys;
+    }
+
+    /**
      * The configured users; with none configured, the embedded default's demo users (printed here) and
      * with any other database a refusal to start: a production service has no baked-in passwords.
      */
     @Bean
     UserDetailsService users(@Value("${arbiter.users:}") String configured,
-                             @Value("${spring.datasource.url}") String databaseUrl) {
+                             @Value("${spring.datasource.url}") String databaseUrl, ApiKeys keys) {
         List<ConfiguredUsers.User> users = ConfiguredUsers.parse(configured);
-        if (users.isEmpty()) {
-            if (!databaseUrl.startsWith("jdbc:h2:")) {
-                throw new IllegalStateException("no users are configured: set arbiter.users (environment ARBITER_USERS)"
-                        + " to name:{bcrypt}hash:role[,role];... with roles from " + Roles.ALL
-                        + "; demo users exist only with the embedded database");
+        if (users.isEmpty() && !databaseUrl.startsWith("jdbc:h2:")) {
+            if (keys.isEmpty()) {
+                throw new IllegalStateException("no users and no API keys are configured: set arbiter.users (environment"
+                        + " ARBITER_USERS) to name:{bcrypt}hash:role[,role];... with roles from " + Roles.ALL
+                        + ", or arbiter.api-keys (ARBITER_API_KEYS); demo users and keys exist only with the embedded"
+                        + " database");
             }
+            LOG.info("no users configured: only API keys authenticate");
+        } else if (users.isEmpty()) {
             users = ConfiguredUsers.demo();
             LOG.warn("Embedded database and no arbiter.users configured: demo users are enabled. Demo credentials"
                     + " (user / password): trader / trader-demo, risk-officer / risk-officer-demo,"
@@ -92,7 +117,10 @@ public class SecurityConfiguration {
         } else {
             LOG.info("{} users configured: {}", users.size(), users);
         }
-        return new InMemoryUserDetailsManager(users.stream().map(u -> User.withUsername(u.name())
+        InMemoryUserDetailsManager manager = new InMemoryUserDetailsManager(users.stream().map(u -> User.withUsername(u.name())
                 .password(u.encodedPassword()).roles(u.roles().toArray(String[]::new)).build()).toList());
+        // Only the lookup: the manager would also re-encode a {noop} demo password as bcrypt on first use, making every
+        // later call pay a bcrypt round. Configured passwords are compared as they were encoded.
+        return manager::loadUserByUsername;
     }
 }

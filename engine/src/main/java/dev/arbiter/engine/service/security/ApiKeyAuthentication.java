@@ -1,0 +1,40 @@
+package dev.arbiter.engine.service.security;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/** A request authenticated by an API key: its roles, and the accounts it may act for. */
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+
+    private final ApiKeys.Key key;
+
+    ApiKeyAuthentication(ApiKeys.Key key) {
+        super(key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+        this.key = key;
+        setAuthenticated(true);
+    }
+
+    public ApiKeys.Key key() {
+        return key;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return "key:" + key.name();
+    }
+
+    @Override
+    public String getName() {
+        return "key:" + key.name();
+    }
+
+    List<String> roles() {
+        return key.roles();
+    }
+}
