@@ -134,9 +134,12 @@ class PipelineConfiguration {
      * with {@code Retry-After} ({@code arbiter.gate.retry-after}).
      */
     @Bean
-    Admission admission(@Value("${arbiter.gate.max-in-flight:64}") int maxInFlight,
+    Admission admission(@Value("${arbiter.gate.max-in-flight:0}") int maxInFlight,
                         @Value("${arbiter.gate.retry-after:PT1S}") String retryAfter, MeterRegistry registry) {
-        Admission admission = new Admission(maxInFlight, Duration.parse(retryAfter));
+        // unset: four per core, enough to keep the cores busy while some wait for their account or the database,
+        // few enough that an admitted request waits milliseconds, not seconds (each running one holds its own engines)
+        int capacity = maxInFlight == 0 ? 4 * Runtime.getRuntime().availableProcessors() : maxInFlight;
+        Admission admission = new Admission(capacity, Duration.parse(retryAfter));
         io.micrometer.core.instrument.Gauge.builder("arbiter.gate.in.flight", admission, Admission::inFlight)
                 .description("decisions and checks held now, running or waiting for their account").register(registry);
         return admission;

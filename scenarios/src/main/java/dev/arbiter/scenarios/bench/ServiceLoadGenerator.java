@@ -45,19 +45,25 @@ public final class ServiceLoadGenerator {
         Duration warmup = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "20")));
         Duration measured = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "30")));
         String example = Files.readString(Path.of(options.getOrDefault("request", "docs/examples/decision-request.json")));
-        String authorization = "Basic " + Base64.getEncoder().encodeToString((options.getOrDefault("user", "trader") + ":"
+        String authorization = options.containsKey("key") ? "Bearer " + options.get("key")
+                : "Basic " + Base64.getEncoder().encodeToString((options.getOrDefault("user", "trader") + ":"
                 + options.getOrDefault("password", "trader-demo")).getBytes(StandardCharsets.UTF_8));
+        Path examples = Path.of(options.getOrDefault("request", "docs/examples/decision-request.json")).getParent();
+        for (int t = 0; t < threads; t++) {
+            setUp(url, authorization, examples, "acct-bench-" + t);
+        }
 
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureUntil = measureFrom + measured.toNanos();
         AtomicLong errors = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<long[]>> results = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             String account = "acct-bench-" + t;
             String body = example.replace("\"acct-1\"", "\"" + account + "\"");
-            results.add(pool.submit(() -> client(url + path, authorization, body, account, measureFrom, measureUntil, errors)));
+            results.add(pool.submit(() -> client(url + path, authorization, body, account, measureFrom, measureUntil, errors, refused)));
         }
         List<long[]> perThread = new ArrayList<>();
         for (Future<long[]> result : results) {
@@ -66,18 +72,41 @@ public final class ServiceLoadGenerator {
         pool.shutdown();
         long[] latencies = perThread.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         double seconds = measured.toNanos() / 1e9;
-        System.out.printf("%s threads=%d measured=%ds requests=%d throughput=%.1f/s median=%.2fms p99=%.2fms max=%.2fms errors=%d%n",
+        System.out.printf("%s threads=%d measured=%ds requests=%d throughput=%.1f/s median=%.2fms p99=%.2fms max=%.2fms"
+                        + " refused503=%d errors=%d%n",
                 path, threads, measured.toSeconds(), latencies.length, latencies.length / seconds,
                 percentile(latencies, 0.50), percentile(latencies, 0.99),
-                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, errors.get());
+                latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, refused.get(), errors.get());
         if (options.containsKey("pid")) {
             System.out.println("service memory: " + residentMemory(options.get("pid")));
         }
     }
 
+    /**
+     * The example account under {@code account}, as a trading system sets it up: the opening balance, the example's
+     * bars and its fill (an account already opened keeps its state: the service answers 409 and the rest is a
+     * repeat the service recognises).
+     */
+    private static void setUp(String url, String authorization, Path examples, String account) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String[][] steps = {{"PUT", "/v1/accounts/" + account, "account.json"}, {"POST", "/v1/market/bars", "bars.json"},
+                {"POST", "/v1/fills", "fills.json"}};
+        for (String[] step : steps) {
+            String body = Files.readString(examples.resolve(step[2])).replace("\"acct-1\"", "\"" + account + "\"")
+                    .replace("\"f-1\"", "\"f-" + account + "\"");
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url + step[1]))
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
+                    .method(step[0], HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() >= 400 && answer.statusCode() != 409) {
+                throw new IllegalStateException(step[0] + " " + step[1] + " for " + account + ": " + answer.statusCode()
+                        + " " + answer.body());
+            }
+        }
+    }
+
     /** Posts back to back; returns the latencies (ns) of acknowledged requests finished in the measured period. */
     private static long[] client(String target, String authorization, String body, String account, long measureFrom,
-                                 long measureUntil, AtomicLong errors) {
+                                 long measureUntil, AtomicLong errors, AtomicLong refused) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] latencies = new long[1 << 16];
         int count = 0;
@@ -89,7 +118,9 @@ public final class ServiceLoadGenerator {
                         .header("Content-Type", "application/json").header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
                 long done = System.nanoTime();
-                if (response.statusCode() != 201) {
+                if (response.statusCode() == 503) {
+                    refused.incrementAndGet();
+                } else if (response.statusCode() != 201) {
                     errors.incrementAndGet();
                 } else if (sent >= measureFrom && done <= measureUntil) {
                     if (count == latencies.length) {
