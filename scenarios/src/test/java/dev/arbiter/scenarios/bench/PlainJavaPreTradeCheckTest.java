@@ -38,6 +38,7 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
+import dev.arbiter.rules.session.StandingSessions;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,6 +184,19 @@ class PlainJavaPreTradeCheckTest {
         } else {
             assertThat(expected).as("the case must exercise its rule")
                     .extracting(PlainJavaPreTradeCheck.Finding::code).contains(c.expectedCode());
+        }
+    }
+
+    /** The gate's standing session, built for the case's book and used again, concludes what a fresh session does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theStandingSessionConcludesAsAFreshOne(Case c) {
+        List<Object> facts = c.change().apply(BOOK.factsWith(List.of(PASSING)));
+        SessionResult fresh = new RuleSessionRunner().run(ruleSet, facts);
+        try (StandingSessions standing = new StandingSessions()) {
+            assertThat(StandingSessions.agree(fresh, standing.run(ruleSet, "acct-1", facts))).as("built").isTrue();
+            assertThat(StandingSessions.agree(fresh, standing.run(ruleSet, "acct-1", facts))).as("used again").isTrue();
+            assertThat(standing.size()).isEqualTo(1);
         }
     }
 
