@@ -4,7 +4,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Which accounts the caller may act for: an API key names its own; people (HTTP Basic) act for every account their
+ * Which accounts the caller may act for: an API key or a token names its own; people (HTTP Basic) act for every account their
  * roles admit. Called where each endpoint reads the account, before anything is accepted.
  */
 public final class AccountScope {
@@ -15,14 +15,14 @@ public final class AccountScope {
     /** @throws ForeignAccountException when the caller's key does not act for {@code accountId} */
     public static void check(String accountId) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        if (caller instanceof ApiKeyAuthentication key && !key.key().actsFor(accountId)) {
-            throw new ForeignAccountException(key.key().name(), accountId);
+        if (caller instanceof AccountScoped scoped && !scoped.actsFor(accountId)) {
+            throw new ForeignAccountException(scoped.caller(), accountId);
         }
     }
 
     /** Whether the caller may see {@code accountId}'s records (a listing leaves out the others). */
     public static boolean permits(String accountId) {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return !(caller instanceof ApiKeyAuthentication key) || key.key().actsFor(accountId);
+        return !(caller instanceof AccountScoped scoped) || scoped.actsFor(accountId);
     }
 }

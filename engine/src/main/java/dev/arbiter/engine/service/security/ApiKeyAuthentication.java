@@ -1,11 +1,10 @@
 package dev.arbiter.engine.service.security;
 
-import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request authenticated by an API key: its roles, and the accounts it may act for. */
-public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements AccountScoped {
 
     private final ApiKeys.Key key;
 
@@ -34,7 +33,13 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
         return "key:" + key.name();
     }
 
-    List<String> roles() {
-        return key.roles();
+    @Override
+    public boolean actsFor(String accountId) {
+        return key.actsFor(accountId);
+    }
+
+    @Override
+    public String caller() {
+        return "key '" + key.name() + "'";
     }
 }

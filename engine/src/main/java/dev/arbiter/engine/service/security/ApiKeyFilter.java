@@ -21,9 +21,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final ProblemAuthenticationHandlers problems;
 
-    ApiKeyFilter(ApiKeys keys, ProblemAuthenticationHandlers problems) {
+    private final boolean jwtsConfigured;
+
+    /** @param jwtsConfigured whether an identity provider is configured: its JWTs go on to the resource server */
+    ApiKeyFilter(ApiKeys keys, ProblemAuthenticationHandlers problems, boolean jwtsConfigured) {
         this.keys = keys;
         this.problems = problems;
+        this.jwtsConfigured = jwtsConfigured;
     }
 
     @Override
@@ -34,7 +38,12 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var key = keys.find(header.substring(BEARER.length()).trim());
+        String token = header.substring(BEARER.length()).trim();
+        if (jwtsConfigured && JwtCaller.looksLikeJwt(token)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        var key = keys.find(token);
         if (key.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.commence(request, response, new BadCredentialsException("unknown API key"));

@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -32,9 +34,23 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys keys) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys keys,
+                            ObjectProvider<JwtDecoder> jwts) throws Exception {
+        JwtDecoder jwtDecoder = jwts.getIfAvailable();
+        if (jwtDecoder != null) {
+            // the identity provider's tokens (spring.security.oauth2.resourceserver.jwt.*); API keys stay with the filter
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
+                    .bearerTokenResolver(request -> {
+                        String header = request.getHeader("Authorization");
+                        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                                ? header.substring(7).trim() : null;
+                        return token != null && JwtCaller.looksLikeJwt(token) ? token : null;
+                    })
+                    .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(JwtCaller::of)));
+            LOG.info("JWTs from the configured identity provider are accepted as bearer tokens");
+        }
         http.csrf(csrf -> csrf.disable())
-                .addFilterBefore(new ApiKeyFilter(keys, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, problems, jwtDecoder != null), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
