@@ -88,12 +88,7 @@ public final class ApiKeys {
                         + " SHA-256 as 64 hexadecimal digits (./arbiter keys new prints a key and its line)");
             }
             List<String> roles = Arrays.stream(parts[2].split(",")).map(String::trim).toList();
-            for (String role : roles) {
-                if (!Roles.ALL.contains(role)) {
-                    throw new IllegalArgumentException(where + " (" + name + "): role '" + role
-                            + "' is not accepted; expected one of " + Roles.ALL);
-                }
-            }
+            Roles.requireKnown(where + " (" + name + ")", roles);
             Set<String> accounts = new TreeSet<>(Arrays.stream(parts[3].split(",")).map(String::trim).toList());
             if (!names.add(name)) {
                 throw new IllegalArgumentException(where + ": key '" + name + "' is listed twice");

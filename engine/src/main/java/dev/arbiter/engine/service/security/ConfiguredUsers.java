@@ -48,12 +48,7 @@ public final class ConfiguredUsers {
                         + " encoded with its encoder id, e.g. {bcrypt}$2a$10$...");
             }
             List<String> roles = Arrays.stream(parts[2].split(",")).map(String::trim).toList();
-            for (String role : roles) {
-                if (!Roles.ALL.contains(role)) {
-                    throw new IllegalArgumentException(where + " (" + parts[0] + "): role '" + role
-                            + "' is not accepted; expected one of " + Roles.ALL);
-                }
-            }
+            Roles.requireKnown(where + " (" + parts[0] + ")", roles);
             if (!names.add(parts[0])) {
                 throw new IllegalArgumentException(where + ": user '" + parts[0] + "' is listed twice");
             }

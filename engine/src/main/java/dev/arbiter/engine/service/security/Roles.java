@@ -16,6 +16,15 @@ public final class Roles {
 
     public static final List<String> ALL = List.of(TRADER, RISK_OFFICER, AUDITOR, ADMIN);
 
+    /** @throws IllegalArgumentException naming {@code where} and the first role that is not one of {@link #ALL} */
+    static void requireKnown(String where, List<String> roles) {
+        for (String role : roles) {
+            if (!ALL.contains(role)) {
+                throw new IllegalArgumentException(where + ": role '" + role + "' is not accepted; expected one of " + ALL);
+            }
+        }
+    }
+
     private Roles() {
     }
 }
