@@ -2,10 +2,8 @@ package dev.arbiter.engine.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.service.security.ApiKeys;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,15 +55,15 @@ class ApiKeysIT {
         ServiceClient.as(port, "trader").exampleAccount("acct-b");
         JsonNode before = ServiceClient.json(ServiceClient.as(port, "trader").get("/v1/accounts/acct-b"));
 
-        HttpResponse<String> own = deskA.post("/v1/checks", request("acct-a", "r-own"));
+        HttpResponse<String> own = deskA.post("/v1/checks", ServiceClient.exampleRequest("acct-a", "r-own"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         String ownDecision = ServiceClient.json(own).path("decisionId").asString();
         assertThat(deskA.get("/v1/decisions/" + ownDecision).statusCode()).isEqualTo(200);
         assertThat(deskA.get("/v1/accounts/acct-a").statusCode()).isEqualTo(200);
 
         for (HttpResponse<String> foreign : java.util.List.of(
-                deskA.post("/v1/checks", request("acct-b", "r-foreign-1")),
-                deskA.post("/v1/decisions", request("acct-b", "r-foreign-2")),
+                deskA.post("/v1/checks", ServiceClient.exampleRequest("acct-b", "r-foreign-1")),
+                deskA.post("/v1/decisions", ServiceClient.exampleRequest("acct-b", "r-foreign-2")),
                 deskA.get("/v1/accounts/acct-b"),
                 deskA.get("/v1/accounts/acct-b/positions"),
                 deskA.put("/v1/accounts/acct-c", "{\"cash\": 1000}"),
@@ -100,14 +98,14 @@ class ApiKeysIT {
     @Test
     void rolesStillDecideWhatAKeyMayCall() throws Exception {
         ServiceClient auditor = ServiceClient.withKey(port, AUDITOR_A);
-        assertThat(auditor.post("/v1/checks", request("acct-a", "r-auditor")).statusCode()).isEqualTo(403);
+        assertThat(auditor.post("/v1/checks", ServiceClient.exampleRequest("acct-a", "r-auditor")).statusCode()).isEqualTo(403);
         assertThat(auditor.get("/v1/audit/verify").statusCode()).isEqualTo(200);
     }
 
     @Test
     void anUnknownKeyIsUnauthenticatedAndNeverLogged(CapturedOutput output) throws Exception {
         HttpResponse<String> refused = ServiceClient.withKey(port, "ak_not-a-configured-key").post("/v1/checks",
-                request("acct-a", "r-unknown"));
+                ServiceClient.exampleRequest("acct-a", "r-unknown"));
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.headers().allValues("WWW-Authenticate")).anySatisfy(h -> assertThat(h).startsWith("Bearer"));
         assertThat(refused.body()).doesNotContain("ak_not-a-configured-key");
@@ -115,8 +113,4 @@ class ApiKeysIT {
                 HexFormat.of().formatHex(ApiKeys.sha256(DESK_A)));
     }
 
-    private static String request(String accountId, String requestId) {
-        return new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8).replace("acct-1", accountId)
-                .replace("example-eth-usd-2023-03-15T13:35", requestId);
-    }
 }

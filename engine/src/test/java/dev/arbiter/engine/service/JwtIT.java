@@ -7,7 +7,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.arbiter.engine.decision.ExampleRequests;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,15 +60,15 @@ class JwtIT {
         ServiceClient.as(port, "trader").exampleAccount("acct-k");
         String deskJ = token(PROVIDER, "desk-j", List.of("trader"), List.of("acct-j"), Instant.now().plusSeconds(600));
 
-        HttpResponse<String> own = ServiceClient.withKey(port, deskJ).post("/v1/checks", request("acct-j", "r-jwt-own"));
+        HttpResponse<String> own = ServiceClient.withKey(port, deskJ).post("/v1/checks", ServiceClient.exampleRequest("acct-j", "r-jwt-own"));
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
 
-        HttpResponse<String> foreign = ServiceClient.withKey(port, deskJ).post("/v1/checks", request("acct-k", "r-jwt-k"));
+        HttpResponse<String> foreign = ServiceClient.withKey(port, deskJ).post("/v1/checks", ServiceClient.exampleRequest("acct-k", "r-jwt-k"));
         assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
         assertThat(foreign.body()).contains("token of 'desk-j' does not act for account 'acct-k'");
 
         String auditor = token(PROVIDER, "auditor-j", List.of("auditor"), List.of("acct-j"), Instant.now().plusSeconds(600));
-        assertThat(ServiceClient.withKey(port, auditor).post("/v1/checks", request("acct-j", "r-jwt-auditor")).statusCode())
+        assertThat(ServiceClient.withKey(port, auditor).post("/v1/checks", ServiceClient.exampleRequest("acct-j", "r-jwt-auditor")).statusCode())
                 .isEqualTo(403);
     }
 
@@ -78,7 +77,7 @@ class JwtIT {
         String forged = token(STRANGER, "desk-j", List.of("trader"), List.of("*"), Instant.now().plusSeconds(600));
         String expired = token(PROVIDER, "desk-j", List.of("trader"), List.of("*"), Instant.now().minusSeconds(600));
         for (String token : List.of(forged, expired)) {
-            HttpResponse<String> refused = ServiceClient.withKey(port, token).post("/v1/checks", request("acct-j", "r-bad"));
+            HttpResponse<String> refused = ServiceClient.withKey(port, token).post("/v1/checks", ServiceClient.exampleRequest("acct-j", "r-bad"));
             assertThat(refused.statusCode()).isEqualTo(401);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
             assertThat(refused.body()).doesNotContain(token);
@@ -104,8 +103,4 @@ class JwtIT {
         }
     }
 
-    private static String request(String accountId, String requestId) {
-        return new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8).replace("acct-1", accountId)
-                .replace("example-eth-usd-2023-03-15T13:35", requestId);
-    }
 }

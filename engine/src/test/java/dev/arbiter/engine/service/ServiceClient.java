@@ -30,7 +30,13 @@ final class ServiceClient {
         this.authorization = authorization;
     }
 
-    /** A machine client presenting an API key. */
+    /** The example request (docs/examples/decision-request.json) for {@code accountId}, under a request id of its own. */
+    static String exampleRequest(String accountId, String requestId) {
+        return new String(ExampleRequests.exampleBytes(), StandardCharsets.UTF_8).replace("acct-1", accountId)
+                .replace("example-eth-usd-2023-03-15T13:35", requestId);
+    }
+
+    /** A machine client presenting an API key (or an identity provider's token). */
     static ServiceClient withKey(int port, String key) {
         return new ServiceClient(port, "Bearer " + key);
     }
