@@ -5,6 +5,7 @@ import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.DatabaseJournal;
+import dev.arbiter.engine.service.store.DiskSync;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.TradingStateStore;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -72,6 +74,30 @@ class PipelineConfiguration {
     @Bean(destroyMethod = "close")
     AuditLog auditLog(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         return new AuditLog(jdbc, transactions, clock);
+    }
+
+    /**
+     * Whether acknowledgements wait for the database's file to be forced to the disk: for the embedded H2 file
+     * database unless {@code arbiter.store.force-to-disk} is false (PostgreSQL forces its own commits).
+     */
+    @Bean
+    DiskSync diskSync(@Value("${spring.datasource.url}") String url,
+                      @Value("${arbiter.store.force-to-disk:true}") boolean forceToDisk, JdbcTemplate jdbc,
+                      MeterRegistry meters) {
+        DiskSync disk = forceToDisk ? DiskSync.forDatabase(url, jdbc) : DiskSync.NOT_NEEDED;
+        io.micrometer.core.instrument.FunctionCounter.builder("arbiter.store.disk.forces", disk, DiskSync::forceCount)
+                .description("forces of the database file to the disk, each shared by the acknowledgements waiting")
+                .register(meters);
+        return disk;
+    }
+
+    @Bean
+    FilterRegistrationBean<DurableAcknowledgement> durableAcknowledgement(DiskSync disk) {
+        FilterRegistrationBean<DurableAcknowledgement> registration =
+                new FilterRegistrationBean<>(new DurableAcknowledgement(disk));
+        // inside the body-size limit, outside security and the controllers: whatever they committed is forced
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean
