@@ -20,7 +20,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * read) has its answer held back until the database's commits are forced ({@link DiskSync}); requests answered
  * meanwhile share one force. If the force fails, the answer becomes a 503: what was committed may or may not
  * survive a power loss, so the client is told to send the same request again (with its idempotency key or
- * request id it is not decided twice).
+ * {@code Idempotency-Key} it is not decided twice).
  */
 final class DurableAcknowledgement extends OncePerRequestFilter {
 
@@ -63,7 +63,7 @@ final class DurableAcknowledgement extends OncePerRequestFilter {
         problem.put("title", "Not confirmed on disk");
         problem.put("status", 503);
         problem.put("detail", "the request was processed but the database could not confirm it is on the disk;"
-                + " send the same request again (the same requestId or Idempotency-Key is not decided twice)");
+                + " send the same request again with the same Idempotency-Key, which keeps it from being decided twice");
         response.setStatus(503);
         response.setHeader("Retry-After", "1");
         response.setContentType("application/problem+json");
