@@ -1,5 +1,6 @@
 // Arbiter console: a thin client of the /v1 API. The server checks every call against the user's roles; the
-// console only hides what a role may not do. Credentials live in memory for this page only.
+// console only hides what a role may not do. The password is sent once, to sign in; the page then holds a
+// short-lived sign-in token in memory (never in storage) and signs in again when it has ended.
 "use strict";
 
 const state = { auth: null, roles: [], decisionId: null, candidate: null, candidates: [], staged: {} };
@@ -14,6 +15,9 @@ async function api(path, options = {}) {
   const response = await fetch(path, Object.assign({}, options, { headers }));
   const type = response.headers.get("Content-Type") || "";
   const body = type.includes("json") ? await response.json() : await response.text();
+  if (response.status === 401 && state.auth && state.auth.startsWith("Bearer ")) {
+    signedOut("Your sign-in has ended; sign in again.");
+  }
   if (!response.ok) {
     const detail = typeof body === "string" ? body : (body.detail || body.title || JSON.stringify(body));
     throw new Error(response.status + ": " + detail);
@@ -48,17 +52,39 @@ $("login-form").addEventListener("submit", async (event) => {
   event.preventDefault();
   state.auth = "Basic " + btoa($("login-user").value + ":" + $("login-password").value);
   try {
+    const signIn = await api("/v1/sign-ins", { method: "POST" });
+    state.auth = "Bearer " + signIn.token;
+    $("login-password").value = "";
     const me = await api("/v1/me");
     state.roles = me.roles;
     $("who").textContent = me.user + " (" + me.roles.join(", ") + ")";
     $("login-error").textContent = "";
     $("nav").hidden = false;
+    $("sign-out").hidden = false;
     applyRoles();
     const first = [...document.querySelectorAll("#nav button")].find((b) => !b.hidden);
     show(first ? first.dataset.view : "login");
   } catch (error) {
     state.auth = null;
     $("login-error").textContent = "Sign-in failed: " + error.message;
+  }
+});
+
+function signedOut(message) {
+  state.auth = null;
+  state.roles = [];
+  $("nav").hidden = true;
+  $("sign-out").hidden = true;
+  $("who").textContent = "";
+  $("login-error").textContent = message;
+  show("login");
+}
+
+$("sign-out").addEventListener("click", async () => {
+  try {
+    await api("/v1/sign-ins/current", { method: "DELETE" });
+  } finally {
+    signedOut("Signed out.");
   }
 });
 

@@ -55,6 +55,10 @@ final class ServiceClient {
         return send(builder(path).GET());
     }
 
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(builder(path).DELETE());
+    }
+
     HttpResponse<String> put(String path, String body) throws Exception {
         return send(builder(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));

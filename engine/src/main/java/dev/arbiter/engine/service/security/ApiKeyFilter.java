@@ -6,26 +6,32 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * {@code Authorization: Bearer <key>}: one SHA-256 and a map lookup, microseconds, where a password costs a bcrypt
- * round. An unknown key is 401 at once; a request without a bearer goes on to HTTP Basic.
+ * round. A person's sign-in token ({@link SignInTokens}, {@code st_...}) costs the same. An unknown key or an ended
+ * sign-in is 401 at once; a request without a bearer goes on to HTTP Basic.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
+    private final SignInTokens signIns;
     private final ProblemAuthenticationHandlers problems;
 
     private final boolean jwtsConfigured;
 
     /** @param jwtsConfigured whether an identity provider is configured: its JWTs go on to the resource server */
-    ApiKeyFilter(ApiKeys keys, ProblemAuthenticationHandlers problems, boolean jwtsConfigured) {
+    ApiKeyFilter(ApiKeys keys, SignInTokens signIns, ProblemAuthenticationHandlers problems, boolean jwtsConfigured) {
         this.keys = keys;
+        this.signIns = signIns;
         this.problems = problems;
         this.jwtsConfigured = jwtsConfigured;
     }
@@ -43,15 +49,31 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (token.startsWith(SignInTokens.PREFIX)) {
+            var signedIn = signIns.find(token);
+            if (signedIn.isEmpty()) {
+                SecurityContextHolder.clearContext();
+                problems.commence(request, response, new BadCredentialsException("sign-in ended"));
+                return;
+            }
+            authenticate(UsernamePasswordAuthenticationToken.authenticated(signedIn.get().user(), null,
+                    signedIn.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+            chain.doFilter(request, response);
+            return;
+        }
         var key = keys.find(token);
         if (key.isEmpty()) {
             SecurityContextHolder.clearContext();
             problems.commence(request, response, new BadCredentialsException("unknown API key"));
             return;
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiKeyAuthentication(key.get()));
-        SecurityContextHolder.setContext(context);
+        authenticate(new ApiKeyAuthentication(key.get()));
         chain.doFilter(request, response);
+    }
+
+    private static void authenticate(Authentication caller) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(caller);
+        SecurityContextHolder.setContext(context);
     }
 }

@@ -6,6 +6,8 @@ import static dev.arbiter.engine.service.security.Roles.RISK_OFFICER;
 import static dev.arbiter.engine.service.security.Roles.TRADER;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +37,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationHandlers problems, ApiKeys keys,
-                            ObjectProvider<JwtDecoder> jwts) throws Exception {
+                            SignInTokens signIns, ObjectProvider<JwtDecoder> jwts) throws Exception {
         JwtDecoder jwtDecoder = jwts.getIfAvailable();
         if (jwtDecoder != null) {
             // the identity provider's tokens (spring.security.oauth2.resourceserver.jwt.*); API keys stay with the filter
@@ -50,7 +52,7 @@ public class SecurityConfiguration {
             LOG.info("JWTs from the configured identity provider are accepted as bearer tokens");
         }
         http.csrf(csrf -> csrf.disable())
-                .addFilterBefore(new ApiKeyFilter(keys, problems, jwtDecoder != null), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(keys, signIns, problems, jwtDecoder != null), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -60,6 +62,8 @@ public class SecurityConfiguration {
                         // the console's own files; everything it shows comes from the API, checked below
                         .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/v1/me").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/v1/sign-ins").authenticated()
+                        .requestMatchers(HttpMethod.DELETE, "/v1/sign-ins/current").authenticated()
                         .requestMatchers(HttpMethod.GET, "/v1/decisions", "/v1/decisions/*/report")
                         .hasAnyRole(TRADER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/reports/period").hasAnyRole(AUDITOR, RISK_OFFICER, ADMIN)
@@ -86,6 +90,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /** People's sign-in tokens, each valid for {@code arbiter.sign-in.lifetime} (an hour unless configured). */
+    @Bean
+    SignInTokens signInTokens(Clock clock, @Value("${arbiter.sign-in.lifetime:PT1H}") Duration lifetime) {
+        return new SignInTokens(clock, lifetime);
     }
 
     /**
