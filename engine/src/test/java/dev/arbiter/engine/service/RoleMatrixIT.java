@@ -55,6 +55,8 @@ class RoleMatrixIT {
             new Endpoint("GET", "/actuator/prometheus", Set.of(ADMIN)),
             new Endpoint("GET", "/v3/api-docs", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/v1/me", Set.of(T, R, A, ADMIN)),
+            new Endpoint("POST", "/v1/sign-ins", Set.of(T, R, A, ADMIN)),
+            new Endpoint("DELETE", "/v1/sign-ins/current", Set.of(T, R, A, ADMIN)),
             new Endpoint("PUT", "/v1/accounts/acct-1", Set.of(T, ADMIN)),
             new Endpoint("GET", "/v1/accounts/acct-1", Set.of(T, R, A, ADMIN)),
             new Endpoint("GET", "/v1/decisions", Set.of(T, A, ADMIN)),
@@ -132,6 +134,7 @@ class RoleMatrixIT {
         return switch (endpoint.method()) {
             case "GET" -> client.get(endpoint.path());
             case "PUT" -> client.put(endpoint.path(), "{}");
+            case "DELETE" -> client.delete(endpoint.path());
             default -> client.post(endpoint.path(), "{}");
         };
     }
