@@ -50,20 +50,13 @@ class DecisionController {
     }
 
     /**
-     * 201 with the decision just made and stored; 200 with the stored one for a repeated idempotency key. Either
-     * says where the explanation is and whether it is ready; a repeat that finds it stored carries it.
+     * 201 with the decision just made and stored; 200 with the stored one for a repeated idempotency key: the same
+     * decision as the first answer, without its sentences, whenever the repeat comes. Either says where the
+     * explanation is and whether it is stored by now.
      */
     static ResponseEntity<String> answer(DecisionService.Decided decided, DeferredExplanations explanations) {
         StoredDecision stored = decided.stored();
-        String decisionJson = stored.decisionJson();
-        boolean ready = false;
-        if (decided.repeated()) {
-            var whole = explanations.ifExplained(stored);
-            if (whole.isPresent()) {
-                decisionJson = CanonicalJson.write(whole.get().decision());
-                ready = true;
-            }
-        }
+        boolean ready = decided.repeated() && explanations.ready(stored);
         ObjectNode response = ArbiterJson.mapper().createObjectNode();
         response.put("decisionId", stored.decisionId());
         response.put("traceId", stored.decisionId());
@@ -72,7 +65,7 @@ class DecisionController {
         ObjectNode explanation = response.putObject("explanation");
         explanation.put("ready", ready);
         explanation.put("href", "/v1/decisions/" + stored.decisionId() + "/explanation");
-        response.set("decision", CanonicalJson.mapper().readTree(decisionJson));
+        response.set("decision", CanonicalJson.mapper().readTree(stored.decisionJson()));
         String json = ArbiterJson.mapper().writeValueAsString(response);
         URI location = URI.create("/v1/decisions/" + stored.decisionId());
         return decided.repeated()
