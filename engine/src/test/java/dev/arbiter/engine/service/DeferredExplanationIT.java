@@ -193,6 +193,23 @@ class DeferredExplanationIT {
         assertThat(verify().path("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void anExplanationStoredBehindTheChainIsNamed() throws Exception {
+        StoredDecision left = acknowledgedButNotExplained(account());
+
+        jdbc.update("insert into decision_explanation (decision_id, trace_sha256, explanations_json, explained_at)"
+                + " values (?, ?, ?, ?)", left.decisionId(), CanonicalJson.sha256(left.traceJson()), "[]",
+                "2023-03-15T13:36:00Z");
+        JsonNode broken = verify();
+        jdbc.update("delete from decision_explanation where decision_id = ?", left.decisionId());
+
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.path("firstBad").path("kind").asString()).isEqualTo("EXPLANATION");
+        assertThat(broken.path("firstBad").path("problem").asString()).isEqualTo("the explanation of decision "
+                + left.decisionId() + " is stored but no audit record vouches for it (inserted behind the chain)");
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
     /**
      * A decision made, stored and acknowledged as the service does it, whose explanation was never queued: the state a
      * crash right after the acknowledgement leaves.
