@@ -168,6 +168,36 @@ class DeferredExplanationIT {
     }
 
     @Test
+    void oneAccountsExplanationsAreStoredInTheOrderItsDecisionsWereMade() throws Exception {
+        String first = account();
+        String second = account();
+        List<StoredDecision> firstAccount = new ArrayList<>();
+        List<StoredDecision> secondAccount = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            firstAccount.add(acknowledgedButNotExplained(first));
+            secondAccount.add(acknowledgedButNotExplained(second));
+        }
+
+        // two workers: the accounts' explanations run side by side, each account's one after another
+        try (DeferredExplanations explaining = new DeferredExplanations(decisions, pipelines, metrics, 2, 100)) {
+            explaining.takeUpWorkList();
+            for (StoredDecision decision : firstAccount) {
+                awaitExplained(decision);
+            }
+            for (StoredDecision decision : secondAccount) {
+                awaitExplained(decision);
+            }
+        }
+
+        for (List<StoredDecision> account : List.of(firstAccount, secondAccount)) {
+            List<Long> decided = account.stream().map(d -> recordOf("DECISION", d)).toList();
+            List<Long> explained = account.stream().map(d -> recordOf("EXPLANATION", d)).toList();
+            assertThat(decided).isSorted();
+            assertThat(explained).as("explanation records in decision order").isSorted();
+        }
+    }
+
+    @Test
     void anEditedExplanationBreaksTheAuditChain() throws Exception {
         String account = account();
         String id = ServiceClient.json(trader().post("/v1/decisions", ServiceClient.exampleRequest(account, "r-edit")))
@@ -220,6 +250,11 @@ class DeferredExplanationIT {
                         "r-" + id).getBytes(StandardCharsets.UTF_8)), pipelines.of(DecisionService.DECISION),
                 ExplanationTiming.AFTER_ACKNOWLEDGEMENT);
         return decisions.store(result, DecisionService.DECISION, null, CanonicalJson.sha256(id)).join();
+    }
+
+    private long recordOf(String kind, StoredDecision decision) {
+        return jdbc.queryForObject("select seq from audit_record where kind = ? and subject = ?", Long.class, kind,
+                decision.decisionId());
     }
 
     private boolean pending(StoredDecision decision) {
