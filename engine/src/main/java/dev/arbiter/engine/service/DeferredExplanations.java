@@ -102,6 +102,9 @@ final class DeferredExplanations implements AutoCloseable {
      */
     int takeUpWorkList() {
         List<StoredDecision> waiting = decisions.pendingExplanations(maxUnderWay);
+        if (waiting.size() == maxUnderWay) {
+            leftOnWorkList.set(true); // there may be more: the next batch once these are done
+        }
         waiting.forEach(stored -> queue(stored, null));
         if (!waiting.isEmpty()) {
             LOG.info("explaining {} decision(s) acknowledged but not yet explained", waiting.size());
@@ -206,15 +209,18 @@ final class DeferredExplanations implements AutoCloseable {
     }
 
     private void work(StoredDecision stored, DecisionTrace trace, CompletableFuture<StoredExplanation> done) {
+        boolean explained = false;
         try {
             done.complete(explainAndStore(stored, trace));
+            explained = true;
         } catch (RuntimeException e) {
             LOG.error("decision {} could not be explained now; a read or the next start explains it",
                     stored.decisionId(), e);
             done.completeExceptionally(e);
         } finally {
             underWay.remove(stored.decisionId(), done);
-            if (underWay.isEmpty() && leftOnWorkList.compareAndSet(true, false)) {
+            // only after a success: a decision that cannot be explained must not be taken up again and again
+            if (explained && underWay.isEmpty() && leftOnWorkList.compareAndSet(true, false)) {
                 takeUpWorkList();
             }
         }

@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -143,6 +145,7 @@ class DeferredExplanationIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a guard against waiting for ever, not a measure of speed
     void theNextStartExplainsWhatACrashLeftUnexplained() throws Exception {
         List<StoredDecision> left = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -168,6 +171,7 @@ class DeferredExplanationIT {
     }
 
     @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a guard against waiting for ever, not a measure of speed
     void oneAccountsExplanationsAreStoredInTheOrderItsDecisionsWereMade() throws Exception {
         String first = account();
         String second = account();
@@ -195,6 +199,24 @@ class DeferredExplanationIT {
             assertThat(decided).isSorted();
             assertThat(explained).as("explanation records in decision order").isSorted();
         }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // a guard against waiting for ever, not a measure of speed
+    void aWorkListLongerThanTheQueueIsExplainedBatchAfterBatch() throws Exception {
+        List<StoredDecision> left = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            left.add(acknowledgedButNotExplained(account()));
+        }
+
+        try (DeferredExplanations explaining = new DeferredExplanations(decisions, pipelines, metrics, 1, 2)) {
+            assertThat(explaining.takeUpWorkList()).isEqualTo(2);
+            for (StoredDecision decision : left) {
+                awaitExplained(decision);
+            }
+        }
+
+        assertThat(left).allSatisfy(decision -> assertThat(recordOf("EXPLANATION", decision)).isPositive());
     }
 
     @Test
@@ -262,7 +284,7 @@ class DeferredExplanationIT {
                 decision.decisionId()) == 1;
     }
 
-    /** Waits for the explanation without timing it: the test's own timeout is the only limit. */
+    /** Waits for the explanation without timing it: the test's guard timeout is the only limit. */
     private void awaitExplained(StoredDecision decision) throws InterruptedException {
         while (pending(decision)) {
             Thread.sleep(20);
