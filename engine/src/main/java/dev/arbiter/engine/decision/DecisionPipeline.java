@@ -5,9 +5,9 @@ import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
-import dev.arbiter.reasoning.explain.FiredRule;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.explain.SizedOrder;
+import dev.arbiter.reasoning.explain.StatusPrecedence;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
 import dev.arbiter.reasoning.proof.HardLimits;
 import dev.arbiter.reasoning.proof.HeldPosition;
@@ -26,7 +26,6 @@ import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.SessionResult;
 import dev.arbiter.rules.session.StandingSessions;
-import dev.arbiter.rules.session.TracedFact;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
 import dev.arbiter.solver.AllocationProblem;
@@ -47,6 +46,11 @@ import java.util.stream.Collectors;
  * One decision through every stage, in plain Java: facts → rules → sizing → proof → explanation.
  * Deterministic: the same request, rule set, limits, registered models and engine version give the same decision.
  * Fails closed: when the proof does not confirm every hard limit, no order goes out.
+ *
+ * <p>The decision (status, orders, each proposal's status) is complete before the explanation: statuses are decided
+ * in Java ({@link StatusPrecedence}), and the explanation is worked out from the trace alone ({@link #explain}), so a
+ * service may acknowledge first and explain after ({@link ExplanationTiming#AFTER_ACKNOWLEDGEMENT}) with the same
+ * sentences as when both are done at once.
  */
 public final class DecisionPipeline implements AutoCloseable {
 
@@ -166,7 +170,35 @@ public final class DecisionPipeline implements AutoCloseable {
      * the release it was made with.
      */
     public DecisionResult decide(String decisionId, DecisionRequest request, RuleRelease release) {
-        return run(decisionId, request, release);
+        return decide(decisionId, request, release, ExplanationTiming.WITH_DECISION);
+    }
+
+    /**
+     * Decides with {@code release}; with {@link ExplanationTiming#AFTER_ACKNOWLEDGEMENT} the result carries no
+     * explanation ({@link DecisionResult#explained()} is false) and {@link #explain} gives it later.
+     */
+    public DecisionResult decide(String decisionId, DecisionRequest request, RuleRelease release,
+                                 ExplanationTiming timing) {
+        DecisionResult decided = run(decisionId, request, release);
+        if (timing == ExplanationTiming.AFTER_ACKNOWLEDGEMENT) {
+            return decided;
+        }
+        long started = System.nanoTime();
+        List<Explanation> explanations = explain(decided.trace());
+        StageTimes stages = decided.stages().withExplanation(Duration.ofNanos(System.nanoTime() - started));
+        return decided.explained(explanations).withStages(stages);
+    }
+
+    /**
+     * The explanation of a decision, per proposal in the trace's order: the sentences the Prolog theory gives for the
+     * status each proposal was decided to have. Read from the trace alone ({@link DecisionTrace#explanationFacts()}),
+     * so a stored trace explains exactly as the trace did when it was made, at any time and on any worker.
+     */
+    public List<Explanation> explain(DecisionTrace trace) {
+        DecisionFacts facts = trace.explanationFacts();
+        return explainers.with(explainer -> facts.proposals().stream()
+                .map(p -> explainer.explain(facts, p.proposalId()))
+                .toList());
     }
 
     /**
@@ -199,29 +231,22 @@ public final class DecisionPipeline implements AutoCloseable {
         ProofResult proof = prove(problem, allocation);
         long proofDone = System.nanoTime();
 
-        DecisionFacts explained = new DecisionFacts(session.proposals(), firedRules(session), session.outcomes(),
-                allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
-                proof.verdict(), proof.violations());
-        List<Explanation> explanations = explainers.with(explainer -> session.proposals().stream()
-                .map(p -> explainer.explain(explained, p.proposalId()))
-                .toList());
         StageTimes stages = new StageTimes(Duration.ofNanos(factsDone - started), Duration.ofNanos(rulesDone - factsDone),
-                Duration.ofNanos(sizingDone - rulesDone), Duration.ofNanos(proofDone - sizingDone),
-                Duration.ofNanos(System.nanoTime() - proofDone));
+                Duration.ofNanos(sizingDone - rulesDone), Duration.ofNanos(proofDone - sizingDone), Duration.ZERO);
 
         List<Order> orders = proof.verdict() == ProofVerdict.PROVED
                 ? allocation.orders().stream().filter(o -> o.quantity().signum() > 0)
                         .map(o -> new Order(Order.idOf(decisionId, o.proposalId()), o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price(), o.notional()))
                         .toList()
                 : List.of();
-        List<ProposalVerdict> verdicts = verdicts(session, explanations, orders);
+        List<ProposalVerdict> verdicts = verdicts(session, allocation, proof, orders);
         DecisionStatus status = status(session, proof, orders, request);
         Decision decision = new Decision(decisionId, request.requestId(), request.asOf(), status,
                 summary(status, verdicts, orders, proof, session), orders, verdicts, versions);
         DecisionTrace trace = new DecisionTrace(decisionId, versions, request, assembled.indicators(), assembled.feeds(),
                 assembled.exposures(), session.firings(), session.fault(),
                 session.outcomes().stream().map(OutcomeRecord::of).toList(),
-                problem, allocation, proof, explanations, session.proposals(), assembled.modelPredictions());
+                problem, allocation, proof, null, session.proposals(), assembled.modelPredictions());
         return new DecisionResult(decision, trace, stages);
     }
 
@@ -251,19 +276,13 @@ public final class DecisionPipeline implements AutoCloseable {
         return provers.with(prover -> prover.prove(orders, hardLimits));
     }
 
-    private static List<FiredRule> firedRules(SessionResult session) {
-        return session.firings().stream()
-                .map(f -> new FiredRule(f.rule(), f.layer(), f.reasonCode(),
-                        f.matched().stream().map(TracedFact::describe).toList()))
-                .toList();
-    }
-
-    private static List<ProposalVerdict> verdicts(SessionResult session, List<Explanation> explanations,
+    /** Each proposal's status, decided here in Java; its explanation is left for {@link #explain}. */
+    private static List<ProposalVerdict> verdicts(SessionResult session, Allocation allocation, ProofResult proof,
                                                   List<Order> orders) {
+        List<SizedOrder> sized = allocation.orders().stream()
+                .map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList();
         List<ProposalVerdict> verdicts = new ArrayList<>();
-        for (int i = 0; i < session.proposals().size(); i++) {
-            Proposal p = session.proposals().get(i);
-            Explanation why = explanations.get(i);
+        for (Proposal p : session.proposals()) {
             BigDecimal finalQuantity = orders.stream().filter(o -> o.proposalId().equals(p.proposalId()))
                     .map(Order::quantity).findFirst().orElse(BigDecimal.ZERO);
             List<String> codes = session.outcomes().stream()
@@ -272,7 +291,8 @@ public final class DecisionPipeline implements AutoCloseable {
                     .distinct()
                     .toList();
             verdicts.add(new ProposalVerdict(p.proposalId(), p.origin(), p.symbol(), p.side(), p.quantity(),
-                    finalQuantity, why.status().name(), codes, why.because()));
+                    finalQuantity, StatusPrecedence.of(p, session.outcomes(), sized, proof.verdict()).name(), codes,
+                    null));
         }
         return verdicts;
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
@@ -33,6 +34,9 @@ import java.util.List;
  *                     rejection), or {@code null}
  * @param proposals    every proposal the rules considered (client intents and strategy proposals), so that
  *                     a stored decision can be explained and queried again ({@link #explanationFacts()})
+ * @param explanations per proposal, its status and the sentences that explain it; null, and left out of the JSON,
+ *                     while the decision is acknowledged but not yet explained (the service stores the explanation
+ *                     apart, after the acknowledgement, and reads return the trace with it)
  * @param modelPredictions what the registered models the request named predicted (model, version, horizon,
  *                     expected return, training-data hash); empty when it named none, and in traces stored before
  *                     models ran inside decisions
@@ -41,11 +45,19 @@ public record DecisionTrace(String decisionId, Versions versions, DecisionReques
                             List<IndicatorValue> indicators, List<FeedStatus> feeds, List<Exposure> exposures,
                             List<Firing> firings, SessionFault sessionFault, List<OutcomeRecord> outcomes,
                             AllocationProblem allocationProblem,
-                            Allocation allocation, ProofResult proof, List<Explanation> explanations,
+                            Allocation allocation, ProofResult proof,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explanations,
                             List<Proposal> proposals, List<ModelPrediction> modelPredictions) {
 
     public DecisionTrace {
         modelPredictions = modelPredictions == null ? List.of() : List.copyOf(modelPredictions);
+        explanations = explanations == null ? null : List.copyOf(explanations);
+    }
+
+    /** This trace with its explanations. */
+    public DecisionTrace withExplanations(List<Explanation> worked) {
+        return new DecisionTrace(decisionId, versions, request, indicators, feeds, exposures, firings, sessionFault,
+                outcomes, allocationProblem, allocation, proof, List.copyOf(worked), proposals, modelPredictions);
     }
 
     /**

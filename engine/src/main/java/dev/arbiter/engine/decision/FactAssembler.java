@@ -35,12 +35,14 @@ import java.util.Map;
 final class FactAssembler {
 
     private final IndicatorFacts indicatorFacts;
-    private final KnowledgeBase knowledgeBase;
+    /** One Prolog engine per decision deriving now: one engine behind one lock would queue every decision. */
+    private final Workers<KnowledgeBase> knowledgeBases;
     private final ModelRunner models;
 
     FactAssembler(IndicatorFacts indicatorFacts, KnowledgeBase knowledgeBase, ModelRunner models) {
         this.indicatorFacts = indicatorFacts;
-        this.knowledgeBase = knowledgeBase;
+        this.knowledgeBases = new Workers<>(knowledgeBase, KnowledgeBase::another, kb -> { },
+                Runtime.getRuntime().availableProcessors());
         this.models = models;
     }
 
@@ -111,7 +113,8 @@ final class FactAssembler {
         modelPredictions.forEach(p -> facts.add(p.toFact()));
         facts.addAll(runs.health());
         facts.addAll(request.context().facts());
-        facts.addAll(knowledgeBase.restrictions(request.instruments(), request.asOf().atZone(ZoneOffset.UTC).toLocalDate()));
+        facts.addAll(knowledgeBases.with(kb -> kb.restrictions(request.instruments(),
+                request.asOf().atZone(ZoneOffset.UTC).toLocalDate())));
         facts.addAll(regimes);
         facts.addAll(anomalies);
         if (request.state() != null) {

@@ -14,6 +14,11 @@ public record StageTimes(Duration facts, Duration rules, Duration sizing, Durati
     public static final StageTimes UNKNOWN = new StageTimes(Duration.ZERO, Duration.ZERO, Duration.ZERO,
             Duration.ZERO, Duration.ZERO);
 
+    /** These timings with the explanation's. */
+    public StageTimes withExplanation(Duration took) {
+        return new StageTimes(facts, rules, sizing, proof, took);
+    }
+
     /** The stages by the name metrics use, in pipeline order. */
     public Map<String, Duration> byStage() {
         Map<String, Duration> stages = new LinkedHashMap<>();

@@ -102,6 +102,11 @@ public final class DecisionReport {
 
     private static void explanation(Html html, List<Explanation> explanations) {
         html.element("h2", "Explanation");
+        if (explanations == null) {
+            // the service completes the explanation before any report is rendered; the command line explains at once
+            html.element("p", "class=\"empty\"", "Not explained yet.");
+            return;
+        }
         if (explanations.isEmpty()) {
             html.element("p", "class=\"empty\"", "No proposal to explain.");
             return;

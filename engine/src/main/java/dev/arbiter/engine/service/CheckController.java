@@ -19,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CheckController {
 
     private final DecisionService service;
+    private final DeferredExplanations explanations;
 
-    CheckController(DecisionService service) {
+    CheckController(DecisionService service, DeferredExplanations explanations) {
         this.service = service;
+        this.explanations = explanations;
     }
 
     @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -29,6 +31,7 @@ class CheckController {
                                  @RequestHeader(name = DecisionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
                                  @RequestParam(name = "allocate", defaultValue = "false") boolean allocate) {
         return DecisionController.answer(service.decide(body == null ? new byte[0] : body,
-                IdempotencyKeys.checked(idempotencyKey), allocate ? DecisionService.ALLOCATED_CHECK : DecisionService.CHECK));
+                IdempotencyKeys.checked(idempotencyKey), allocate ? DecisionService.ALLOCATED_CHECK : DecisionService.CHECK),
+                explanations);
     }
 }

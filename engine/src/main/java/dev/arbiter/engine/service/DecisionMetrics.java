@@ -29,9 +29,12 @@ final class DecisionMetrics {
 
     void decided(DecisionResult result, String kind, Timer.Sample total) {
         stage(total, "total", kind);
-        result.stages().byStage().forEach((stage, took) -> Timer.builder("arbiter.decision.stage")
-                .description("Latency of one stage of a decision").tag("stage", stage).tag("kind", kind)
-                .publishPercentileHistogram().register(registry).record(took));
+        // a decision explained after its acknowledgement has its explanation timed by whoever explains it
+        result.stages().byStage().entrySet().stream()
+                .filter(stage -> result.explained() || !stage.getKey().equals("explanation"))
+                .forEach(stage -> Timer.builder("arbiter.decision.stage")
+                .description("Latency of one stage of a decision").tag("stage", stage.getKey()).tag("kind", kind)
+                .publishPercentileHistogram().register(registry).record(stage.getValue()));
         Counter.builder("arbiter.decisions").description("Decisions made and stored")
                 .tag("kind", kind).tag("status", result.decision().status().name()).register(registry).increment();
         for (OutcomeRecord outcome : result.trace().outcomes()) {

@@ -1,8 +1,8 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.ClientRequest;
-import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.ExplanationTiming;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.service.store.DecisionRepository;
@@ -23,7 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Makes a decision from the engine's own state and stores it before answering: requests for one account one at a
- * time, accounts in parallel; a repeated idempotency key returns the stored decision without deciding again.
+ * time, accounts in parallel; a repeated idempotency key returns the stored decision without deciding again. The
+ * answer does not wait for the explanation: the decision, its trace and its audit record are committed, then it is
+ * acknowledged and explained off the request thread ({@link DeferredExplanations}).
  */
 final class DecisionService {
 
@@ -39,25 +41,22 @@ final class DecisionService {
     record Decided(StoredDecision stored, boolean repeated) {
     }
 
-    private final DecisionPipeline pipeline;
-    private final DecisionPipeline checks;
-    private final DecisionPipeline allocatedChecks;
+    private final PipelinesByKind pipelines;
     private final DecisionRepository decisions;
+    private final DeferredExplanations explanations;
     private final EngineDecisions engine;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
     private final Clock clock;
     private final Admission admission;
 
-    DecisionService(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
-                    DecisionRepository decisions, EngineDecisions engine, DecisionMetrics metrics, Clock clock,
-                    Admission admission) {
+    DecisionService(PipelinesByKind pipelines, DecisionRepository decisions, DeferredExplanations explanations,
+                    EngineDecisions engine, DecisionMetrics metrics, Clock clock, Admission admission) {
         this.clock = clock;
         this.admission = admission;
-        this.allocatedChecks = allocatedChecks;
-        this.pipeline = pipeline;
-        this.checks = checks;
+        this.pipelines = pipelines;
         this.decisions = decisions;
+        this.explanations = explanations;
         this.engine = engine;
         this.metrics = metrics;
     }
@@ -88,12 +87,8 @@ final class DecisionService {
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
-            DecisionPipeline by = switch (kind) {
-                case CHECK -> checks;
-                case ALLOCATED_CHECK -> allocatedChecks;
-                default -> pipeline;
-            };
-            DecisionResult result = engine.decide(decisionId, request, by);
+            DecisionResult result = engine.decide(decisionId, request, pipelines.of(kind),
+                    ExplanationTiming.AFTER_ACKNOWLEDGEMENT);
             metrics.stage(decideStage, "pipeline", kind);
             Timer.Sample storeStage = metrics.start();
             StoredDecision stored;
@@ -107,6 +102,7 @@ final class DecisionService {
                 throw e.getCause() instanceof RuntimeException cause ? cause : e;
             }
             metrics.stage(storeStage, "store", kind);
+            explanations.acknowledged(stored, result);
             metrics.decided(result, kind, total);
             LOG.info("{} {} for account {}: {}", kind.toLowerCase(), result.decision().status(), accountId,
                     result.decision().summary());

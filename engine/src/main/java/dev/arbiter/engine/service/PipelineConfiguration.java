@@ -172,18 +172,46 @@ class PipelineConfiguration {
     }
 
     @Bean
-    DecisionService decisionService(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
-                                    @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline,
-                                    DecisionRepository decisions, EngineDecisions engine, MeterRegistry registry,
-                                    Clock clock, Admission admission) {
-        return new DecisionService(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, engine,
-                new DecisionMetrics(registry), clock, admission);
+    PipelinesByKind pipelinesByKind(DecisionPipeline decisionPipeline,
+                                    @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
+                                    @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline) {
+        return new PipelinesByKind(decisionPipeline, checkPipeline, allocatedCheckPipeline);
     }
 
     @Bean
-    Replayer replayer(DecisionPipeline decisionPipeline, @Qualifier("checkPipeline") DecisionPipeline checkPipeline,
-                      @Qualifier("allocatedCheckPipeline") DecisionPipeline allocatedCheckPipeline, DecisionRepository decisions,
-                      ReleaseStore releases) {
-        return new Replayer(decisionPipeline, checkPipeline, allocatedCheckPipeline, decisions, releases);
+    DecisionMetrics decisionMetrics(MeterRegistry registry) {
+        return new DecisionMetrics(registry);
+    }
+
+    /**
+     * Explains decisions after their acknowledgement ({@code arbiter.explanations.workers} threads, default half the
+     * cores and at least one; at most {@code arbiter.explanations.max-queued} queued), and at start-up explains the
+     * decisions a stop or a crash left acknowledged but unexplained.
+     */
+    @Bean(destroyMethod = "close")
+    DeferredExplanations deferredExplanations(DecisionRepository decisions, PipelinesByKind pipelines,
+                                              DecisionMetrics metrics, MeterRegistry registry,
+                                              @Value("${arbiter.explanations.workers:0}") int workers,
+                                              @Value("${arbiter.explanations.max-queued:10000}") int maxQueued) {
+        int threads = workers == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : workers;
+        DeferredExplanations explanations = new DeferredExplanations(decisions, pipelines, metrics, threads, maxQueued);
+        io.micrometer.core.instrument.Gauge.builder("arbiter.explanations.queued", explanations,
+                DeferredExplanations::underWay).description("decisions acknowledged whose explanation is queued or"
+                + " being worked out").register(registry);
+        explanations.takeUpWorkList();
+        return explanations;
+    }
+
+    @Bean
+    DecisionService decisionService(PipelinesByKind pipelines, DecisionRepository decisions,
+                                    DeferredExplanations explanations, EngineDecisions engine, DecisionMetrics metrics,
+                                    Clock clock, Admission admission) {
+        return new DecisionService(pipelines, decisions, explanations, engine, metrics, clock, admission);
+    }
+
+    @Bean
+    Replayer replayer(PipelinesByKind pipelines, DecisionRepository decisions, ReleaseStore releases,
+                      DeferredExplanations explanations) {
+        return new Replayer(pipelines, decisions, releases, explanations);
     }
 }

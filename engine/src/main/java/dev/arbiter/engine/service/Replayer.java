@@ -30,11 +30,7 @@ final class Replayer {
     }
 
     private DecisionPipeline pipelineFor(StoredDecision stored) {
-        return switch (stored.kind()) {
-            case DecisionService.CHECK -> checks;
-            case DecisionService.ALLOCATED_CHECK -> allocatedChecks;
-            default -> pipeline;
-        };
+        return pipelines.of(stored.kind());
     }
 
     private RuleRelease releaseOf(StoredDecision stored) {
@@ -47,32 +43,35 @@ final class Replayer {
         return path.endsWith("Micros") || path.endsWith("Millis") || path.endsWith("Nanos");
     }
 
-    private final DecisionPipeline pipeline;
-    private final DecisionPipeline checks;
-    private final DecisionPipeline allocatedChecks;
+    private final PipelinesByKind pipelines;
     private final DecisionRepository decisions;
     private final ReleaseStore releases;
+    private final DeferredExplanations explanations;
 
-    Replayer(DecisionPipeline pipeline, DecisionPipeline checks, DecisionPipeline allocatedChecks,
-             DecisionRepository decisions, ReleaseStore releases) {
-        this.allocatedChecks = allocatedChecks;
-        this.pipeline = pipeline;
-        this.checks = checks;
+    Replayer(PipelinesByKind pipelines, DecisionRepository decisions, ReleaseStore releases,
+             DeferredExplanations explanations) {
+        this.pipelines = pipelines;
         this.decisions = decisions;
         this.releases = releases;
+        this.explanations = explanations;
     }
 
-    /** Asks a Prolog goal about a stored decision, re-made from its trace with its release. */
+    /**
+     * Asks a Prolog goal about a stored decision, over the facts its trace holds; the decision is explained first
+     * if it was not yet, so that what a query answers and what the trace says are about the same stored decision.
+     */
     List<String> query(String decisionId, String goal) {
         StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
-        DecisionTrace trace = CanonicalJson.mapper().readValue(stored.traceJson(), DecisionTrace.class);
+        DecisionTrace trace = explanations.complete(stored).trace();
         return pipelineFor(stored).query(trace, goal);
     }
 
+    /** Decides again, explanation included, and compares with the stored decision completed with its explanation. */
     Report replay(String decisionId) {
         StoredDecision stored = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
-        JsonNode storedTrace = CanonicalJson.mapper().readTree(stored.traceJson());
-        JsonNode storedDecision = CanonicalJson.mapper().readTree(stored.decisionJson());
+        DeferredExplanations.WholeJson whole = explanations.completeJson(stored);
+        JsonNode storedTrace = CanonicalJson.mapper().readTree(whole.traceJson());
+        JsonNode storedDecision = CanonicalJson.mapper().readTree(whole.decisionJson());
         DecisionRequest request = CanonicalJson.mapper().treeToValue(storedTrace.get("request"), DecisionRequest.class);
         DecisionResult replayed = pipelineFor(stored).decide(decisionId, request, releaseOf(stored));
         List<JsonDiff.Difference> differences = new ArrayList<>();

@@ -6,7 +6,9 @@ import dev.arbiter.engine.report.ChangeRecord;
 import dev.arbiter.engine.report.DecisionReport;
 import dev.arbiter.engine.report.PeriodReport;
 import dev.arbiter.engine.service.store.CandidateTable;
+import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
+import dev.arbiter.engine.service.store.StoredDecision;
 import dev.arbiter.engine.service.store.TradingStateStore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -32,11 +34,16 @@ class ReportController {
     private final DecisionSearch search;
     private final TradingStateStore tradingStates;
     private final CandidateTable candidates;
+    private final DecisionRepository decisions;
+    private final DeferredExplanations explanations;
 
-    ReportController(DecisionSearch search, TradingStateStore tradingStates, CandidateTable candidates) {
+    ReportController(DecisionSearch search, TradingStateStore tradingStates, CandidateTable candidates,
+                     DecisionRepository decisions, DeferredExplanations explanations) {
         this.search = search;
         this.tradingStates = tradingStates;
         this.candidates = candidates;
+        this.decisions = decisions;
+        this.explanations = explanations;
     }
 
     @GetMapping(path = "/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,8 +68,9 @@ class ReportController {
 
     @GetMapping(path = "/v1/decisions/{decisionId}/report", produces = MediaType.TEXT_HTML_VALUE)
     String decisionReport(@PathVariable String decisionId) {
-        DecisionResult stored = search.load(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
-        AccountScope.check(stored.trace().request().account().accountId());
+        StoredDecision found = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
+        AccountScope.check(found.accountId());
+        DecisionResult stored = explanations.complete(found);
         return DecisionReport.render(stored.decision(), stored.trace(), search.stamp(decisionId).orElse(null));
     }
 

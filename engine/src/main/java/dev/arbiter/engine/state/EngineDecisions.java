@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.ExplanationTiming;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketView;
@@ -55,8 +56,18 @@ public final class EngineDecisions {
 
     /** Decides with the active release of {@code pipeline}, its instruments the listed ones. */
     public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline) {
+        return decide(decisionId, request, pipeline, ExplanationTiming.WITH_DECISION);
+    }
+
+    /**
+     * Decides with the active release of {@code pipeline}, explaining now or leaving the explanation for after the
+     * acknowledgement ({@link DecisionPipeline#explain}): the service does the latter, so that no account's lock is
+     * held while Prolog words a decision already made.
+     */
+    public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
+                                 ExplanationTiming timing) {
         RuleRelease release = pipeline.active();
-        return decide(decisionId, request, pipeline, release, release.instruments()::find);
+        return decide(decisionId, request, pipeline, release, release.instruments()::find, timing);
     }
 
     /**
@@ -66,11 +77,12 @@ public final class EngineDecisions {
      */
     public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
                                  Function<String, Optional<Instrument>> instruments) {
-        return decide(decisionId, request, pipeline, pipeline.active(), instruments);
+        return decide(decisionId, request, pipeline, pipeline.active(), instruments, ExplanationTiming.WITH_DECISION);
     }
 
     private DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
-                                  RuleRelease release, Function<String, Optional<Instrument>> instruments) {
+                                  RuleRelease release, Function<String, Optional<Instrument>> instruments,
+                                  ExplanationTiming timing) {
         for (int i = 0; i < request.intents().size(); i++) {
             listed("intents[" + i + "].symbol", request.intents().get(i).symbol(), instruments);
         }
@@ -81,7 +93,7 @@ public final class EngineDecisions {
                         "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
             }
             DecisionRequest completed = complete(request, state, release.limits(), instruments);
-            DecisionResult result = pipeline.decide(decisionId, completed, release);
+            DecisionResult result = pipeline.decide(decisionId, completed, release, timing);
             List<AccountEvent.ApprovedOrder> approved = new ArrayList<>();
             Map<String, BigDecimal> stops = new TreeMap<>();
             result.trace().firings().forEach(f -> f.concludedOf(ProtectiveStop.class)

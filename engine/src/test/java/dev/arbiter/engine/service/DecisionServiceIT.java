@@ -75,7 +75,11 @@ class DecisionServiceIT {
     @Test
     void openApiDocumentAndPrometheusMetricsAreServed() throws Exception {
         ServiceClient.as(port, "trader").exampleAccount("acct-docs");
-        assertThat(post(RequestVariants.example("acct-docs"), "application/json").statusCode()).isEqualTo(201);
+        HttpResponse<String> decided = post(RequestVariants.example("acct-docs"), "application/json");
+        assertThat(decided.statusCode()).isEqualTo(201);
+        // explained after the answer; reading it waits for the explanation, timed under stage "explanation"
+        assertThat(get(ServiceClient.json(decided).path("explanation").path("href").asString()).statusCode())
+                .isEqualTo(200);
 
         HttpResponse<String> docs = get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);

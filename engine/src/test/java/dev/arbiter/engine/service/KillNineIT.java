@@ -58,7 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <ul>
  *   <li>nothing acknowledged is lost: every acknowledged fill and transfer answers as a duplicate when sent again (and
- *       changes nothing), every acknowledged decision is stored, replays identically from its stored trace and has its
+ *       changes nothing), every acknowledged decision is stored, explained (by the restart or on read, if the kill
+ *       came between its acknowledgement and its explanation), replays identically from its stored trace and has its
  *       {@code DECIDED} event in the account's journal, every acknowledged bar is in the instrument's journal;</li>
  *   <li>the state the service restored from its last snapshot and the tail is the state of an uninterrupted run: each
  *       account's {@code journalPosition} and {@code stateHash} equal those of a fold of the same journal from the
@@ -421,6 +422,10 @@ class KillNineIT {
         }
         assertThat(missing).as("acknowledged decisions missing after kill -9 (of %d)", acknowledged.decisionToAccount.size())
                 .isEmpty();
+        // explained after their acknowledgement: those the kill cut off are explained by the restart or by this read
+        assertThat(traces.values()).allSatisfy(trace -> assertThat(trace.path("explanations").size())
+                .as("explanations of %s", trace.path("decisionId").asString())
+                .isEqualTo(trace.path("proposals").size()));
         for (String id : acknowledged.decisionToAccount.keySet().stream().sorted().limit(6).toList()) {
             HttpResponse<String> replay = auditor.post("/v1/decisions/" + id + "/replay", new byte[0]);
             assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);

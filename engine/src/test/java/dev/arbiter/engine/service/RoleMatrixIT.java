@@ -44,6 +44,7 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/accounts/acct-1/reconciliation", Set.of(T, ADMIN)),
             new Endpoint("GET", "/v1/decisions/dec-x", Set.of(T, A, ADMIN)),
             new Endpoint("GET", "/v1/decisions/dec-x/trace", Set.of(T, A, ADMIN)),
+            new Endpoint("GET", "/v1/decisions/dec-x/explanation", Set.of(T, A, ADMIN)),
             new Endpoint("POST", "/v1/decisions/dec-x/explain", Set.of(A, ADMIN)),
             new Endpoint("POST", "/v1/decisions/dec-x/replay", Set.of(A, ADMIN)),
             new Endpoint("GET", "/v1/audit/verify", Set.of(A, ADMIN)),

@@ -92,6 +92,14 @@ public final class KnowledgeBase {
         return new KnowledgeBase(merged);
     }
 
+    /**
+     * A knowledge base of the same files with a Prolog engine of its own: one per worker, so that derivations for
+     * different decisions run side by side instead of queueing for one engine.
+     */
+    public KnowledgeBase another() {
+        return new KnowledgeBase(files);
+    }
+
     /** The files the knowledge base was loaded from, by name, for the trace and for audits. */
     public Map<String, String> files() {
         return files;

@@ -63,6 +63,22 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void anotherEngineOfAnOverriddenKnowledgeBaseDerivesWhatTheFirstDoes(@TempDir Path kb) throws Exception {
+        Files.writeString(kb.resolve("issuers.pl"), """
+                issued_by(eth, 'Ether Labs GmbH').
+                restricted_issuer('Ether Labs GmbH', '2023-03-01', 'insider list').
+                """);
+        KnowledgeBase first = KnowledgeBase.withOverrides(kb);
+        KnowledgeBase another = first.another();
+
+        List<Instrument> instruments = List.of(instrument("ETH-USD", "binance-us"), instrument("FTT-USD", "binance"));
+        assertThat(another).isNotSameAs(first);
+        assertThat(another.files()).isEqualTo(first.files());
+        assertThat(another.restrictions(instruments, AS_OF)).isEqualTo(first.restrictions(instruments, AS_OF))
+                .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("ETH-USD"));
+    }
+
+    @Test
     void anOwnershipCycleEndsAndAMalformedFileIsNamed(@TempDir Path kb) throws Exception {
         Files.writeString(kb.resolve("cycle.pl"), """
                 owns('A Corp', 'B Corp', 0.9).

@@ -99,7 +99,7 @@ class ServiceAgreementIT {
                 "--arbiter.state.bars-kept=" + spec.windowBars())) {
             Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
             Map<String, String> decisionIds = new HashMap<>();
-            List<JsonNode> overHttp = new ArrayList<>();
+            List<String> answered = new ArrayList<>();
             for (Object event : journal.appended()) {
                 switch (event) {
                     case BarEvent e -> http.send("POST", "/v1/market/bars", bar(e.bar()));
@@ -110,12 +110,17 @@ class ServiceAgreementIT {
                     case AccountEvent.Decided e -> {
                         JsonNode answer = http.send("POST", "/v1/decisions", request(requests.get(e.decisionId())));
                         decisionIds.put(e.decisionId(), answer.path("decisionId").asString());
-                        overHttp.add(answer.path("decision"));
+                        answered.add(answer.path("decisionId").asString());
                     }
                     default -> { } // marks, day rolls, expiries, breaks: the service derives them itself
                 }
             }
 
+            // the service answers before it words the explanation; a read returns the decision explained
+            List<JsonNode> overHttp = new ArrayList<>();
+            for (String id : answered) {
+                overHttp.add(http.send("GET", "/v1/decisions/" + id, null));
+            }
             assertThat(overHttp).hasSameSizeAs(inProcess);
             for (int i = 0; i < inProcess.size(); i++) {
                 assertThat(comparable(overHttp.get(i)))

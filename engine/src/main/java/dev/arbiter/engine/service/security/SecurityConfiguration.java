@@ -74,7 +74,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills",
                                 "/v1/orders/reports", "/v1/accounts/*/transfers", "/v1/accounts/*/reconciliation")
                         .hasAnyRole(TRADER, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace")
+                        .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace",
+                                "/v1/decisions/*/explanation")
                         .hasAnyRole(TRADER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions/*/explain", "/v1/decisions/*/replay")
                         .hasAnyRole(AUDITOR, ADMIN)

@@ -15,6 +15,9 @@ public enum AuditKind {
 
     DECISION("decision", "decision_id", List.of("decision_id", "account_id", "request_id", "kind", "status",
             "idempotency_key", "request_sha256", "release_key", "decided_at", "decision_json", "trace_json")),
+    /** A decision's explanation, stored after the decision was acknowledged; its row names the trace it explains. */
+    EXPLANATION("decision_explanation", "decision_id", List.of("decision_id", "trace_sha256", "explanations_json",
+            "explained_at")),
     RELEASE_ACTIVATED("release_activation", "activation_id", List.of("activation_id", "purpose", "release_key", "actor",
             "activated_at")),
     TRADING_STATE("trading_state_change", "change_id", List.of("change_id", "scope", "target", "state", "reason",
@@ -50,16 +53,27 @@ public enum AuditKind {
         return key;
     }
 
+    /**
+     * A decision row holding this key with {@code true} is stored as waiting for its explanation: the work list a
+     * restart explains from, written in the decision's own transaction so that no acknowledged decision is forgotten.
+     */
+    public static final String EXPLANATION_PENDING = "explanation_pending";
+
     /** Writes the subject row (its values by column). */
     void insert(JdbcTemplate jdbc, Map<String, Object> row) {
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                 columns.stream().map(row::get).toArray());
+        if (this == DECISION && Boolean.TRUE.equals(row.get(EXPLANATION_PENDING))) {
+            jdbc.update("insert into explanation_pending (decision_id) values (?)", row.get(key));
+        } else if (this == EXPLANATION) {
+            jdbc.update("delete from explanation_pending where decision_id = ?", row.get(key));
+        }
     }
 
     /** The subject row as text by column, as hashed; empty when the row is gone. */
     Optional<Map<String, String>> load(JdbcTemplate jdbc, String subject) {
-        Object id = this == DECISION ? subject : (Object) Long.parseLong(subject);
+        Object id = this == DECISION || this == EXPLANATION ? subject : (Object) Long.parseLong(subject);
         List<Map<String, String>> rows = jdbc.query("select " + String.join(", ", columns) + " from " + table
                 + " where " + key + " = ?", (rs, n) -> {
                     Map<String, String> row = new TreeMap<>();

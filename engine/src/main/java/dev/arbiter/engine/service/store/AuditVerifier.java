@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Walks the audit chain from the first record and names the first one that does not hold: a record
  * missing (deleted) or out of place (reordered), a record whose own fields were edited, or a stored
- * row that was edited or deleted behind its record. Then checks that no decision is stored without
- * a record.
+ * row that was edited or deleted behind its record. Then checks that no decision and no explanation is stored
+ * without a record.
  */
 public final class AuditVerifier {
 
@@ -45,6 +45,11 @@ public final class AuditVerifier {
         if (firstBad.get() == null) {
             unrecordedDecision().ifPresent(id -> firstBad.set(new AuditReport.FirstBad(-1, AuditKind.DECISION.name(), id,
                     "decision " + id + " is stored but no audit record vouches for it (inserted behind the chain)")));
+        }
+        if (firstBad.get() == null) {
+            unrecordedExplanation().ifPresent(id -> firstBad.set(new AuditReport.FirstBad(-1,
+                    AuditKind.EXPLANATION.name(), id, "the explanation of decision " + id
+                            + " is stored but no audit record vouches for it (inserted behind the chain)")));
         }
         return new AuditReport(firstBad.get() == null, checked[0], previousHash[0], firstBad.get());
     }
@@ -84,6 +89,13 @@ public final class AuditVerifier {
         List<String> ids = jdbc.queryForList("select d.decision_id from decision d where not exists (select 1 from"
                 + " audit_record a where a.kind = 'DECISION' and a.subject = d.decision_id) order by d.decision_id"
                 + " limit 1", String.class);
+        return ids.stream().findFirst();
+    }
+
+    private Optional<String> unrecordedExplanation() {
+        List<String> ids = jdbc.queryForList("select e.decision_id from decision_explanation e where not exists (select 1"
+                + " from audit_record a where a.kind = 'EXPLANATION' and a.subject = e.decision_id)"
+                + " order by e.decision_id limit 1", String.class);
         return ids.stream().findFirst();
     }
 

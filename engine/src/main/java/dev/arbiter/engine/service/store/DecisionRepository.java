@@ -2,15 +2,21 @@ package dev.arbiter.engine.service.store;
 
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.reasoning.explain.Explanation;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import tools.jackson.core.type.TypeReference;
 
-/** Decisions and their traces in the database, each stored with its audit record. */
+/**
+ * Decisions and their traces in the database, each stored with its audit record; and their explanations, stored after
+ * the decision was acknowledged with an audit record of their own.
+ */
 public final class DecisionRepository {
 
     private static final RowMapper<StoredDecision> ROW = (rs, n) -> new StoredDecision(rs.getString("decision_id"),
@@ -28,8 +34,13 @@ public final class DecisionRepository {
         this.clock = clock;
     }
 
+    private static final TypeReference<List<Explanation>> EXPLANATIONS =
+            new TypeReference<>() {
+            };
+
     /**
-     * Queues the decision and its trace for storage.
+     * Queues the decision and its trace for storage. A decision not yet explained is stored as waiting for its
+     * explanation ({@link #pendingExplanations}), in the same transaction.
      *
      * @return completes once the decision, its trace and its audit record are committed
      */
@@ -51,7 +62,41 @@ public final class DecisionRepository {
         row.put("decided_at", clock.instant().toString());
         row.put("decision_json", stored.decisionJson());
         row.put("trace_json", stored.traceJson());
+        row.put(AuditKind.EXPLANATION_PENDING, !result.explained());
         return audit.append(AuditKind.DECISION, id, row).thenApply(seq -> stored);
+    }
+
+    /**
+     * Queues the explanation of a stored decision for storage with its own audit record; the decision stops waiting
+     * for it in the same transaction.
+     *
+     * @return completes once committed; exceptionally (a duplicate key) if the decision was explained already
+     */
+    public CompletableFuture<StoredExplanation> storeExplanation(StoredDecision decision, List<Explanation> explanations) {
+        StoredExplanation stored = new StoredExplanation(decision.decisionId(), CanonicalJson.sha256(decision.traceJson()),
+                explanations);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("decision_id", stored.decisionId());
+        row.put("trace_sha256", stored.traceSha256());
+        row.put("explanations_json", CanonicalJson.write(stored.explanations()));
+        row.put("explained_at", clock.instant().toString());
+        return audit.append(AuditKind.EXPLANATION, stored.decisionId(), row).thenApply(seq -> stored);
+    }
+
+    /** The explanation stored for a decision acknowledged before it was explained. */
+    public Optional<StoredExplanation> findExplanation(String decisionId) {
+        return jdbc.query("select decision_id, trace_sha256, explanations_json from decision_explanation"
+                        + " where decision_id = ?",
+                (rs, n) -> new StoredExplanation(rs.getString("decision_id"), rs.getString("trace_sha256"),
+                        CanonicalJson.mapper().readValue(rs.getString("explanations_json"), EXPLANATIONS)),
+                decisionId).stream().findFirst();
+    }
+
+    /** Decisions acknowledged but not yet explained, in the order they were stored, at most {@code limit}. */
+    public List<StoredDecision> pendingExplanations(int limit) {
+        return jdbc.query("select d.* from explanation_pending p join decision d on d.decision_id = p.decision_id"
+                + " join audit_record a on a.kind = 'DECISION' and a.subject = p.decision_id order by a.seq limit ?",
+                ROW, limit);
     }
 
     public Optional<StoredDecision> find(String decisionId) {
