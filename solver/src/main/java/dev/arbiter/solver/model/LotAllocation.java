@@ -193,6 +193,26 @@ public class LotAllocation {
         return expectedReturnRate.multiply(notional());
     }
 
+    /** Fees and expected slippage of the order at its size: cost rate × value. */
+    public BigDecimal tradingCost() {
+        return costRate.multiply(notional());
+    }
+
+    /** The turnover penalty of the order at its size: turnover rate × value. */
+    public BigDecimal turnoverPenalty() {
+        return turnoverRate.multiply(notional());
+    }
+
+    /** The smallest value a traded order may have: {@link #getMinLots()} whole lots. */
+    public BigDecimal minNotional() {
+        return lotNotional().multiply(BigDecimal.valueOf(minLots));
+    }
+
+    /** How much value the order lacks to reach {@link #minNotional()}; zero or negative when it does. */
+    public BigDecimal minNotionalShortfall() {
+        return minNotional().subtract(notional());
+    }
+
     /**
      * What the order adds to λ × portfolio variance on its own and against existing holdings:
      * λ(σ²ᵢ nᵢ² + 2 nᵢ Σ_j σᵢⱼ hⱼ), nᵢ signed (money). Pairs of orders are {@link #pairRisk}.
