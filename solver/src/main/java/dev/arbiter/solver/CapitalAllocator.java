@@ -37,9 +37,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Sizes the candidates of an {@link AllocationProblem} with Timefold: every order a whole number of
- * lots within its cap, gross exposure within its limit, conviction-weighted notional as large as the
- * search finds.
+ * Sizes the candidates of an {@link AllocationProblem}: every order a whole number of lots within its
+ * cap, every limit held, the objective as high as can be found. Small problems are sized exactly without
+ * a search by {@link ExactSizer} (one order to size; or a few with at most
+ * {@value ExactSizer#MAX_COMBINATIONS} combinations of sizes); the rest by Timefold. Either way the
+ * allocation is scored, explained and justified by Timefold's constraint streams.
  *
  * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and the
  * reproducible environment mode {@code NO_ASSERT} (Timefold 1.32's name for what was
@@ -56,6 +58,7 @@ public final class CapitalAllocator {
     private final SolverFactory<AllocationPlan> searchingSolverFactory;
     private final SolverFactory<AllocationPlan> constructingSolverFactory;
     private final SolutionManager<AllocationPlan, HardSoftLongScore> solutionManager;
+    private final boolean exactSizing;
 
     public CapitalAllocator(AllocatorSettings settings) {
         this(settings, EnvironmentMode.NO_ASSERT);
@@ -63,6 +66,16 @@ public final class CapitalAllocator {
 
     /** With another environment mode, e.g. {@code FULL_ASSERT} in tests to check incremental scoring. */
     CapitalAllocator(AllocatorSettings settings, EnvironmentMode environmentMode) {
+        this(settings, environmentMode, true);
+    }
+
+    /** Sizing every problem with Timefold, never the exact sizer: for tests that measure the search. */
+    static CapitalAllocator searchOnly(AllocatorSettings settings) {
+        return new CapitalAllocator(settings, EnvironmentMode.NO_ASSERT, false);
+    }
+
+    private CapitalAllocator(AllocatorSettings settings, EnvironmentMode environmentMode, boolean exactSizing) {
+        this.exactSizing = exactSizing;
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(environmentMode, "environmentMode");
         if (!environmentMode.isReproducible()) {
@@ -142,7 +155,7 @@ public final class CapitalAllocator {
         requireScorable(problem);
         List<LotAllocation> allocations = PlanBuilder.allocations(problem);
         List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
-        if (!sizable.isEmpty()) {
+        if (!sizable.isEmpty() && (!exactSizing || ExactSizer.size(PlanBuilder.plan(problem, sizable)).isEmpty())) {
             // With one order to size, construction tries every size and keeps the best: it is exact, and
             // tabu search over a single order would have nothing to do.
             SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class OptimalityIT {
 
-    private final CapitalAllocator allocator = new CapitalAllocator(AllocatorSettings.defaults());
+    private final CapitalAllocator allocator = CapitalAllocator.searchOnly(AllocatorSettings.defaults());
 
     @Test
     void reachesTheExactOptimumOnAtLeast99PercentOfSmallInstances() {

@@ -226,6 +226,21 @@ public class LotAllocation {
         return riskWeight * (variance * n * n + 2 * n * holdingsLoading);
     }
 
+    /**
+     * The order's soft terms alone ({@link #expectedReturn()} − {@link #tradingCost()} −
+     * {@link #turnoverPenalty()} − {@link #ownRisk()}) as a polynomial in its lots, before rounding:
+     * the same terms written per lot, for the exact sizer's bounds. {@code LotAllocationTest} checks it
+     * against those methods.
+     */
+    public ObjectiveCurve objectiveCurve() {
+        BigDecimal lotValue = lotNotional();
+        double lot = lotValue.doubleValue();
+        double perLot = expectedReturnRate.subtract(costRate).subtract(turnoverRate).multiply(lotValue).doubleValue();
+        double riskPerLot = riskWeight * 2 * sign() * lot * holdingsLoading;
+        return new ObjectiveCurve(perLot - riskPerLot, riskWeight * ownVariance() * lot * lot,
+                Math.abs(perLot) + Math.abs(riskPerLot));
+    }
+
     /** λ × 2 σᵢⱼ nᵢ nⱼ: what two orders add to portfolio variance together. */
     public double pairRisk(LotAllocation other) {
         if (riskWeight == 0 || covarianceRow.length == 0) {

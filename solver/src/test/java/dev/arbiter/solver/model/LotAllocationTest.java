@@ -65,4 +65,27 @@ class LotAllocationTest {
                 .hasMessage("Candidate P-ETH: maxQuantity 100 is 100000000000 lots of 0.000000001; the allocator "
                         + "accepts at most 2147483646 lots per candidate. Maybe the lot size is missing a few zeros?");
     }
+
+    @Test
+    void writesItsSoftTermsAsAConcaveParabolaInLots() {
+        java.util.Random random = new java.util.Random(11);
+        for (int order = 0; order < 500; order++) {
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            LotAllocation allocation = new LotAllocation("P", "ETH-USD", side,
+                    BigDecimal.valueOf(1 + random.nextInt(500_000), 2), 0.5, new BigDecimal("0.01"), new BigDecimal("50"))
+                    .withObjective(BigDecimal.valueOf(random.nextInt(200) - 100, 4), BigDecimal.valueOf(random.nextInt(20), 4),
+                            BigDecimal.valueOf(random.nextInt(5), 4), random.nextInt(3) / 100_000.0, 0,
+                            new double[] {0.0001 + random.nextDouble() / 1000}, random.nextInt(20_000) - 10_000.0);
+            ObjectiveCurve curve = allocation.objectiveCurve();
+            int lots = random.nextInt(5001);
+            allocation.setLots(lots);
+
+            double terms = allocation.expectedReturn().subtract(allocation.tradingCost())
+                    .subtract(allocation.turnoverPenalty()).doubleValue() - allocation.ownRisk();
+
+            assertThat(curve.quadraticPerLot()).isGreaterThanOrEqualTo(0);
+            assertThat(curve.value(lots)).as("order %d at %d lots", order, lots)
+                    .isCloseTo(terms, org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(terms))));
+        }
+    }
 }

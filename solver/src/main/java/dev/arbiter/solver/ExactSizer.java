@@ -1,0 +1,233 @@
+package dev.arbiter.solver;
+
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import dev.arbiter.solver.constraints.AllocationScorer;
+import dev.arbiter.solver.model.AllocationPlan;
+import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.ObjectiveCurve;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Sizes small problems exactly, without a search, scoring with {@link AllocationScorer} (equal to the
+ * constraint streams). Two paths, each exact; anything else is left to Timefold:
+ *
+ * <ul>
+ *   <li><b>{@link Path#ONE_ORDER}</b>, one order to size. Every hard term is convex in its lots k and
+ *       within its limit at k = 0 (the limits that an existing breach makes infeasible, gross and
+ *       leverage, grow with k), so the feasible traded sizes are an interval [minLots, u]: u is found by
+ *       bisection, in log₂(maxLots) scorings. The soft score is the {@link ObjectiveCurve}, a concave
+ *       parabola, with each of its four terms rounded on its own (at most two units in all) plus a
+ *       floating-point error bounded relative to the numbers involved: only a size whose unrounded value
+ *       lies within that slack of the best size scored so far can beat it, and those form an interval
+ *       around the parabola's vertex. Every size in it is scored, with 0, minLots and u. Taken unless that
+ *       interval holds more than {@value #MAX_WINDOW} sizes (a nearly flat objective over a huge range).</li>
+ *   <li><b>{@link Path#ENUMERATION}</b>, several orders with at most {@value #MAX_COMBINATIONS}
+ *       combinations of allowed sizes (0 or minLots..maxLots each): every combination is scored.</li>
+ * </ul>
+ *
+ * Deterministic: of equal scores the first found wins, sizes in ascending order (the smaller order). A
+ * problem no size makes feasible gets the least infeasible size the path finds; the allocator then sizes
+ * every order 0 as it does after a search. {@code ExactSizingIT} checks both paths against Timefold and
+ * against exhaustive search on the optimality corpus.
+ */
+final class ExactSizer {
+
+    /** How a problem was sized exactly. */
+    enum Path { ONE_ORDER, ENUMERATION }
+
+    /** The most combinations of allowed sizes the enumeration scores (~10 µs each). */
+    static final long MAX_COMBINATIONS = 2_048;
+    /** The most sizes the one-order path scores around the parabola's vertex. */
+    static final long MAX_WINDOW = 4_096;
+
+    /** Half a soft unit per rounded soft term: return, costs, turnover and risk. */
+    private static final double ROUNDING_UNITS = 4 * 0.5;
+    /** Floating-point error allowed relative to the magnitudes behind the curve, far above double's. */
+    private static final double FLOATING_POINT_RELATIVE = 1e-12;
+    private static final double SOFT_UNITS_PER_MONEY = 10_000.0;
+
+    private ExactSizer() {
+    }
+
+    /**
+     * Sets every order's lots to an optimal size when the plan is within reach of a path; otherwise
+     * leaves every order unassigned, for the search, and returns empty.
+     *
+     * @param plan the orders to size (every one sizable) and the limits they share
+     */
+    static Optional<Path> size(AllocationPlan plan) {
+        List<LotAllocation> orders = plan.getAllocations();
+        Optional<Path> path = Optional.empty();
+        if (orders.size() == 1) {
+            path = sizeOne(plan, orders.get(0)) ? Optional.of(Path.ONE_ORDER) : Optional.empty();
+        } else if (!orders.isEmpty() && combinations(orders) <= MAX_COMBINATIONS) {
+            enumerate(plan, orders);
+            path = Optional.of(Path.ENUMERATION);
+        }
+        if (path.isEmpty()) {
+            orders.forEach(order -> order.setLots(null));
+        }
+        return path;
+    }
+
+    /** Allowed sizes per order multiplied, stopping once above the enumeration's budget. */
+    static long combinations(List<LotAllocation> orders) {
+        long combinations = 1;
+        for (LotAllocation order : orders) {
+            combinations *= allowedSizes(order);
+            if (combinations > MAX_COMBINATIONS) {
+                return combinations;
+            }
+        }
+        return combinations;
+    }
+
+    private static long allowedSizes(LotAllocation order) {
+        return order.getLotRange().getSize();
+    }
+
+    private static void enumerate(AllocationPlan plan, List<LotAllocation> orders) {
+        int n = orders.size();
+        long[] index = new long[n];
+        orders.forEach(order -> order.setLots(0));
+        HardSoftLongScore best = AllocationScorer.score(plan);
+        int[] bestLots = new int[n];
+        while (true) {
+            int i = 0;
+            while (i < n && index[i] == allowedSizes(orders.get(i)) - 1) {
+                index[i] = 0;
+                orders.get(i).setLots(0);
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            index[i]++;
+            orders.get(i).setLots(orders.get(i).getLotRange().get(index[i]));
+            HardSoftLongScore score = AllocationScorer.score(plan);
+            if (score.compareTo(best) > 0) {
+                best = score;
+                for (int j = 0; j < n; j++) {
+                    bestLots[j] = orders.get(j).getLots();
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            orders.get(j).setLots(bestLots[j]);
+        }
+    }
+
+    private static boolean sizeOne(AllocationPlan plan, LotAllocation order) {
+        int minLots = order.getMinLots();
+        if (!feasibleAt(plan, order, minLots)) {
+            // no traded size is feasible (feasibility only narrows as k grows): not trading is the best
+            // there is, feasible or not
+            order.setLots(0);
+            return true;
+        }
+        int largest = largestFeasible(plan, order, minLots, order.getMaxLots());
+        ObjectiveCurve curve = order.objectiveCurve();
+        order.setLots(largest);
+        double slack = ROUNDING_UNITS + SOFT_UNITS_PER_MONEY * FLOATING_POINT_RELATIVE
+                * (order.notional().doubleValue() + Math.abs(order.ownRisk()) + curve.scalePerLot() * largest
+                + curve.quadraticPerLot() * largest * (double) largest);
+
+        TreeSet<Integer> sizes = new TreeSet<>(List.of(0, minLots, largest));
+        if (curve.quadraticPerLot() > 0) {
+            double vertex = curve.linearPerLot() / (2 * curve.quadraticPerLot());
+            sizes.add(clamp(Math.floor(vertex), minLots, largest));
+            sizes.add(clamp(Math.ceil(vertex), minLots, largest));
+        }
+        long bestSoft = Long.MIN_VALUE;
+        for (int lots : sizes) {
+            order.setLots(lots);
+            bestSoft = Math.max(bestSoft, AllocationScorer.score(plan).softScore());
+        }
+        // a size can reach bestSoft only if its unrounded value is within the slack of it
+        double threshold = (bestSoft - slack) / SOFT_UNITS_PER_MONEY;
+        long[] window = window(curve, threshold, minLots, largest);
+        if (window[1] - window[0] + 1 > MAX_WINDOW) {
+            return false;
+        }
+        for (long lots = window[0]; lots <= window[1]; lots++) {
+            sizes.add((int) lots);
+        }
+        int bestLots = 0;
+        HardSoftLongScore best = null;
+        for (int lots : sizes) {
+            order.setLots(lots);
+            HardSoftLongScore score = AllocationScorer.score(plan);
+            if (lots > 0 && Math.abs(score.softScore() - SOFT_UNITS_PER_MONEY * curve.value(lots)) > slack) {
+                // the curve no longer describes the score: not provably exact, leave it to the search
+                return false;
+            }
+            if (best == null || score.compareTo(best) > 0) {
+                best = score;
+                bestLots = lots;
+            }
+        }
+        order.setLots(bestLots);
+        return true;
+    }
+
+    /**
+     * The sizes in [from, to] where the concave curve is at least {@code threshold}, widened by two lots
+     * each side against rounding in the root; an empty interval (from &gt; to) when none is.
+     */
+    private static long[] window(ObjectiveCurve curve, double threshold, int from, int to) {
+        double a = curve.quadraticPerLot();
+        double b = curve.linearPerLot();
+        double low;
+        double high;
+        if (a > 0) {
+            double discriminant = b * b - 4 * a * threshold;
+            if (discriminant < 0) {
+                return new long[] {from, from - 1L};
+            }
+            double root = Math.sqrt(discriminant);
+            low = (b - root) / (2 * a);
+            high = (b + root) / (2 * a);
+        } else if (b > 0) {
+            low = threshold / b;
+            high = to;
+        } else if (b < 0) {
+            low = from;
+            high = threshold / b;
+        } else {
+            low = threshold <= 0 ? from : to + 1.0;
+            high = threshold <= 0 ? to : from - 1.0;
+        }
+        long start = (long) Math.max(from, Math.floor(low) - 2);
+        long end = (long) Math.min(to, Math.ceil(high) + 2);
+        return new long[] {start, end};
+    }
+
+    private static int clamp(double lots, int from, int to) {
+        return (int) Math.max(from, Math.min(to, lots));
+    }
+
+    private static boolean feasibleAt(AllocationPlan plan, LotAllocation order, int lots) {
+        order.setLots(lots);
+        return AllocationScorer.score(plan).isFeasible();
+    }
+
+    /** The largest size in [feasible, to] that is feasible, given that {@code feasible} is. */
+    private static int largestFeasible(AllocationPlan plan, LotAllocation order, int feasible, int to) {
+        if (feasibleAt(plan, order, to)) {
+            return to;
+        }
+        int low = feasible;
+        int high = to;
+        while (high - low > 1) {
+            int middle = low + (high - low) / 2;
+            if (feasibleAt(plan, order, middle)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.arbiter.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
+import dev.arbiter.solver.constraints.AllocationScorer;
+import dev.arbiter.solver.model.AllocationPlan;
+import dev.arbiter.solver.model.LotAllocation;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The exact sizer against Timefold's search and against exhaustive search, instance by instance:
+ *
+ * <ul>
+ *   <li>on the {@link OptimalityCorpus} (several orders each): every instance is within the enumeration's
+ *       reach by construction, so every one must take an exact path;</li>
+ *   <li>on one-order problems made from the corpus by keeping its first candidate with a lot 10 to 10,000
+ *       times finer (up to 4000 lots, minimum notionals of up to 1000 lots): every one must take the
+ *       one-order path, which scores a few dozen of those sizes instead of all.</li>
+ * </ul>
+ *
+ * On each instance the exact allocation's score must equal Timefold's and the exhaustive optimum.
+ */
+class ExactSizingIT {
+
+    private final CapitalAllocator exact = new CapitalAllocator(AllocatorSettings.defaults());
+    private final CapitalAllocator search = CapitalAllocator.searchOnly(AllocatorSettings.defaults());
+
+    @Test
+    void sizesEveryCorpusInstanceExactlyToTheScoreOfTimefoldAndOfExhaustiveSearch() {
+        List<AllocationProblem> problems = OptimalityCorpus.problems();
+        Map<ExactSizer.Path, Integer> pathToCount = new EnumMap<>(ExactSizer.Path.class);
+        int toSize = 0;
+        for (int instance = 0; instance < problems.size(); instance++) {
+            AllocationProblem problem = problems.get(instance);
+            toSize += sizable(problem).isEmpty() ? 0 : 1;
+            Optional<ExactSizer.Path> path = exactPath(problem);
+            path.ifPresent(taken -> pathToCount.merge(taken, 1, Integer::sum));
+
+            HardSoftLongScore exactScore = HardSoftLongScore.parseScore(exact.allocate(problem).score());
+
+            assertThat(exactScore).as("instance %d against exhaustive search", instance)
+                    .isEqualTo(OptimalityCorpus.exhaustive(search, problem));
+            assertThat(exactScore).as("instance %d against Timefold", instance)
+                    .isEqualTo(HardSoftLongScore.parseScore(search.allocate(problem).score()));
+        }
+        System.out.println("EXACT corpus instances=" + problems.size() + " withOrdersToSize=" + toSize + " paths="
+                + pathToCount);
+        assertThat(toSize).isGreaterThan(problems.size() * 9 / 10);
+        assertThat(pathToCount.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(toSize);
+        assertThat(pathToCount.get(ExactSizer.Path.ENUMERATION)).isGreaterThan(problems.size() / 2);
+    }
+
+    @Test
+    void sizesOneOrderWithThousandsOfLotsToTheScoreOfTimefoldAndOfExhaustiveSearch() {
+        List<AllocationProblem> corpus = OptimalityCorpus.problems();
+        Random random = new Random(77);
+        int oneOrder = 0;
+        int toSize = 0;
+        int traded = 0;
+        int interior = 0;
+        for (int instance = 0; instance < corpus.size(); instance++) {
+            AllocationProblem problem = oneOrderWithFineLots(corpus.get(instance), random);
+            toSize += sizable(problem).isEmpty() ? 0 : 1;
+            Optional<ExactSizer.Path> path = exactPath(problem);
+            oneOrder += path.filter(ExactSizer.Path.ONE_ORDER::equals).isPresent() ? 1 : 0;
+
+            Allocation allocation = exact.allocate(problem);
+            HardSoftLongScore exactScore = HardSoftLongScore.parseScore(allocation.score());
+            long[] best = exhaustiveOneOrder(problem);
+
+            assertThat(exactScore).as("instance %d against exhaustive search", instance)
+                    .isEqualTo(exact.scoreOf(problem, best));
+            assertThat(exactScore).as("instance %d against Timefold", instance)
+                    .isEqualTo(HardSoftLongScore.parseScore(search.allocate(problem).score()));
+            BigDecimal quantity = allocation.orders().get(0).quantity();
+            BigDecimal cap = problem.candidates().get(0).maxQuantity();
+            traded += quantity.signum() > 0 ? 1 : 0;
+            interior += quantity.signum() > 0 && quantity.compareTo(cap) < 0 ? 1 : 0;
+        }
+        System.out.println("EXACT one-order instances=" + corpus.size() + " withOrderToSize=" + toSize + " onePath="
+                + oneOrder + " traded=" + traded + " belowCap=" + interior);
+        assertThat(toSize).isGreaterThan(corpus.size() / 2);
+        assertThat(oneOrder).isEqualTo(toSize);
+        // the instances exercise the bisection (a limit binds below the cap) as well as the cap
+        assertThat(interior).isGreaterThan(corpus.size() / 20);
+        assertThat(traded - interior).isGreaterThan(corpus.size() / 20);
+    }
+
+    /** The path the exact sizer takes on the problem's sizable orders; empty when it leaves it to Timefold. */
+    private static Optional<ExactSizer.Path> exactPath(AllocationProblem problem) {
+        List<LotAllocation> sizable = sizable(problem);
+        return sizable.isEmpty() ? Optional.empty() : ExactSizer.size(PlanBuilder.plan(problem, sizable));
+    }
+
+    private static List<LotAllocation> sizable(AllocationProblem problem) {
+        return PlanBuilder.allocations(problem).stream().filter(LotAllocation::isSizable).toList();
+    }
+
+    /** Every allowed size of the only order, scored in plain Java (equal to the streams, see AllocationScorerTest). */
+    private static long[] exhaustiveOneOrder(AllocationProblem problem) {
+        List<LotAllocation> allocations = PlanBuilder.allocations(problem);
+        LotAllocation order = allocations.get(0);
+        AllocationPlan plan = PlanBuilder.plan(problem, allocations);
+        HardSoftLongScore best = null;
+        int bestLots = 0;
+        for (long index = 0; index < order.getLotRange().getSize(); index++) {
+            order.setLots(order.getLotRange().get(index));
+            HardSoftLongScore score = AllocationScorer.score(plan);
+            if (best == null || score.compareTo(best) > 0) {
+                best = score;
+                bestLots = order.getLots();
+            }
+        }
+        return new long[] {best.isFeasible() ? bestLots : 0};
+    }
+
+    /** The problem's first candidate alone, its lot 10 to 10,000 times finer, same cap and limits. */
+    private static AllocationProblem oneOrderWithFineLots(AllocationProblem problem, Random random) {
+        AllocationCandidate first = problem.candidates().get(0);
+        BigDecimal lotSize = first.lotSize().movePointLeft(1 + random.nextInt(4));
+        AllocationCandidate fine = new AllocationCandidate(first.proposal(), first.maxQuantity(), lotSize,
+                first.capReasons(), first.predictedUpEdge());
+        return new AllocationProblem(List.of(fine), problem.instruments(), problem.holdings(),
+                problem.currentGrossExposure(), problem.account(), problem.limits(), problem.objective(),
+                problem.covariance(), problem.stressedRegimes());
+    }
+}
