@@ -45,6 +45,11 @@ public class LotAllocation {
     @PlanningVariable(valueRangeProviderRefs = LOT_RANGE)
     private Integer lots;
 
+    /** The size {@link #notionalAtLots} and {@link #signedValueAtLots} were computed for; -1 before any. */
+    private int notionalLots = -1;
+    private BigDecimal notionalAtLots;
+    private double signedValueAtLots;
+
     /** For Timefold's solution cloner. */
     public LotAllocation() {
     }
@@ -221,7 +226,7 @@ public class LotAllocation {
         if (riskWeight == 0) {
             return 0;
         }
-        double n = signedNotional().doubleValue();
+        double n = signedValue();
         double variance = covarianceRow.length == 0 ? 0 : covarianceRow[symbolIndex];
         return riskWeight * (variance * n * n + 2 * n * holdingsLoading);
     }
@@ -247,7 +252,7 @@ public class LotAllocation {
             return 0;
         }
         double covariance = covarianceRow[other.symbolIndex];
-        return riskWeight * 2 * covariance * signedNotional().doubleValue() * other.signedNotional().doubleValue();
+        return riskWeight * 2 * covariance * signedValue() * other.signedValue();
     }
 
     /** Variance of the order's symbol over the horizon; 0 when risk is not weighed. */
@@ -322,7 +327,21 @@ public class LotAllocation {
 
     /** Order value at the chosen quantity: quantity × price (both sides count towards gross exposure). */
     public BigDecimal notional() {
-        return quantity().multiply(price);
+        int current = lotsOrZero();
+        if (current != notionalLots) {
+            // every constraint reads the value, many per move: computed once per size, checked against
+            // the lots themselves because Timefold may write the planning variable without the setter
+            notionalAtLots = quantity().multiply(price);
+            signedValueAtLots = (side == Side.BUY ? notionalAtLots : notionalAtLots.negate()).doubleValue();
+            notionalLots = current;
+        }
+        return notionalAtLots;
+    }
+
+    /** {@link #signedNotional()} as a double, for the risk terms. */
+    private double signedValue() {
+        notional();
+        return signedValueAtLots;
     }
 
     /** Value of one more lot: lot size × price. */
