@@ -7,12 +7,10 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
-import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
-import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveListFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -30,7 +28,7 @@ import dev.arbiter.solver.constraints.ScoreUnits;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
-import dev.arbiter.solver.search.RebalanceMoveListFactory;
+import dev.arbiter.solver.search.RebalanceMoveIteratorFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +93,7 @@ public final class CapitalAllocator {
      *   <li>Construction: highest conviction first, each order at the size that scores best given the
      *       orders already placed: the most lots that fit (the greedy start of a knapsack).</li>
      *   <li>Local search: tabu search over three kinds of move: resize one order, resize two, and resize
-     *       one with the others rebalanced around it ({@link RebalanceMoveListFactory}), so budget can
+     *       one with the others rebalanced around it ({@link RebalanceMoveIteratorFactory}, made one at a time), so budget can
      *       shift between orders without passing above the limit. An order resized in the last steps (up
      *       to half the orders) is tabu. The search stops after {@code unimprovedStepCountLimit} steps
      *       without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
@@ -109,10 +107,8 @@ public final class CapitalAllocator {
                 new ChangeMoveSelectorConfig(),
                 new CartesianProductMoveSelectorConfig().withMoveSelectors(
                         new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig()),
-                new MoveListFactoryConfig()
-                        .withMoveListFactoryClass(RebalanceMoveListFactory.class)
-                        .withCacheType(SelectionCacheType.STEP)
-                        .withSelectionOrder(SelectionOrder.RANDOM));
+                new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(RebalanceMoveIteratorFactory.class));
         TerminationConfig termination = new TerminationConfig()
                 .withUnimprovedStepCountLimit(settings.unimprovedStepCountLimit())
                 .withMoveCountLimit(MOVE_EVALUATIONS_PER_UNIMPROVED_STEP * settings.unimprovedStepCountLimit());
@@ -258,7 +254,15 @@ public final class CapitalAllocator {
                 continue;
             }
             lines.add(name + ": " + constraint.score() + " over " + constraint.matches().size() + " matches");
+            // only matches as large as the tenth largest can be listed: their sentences alone are written
+            // (with 500 orders the pair-risk constraint has ~125,000 matches)
+            long smallestListed = constraint.matches().stream()
+                    .map(m -> magnitude(m.score()))
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .skip(MATCHES_PER_CONSTRAINT - 1L)
+                    .findFirst().orElse(Long.MIN_VALUE);
             constraint.matches().stream()
+                    .filter(m -> magnitude(m.score()) >= smallestListed)
                     .sorted(java.util.Comparator.comparing((MatchAnalysis<HardSoftLongScore> m) -> magnitude(m.score()))
                             .reversed()
                             .thenComparing(m -> ((AllocationJustification) m.justification()).description()))
