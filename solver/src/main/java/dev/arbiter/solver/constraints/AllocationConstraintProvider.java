@@ -296,7 +296,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                 .filter(LotAllocation::isRisky)
                 .join(factory.forEach(LotAllocation.class).filter(LotAllocation::isRisky),
                         Joiners.lessThan(LotAllocation::getProposalId))
-                .filter((left, right) -> left.pairRisk(right) != 0)
+                .filter(LotAllocation::addsPairRiskWith)
                 .impactLong(HardSoftLongScore.ONE_SOFT, (left, right) -> -ScoreUnits.softDouble(left.pairRisk(right)))
                 .justifyWith((left, right, score) -> new RiskJustification(
                         List.of(left.getProposalId(), right.getProposalId()), left.pairRisk(right)))

@@ -134,11 +134,8 @@ public final class AllocationScorer {
         // each pair once, the lower proposal id on the left, as the provider's lessThan joiner pairs them
         for (LotAllocation left : risky) {
             for (LotAllocation right : risky) {
-                if (left.getProposalId().compareTo(right.getProposalId()) < 0) {
-                    double risk = left.pairRisk(right);
-                    if (risk != 0) {
-                        soft -= ScoreUnits.softDouble(risk);
-                    }
+                if (left.getProposalId().compareTo(right.getProposalId()) < 0 && left.addsPairRiskWith(right)) {
+                    soft -= ScoreUnits.softDouble(left.pairRisk(right));
                 }
             }
         }

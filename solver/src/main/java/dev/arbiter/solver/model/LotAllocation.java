@@ -246,6 +246,15 @@ public class LotAllocation {
                 Math.abs(perLot) + Math.abs(riskPerLot));
     }
 
+    /**
+     * True when {@link #pairRisk} with {@code other} is not zero, for two traded orders: risk is weighed
+     * and the symbols' covariance is not zero (traded values are never zero). Cheaper than the product,
+     * which the pair-risk constraint would otherwise compute twice per pair and move.
+     */
+    public boolean addsPairRiskWith(LotAllocation other) {
+        return riskWeight != 0 && covarianceRow.length != 0 && covarianceRow[other.symbolIndex] != 0;
+    }
+
     /** λ × 2 σᵢⱼ nᵢ nⱼ: what two orders add to portfolio variance together. */
     public double pairRisk(LotAllocation other) {
         if (riskWeight == 0 || covarianceRow.length == 0) {

@@ -16,20 +16,38 @@ import java.util.Random;
  * Making every move of a step up front costs O(orders² × targets) BigDecimal work, while a step evaluates
  * only until it has accepted a few: with 500 orders that list was most of the solve time.
  *
- * <p>Deterministic: every choice draws on the solver's seeded working random.
+ * <p>Deterministic: every choice draws on the solver's seeded working random. One instance per solver
+ * (Timefold builds the factory with each solver's phases), so the per-phase sort it keeps is not shared.
  */
 public final class RebalanceMoveIteratorFactory implements MoveIteratorFactory<AllocationPlan, RebalanceMove> {
 
     /** Draws per order without a move before the step's iterator gives up (no target can be made room for). */
     private static final int ATTEMPTS_PER_ORDER = 4;
 
+    /** The orders lowest conviction first, sorted once per phase; null outside a phase. */
+    private List<LotAllocation> lowestConvictionFirst;
+
+    @Override
+    public void phaseStarted(ScoreDirector<AllocationPlan> scoreDirector) {
+        lowestConvictionFirst = scoreDirector.getWorkingSolution().getAllocations().stream()
+                .sorted(RebalanceMoveListFactory.LOWEST_CONVICTION_FIRST)
+                .toList();
+    }
+
+    @Override
+    public void phaseEnded(ScoreDirector<AllocationPlan> scoreDirector) {
+        lowestConvictionFirst = null;
+    }
+
+    /**
+     * An upper bound, as the search only uses it to decide when to stop drawing: per order, two ways to
+     * shrink for each of 0, the cap, minLots and ±2ⁱ lots.
+     */
     @Override
     public long getSize(ScoreDirector<AllocationPlan> scoreDirector) {
         long size = 0;
         for (LotAllocation allocation : scoreDirector.getWorkingSolution().getAllocations()) {
-            if (allocation.getLots() != null) {
-                size += 2L * RebalanceMoveListFactory.targets(allocation).size();
-            }
+            size += 2L * (3 + 2L * (64 - Long.numberOfLeadingZeros(allocation.getMaxLots())));
         }
         return size;
     }
@@ -42,7 +60,10 @@ public final class RebalanceMoveIteratorFactory implements MoveIteratorFactory<A
     @Override
     public Iterator<RebalanceMove> createRandomMoveIterator(ScoreDirector<AllocationPlan> scoreDirector,
                                                             Random workingRandom) {
-        RebalanceMoveListFactory.Step step = RebalanceMoveListFactory.Step.of(scoreDirector.getWorkingSolution());
+        AllocationPlan plan = scoreDirector.getWorkingSolution();
+        RebalanceMoveListFactory.Step step = lowestConvictionFirst == null
+                ? RebalanceMoveListFactory.Step.of(plan)
+                : RebalanceMoveListFactory.Step.of(plan, lowestConvictionFirst);
         return new Iterator<>() {
             private RebalanceMove next;
             private boolean exhausted = step.allocations().isEmpty();

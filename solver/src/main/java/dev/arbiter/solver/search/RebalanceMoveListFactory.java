@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class RebalanceMoveListFactory implements MoveListFactory<AllocationPlan> {
 
-    private static final Comparator<LotAllocation> LOWEST_CONVICTION_FIRST = new ConvictionComparator();
+    static final Comparator<LotAllocation> LOWEST_CONVICTION_FIRST = new ConvictionComparator();
 
     @Override
     public List<RebalanceMove> createMoveList(AllocationPlan plan) {
@@ -54,11 +54,22 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
     record Step(List<LotAllocation> allocations, List<LotAllocation> lowestConvictionFirst, BigDecimal headroom) {
 
         static Step of(AllocationPlan plan) {
-            List<LotAllocation> allocations = plan.getAllocations().stream()
-                    .filter(allocation -> allocation.getLots() != null)
-                    .toList();
-            return new Step(allocations, allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList(),
+            List<LotAllocation> allocations = assigned(plan.getAllocations());
+            return of(plan, allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList());
+        }
+
+        /**
+         * With the orders already sorted lowest conviction first (the order never changes while sizes do,
+         * so a search sorts them once).
+         */
+        static Step of(AllocationPlan plan, List<LotAllocation> lowestConvictionFirst) {
+            List<LotAllocation> allocations = assigned(plan.getAllocations());
+            return new Step(allocations, assigned(lowestConvictionFirst),
                     RebalanceMoveListFactory.headroom(plan.getGrossExposureLimit(), allocations));
+        }
+
+        private static List<LotAllocation> assigned(List<LotAllocation> allocations) {
+            return allocations.stream().filter(allocation -> allocation.getLots() != null).toList();
         }
 
         /** The move that resizes {@code resized} to {@code target}; null when the others cannot make room. */
