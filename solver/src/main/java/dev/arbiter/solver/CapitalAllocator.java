@@ -52,6 +52,13 @@ public final class CapitalAllocator {
     private static final double ENTITY_TABU_RATIO = 0.5;
     private static final int ACCEPTED_MOVES_PER_STEP = 10;
     private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
+    /**
+     * Moves a step may draw. With few orders one rebalance move can make every order tabu, and a step
+     * then accepts only moves that beat the best: without a limit it draws until the safety net ends the
+     * search (seconds for three orders). A step that accepted fewer than ten by then takes the best of
+     * those it accepted, or none.
+     */
+    private static final long MOVES_SELECTED_PER_STEP = 100L;
 
     private final SolverFactory<AllocationPlan> searchingSolverFactory;
     private final SolverFactory<AllocationPlan> constructingSolverFactory;
@@ -103,7 +110,8 @@ public final class CapitalAllocator {
      * Solver metrics are off: nothing reads them, and concurrent solvers would register them twice.
      */
     static SolverConfig solverConfig(AllocatorSettings settings, EnvironmentMode environmentMode) {
-        MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withMoveSelectors(
+        MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withSelectedCountLimit(MOVES_SELECTED_PER_STEP)
+                .withMoveSelectors(
                 new ChangeMoveSelectorConfig(),
                 new CartesianProductMoveSelectorConfig().withMoveSelectors(
                         new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig()),
