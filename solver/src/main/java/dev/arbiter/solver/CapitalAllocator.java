@@ -171,9 +171,10 @@ public final class CapitalAllocator {
             }
         }
         AllocationPlan plan = PlanBuilder.plan(problem, allocations);
-        HardSoftLongScore score = solutionManager.update(plan);
-        return score.isFeasible()
-                ? feasibleAllocation(problem, plan, score)
+        // the analysis behind the justifications scores the plan too: one Timefold session, not two
+        ScoreAnalysis<HardSoftLongScore> analysis = solutionManager.analyze(plan);
+        return analysis.score().isFeasible()
+                ? feasibleAllocation(problem, plan, analysis)
                 : infeasibleAllocation(plan);
     }
 
@@ -217,7 +218,8 @@ public final class CapitalAllocator {
         }
     }
 
-    private Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved, HardSoftLongScore score) {
+    private Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved,
+                                          ScoreAnalysis<HardSoftLongScore> analysis) {
         GrossExposureLimit limit = solved.getGrossExposureLimit();
         BigDecimal grossExposure = solved.grossExposure();
         BoundBySentences bindings = new BoundBySentences(solved);
@@ -231,28 +233,27 @@ public final class CapitalAllocator {
         String note = "traded " + traded + " of " + orders.size() + " candidates: new orders worth "
                 + money(solved.ordersNotional()) + " bring gross exposure to " + money(grossExposure)
                 + " of the limit " + money(limit.maxGrossExposure());
-        return new Allocation(orders, score.toString(), true, note, justifications(solved));
+        return new Allocation(orders, analysis.score().toString(), true, note, justifications(analysis));
     }
 
     /** Nothing may trade: every order is sized 0 and the score is that of trading nothing. */
     private Allocation infeasibleAllocation(AllocationPlan solved) {
         solved.getAllocations().forEach(allocation -> allocation.setLots(0));
-        HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
+        ScoreAnalysis<HardSoftLongScore> withoutOrders = solutionManager.analyze(solved);
         String reason = BoundBySentences.infeasibleReason(solved);
         List<String> boundBy = BoundBySentences.infeasible(reason);
         List<AllocatedOrder> orders = solved.getAllocations().stream()
                 .map(allocation -> orderOf(allocation, boundBy))
                 .toList();
-        return new Allocation(orders, scoreWithoutOrders.toString(), false, "no orders: " + reason,
-                justifications(solved));
+        return new Allocation(orders, withoutOrders.score().toString(), false, "no orders: " + reason,
+                justifications(withoutOrders));
     }
 
     /**
      * What the score is made of, one line per constraint with an impact ("name: score over n matches"),
      * each followed by the sentences of its largest matches (at most {@value #MATCHES_PER_CONSTRAINT}).
      */
-    private List<String> justifications(AllocationPlan plan) {
-        ScoreAnalysis<HardSoftLongScore> analysis = solutionManager.analyze(plan);
+    private static List<String> justifications(ScoreAnalysis<HardSoftLongScore> analysis) {
         List<String> lines = new ArrayList<>();
         for (String name : AllocationConstraintProvider.NAMES) {
             ConstraintAnalysis<HardSoftLongScore> constraint = analysis.constraintMap().values().stream()
