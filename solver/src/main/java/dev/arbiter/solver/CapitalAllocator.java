@@ -100,10 +100,11 @@ public final class CapitalAllocator {
      *   <li>Construction: highest conviction first, each order at the size that scores best given the
      *       orders already placed: the most lots that fit (the greedy start of a knapsack).</li>
      *   <li>Local search: tabu search over three kinds of move: resize one order, resize two, and resize
-     *       one with the others rebalanced around it ({@link RebalanceMoveIteratorFactory}, made one at a time), so budget can
-     *       shift between orders without passing above the limit. An order resized in the last steps (up
-     *       to half the orders) is tabu. The search stops after {@code unimprovedStepCountLimit} steps
-     *       without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
+     *       one with the others rebalanced around it ({@link RebalanceMoveIteratorFactory}, made one at a
+     *       time), so budget can shift between orders without passing above the limit. An order resized
+     *       in the last steps (up to half the orders) is tabu; a step draws at most
+     *       {@value #MOVES_SELECTED_PER_STEP} moves. The search stops after
+     *       {@code unimprovedStepCountLimit} steps without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
      *       evaluations per allowed unimproved step is a deterministic safety net: a tabu step that
      *       finds no acceptable move would otherwise never end.</li>
      * </ol>

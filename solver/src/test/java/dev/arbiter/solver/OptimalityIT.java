@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The allocator against the exact optimum on the {@link OptimalityCorpus} ({@value OptimalityCorpus#INSTANCES}
+ * Timefold's search alone ({@link CapitalAllocator#searchOnly}, the exact sizer off: it would take every
+ * instance) against the exact optimum on the {@link OptimalityCorpus} ({@value OptimalityCorpus#INSTANCES}
  * seeded instances with every limit and the full objective). The exact optimum comes from trying every
  * combination of allowed sizes and scoring each with the same constraints. Prints the share solved to
  * optimum and the gaps (recorded in docs/benchmarks.md); asserts at least 99 % at the optimum.
