@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  *       reach by construction, so every one must take an exact path;</li>
  *   <li>on one-order problems made from the corpus by keeping its first candidate with a lot 10 to 10,000
  *       times finer (up to 4000 lots, minimum notionals of up to 1000 lots): every one must take the
- *       one-order path, which scores a few dozen of those sizes instead of all.</li>
+ *       one-order path, which scores a few dozen of those sizes instead of all;</li>
+ *   <li>on such one-order problems with every optional limit added (position quantity, stressed leverage,
+ *       margin utilisation, overdrawn balances), the hard terms whose shape the one-order path relies
+ *       on.</li>
  * </ul>
  *
  * On each instance the exact allocation's score must equal Timefold's and the exhaustive optimum.
@@ -91,6 +94,41 @@ class ExactSizingIT {
         // the instances exercise the bisection (a limit binds below the cap) as well as the cap
         assertThat(interior).isGreaterThan(corpus.size() / 20);
         assertThat(traded - interior).isGreaterThan(corpus.size() / 20);
+    }
+
+    @Test
+    void sizesOneOrderUnderEveryOptionalLimitToTheScoreOfTimefoldAndOfExhaustiveSearch() {
+        // position quantity, stressed leverage, margin utilisation and overdrawn balances: the hard terms
+        // whose shape the one-order path relies on (convex in the lots, within the limit at 0 lots)
+        Random random = new Random(91);
+        int instances = 600;
+        int toSize = 0;
+        int oneOrder = 0;
+        int interior = 0;
+        int infeasibleAboveMinimum = 0;
+        for (int instance = 0; instance < instances; instance++) {
+            AllocationProblem problem = oneOrderWithFineLots(
+                    OptimalityCorpus.withEveryOptionalLimit(OptimalityCorpus.randomProblem(random), random), random);
+            List<LotAllocation> sizable = sizable(problem);
+            toSize += sizable.isEmpty() ? 0 : 1;
+            oneOrder += exactPath(problem).filter(ExactSizer.Path.ONE_ORDER::equals).isPresent() ? 1 : 0;
+
+            Allocation allocation = exact.allocate(problem);
+            HardSoftLongScore exactScore = HardSoftLongScore.parseScore(allocation.score());
+
+            assertThat(exactScore).as("instance %d against exhaustive search", instance)
+                    .isEqualTo(exact.scoreOf(problem, exhaustiveOneOrder(problem)));
+            assertThat(exactScore).as("instance %d against Timefold", instance)
+                    .isEqualTo(HardSoftLongScore.parseScore(search.allocate(problem).score()));
+            BigDecimal quantity = allocation.orders().get(0).quantity();
+            interior += quantity.signum() > 0 && quantity.compareTo(problem.candidates().get(0).maxQuantity()) < 0 ? 1 : 0;
+            infeasibleAboveMinimum += !sizable.isEmpty() && quantity.signum() == 0 && allocation.feasible() ? 1 : 0;
+        }
+        System.out.println("EXACT one-order every-limit instances=" + instances + " withOrderToSize=" + toSize
+                + " onePath=" + oneOrder + " belowCap=" + interior + " notTraded=" + infeasibleAboveMinimum);
+        assertThat(oneOrder).isEqualTo(toSize).isGreaterThan(instances / 2);
+        // most of these orders lose money or break a limit at any size; enough stop inside their range
+        assertThat(interior).isGreaterThan(instances / 50);
     }
 
     /** The path the exact sizer takes on the problem's sizable orders; empty when it leaves it to Timefold. */

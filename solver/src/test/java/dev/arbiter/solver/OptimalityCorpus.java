@@ -154,4 +154,36 @@ final class OptimalityCorpus {
         return new ReturnCovariance(List.of(SYMBOLS), matrix);
     }
 
+    /**
+     * The same problem with short holdings of known quantity and every optional limit, some of them tight:
+     * position quantity, stressed leverage (half the time), margin utilisation, a second margin rate, and
+     * an overdrawn balance a quarter of the time.
+     */
+    static AllocationProblem withEveryOptionalLimit(AllocationProblem problem, Random random) {
+        List<Holding> holdings = List.of(
+                new Holding("BTC-USD", BigDecimal.valueOf(1 + random.nextInt(5000)), BigDecimal.ZERO, BigDecimal.ZERO,
+                        BigDecimal.valueOf(random.nextInt(3), 1)),
+                new Holding("SOL-USD", BigDecimal.valueOf(-1 - random.nextInt(2000)), BigDecimal.valueOf(random.nextInt(500)),
+                        BigDecimal.ZERO, BigDecimal.valueOf(-random.nextInt(30), 1)));
+        BigDecimal current = holdings.stream().map(Holding::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+        PortfolioLimits limits = problem.limits();
+        BigDecimal equity = problem.account().equity();
+        PortfolioLimits harder = new PortfolioLimits(limits.maxGrossExposure().add(current), limits.maxNetExposure(),
+                limits.maxLeverage(), random.nextBoolean() ? limits.marginRate() : new BigDecimal("0.2"),
+                limits.maxInstrumentShare(), limits.maxClusterShare(), limits.maxSectorShare(),
+                BigDecimal.valueOf(random.nextInt(40), 1),
+                random.nextBoolean() ? BigDecimal.valueOf(1 + random.nextInt(20), 1) : null,
+                BigDecimal.valueOf(random.nextInt(100), 2));
+        AccountTerms account = random.nextInt(4) == 0
+                ? new AccountTerms(equity, BigDecimal.valueOf(-random.nextInt(1000)), BigDecimal.ZERO)
+                : new AccountTerms(equity, equity.multiply(BigDecimal.valueOf(random.nextInt(60), 2)),
+                        BigDecimal.valueOf(random.nextInt(1000)), BigDecimal.valueOf(random.nextInt(20_000)),
+                        BigDecimal.valueOf(10_000 + random.nextInt(40_000)));
+        Map<String, String> stressed = random.nextBoolean()
+                ? Map.of(problem.candidates().get(0).proposal().symbol(), "HIGH_VOLATILITY")
+                : Map.of();
+        List<AllocationCandidate> candidates = new ArrayList<>(problem.candidates());
+        return new AllocationProblem(candidates, problem.instruments(), holdings, current, account, harder,
+                problem.objective(), problem.covariance(), stressed);
+    }
 }
