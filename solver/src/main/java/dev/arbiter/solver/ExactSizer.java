@@ -35,12 +35,16 @@ import java.util.TreeSet;
 final class ExactSizer {
 
     /** How a problem was sized exactly. */
-    enum Path { ONE_ORDER, ENUMERATION }
+    enum Path { ONE_ORDER, ENUMERATION, BRANCH_AND_BOUND }
 
     /** The most combinations of allowed sizes the enumeration scores (~10 µs each). */
     static final long MAX_COMBINATIONS = 2_048;
     /** The most sizes the one-order path scores around the parabola's vertex. */
     static final long MAX_WINDOW = 4_096;
+    /** The most orders branch and bound sizes. */
+    static final int MAX_BOUNDED_ORDERS = 3;
+    /** The most bounds and scorings branch and bound spends before leaving the problem to the search. */
+    static final long MAX_BOUND_WORK = 200_000;
 
     /** Half a soft unit per rounded soft term: return, costs, turnover and risk. */
     private static final double ROUNDING_UNITS = 4 * 0.5;
@@ -65,6 +69,8 @@ final class ExactSizer {
         } else if (!orders.isEmpty() && combinations(orders) <= MAX_COMBINATIONS) {
             enumerate(plan, orders);
             path = Optional.of(Path.ENUMERATION);
+        } else if (orders.size() <= MAX_BOUNDED_ORDERS) {
+            path = new BranchAndBound(plan).solve() ? Optional.of(Path.BRANCH_AND_BOUND) : Optional.empty();
         }
         if (path.isEmpty()) {
             orders.forEach(order -> order.setLots(null));
@@ -229,5 +235,219 @@ final class ExactSizer {
             }
         }
         return low;
+    }
+
+    /**
+     * Branch and bound over the orders' sizes, in plan order, each order's sizes in ascending order. A
+     * branch is cut when no plan below it can score more than the best feasible plan found:
+     *
+     * <ul>
+     *   <li>its soft score is at most 10⁴ × Q(k) + slack, where Q is the sum of the orders'
+     *       {@link ObjectiveCurve}s less the pairs' risk ({@link LotAllocation#pairRiskPerLots}), and the
+     *       slack covers every rounded term (half a unit each) and the floating-point error;</li>
+     *   <li>every feasible plan keeps the orders' total value within the gross budget (the gross,
+     *       leverage and stressed-leverage limits less existing exposure), so for any μ &ge; 0 the
+     *       Lagrangian μ × budget left + Σ over unsized orders of max over [0, maxLots] of (their curve
+     *       terms − μ × value) bounds Q from above (weak duality); risk between two unsized orders is
+     *       bounded by its largest value over their ranges' corners. μ is chosen by ternary search, but any
+     *       μ gives a valid bound.</li>
+     * </ul>
+     * Every plan not cut is scored exactly. Gives up (the search takes over) after {@value #MAX_BOUND_WORK}
+     * bounds and scorings, a count, so the outcome does not depend on the machine.
+     */
+    private static final class BranchAndBound {
+
+        private static final int MULTIPLIER_ITERATIONS = 60;
+
+        private final AllocationPlan plan;
+        private final List<LotAllocation> orders;
+        private final int n;
+        private final double[] linear;
+        private final double[] quadratic;
+        private final double[] lotValue;
+        private final double[][] pair;
+        private final int[] maxLots;
+        private final double budget;
+        private final double slack;
+        private final int[] lots;
+        private final int[] bestLots;
+        private long bestSoft;
+        private long work;
+
+        BranchAndBound(AllocationPlan plan) {
+            this.plan = plan;
+            this.orders = plan.getAllocations();
+            this.n = orders.size();
+            linear = new double[n];
+            quadratic = new double[n];
+            lotValue = new double[n];
+            maxLots = new int[n];
+            pair = new double[n][n];
+            double slackUnits = 0;
+            for (int i = 0; i < n; i++) {
+                LotAllocation order = orders.get(i);
+                ObjectiveCurve curve = order.objectiveCurve();
+                linear[i] = curve.linearPerLot();
+                quadratic[i] = curve.quadraticPerLot();
+                lotValue[i] = order.lotNotional().doubleValue();
+                maxLots[i] = order.getMaxLots();
+                order.setLots(maxLots[i]);
+                slackUnits += ROUNDING_UNITS + SOFT_UNITS_PER_MONEY * FLOATING_POINT_RELATIVE
+                        * (order.notional().doubleValue() + Math.abs(order.ownRisk()) + curve.scalePerLot() * maxLots[i]
+                        + curve.quadraticPerLot() * maxLots[i] * (double) maxLots[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    // the constraint pairs each two orders once, the lower proposal id on the left
+                    LotAllocation left = orders.get(i);
+                    LotAllocation right = orders.get(j);
+                    boolean leftFirst = left.getProposalId().compareTo(right.getProposalId()) < 0;
+                    double perLots = leftFirst ? left.pairRiskPerLots(right) : right.pairRiskPerLots(left);
+                    pair[i][j] = perLots;
+                    pair[j][i] = perLots;
+                    if (perLots != 0) {
+                        slackUnits += 0.5 + SOFT_UNITS_PER_MONEY * FLOATING_POINT_RELATIVE
+                                * Math.abs(perLots) * maxLots[i] * (double) maxLots[j];
+                    }
+                }
+            }
+            this.slack = slackUnits;
+            this.budget = grossBudget(plan);
+            this.lots = new int[n];
+            this.bestLots = new int[n];
+        }
+
+        /** The most value the orders may add under the gross, leverage and stressed-leverage limits, widened a hair. */
+        private static double grossBudget(AllocationPlan plan) {
+            java.math.BigDecimal budget = plan.getGrossExposureLimit().excessWith(java.math.BigDecimal.ZERO).negate();
+            if (plan.getPortfolioTerms().maxLeveragedExposure() != null) {
+                budget = budget.min(plan.getPortfolioTerms().leverageExcess(java.math.BigDecimal.ZERO).negate());
+            }
+            if (plan.getStressedLeverageLimit() != null) {
+                budget = budget.min(plan.getStressedLeverageLimit().excess(java.math.BigDecimal.ZERO).negate());
+            }
+            double value = budget.doubleValue();
+            return value + Math.abs(value) * 1e-12 + 1e-6;
+        }
+
+        /** True when sized (the orders hold the best plan); false when the work ran out (orders unassigned). */
+        boolean solve() {
+            orders.forEach(order -> order.setLots(0));
+            HardSoftLongScore none = AllocationScorer.score(plan);
+            if (!none.isFeasible()) {
+                // the gross and leverage limits are broken before any order: every plan is infeasible
+                return true;
+            }
+            bestSoft = none.softScore();
+            if (!branch(0, 0.0, 0.0)) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                orders.get(i).setLots(bestLots[i]);
+            }
+            return true;
+        }
+
+        /**
+         * Sizes order {@code level} and those after it.
+         *
+         * @param sized Q of the orders sized so far (their curves less the risk between them)
+         * @param used  their total value
+         * @return false when the work ran out
+         */
+        private boolean branch(int level, double sized, double used) {
+            if (level == n) {
+                if (++work > MAX_BOUND_WORK) {
+                    return false;
+                }
+                for (int i = 0; i < n; i++) {
+                    orders.get(i).setLots(lots[i]);
+                }
+                HardSoftLongScore score = AllocationScorer.score(plan);
+                if (score.isFeasible() && score.softScore() > bestSoft) {
+                    bestSoft = score.softScore();
+                    System.arraycopy(lots, 0, bestLots, 0, n);
+                }
+                return true;
+            }
+            LotAllocation order = orders.get(level);
+            long sizes = order.getLotRange().getSize();
+            for (long index = 0; index < sizes; index++) {
+                int k = order.getLotRange().get(index);
+                double value = used + lotValue[level] * k;
+                if (value > budget) {
+                    break; // larger sizes only use more of the budget
+                }
+                double withThis = sized + linear[level] * k - quadratic[level] * k * (double) k;
+                for (int l = 0; l < level; l++) {
+                    withThis -= pair[level][l] * k * lots[l];
+                }
+                if (++work > MAX_BOUND_WORK) {
+                    return false;
+                }
+                if (SOFT_UNITS_PER_MONEY * (withThis + bestRest(level + 1, budget - value, k)) + slack
+                        < bestSoft + 1) {
+                    continue;
+                }
+                lots[level] = k;
+                if (!branch(level + 1, withThis, value)) {
+                    return false;
+                }
+            }
+            lots[level] = 0;
+            return true;
+        }
+
+        /**
+         * An upper bound of Q's terms involving the orders from {@code from} on, the orders before sized
+         * ({@code lots}, with order {@code from - 1} at {@code justSized}), within {@code budgetLeft}.
+         */
+        private double bestRest(int from, double budgetLeft, int justSized) {
+            if (from == n) {
+                return 0;
+            }
+            lots[from - 1] = justSized;
+            double[] beta = new double[n];
+            double corners = 0;
+            double highest = 0;
+            for (int i = from; i < n; i++) {
+                beta[i] = linear[i];
+                for (int l = 0; l < from; l++) {
+                    beta[i] -= pair[i][l] * lots[l];
+                }
+                for (int j = i + 1; j < n; j++) {
+                    corners += Math.max(0, -pair[i][j] * maxLots[i] * (double) maxLots[j]);
+                }
+                highest = Math.max(highest, Math.max(0, beta[i]) / lotValue[i]);
+            }
+            double low = 0;
+            double high = highest;
+            double best = lagrangian(from, beta, budgetLeft, 0);
+            for (int iteration = 0; iteration < MULTIPLIER_ITERATIONS && high > low; iteration++) {
+                double left = low + (high - low) / 3;
+                double right = high - (high - low) / 3;
+                double atLeft = lagrangian(from, beta, budgetLeft, left);
+                double atRight = lagrangian(from, beta, budgetLeft, right);
+                best = Math.min(best, Math.min(atLeft, atRight));
+                if (atLeft <= atRight) {
+                    high = right;
+                } else {
+                    low = left;
+                }
+            }
+            return best + corners;
+        }
+
+        /** μ × budget left + Σ over the unsized orders of the most their terms less μ × value can reach. */
+        private double lagrangian(int from, double[] beta, double budgetLeft, double multiplier) {
+            double total = multiplier * budgetLeft;
+            for (int i = from; i < n; i++) {
+                double b = beta[i] - multiplier * lotValue[i];
+                double a = quadratic[i];
+                double k = a > 0 ? Math.max(0, Math.min(maxLots[i], b / (2 * a))) : (b > 0 ? maxLots[i] : 0);
+                total += b * k - a * k * k;
+            }
+            return total;
+        }
     }
 }

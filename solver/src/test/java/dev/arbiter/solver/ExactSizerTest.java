@@ -80,12 +80,27 @@ class ExactSizerTest {
     }
 
     @Test
-    void leavesOrdersWithTooManyCombinationsToTheSearch() {
-        AllocationPlan plan = sizablePlan(problem("1000000", "0",
+    void sizesTwoOrdersWithTooManyCombinationsToEnumerateByBranchAndBound() {
+        // 101 × 101 sizes; the gross budget of 30000 is filled by 50 lots of BTC (600 each, conviction 0.9):
+        // ETH (300 a lot, conviction 0.8) earns less per unit of value
+        AllocationPlan plan = sizablePlan(problem("30000", "0",
                 uncapped(proposal("P-BTC", "BTC-USD", Side.BUY, "1", "60000", 0.9), "0.01"),
-                uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "1", "3000", 0.8), "0.01")));
+                uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "1", "30000", 0.8), "0.01")));
 
         assertThat(ExactSizer.combinations(plan.getAllocations())).isGreaterThan(ExactSizer.MAX_COMBINATIONS);
+        assertThat(ExactSizer.size(plan)).contains(ExactSizer.Path.BRANCH_AND_BOUND);
+        assertThat(lotsOf(plan)).containsExactly(50, 0);
+    }
+
+    @Test
+    void leavesMoreOrdersThanBranchAndBoundTakesToTheSearch() {
+        AllocationPlan plan = sizablePlan(problem("1000000", "0",
+                uncapped(proposal("P-BTC", "BTC-USD", Side.BUY, "1", "60000", 0.9), "0.01"),
+                uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "1", "3000", 0.8), "0.01"),
+                uncapped(proposal("P-SOL", "SOL-USD", Side.BUY, "1", "150", 0.7), "0.01"),
+                uncapped(proposal("P-ADA", "ADA-USD", Side.BUY, "100", "0.5", 0.6), "1")));
+
+        assertThat(plan.getAllocations()).hasSizeGreaterThan(ExactSizer.MAX_BOUNDED_ORDERS);
         assertThat(ExactSizer.size(plan)).isEmpty();
         assertThat(lotsOf(plan)).containsOnlyNulls();
     }

@@ -131,6 +131,82 @@ class ExactSizingIT {
         assertThat(interior).isGreaterThan(instances / 50);
     }
 
+    @Test
+    void sizesTwoOrThreeOrdersWithManyCombinationsToTheExhaustiveOptimumByBranchAndBound() {
+        // corpus problems cut to two or three candidates with finer lots, kept when beyond the enumeration
+        Random random = new Random(2_026);
+        int instances = 60;
+        int generated = 0;
+        int bounded = 0;
+        int timefoldOptimal = 0;
+        for (int instance = 0; instance < instances; generated++) {
+            AllocationProblem problem = fewOrdersWithFinerLots(OptimalityCorpus.randomProblem(random), random);
+            List<LotAllocation> sizable = sizable(problem);
+            if (sizable.size() < 2 || ExactSizer.combinations(sizable) <= ExactSizer.MAX_COMBINATIONS) {
+                continue;
+            }
+            Optional<ExactSizer.Path> path = exactPath(problem);
+            bounded += path.filter(ExactSizer.Path.BRANCH_AND_BOUND::equals).isPresent() ? 1 : 0;
+
+            HardSoftLongScore exactScore = HardSoftLongScore.parseScore(exact.allocate(problem).score());
+            HardSoftLongScore best = exact.scoreOf(problem, exhaustiveLots(problem));
+            HardSoftLongScore timefold = HardSoftLongScore.parseScore(search.allocate(problem).score());
+
+            assertThat(exactScore).as("instance %d against exhaustive search", instance).isEqualTo(best);
+            assertThat(exactScore).as("instance %d against Timefold", instance).isGreaterThanOrEqualTo(timefold);
+            timefoldOptimal += timefold.equals(best) ? 1 : 0;
+            instance++;
+        }
+        System.out.println("EXACT few-orders instances=" + instances + " (of " + generated + " generated) branchAndBound="
+                + bounded + " timefoldAtOptimum=" + timefoldOptimal);
+        assertThat(bounded).isEqualTo(instances);
+    }
+
+    /** Every combination of allowed sizes scored in plain Java; all 0 when none is feasible. */
+    private static long[] exhaustiveLots(AllocationProblem problem) {
+        List<LotAllocation> allocations = PlanBuilder.allocations(problem);
+        AllocationPlan plan = PlanBuilder.plan(problem, allocations);
+        int n = allocations.size();
+        long[] index = new long[n];
+        allocations.forEach(allocation -> allocation.setLots(0));
+        HardSoftLongScore best = AllocationScorer.score(plan);
+        long[] bestLots = new long[n];
+        while (true) {
+            int i = 0;
+            while (i < n && index[i] == allocations.get(i).getLotRange().getSize() - 1) {
+                index[i] = 0;
+                allocations.get(i).setLots(0);
+                i++;
+            }
+            if (i == n) {
+                return best.isFeasible() ? bestLots : new long[n];
+            }
+            index[i]++;
+            allocations.get(i).setLots(allocations.get(i).getLotRange().get(index[i]));
+            HardSoftLongScore score = AllocationScorer.score(plan);
+            if (score.compareTo(best) > 0) {
+                best = score;
+                for (int j = 0; j < n; j++) {
+                    bestLots[j] = allocations.get(j).getLots();
+                }
+            }
+        }
+    }
+
+    /** The problem's first two (lots 50 times finer) or three (10 times finer) candidates, same caps and limits. */
+    private static AllocationProblem fewOrdersWithFinerLots(AllocationProblem problem, Random random) {
+        int count = Math.min(problem.candidates().size(), 2 + random.nextInt(2));
+        int finer = count == 2 ? 50 : 10;
+        List<AllocationCandidate> candidates = problem.candidates().subList(0, count).stream()
+                .map(candidate -> new AllocationCandidate(candidate.proposal(), candidate.maxQuantity(),
+                        candidate.lotSize().divide(BigDecimal.valueOf(finer)), candidate.capReasons(),
+                        candidate.predictedUpEdge()))
+                .toList();
+        return new AllocationProblem(candidates, problem.instruments(), problem.holdings(),
+                problem.currentGrossExposure(), problem.account(), problem.limits(), problem.objective(),
+                problem.covariance(), problem.stressedRegimes());
+    }
+
     /** The path the exact sizer takes on the problem's sizable orders; empty when it leaves it to Timefold. */
     private static Optional<ExactSizer.Path> exactPath(AllocationProblem problem) {
         List<LotAllocation> sizable = sizable(problem);

@@ -255,6 +255,19 @@ public class LotAllocation {
         return riskWeight != 0 && covarianceRow.length != 0 && covarianceRow[other.symbolIndex] != 0;
     }
 
+    /**
+     * {@link #pairRisk} with {@code other} per lot of each: the pair's risk at k and m lots is this × k × m
+     * (before rounding). For the exact sizer's bounds; {@code LotAllocationTest} checks it against
+     * {@link #pairRisk}.
+     */
+    public double pairRiskPerLots(LotAllocation other) {
+        if (riskWeight == 0 || covarianceRow.length == 0) {
+            return 0;
+        }
+        return riskWeight * 2 * covarianceRow[other.symbolIndex] * sign() * lotNotional().doubleValue()
+                * other.sign() * other.lotNotional().doubleValue();
+    }
+
     /** λ × 2 σᵢⱼ nᵢ nⱼ: what two orders add to portfolio variance together. */
     public double pairRisk(LotAllocation other) {
         if (riskWeight == 0 || covarianceRow.length == 0) {

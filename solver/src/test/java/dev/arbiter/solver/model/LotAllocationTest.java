@@ -88,4 +88,25 @@ class LotAllocationTest {
                     .isCloseTo(terms, org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(terms))));
         }
     }
+
+    @Test
+    void writesThePairRiskAsABilinearTermInLots() {
+        java.util.Random random = new java.util.Random(13);
+        double[][] covariance = {{0.0004, -0.0001}, {-0.0001, 0.0009}};
+        for (int pair = 0; pair < 200; pair++) {
+            LotAllocation left = new LotAllocation("P-A", "BTC-USD", random.nextBoolean() ? Side.BUY : Side.SELL,
+                    BigDecimal.valueOf(1 + random.nextInt(6_000_000), 2), 0.5, new BigDecimal("0.001"), new BigDecimal("5"))
+                    .withObjective(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0.00001, 0, covariance[0], 0);
+            LotAllocation right = new LotAllocation("P-B", "ETH-USD", random.nextBoolean() ? Side.BUY : Side.SELL,
+                    BigDecimal.valueOf(1 + random.nextInt(500_000), 2), 0.5, new BigDecimal("0.01"), new BigDecimal("50"))
+                    .withObjective(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0.00001, 1, covariance[1], 0);
+            int k = 1 + random.nextInt(5000);
+            int m = 1 + random.nextInt(5000);
+            left.setLots(k);
+            right.setLots(m);
+
+            assertThat(left.pairRiskPerLots(right) * k * m).as("pair %d", pair)
+                    .isCloseTo(left.pairRisk(right), org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(left.pairRisk(right)))));
+        }
+    }
 }
