@@ -245,12 +245,14 @@ final class ExactSizer {
      *   <li>its soft score is at most 10⁴ × Q(k) + slack, where Q is the sum of the orders'
      *       {@link ObjectiveCurve}s less the pairs' risk ({@link LotAllocation#pairRiskPerLots}), and the
      *       slack covers every rounded term (half a unit each) and the floating-point error;</li>
-     *   <li>every feasible plan keeps the orders' total value within the gross budget (the gross,
-     *       leverage and stressed-leverage limits less existing exposure), so for any μ &ge; 0 the
-     *       Lagrangian μ × budget left + Σ over unsized orders of max over [0, maxLots] of (their curve
-     *       terms − μ × value) bounds Q from above (weak duality); risk between two unsized orders is
-     *       bounded by its largest value over their ranges' corners. μ is chosen by ternary search, but any
-     *       μ gives a valid bound.</li>
+     *   <li>every feasible plan keeps each limit as a linear inequality in the lots (the gross budget:
+     *       the gross, leverage and stressed-leverage limits less existing exposure; net exposure, position
+     *       quantity, instrument, cluster, sector, free balance, margin), so for any μ &ge; 0 the
+     *       Lagrangian μ × what the limit leaves + Σ over unsized orders of max over [0, maxLots] of (their
+     *       curve terms − μ × their weight) bounds Q from above (weak duality); the smallest over the
+     *       limits is taken. Risk between two unsized orders is bounded by its largest value over their
+     *       ranges' corners. μ is chosen by ternary search, but any μ gives a valid bound; a limit the
+     *       unsized orders cannot bring back within cuts the branch.</li>
      * </ul>
      * Every plan not cut is scored exactly. Gives up (the search takes over) after {@value #MAX_BOUND_WORK}
      * bounds and scorings, a count, so the outcome does not depend on the machine.
@@ -268,6 +270,9 @@ final class ExactSizer {
         private final double[][] pair;
         private final int[] maxLots;
         private final double budget;
+        /** Linear limits every feasible plan keeps: Σ rowWeights[c][i] × lots[i] &le; rowLimits[c]. */
+        private final double[][] rowWeights;
+        private final double[] rowLimits;
         private final double slack;
         private final int[] lots;
         private final int[] bestLots;
@@ -313,6 +318,13 @@ final class ExactSizer {
             }
             this.slack = slackUnits;
             this.budget = grossBudget(plan);
+            List<double[]> weights = new java.util.ArrayList<>();
+            List<Double> limits = new java.util.ArrayList<>();
+            linearLimits(plan, weights, limits);
+            weights.add(lotValue.clone());
+            limits.add(budget);
+            this.rowWeights = weights.toArray(new double[0][]);
+            this.rowLimits = limits.stream().mapToDouble(Double::doubleValue).toArray();
             this.lots = new int[n];
             this.bestLots = new int[n];
         }
@@ -328,6 +340,94 @@ final class ExactSizer {
             }
             double value = budget.doubleValue();
             return value + Math.abs(value) * 1e-12 + 1e-6;
+        }
+
+        /**
+         * The limits other than gross exposure as linear inequalities in the lots, each read from the
+         * model's own excess method at one or two amounts (it is affine there): net exposure and position
+         * quantity (two each: |before + x| within max(limit, |before|)), instrument, cluster and sector
+         * exposure, free balance and margin (buys only). A limit whose group no order is in adds nothing.
+         * Each holds for every feasible plan, also when nothing in its group trades (then its left side
+         * is 0 and its right side is not negative).
+         */
+        private void linearLimits(AllocationPlan plan, List<double[]> weights, List<Double> limits) {
+            java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
+            java.math.BigDecimal one = java.math.BigDecimal.ONE;
+            dev.arbiter.solver.model.PortfolioTerms terms = plan.getPortfolioTerms();
+            double[] signedValue = new double[n];
+            double[] buyValue = new double[n];
+            for (int i = 0; i < n; i++) {
+                signedValue[i] = orders.get(i).sign() * lotValue[i];
+                buyValue[i] = orders.get(i).sign() > 0 ? lotValue[i] : 0;
+            }
+            if (terms.maxNetExposure() != null) {
+                java.math.BigDecimal before = terms.currentNetExposure().abs();
+                addBothSides(weights, limits, signedValue,
+                        before.subtract(terms.netExcess(before)).doubleValue(),
+                        before.negate().add(terms.netExcess(before.negate())).doubleValue());
+            }
+            for (int i = 0; i < n; i++) {
+                LotAllocation order = orders.get(i);
+                if (terms.maxInstrumentExposure() != null) {
+                    addGroup(weights, limits, j -> orders.get(j).getSymbol().equals(order.getSymbol()),
+                            -terms.instrumentExcess(order.getSymbol(), zero).doubleValue());
+                }
+                if (terms.clusterToMaxExposure().containsKey(order.getCluster())) {
+                    addGroup(weights, limits, j -> orders.get(j).getCluster().equals(order.getCluster()),
+                            -terms.clusterExcess(order.getCluster(), zero).doubleValue());
+                }
+                if (order.getSector() != null && terms.sectorToMaxExposure().containsKey(order.getSector())) {
+                    addGroup(weights, limits, j -> order.getSector().equals(orders.get(j).getSector()),
+                            -terms.sectorExcess(order.getSector(), zero).doubleValue());
+                }
+                if (plan.getPositionQuantityLimit() != null) {
+                    dev.arbiter.solver.model.PositionQuantityLimit position = plan.getPositionQuantityLimit();
+                    java.math.BigDecimal before = position.positionBefore(order.getSymbol()).abs();
+                    double[] signedQuantity = new double[n];
+                    for (int j = 0; j < n; j++) {
+                        signedQuantity[j] = orders.get(j).getSymbol().equals(order.getSymbol())
+                                ? orders.get(j).sign() * orders.get(j).getLotSize().doubleValue() : 0;
+                    }
+                    addBothSides(weights, limits, signedQuantity,
+                            before.subtract(position.excess(order.getSymbol(), before)).doubleValue(),
+                            before.negate().add(position.excess(order.getSymbol(), before.negate())).doubleValue());
+                }
+            }
+            if (terms.marginRate() != null) {
+                java.math.BigDecimal atZero = terms.balanceExcess(zero);
+                double rate = terms.balanceExcess(one).subtract(atZero).doubleValue();
+                add(weights, limits, buyValue, Math.max(0, -atZero.doubleValue()) / rate);
+            }
+            if (plan.getMarginUtilisationLimit() != null) {
+                dev.arbiter.solver.model.MarginUtilisationLimit margin = plan.getMarginUtilisationLimit();
+                java.math.BigDecimal atZero = margin.excess(zero);
+                double rate = margin.excess(one).subtract(atZero).doubleValue();
+                if (rate > 0) {
+                    add(weights, limits, buyValue, -atZero.doubleValue() / rate);
+                }
+            }
+        }
+
+        private void addGroup(List<double[]> weights, List<Double> limits, java.util.function.IntPredicate inGroup,
+                              double limit) {
+            double[] row = new double[n];
+            for (int j = 0; j < n; j++) {
+                row[j] = inGroup.test(j) ? lotValue[j] : 0;
+            }
+            add(weights, limits, row, limit);
+        }
+
+        /** low &le; Σ row × lots &le; high, as two rows. */
+        private static void addBothSides(List<double[]> weights, List<Double> limits, double[] row, double high,
+                                         double low) {
+            add(weights, limits, row, high);
+            add(weights, limits, java.util.Arrays.stream(row).map(w -> -w).toArray(), -low);
+        }
+
+        /** Widened a hair against rounding: a looser limit only weakens the bound. */
+        private static void add(List<double[]> weights, List<Double> limits, double[] row, double limit) {
+            weights.add(row);
+            limits.add(limit + Math.abs(limit) * 1e-9 + 1e-6);
         }
 
         /** True when sized (the orders hold the best plan); false when the work ran out (orders unassigned). */
@@ -385,7 +485,7 @@ final class ExactSizer {
                 if (++work > MAX_BOUND_WORK) {
                     return false;
                 }
-                if (SOFT_UNITS_PER_MONEY * (withThis + bestRest(level + 1, budget - value, k)) + slack
+                if (SOFT_UNITS_PER_MONEY * (withThis + bestRest(level + 1, k)) + slack
                         < bestSoft + 1) {
                     continue;
                 }
@@ -400,16 +500,14 @@ final class ExactSizer {
 
         /**
          * An upper bound of Q's terms involving the orders from {@code from} on, the orders before sized
-         * ({@code lots}, with order {@code from - 1} at {@code justSized}), within {@code budgetLeft}.
+         * ({@code lots}, with order {@code from - 1} at {@code justSized}): the smallest over the linear
+         * limits of the Lagrangian with that limit's multiplier alone (each is a valid bound);
+         * {@code -∞} when a limit cannot be met whatever the unsized orders do.
          */
-        private double bestRest(int from, double budgetLeft, int justSized) {
-            if (from == n) {
-                return 0;
-            }
+        private double bestRest(int from, int justSized) {
             lots[from - 1] = justSized;
             double[] beta = new double[n];
             double corners = 0;
-            double highest = 0;
             for (int i = from; i < n; i++) {
                 beta[i] = linear[i];
                 for (int l = 0; l < from; l++) {
@@ -418,31 +516,54 @@ final class ExactSizer {
                 for (int j = i + 1; j < n; j++) {
                     corners += Math.max(0, -pair[i][j] * maxLots[i] * (double) maxLots[j]);
                 }
-                highest = Math.max(highest, Math.max(0, beta[i]) / lotValue[i]);
             }
-            double low = 0;
-            double high = highest;
-            double best = lagrangian(from, beta, budgetLeft, 0);
-            for (int iteration = 0; iteration < MULTIPLIER_ITERATIONS && high > low; iteration++) {
-                double left = low + (high - low) / 3;
-                double right = high - (high - low) / 3;
-                double atLeft = lagrangian(from, beta, budgetLeft, left);
-                double atRight = lagrangian(from, beta, budgetLeft, right);
-                best = Math.min(best, Math.min(atLeft, atRight));
-                if (atLeft <= atRight) {
-                    high = right;
-                } else {
-                    low = left;
+            double best = lagrangian(from, beta, null, 0, 0);
+            for (int c = 0; c < rowLimits.length; c++) {
+                double[] row = rowWeights[c];
+                double left = rowLimits[c];
+                for (int l = 0; l < from; l++) {
+                    left -= row[l] * lots[l];
                 }
+                double high = 0;
+                double mostRelief = 0;
+                for (int i = from; i < n; i++) {
+                    if (row[i] != 0) {
+                        high = Math.max(high, (Math.abs(beta[i]) + 2 * quadratic[i] * maxLots[i]) / Math.abs(row[i]));
+                    }
+                    mostRelief += Math.max(0, -row[i]) * maxLots[i];
+                }
+                if (left + mostRelief < 0) {
+                    return Double.NEGATIVE_INFINITY; // even the unsized orders at their best cannot meet it
+                }
+                if (left >= 0 && high == 0) {
+                    continue; // no unsized order in the limit: μ = 0 is best
+                }
+                double low = 0;
+                for (int iteration = 0; iteration < MULTIPLIER_ITERATIONS && high > low; iteration++) {
+                    double one = low + (high - low) / 3;
+                    double two = high - (high - low) / 3;
+                    double atOne = lagrangian(from, beta, row, left, one);
+                    double atTwo = lagrangian(from, beta, row, left, two);
+                    best = Math.min(best, Math.min(atOne, atTwo));
+                    if (atOne <= atTwo) {
+                        high = two;
+                    } else {
+                        low = one;
+                    }
+                }
+                best = Math.min(best, lagrangian(from, beta, row, left, high));
             }
             return best + corners;
         }
 
-        /** μ × budget left + Σ over the unsized orders of the most their terms less μ × value can reach. */
-        private double lagrangian(int from, double[] beta, double budgetLeft, double multiplier) {
-            double total = multiplier * budgetLeft;
+        /**
+         * μ × what the limit leaves + Σ over the unsized orders of the most their terms less μ × their
+         * weight can reach over [0, maxLots]; without a limit ({@code row} null) the terms' maxima alone.
+         */
+        private double lagrangian(int from, double[] beta, double[] row, double left, double multiplier) {
+            double total = row == null ? 0 : multiplier * left;
             for (int i = from; i < n; i++) {
-                double b = beta[i] - multiplier * lotValue[i];
+                double b = beta[i] - (row == null ? 0 : multiplier * row[i]);
                 double a = quadratic[i];
                 double k = a > 0 ? Math.max(0, Math.min(maxLots[i], b / (2 * a))) : (b > 0 ? maxLots[i] : 0);
                 total += b * k - a * k * k;

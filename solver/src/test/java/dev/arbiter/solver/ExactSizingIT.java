@@ -135,12 +135,15 @@ class ExactSizingIT {
     void sizesTwoOrThreeOrdersWithManyCombinationsToTheExhaustiveOptimumByBranchAndBound() {
         // corpus problems cut to two or three candidates with finer lots, kept when beyond the enumeration
         Random random = new Random(2_026);
-        int instances = 60;
+        int instances = 100;
         int generated = 0;
         int bounded = 0;
         int timefoldOptimal = 0;
         for (int instance = 0; instance < instances; generated++) {
-            AllocationProblem problem = fewOrdersWithFinerLots(OptimalityCorpus.randomProblem(random), random);
+            AllocationProblem base = OptimalityCorpus.randomProblem(random);
+            // half of them with every optional limit: each becomes a linear limit in the bound
+            AllocationProblem problem = fewOrdersWithFinerLots(
+                    random.nextBoolean() ? OptimalityCorpus.withEveryOptionalLimit(base, random) : base, random);
             List<LotAllocation> sizable = sizable(problem);
             if (sizable.size() < 2 || ExactSizer.combinations(sizable) <= ExactSizer.MAX_COMBINATIONS) {
                 continue;
