@@ -42,7 +42,7 @@ final class ExactSizer {
     /** The most sizes the one-order path scores around the parabola's vertex. */
     static final long MAX_WINDOW = 4_096;
     /** The most orders branch and bound sizes. */
-    static final int MAX_BOUNDED_ORDERS = 3;
+    static final int MAX_BOUNDED_ORDERS = 4;
     /** The most bounds and scorings branch and bound spends before leaving the problem to the search. */
     static final long MAX_BOUND_WORK = 200_000;
 

@@ -98,7 +98,8 @@ class ExactSizerTest {
                 uncapped(proposal("P-BTC", "BTC-USD", Side.BUY, "1", "60000", 0.9), "0.01"),
                 uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "1", "3000", 0.8), "0.01"),
                 uncapped(proposal("P-SOL", "SOL-USD", Side.BUY, "1", "150", 0.7), "0.01"),
-                uncapped(proposal("P-ADA", "ADA-USD", Side.BUY, "100", "0.5", 0.6), "1")));
+                uncapped(proposal("P-ADA", "ADA-USD", Side.BUY, "100", "0.5", 0.6), "1"),
+                uncapped(proposal("P-XRP", "XRP-USD", Side.BUY, "100", "0.6", 0.5), "1")));
 
         assertThat(plan.getAllocations()).hasSizeGreaterThan(ExactSizer.MAX_BOUNDED_ORDERS);
         assertThat(ExactSizer.size(plan)).isEmpty();
