@@ -37,9 +37,10 @@ import java.util.Objects;
 /**
  * Sizes the candidates of an {@link AllocationProblem}: every order a whole number of lots within its
  * cap, every limit held, the objective as high as can be found. Small problems are sized exactly without
- * a search by {@link ExactSizer} (one order to size; or a few with at most
- * {@value ExactSizer#MAX_COMBINATIONS} combinations of sizes); the rest by Timefold. Either way the
- * allocation is scored, explained and justified by Timefold's constraint streams.
+ * a search by {@link ExactSizer} (one order to size; a few with at most
+ * {@value ExactSizer#MAX_COMBINATIONS} combinations of sizes; up to {@value ExactSizer#MAX_BOUNDED_ORDERS}
+ * by branch and bound); the rest by Timefold. Either way the allocation is scored, explained and
+ * justified by Timefold's constraint streams.
  *
  * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and the
  * reproducible environment mode {@code NO_ASSERT} (Timefold 1.32's name for what was

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * Sizes small problems exactly, without a search, scoring with {@link AllocationScorer} (equal to the
- * constraint streams). Two paths, each exact; anything else is left to Timefold:
+ * constraint streams). Three paths, each exact; anything else is left to Timefold:
  *
  * <ul>
  *   <li><b>{@link Path#ONE_ORDER}</b>, one order to size. Every hard term is convex in its lots k and
@@ -25,12 +25,16 @@ import java.util.TreeSet;
  *       interval holds more than {@value #MAX_WINDOW} sizes (a nearly flat objective over a huge range).</li>
  *   <li><b>{@link Path#ENUMERATION}</b>, several orders with at most {@value #MAX_COMBINATIONS}
  *       combinations of allowed sizes (0 or minLots..maxLots each): every combination is scored.</li>
+ *   <li><b>{@link Path#BRANCH_AND_BOUND}</b>, two to {@value #MAX_BOUNDED_ORDERS} orders with more
+ *       combinations: every plan is scored unless a bound shows it cannot beat the best feasible plan
+ *       found (see {@code BranchAndBound}). Taken unless it runs out of work
+ *       ({@value #MAX_BOUND_WORK} bounds and scorings).</li>
  * </ul>
  *
  * Deterministic: of equal scores the first found wins, sizes in ascending order (the smaller order). A
  * problem no size makes feasible gets the least infeasible size the path finds; the allocator then sizes
- * every order 0 as it does after a search. {@code ExactSizingIT} checks both paths against Timefold and
- * against exhaustive search on the optimality corpus.
+ * every order 0 as it does after a search. {@code ExactSizingIT} checks every path against Timefold and
+ * against exhaustive search.
  */
 final class ExactSizer {
 
