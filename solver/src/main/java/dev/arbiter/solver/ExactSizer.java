@@ -23,12 +23,13 @@ import java.util.TreeSet;
  *       lies within that slack of the best size scored so far can beat it, and those form an interval
  *       around the parabola's vertex. Every size in it is scored, with 0, minLots and u. Taken unless that
  *       interval holds more than {@value #MAX_WINDOW} sizes (a nearly flat objective over a huge range).</li>
- *   <li><b>{@link Path#ENUMERATION}</b>, several orders with at most {@value #MAX_COMBINATIONS}
- *       combinations of allowed sizes (0 or minLots..maxLots each): every combination is scored.</li>
- *   <li><b>{@link Path#BRANCH_AND_BOUND}</b>, two to {@value #MAX_BOUNDED_ORDERS} orders with more
- *       combinations: every plan is scored unless a bound shows it cannot beat the best feasible plan
- *       found (see {@code BranchAndBound}). Taken unless it runs out of work
- *       ({@value #MAX_BOUND_WORK} bounds and scorings).</li>
+ *   <li><b>{@link Path#BRANCH_AND_BOUND}</b>, two to {@value #MAX_BOUNDED_ORDERS} orders: every plan is
+ *       scored unless a bound shows it cannot beat the best feasible plan found (see
+ *       {@code BranchAndBound}). Taken unless it runs out of work ({@value #MAX_BOUND_WORK} bounds and
+ *       scorings).</li>
+ *   <li><b>{@link Path#ENUMERATION}</b>, more orders (or branch and bound out of work) with at most
+ *       {@value #MAX_COMBINATIONS} combinations of allowed sizes (0 or minLots..maxLots each): every
+ *       combination is scored.</li>
  * </ul>
  *
  * Deterministic: of equal scores the first found wins, sizes in ascending order (the smaller order). A
@@ -70,11 +71,12 @@ final class ExactSizer {
         Optional<Path> path = Optional.empty();
         if (orders.size() == 1) {
             path = sizeOne(plan, orders.get(0)) ? Optional.of(Path.ONE_ORDER) : Optional.empty();
+        } else if (orders.size() > 1 && orders.size() <= MAX_BOUNDED_ORDERS && new BranchAndBound(plan).solve()) {
+            // first: it scores far fewer plans than the enumeration does
+            path = Optional.of(Path.BRANCH_AND_BOUND);
         } else if (!orders.isEmpty() && combinations(orders) <= MAX_COMBINATIONS) {
             enumerate(plan, orders);
             path = Optional.of(Path.ENUMERATION);
-        } else if (orders.size() <= MAX_BOUNDED_ORDERS) {
-            path = new BranchAndBound(plan).solve() ? Optional.of(Path.BRANCH_AND_BOUND) : Optional.empty();
         }
         if (path.isEmpty()) {
             orders.forEach(order -> order.setLots(null));

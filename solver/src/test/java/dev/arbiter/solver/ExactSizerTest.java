@@ -68,14 +68,14 @@ class ExactSizerTest {
     }
 
     @Test
-    void enumeratesAFewOrdersToTheOptimumGreedyMisses() {
+    void sizesAFewOrdersToTheOptimumGreedyMissesByBranchAndBound() {
         // budget 1000: greedy by conviction takes BTC (600) and SOL (300) for 690; ETH alone fills it for 800
         AllocationPlan plan = sizablePlan(problem("31000", "30000",
                 uncapped(proposal("P-BTC", "BTC-USD", Side.BUY, "0.01", "60000", 0.9), "0.01"),
                 uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "0.2", "5000", 0.8), "0.1"),
                 uncapped(proposal("P-SOL", "SOL-USD", Side.BUY, "3", "100", 0.5), "1")));
 
-        assertThat(ExactSizer.size(plan)).contains(ExactSizer.Path.ENUMERATION);
+        assertThat(ExactSizer.size(plan)).contains(ExactSizer.Path.BRANCH_AND_BOUND);
         assertThat(lotsOf(plan)).containsExactly(0, 2, 0);
     }
 
@@ -104,5 +104,20 @@ class ExactSizerTest {
         assertThat(plan.getAllocations()).hasSizeGreaterThan(ExactSizer.MAX_BOUNDED_ORDERS);
         assertThat(ExactSizer.size(plan)).isEmpty();
         assertThat(lotsOf(plan)).containsOnlyNulls();
+    }
+
+    @Test
+    void enumeratesMoreOrdersThanBranchAndBoundTakesWhenTheyAreFewCombinations() {
+        // five orders of one or two lots: 2 × 2 × 3 × 3 × 3 = 108 combinations
+        AllocationPlan plan = sizablePlan(problem("1500", "0",
+                uncapped(proposal("P-BTC", "BTC-USD", Side.BUY, "0.01", "60000", 0.9), "0.01"),
+                uncapped(proposal("P-ETH", "ETH-USD", Side.SELL, "0.1", "3000", 0.8), "0.1"),
+                uncapped(proposal("P-SOL", "SOL-USD", Side.BUY, "2", "150", 0.7), "1"),
+                uncapped(proposal("P-ADA", "ADA-USD", Side.BUY, "200", "0.5", 0.6), "100"),
+                uncapped(proposal("P-XRP", "XRP-USD", Side.BUY, "200", "0.6", 0.5), "100")));
+
+        assertThat(ExactSizer.size(plan)).contains(ExactSizer.Path.ENUMERATION);
+        // 600 (BTC) + 300 (ETH) + 300 (SOL) + 100 (ADA) + 120 (XRP) = 1420: all fit the 1500 budget
+        assertThat(lotsOf(plan)).containsExactly(1, 1, 2, 2, 2);
     }
 }
