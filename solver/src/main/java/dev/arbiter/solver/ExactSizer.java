@@ -4,10 +4,17 @@ import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import dev.arbiter.solver.constraints.AllocationScorer;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.LotAllocation;
+import dev.arbiter.solver.model.MarginUtilisationLimit;
 import dev.arbiter.solver.model.ObjectiveCurve;
+import dev.arbiter.solver.model.PortfolioTerms;
+import dev.arbiter.solver.model.PositionQuantityLimit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.IntPredicate;
 
 /**
  * Sizes small problems exactly, without a search, scoring with {@link AllocationScorer} (equal to the
@@ -42,7 +49,7 @@ final class ExactSizer {
     /** How a problem was sized exactly. */
     enum Path { ONE_ORDER, ENUMERATION, BRANCH_AND_BOUND }
 
-    /** The most combinations of allowed sizes the enumeration scores (~10 µs each). */
+    /** The most combinations of allowed sizes the enumeration scores (a few µs each). */
     static final long MAX_COMBINATIONS = 2_048;
     /** The most sizes the one-order path scores around the parabola's vertex. */
     static final long MAX_WINDOW = 4_096;
@@ -324,8 +331,8 @@ final class ExactSizer {
             }
             this.slack = slackUnits;
             this.budget = grossBudget(plan);
-            List<double[]> weights = new java.util.ArrayList<>();
-            List<Double> limits = new java.util.ArrayList<>();
+            List<double[]> weights = new ArrayList<>();
+            List<Double> limits = new ArrayList<>();
             linearLimits(plan, weights, limits);
             weights.add(lotValue.clone());
             limits.add(budget);
@@ -337,12 +344,12 @@ final class ExactSizer {
 
         /** The most value the orders may add under the gross, leverage and stressed-leverage limits, widened a hair. */
         private static double grossBudget(AllocationPlan plan) {
-            java.math.BigDecimal budget = plan.getGrossExposureLimit().excessWith(java.math.BigDecimal.ZERO).negate();
+            BigDecimal budget = plan.getGrossExposureLimit().excessWith(BigDecimal.ZERO).negate();
             if (plan.getPortfolioTerms().maxLeveragedExposure() != null) {
-                budget = budget.min(plan.getPortfolioTerms().leverageExcess(java.math.BigDecimal.ZERO).negate());
+                budget = budget.min(plan.getPortfolioTerms().leverageExcess(BigDecimal.ZERO).negate());
             }
             if (plan.getStressedLeverageLimit() != null) {
-                budget = budget.min(plan.getStressedLeverageLimit().excess(java.math.BigDecimal.ZERO).negate());
+                budget = budget.min(plan.getStressedLeverageLimit().excess(BigDecimal.ZERO).negate());
             }
             double value = budget.doubleValue();
             return value + Math.abs(value) * 1e-12 + 1e-6;
@@ -357,9 +364,9 @@ final class ExactSizer {
          * is 0 and its right side is not negative).
          */
         private void linearLimits(AllocationPlan plan, List<double[]> weights, List<Double> limits) {
-            java.math.BigDecimal zero = java.math.BigDecimal.ZERO;
-            java.math.BigDecimal one = java.math.BigDecimal.ONE;
-            dev.arbiter.solver.model.PortfolioTerms terms = plan.getPortfolioTerms();
+            BigDecimal zero = BigDecimal.ZERO;
+            BigDecimal one = BigDecimal.ONE;
+            PortfolioTerms terms = plan.getPortfolioTerms();
             double[] signedValue = new double[n];
             double[] buyValue = new double[n];
             for (int i = 0; i < n; i++) {
@@ -367,7 +374,7 @@ final class ExactSizer {
                 buyValue[i] = orders.get(i).sign() > 0 ? lotValue[i] : 0;
             }
             if (terms.maxNetExposure() != null) {
-                java.math.BigDecimal before = terms.currentNetExposure().abs();
+                BigDecimal before = terms.currentNetExposure().abs();
                 addBothSides(weights, limits, signedValue,
                         before.subtract(terms.netExcess(before)).doubleValue(),
                         before.negate().add(terms.netExcess(before.negate())).doubleValue());
@@ -387,8 +394,8 @@ final class ExactSizer {
                             -terms.sectorExcess(order.getSector(), zero).doubleValue());
                 }
                 if (plan.getPositionQuantityLimit() != null) {
-                    dev.arbiter.solver.model.PositionQuantityLimit position = plan.getPositionQuantityLimit();
-                    java.math.BigDecimal before = position.positionBefore(order.getSymbol()).abs();
+                    PositionQuantityLimit position = plan.getPositionQuantityLimit();
+                    BigDecimal before = position.positionBefore(order.getSymbol()).abs();
                     double[] signedQuantity = new double[n];
                     for (int j = 0; j < n; j++) {
                         signedQuantity[j] = orders.get(j).getSymbol().equals(order.getSymbol())
@@ -400,13 +407,13 @@ final class ExactSizer {
                 }
             }
             if (terms.marginRate() != null) {
-                java.math.BigDecimal atZero = terms.balanceExcess(zero);
+                BigDecimal atZero = terms.balanceExcess(zero);
                 double rate = terms.balanceExcess(one).subtract(atZero).doubleValue();
                 add(weights, limits, buyValue, Math.max(0, -atZero.doubleValue()) / rate);
             }
             if (plan.getMarginUtilisationLimit() != null) {
-                dev.arbiter.solver.model.MarginUtilisationLimit margin = plan.getMarginUtilisationLimit();
-                java.math.BigDecimal atZero = margin.excess(zero);
+                MarginUtilisationLimit margin = plan.getMarginUtilisationLimit();
+                BigDecimal atZero = margin.excess(zero);
                 double rate = margin.excess(one).subtract(atZero).doubleValue();
                 if (rate > 0) {
                     add(weights, limits, buyValue, -atZero.doubleValue() / rate);
@@ -414,7 +421,7 @@ final class ExactSizer {
             }
         }
 
-        private void addGroup(List<double[]> weights, List<Double> limits, java.util.function.IntPredicate inGroup,
+        private void addGroup(List<double[]> weights, List<Double> limits, IntPredicate inGroup,
                               double limit) {
             double[] row = new double[n];
             for (int j = 0; j < n; j++) {
@@ -427,7 +434,7 @@ final class ExactSizer {
         private static void addBothSides(List<double[]> weights, List<Double> limits, double[] row, double high,
                                          double low) {
             add(weights, limits, row, high);
-            add(weights, limits, java.util.Arrays.stream(row).map(w -> -w).toArray(), -low);
+            add(weights, limits, Arrays.stream(row).map(w -> -w).toArray(), -low);
         }
 
         /** Widened a hair against rounding: a looser limit only weakens the bound. */
