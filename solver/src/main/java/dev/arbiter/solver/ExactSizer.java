@@ -336,8 +336,24 @@ final class ExactSizer {
             linearLimits(plan, weights, limits);
             weights.add(lotValue.clone());
             limits.add(budget);
-            this.rowWeights = weights.toArray(new double[0][]);
-            this.rowLimits = limits.stream().mapToDouble(Double::doubleValue).toArray();
+            // limits on the same orders with the same weights (instrument, cluster, sector and gross when the
+            // orders share them) bound alike: the tightest of them is enough
+            List<double[]> distinctWeights = new ArrayList<>();
+            List<Double> tightest = new ArrayList<>();
+            for (int c = 0; c < weights.size(); c++) {
+                int same = -1;
+                for (int d = 0; d < distinctWeights.size() && same < 0; d++) {
+                    same = Arrays.equals(distinctWeights.get(d), weights.get(c)) ? d : -1;
+                }
+                if (same < 0) {
+                    distinctWeights.add(weights.get(c));
+                    tightest.add(limits.get(c));
+                } else {
+                    tightest.set(same, Math.min(tightest.get(same), limits.get(c)));
+                }
+            }
+            this.rowWeights = distinctWeights.toArray(new double[0][]);
+            this.rowLimits = tightest.stream().mapToDouble(Double::doubleValue).toArray();
             this.lots = new int[n];
             this.bestLots = new int[n];
         }
@@ -443,6 +459,14 @@ final class ExactSizer {
             limits.add(limit + Math.abs(limit) * 1e-9 + 1e-6);
         }
 
+        /** One size of an order and what it leaves: Q so far, value used, the bound below it. */
+        private record Branch(int lots, double sized, double used, double bound) {
+
+            static final java.util.Comparator<Branch> MOST_PROMISING_FIRST = java.util.Comparator
+                    .comparingDouble(Branch::bound).reversed()
+                    .thenComparingInt(Branch::lots);
+        }
+
         /** True when sized (the orders hold the best plan); false when the work ran out (orders unassigned). */
         boolean solve() {
             orders.forEach(order -> order.setLots(0));
@@ -469,22 +493,14 @@ final class ExactSizer {
          * @return false when the work ran out
          */
         private boolean branch(int level, double sized, double used) {
-            if (level == n) {
-                if (++work > MAX_BOUND_WORK) {
-                    return false;
-                }
-                for (int i = 0; i < n; i++) {
-                    orders.get(i).setLots(lots[i]);
-                }
-                HardSoftLongScore score = AllocationScorer.score(plan);
-                if (score.isFeasible() && score.softScore() > bestSoft) {
-                    bestSoft = score.softScore();
-                    System.arraycopy(lots, 0, bestLots, 0, n);
-                }
-                return true;
+            if (level == n - 1) {
+                return lastOrder(level, sized);
             }
             LotAllocation order = orders.get(level);
             long sizes = order.getLotRange().getSize();
+            // bound every size first, then branch on the most promising first: the best plan found early
+            // cuts the rest (of equal bounds, the smaller size first)
+            List<Branch> branches = new ArrayList<>();
             for (long index = 0; index < sizes; index++) {
                 int k = order.getLotRange().get(index);
                 double value = used + lotValue[level] * k;
@@ -498,16 +514,70 @@ final class ExactSizer {
                 if (++work > MAX_BOUND_WORK) {
                     return false;
                 }
-                if (SOFT_UNITS_PER_MONEY * (withThis + bestRest(level + 1, k)) + slack
-                        < bestSoft + 1) {
-                    continue;
+                double bound = SOFT_UNITS_PER_MONEY * (withThis + bestRest(level + 1, k)) + slack;
+                if (bound >= bestSoft + 1) {
+                    branches.add(new Branch(k, withThis, value, bound));
                 }
-                lots[level] = k;
-                if (!branch(level + 1, withThis, value)) {
+            }
+            branches.sort(Branch.MOST_PROMISING_FIRST);
+            for (Branch branch : branches) {
+                if (branch.bound() < bestSoft + 1) {
+                    break; // and so are all after it
+                }
+                lots[level] = branch.lots();
+                if (!branch(level + 1, branch.sized(), branch.used())) {
                     return false;
                 }
             }
             lots[level] = 0;
+            return true;
+        }
+
+        /**
+         * The last order, the others sized: its terms in Q are a concave parabola and every limit a bound
+         * on its lots, so only the sizes in one interval can beat the best (the parabola at least
+         * best − slack, every limit kept; widened by a lot or two against rounding). Each is scored.
+         */
+        private boolean lastOrder(int level, double sized) {
+            LotAllocation order = orders.get(level);
+            double linearHere = linear[level];
+            for (int l = 0; l < level; l++) {
+                linearHere -= pair[level][l] * lots[l];
+            }
+            double[] range = rangeLeft(level);
+            if (range[0] > range[1]) {
+                return true; // the others already break a limit this order cannot mend
+            }
+            long[] window = window(new ObjectiveCurve(linearHere, quadratic[level], 0),
+                    (bestSoft + 1 - slack) / SOFT_UNITS_PER_MONEY - sized, 0, maxLots[level]);
+            long from = Math.max(window[0], (long) Math.floor(range[0]));
+            long to = Math.min(window[1], (long) Math.ceil(range[1]));
+            if (from <= 0 && 0 <= to && !scoreLeaf(level, 0)) {
+                return false;
+            }
+            for (long k = Math.max(from, order.getMinLots()); k <= to; k++) {
+                if (!scoreLeaf(level, (int) k)) {
+                    return false;
+                }
+            }
+            lots[level] = 0;
+            return true;
+        }
+
+        /** Scores the plan with the last order at {@code k}; false when the work ran out. */
+        private boolean scoreLeaf(int level, int k) {
+            if (++work > MAX_BOUND_WORK) {
+                return false;
+            }
+            lots[level] = k;
+            for (int i = 0; i < n; i++) {
+                orders.get(i).setLots(lots[i]);
+            }
+            HardSoftLongScore score = AllocationScorer.score(plan);
+            if (score.isFeasible() && score.softScore() > bestSoft) {
+                bestSoft = score.softScore();
+                System.arraycopy(lots, 0, bestLots, 0, n);
+            }
             return true;
         }
 
@@ -519,6 +589,9 @@ final class ExactSizer {
          */
         private double bestRest(int from, int justSized) {
             lots[from - 1] = justSized;
+            if (from == n - 1) {
+                return bestOfLast(from);
+            }
             double[] beta = new double[n];
             double corners = 0;
             for (int i = from; i < n; i++) {
@@ -567,6 +640,51 @@ final class ExactSizer {
                 best = Math.min(best, lagrangian(from, beta, row, left, high));
             }
             return best + corners;
+        }
+
+        /**
+         * With one order left, its exact continuous maximum: its parabola over the sizes every limit leaves
+         * it (widened by a lot each side against rounding); {@code -∞} when none does.
+         */
+        private double bestOfLast(int last) {
+            double linearHere = linear[last];
+            for (int l = 0; l < last; l++) {
+                linearHere -= pair[last][l] * lots[l];
+            }
+            double[] range = rangeLeft(last);
+            if (range[0] > range[1]) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double a = quadratic[last];
+            double k = a > 0
+                    ? Math.max(range[0], Math.min(range[1], linearHere / (2 * a)))
+                    : (linearHere > 0 ? range[1] : range[0]);
+            return linearHere * k - a * k * k;
+        }
+
+        /**
+         * The sizes of order {@code last} every limit leaves once the orders before it are sized, within
+         * [0, maxLots] and widened by a lot each side; from &gt; to when the orders before already break a
+         * limit the last one cannot mend.
+         */
+        private double[] rangeLeft(int last) {
+            double low = 0;
+            double high = maxLots[last];
+            for (int c = 0; c < rowLimits.length; c++) {
+                double left = rowLimits[c];
+                for (int l = 0; l < last; l++) {
+                    left -= rowWeights[c][l] * lots[l];
+                }
+                double weight = rowWeights[c][last];
+                if (weight > 0) {
+                    high = Math.min(high, left / weight + 1);
+                } else if (weight < 0) {
+                    low = Math.max(low, left / weight - 1);
+                } else if (left < 0) {
+                    return new double[] {1, 0};
+                }
+            }
+            return new double[] {low, high};
         }
 
         /**
