@@ -39,7 +39,8 @@ import java.util.function.IntPredicate;
  *       combination is scored.</li>
  * </ul>
  *
- * Deterministic: of equal scores the first found wins, sizes in ascending order (the smaller order). A
+ * Deterministic: of equal scores the first found wins (sizes in ascending order, or for branch and bound
+ * in the order of their bounds, then ascending). A
  * problem no size makes feasible gets the least infeasible size the path finds; the allocator then sizes
  * every order 0 as it does after a search. {@code ExactSizingIT} checks every path against Timefold and
  * against exhaustive search.
@@ -251,8 +252,10 @@ final class ExactSizer {
     }
 
     /**
-     * Branch and bound over the orders' sizes, in plan order, each order's sizes in ascending order. A
-     * branch is cut when no plan below it can score more than the best feasible plan found:
+     * Branch and bound over the orders' sizes, in plan order; each order's sizes (but the last's) are
+     * bounded first and branched on best bound first, the last order's only within the interval that can
+     * still win ({@code lastOrder}). A branch is cut when no plan below it can score more than the best
+     * feasible plan found:
      *
      * <ul>
      *   <li>its soft score is at most 10⁴ × Q(k) + slack, where Q is the sum of the orders'
