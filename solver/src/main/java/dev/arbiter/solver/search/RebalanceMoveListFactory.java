@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * when one order can free enough alone. Targets the others cannot make room for are left out.
  *
  * <p>Deterministic: targets in ascending order, orders sorted by conviction then proposal id, moves
- * in the order they are made. Called by Timefold once per step with the current working solution.
+ * in the order they are made. The search draws the same moves one at a time through
+ * {@link RebalanceMoveIteratorFactory}; the whole list is for its original (non-random) order and tests.
  */
 public final class RebalanceMoveListFactory implements MoveListFactory<AllocationPlan> {
 
