@@ -7,12 +7,10 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
 import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
-import ai.timefold.solver.core.config.heuristic.selector.common.SelectionCacheType;
-import ai.timefold.solver.core.config.heuristic.selector.common.SelectionOrder;
 import ai.timefold.solver.core.config.heuristic.selector.move.MoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.CartesianProductMoveSelectorConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveListFactoryConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
@@ -30,16 +28,19 @@ import dev.arbiter.solver.constraints.ScoreUnits;
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
 import dev.arbiter.solver.model.LotAllocation;
-import dev.arbiter.solver.search.RebalanceMoveListFactory;
+import dev.arbiter.solver.search.RebalanceMoveIteratorFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Sizes the candidates of an {@link AllocationProblem} with Timefold: every order a whole number of
- * lots within its cap, gross exposure within its limit, conviction-weighted notional as large as the
- * search finds.
+ * Sizes the candidates of an {@link AllocationProblem}: every order a whole number of lots within its
+ * cap, every limit held, the objective as high as can be found. Small problems are sized exactly without
+ * a search by {@link ExactSizer} (one order to size; a few with at most
+ * {@value ExactSizer#MAX_COMBINATIONS} combinations of sizes; up to {@value ExactSizer#MAX_BOUNDED_ORDERS}
+ * by branch and bound); the rest by Timefold. Either way the allocation is scored, explained and
+ * justified by Timefold's constraint streams.
  *
  * <p>Deterministic: a fixed random seed, termination by unimproved step count (never by time) and the
  * reproducible environment mode {@code NO_ASSERT} (Timefold 1.32's name for what was
@@ -52,10 +53,18 @@ public final class CapitalAllocator {
     private static final double ENTITY_TABU_RATIO = 0.5;
     private static final int ACCEPTED_MOVES_PER_STEP = 10;
     private static final long MOVE_EVALUATIONS_PER_UNIMPROVED_STEP = 1_000L;
+    /**
+     * Moves a step may draw. With few orders one rebalance move can make every order tabu, and a step
+     * then accepts only moves that beat the best: without a limit it draws until the safety net ends the
+     * search (seconds for three orders). A step that accepted fewer than ten by then takes the best of
+     * those it accepted, or none.
+     */
+    private static final long MOVES_SELECTED_PER_STEP = 100L;
 
     private final SolverFactory<AllocationPlan> searchingSolverFactory;
     private final SolverFactory<AllocationPlan> constructingSolverFactory;
     private final SolutionManager<AllocationPlan, HardSoftLongScore> solutionManager;
+    private final boolean exactSizing;
 
     public CapitalAllocator(AllocatorSettings settings) {
         this(settings, EnvironmentMode.NO_ASSERT);
@@ -63,6 +72,16 @@ public final class CapitalAllocator {
 
     /** With another environment mode, e.g. {@code FULL_ASSERT} in tests to check incremental scoring. */
     CapitalAllocator(AllocatorSettings settings, EnvironmentMode environmentMode) {
+        this(settings, environmentMode, true);
+    }
+
+    /** Sizing every problem with Timefold, never the exact sizer: for tests that measure the search. */
+    static CapitalAllocator searchOnly(AllocatorSettings settings) {
+        return new CapitalAllocator(settings, EnvironmentMode.NO_ASSERT, false);
+    }
+
+    private CapitalAllocator(AllocatorSettings settings, EnvironmentMode environmentMode, boolean exactSizing) {
+        this.exactSizing = exactSizing;
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(environmentMode, "environmentMode");
         if (!environmentMode.isReproducible()) {
@@ -82,24 +101,24 @@ public final class CapitalAllocator {
      *   <li>Construction: highest conviction first, each order at the size that scores best given the
      *       orders already placed: the most lots that fit (the greedy start of a knapsack).</li>
      *   <li>Local search: tabu search over three kinds of move: resize one order, resize two, and resize
-     *       one with the others rebalanced around it ({@link RebalanceMoveListFactory}), so budget can
-     *       shift between orders without passing above the limit. An order resized in the last steps (up
-     *       to half the orders) is tabu. The search stops after {@code unimprovedStepCountLimit} steps
-     *       without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
+     *       one with the others rebalanced around it ({@link RebalanceMoveIteratorFactory}, made one at a
+     *       time), so budget can shift between orders without passing above the limit. An order resized
+     *       in the last steps (up to half the orders) is tabu; a step draws at most
+     *       {@value #MOVES_SELECTED_PER_STEP} moves. The search stops after
+     *       {@code unimprovedStepCountLimit} steps without a better allocation. A cap of {@value #MOVE_EVALUATIONS_PER_UNIMPROVED_STEP} move
      *       evaluations per allowed unimproved step is a deterministic safety net: a tabu step that
      *       finds no acceptable move would otherwise never end.</li>
      * </ol>
      * Solver metrics are off: nothing reads them, and concurrent solvers would register them twice.
      */
     static SolverConfig solverConfig(AllocatorSettings settings, EnvironmentMode environmentMode) {
-        MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withMoveSelectors(
+        MoveSelectorConfig<?> moves = new UnionMoveSelectorConfig().withSelectedCountLimit(MOVES_SELECTED_PER_STEP)
+                .withMoveSelectors(
                 new ChangeMoveSelectorConfig(),
                 new CartesianProductMoveSelectorConfig().withMoveSelectors(
                         new ChangeMoveSelectorConfig(), new ChangeMoveSelectorConfig()),
-                new MoveListFactoryConfig()
-                        .withMoveListFactoryClass(RebalanceMoveListFactory.class)
-                        .withCacheType(SelectionCacheType.STEP)
-                        .withSelectionOrder(SelectionOrder.RANDOM));
+                new MoveIteratorFactoryConfig()
+                        .withMoveIteratorFactoryClass(RebalanceMoveIteratorFactory.class));
         TerminationConfig termination = new TerminationConfig()
                 .withUnimprovedStepCountLimit(settings.unimprovedStepCountLimit())
                 .withMoveCountLimit(MOVE_EVALUATIONS_PER_UNIMPROVED_STEP * settings.unimprovedStepCountLimit());
@@ -142,7 +161,7 @@ public final class CapitalAllocator {
         requireScorable(problem);
         List<LotAllocation> allocations = PlanBuilder.allocations(problem);
         List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
-        if (!sizable.isEmpty()) {
+        if (!sizable.isEmpty() && (!exactSizing || ExactSizer.size(PlanBuilder.plan(problem, sizable)).isEmpty())) {
             // With one order to size, construction tries every size and keeps the best: it is exact, and
             // tabu search over a single order would have nothing to do.
             SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1
@@ -154,9 +173,10 @@ public final class CapitalAllocator {
             }
         }
         AllocationPlan plan = PlanBuilder.plan(problem, allocations);
-        HardSoftLongScore score = solutionManager.update(plan);
-        return score.isFeasible()
-                ? feasibleAllocation(problem, plan, score)
+        // the analysis behind the justifications scores the plan too: one Timefold session, not two
+        ScoreAnalysis<HardSoftLongScore> analysis = solutionManager.analyze(plan);
+        return analysis.score().isFeasible()
+                ? feasibleAllocation(problem, plan, analysis)
                 : infeasibleAllocation(plan);
     }
 
@@ -200,7 +220,8 @@ public final class CapitalAllocator {
         }
     }
 
-    private Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved, HardSoftLongScore score) {
+    private Allocation feasibleAllocation(AllocationProblem problem, AllocationPlan solved,
+                                          ScoreAnalysis<HardSoftLongScore> analysis) {
         GrossExposureLimit limit = solved.getGrossExposureLimit();
         BigDecimal grossExposure = solved.grossExposure();
         BoundBySentences bindings = new BoundBySentences(solved);
@@ -214,28 +235,27 @@ public final class CapitalAllocator {
         String note = "traded " + traded + " of " + orders.size() + " candidates: new orders worth "
                 + money(solved.ordersNotional()) + " bring gross exposure to " + money(grossExposure)
                 + " of the limit " + money(limit.maxGrossExposure());
-        return new Allocation(orders, score.toString(), true, note, justifications(solved));
+        return new Allocation(orders, analysis.score().toString(), true, note, justifications(analysis));
     }
 
     /** Nothing may trade: every order is sized 0 and the score is that of trading nothing. */
     private Allocation infeasibleAllocation(AllocationPlan solved) {
         solved.getAllocations().forEach(allocation -> allocation.setLots(0));
-        HardSoftLongScore scoreWithoutOrders = solutionManager.update(solved);
+        ScoreAnalysis<HardSoftLongScore> withoutOrders = solutionManager.analyze(solved);
         String reason = BoundBySentences.infeasibleReason(solved);
         List<String> boundBy = BoundBySentences.infeasible(reason);
         List<AllocatedOrder> orders = solved.getAllocations().stream()
                 .map(allocation -> orderOf(allocation, boundBy))
                 .toList();
-        return new Allocation(orders, scoreWithoutOrders.toString(), false, "no orders: " + reason,
-                justifications(solved));
+        return new Allocation(orders, withoutOrders.score().toString(), false, "no orders: " + reason,
+                justifications(withoutOrders));
     }
 
     /**
      * What the score is made of, one line per constraint with an impact ("name: score over n matches"),
      * each followed by the sentences of its largest matches (at most {@value #MATCHES_PER_CONSTRAINT}).
      */
-    private List<String> justifications(AllocationPlan plan) {
-        ScoreAnalysis<HardSoftLongScore> analysis = solutionManager.analyze(plan);
+    private static List<String> justifications(ScoreAnalysis<HardSoftLongScore> analysis) {
         List<String> lines = new ArrayList<>();
         for (String name : AllocationConstraintProvider.NAMES) {
             ConstraintAnalysis<HardSoftLongScore> constraint = analysis.constraintMap().values().stream()
@@ -245,7 +265,15 @@ public final class CapitalAllocator {
                 continue;
             }
             lines.add(name + ": " + constraint.score() + " over " + constraint.matches().size() + " matches");
+            // only matches as large as the tenth largest can be listed: their sentences alone are written
+            // (with 500 orders the pair-risk constraint has ~125,000 matches)
+            long smallestListed = constraint.matches().stream()
+                    .map(m -> magnitude(m.score()))
+                    .sorted(java.util.Comparator.reverseOrder())
+                    .skip(MATCHES_PER_CONSTRAINT - 1L)
+                    .findFirst().orElse(Long.MIN_VALUE);
             constraint.matches().stream()
+                    .filter(m -> magnitude(m.score()) >= smallestListed)
                     .sorted(java.util.Comparator.comparing((MatchAnalysis<HardSoftLongScore> m) -> magnitude(m.score()))
                             .reversed()
                             .thenComparing(m -> ((AllocationJustification) m.justification()).description()))

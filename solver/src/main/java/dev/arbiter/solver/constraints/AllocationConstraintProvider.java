@@ -103,15 +103,11 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     Constraint atLeastMinNotional(ConstraintFactory factory) {
         return factory.forEach(LotAllocation.class)
                 .filter(LotAllocation::isBelowMinNotional)
-                .penalizeLong(HardSoftLongScore.ONE_HARD, allocation -> ScoreUnits.hardMoney(
-                        minNotional(allocation).subtract(allocation.notional())))
+                .penalizeLong(HardSoftLongScore.ONE_HARD,
+                        allocation -> ScoreUnits.hardMoney(allocation.minNotionalShortfall()))
                 .justifyWith((allocation, score) -> new MinNotionalJustification(allocation.getProposalId(),
-                        allocation.notional(), minNotional(allocation)))
+                        allocation.notional(), allocation.minNotional()))
                 .asConstraint(AT_LEAST_MIN_NOTIONAL);
-    }
-
-    private static BigDecimal minNotional(LotAllocation allocation) {
-        return allocation.lotNotional().multiply(BigDecimal.valueOf(allocation.getMinLots()));
     }
 
     /**
@@ -300,7 +296,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                 .filter(LotAllocation::isRisky)
                 .join(factory.forEach(LotAllocation.class).filter(LotAllocation::isRisky),
                         Joiners.lessThan(LotAllocation::getProposalId))
-                .filter((left, right) -> left.pairRisk(right) != 0)
+                .filter(LotAllocation::addsPairRiskWith)
                 .impactLong(HardSoftLongScore.ONE_SOFT, (left, right) -> -ScoreUnits.softDouble(left.pairRisk(right)))
                 .justifyWith((left, right, score) -> new RiskJustification(
                         List.of(left.getProposalId(), right.getProposalId()), left.pairRisk(right)))
@@ -312,7 +308,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
         return factory.forEach(LotAllocation.class)
                 .filter(allocation -> allocation.isTraded() && allocation.getCostRate().signum() > 0)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT,
-                        allocation -> ScoreUnits.soft(allocation.getCostRate().multiply(allocation.notional())))
+                        allocation -> ScoreUnits.soft(allocation.tradingCost()))
                 .justifyWith((allocation, score) -> new CostJustification(allocation.getProposalId(),
                         "fees and slippage", allocation.notional(), allocation.getCostRate()))
                 .asConstraint(TRADING_COSTS);
@@ -323,7 +319,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
         return factory.forEach(LotAllocation.class)
                 .filter(allocation -> allocation.isTraded() && allocation.getTurnoverRate().signum() > 0)
                 .penalizeLong(HardSoftLongScore.ONE_SOFT,
-                        allocation -> ScoreUnits.soft(allocation.getTurnoverRate().multiply(allocation.notional())))
+                        allocation -> ScoreUnits.soft(allocation.turnoverPenalty()))
                 .justifyWith((allocation, score) -> new CostJustification(allocation.getProposalId(),
                         "turnover penalty", allocation.notional(), allocation.getTurnoverRate()))
                 .asConstraint(TURNOVER);

@@ -45,6 +45,11 @@ public class LotAllocation {
     @PlanningVariable(valueRangeProviderRefs = LOT_RANGE)
     private Integer lots;
 
+    /** The size {@link #notionalAtLots} and {@link #signedValueAtLots} were computed for; -1 before any. */
+    private int notionalLots = -1;
+    private BigDecimal notionalAtLots;
+    private double signedValueAtLots;
+
     /** For Timefold's solution cloner. */
     public LotAllocation() {
     }
@@ -193,6 +198,26 @@ public class LotAllocation {
         return expectedReturnRate.multiply(notional());
     }
 
+    /** Fees and expected slippage of the order at its size: cost rate × value. */
+    public BigDecimal tradingCost() {
+        return costRate.multiply(notional());
+    }
+
+    /** The turnover penalty of the order at its size: turnover rate × value. */
+    public BigDecimal turnoverPenalty() {
+        return turnoverRate.multiply(notional());
+    }
+
+    /** The smallest value a traded order may have: {@link #getMinLots()} whole lots. */
+    public BigDecimal minNotional() {
+        return lotNotional().multiply(BigDecimal.valueOf(minLots));
+    }
+
+    /** How much value the order lacks to reach {@link #minNotional()}; zero or negative when it does. */
+    public BigDecimal minNotionalShortfall() {
+        return minNotional().subtract(notional());
+    }
+
     /**
      * What the order adds to λ × portfolio variance on its own and against existing holdings:
      * λ(σ²ᵢ nᵢ² + 2 nᵢ Σ_j σᵢⱼ hⱼ), nᵢ signed (money). Pairs of orders are {@link #pairRisk}.
@@ -201,9 +226,46 @@ public class LotAllocation {
         if (riskWeight == 0) {
             return 0;
         }
-        double n = signedNotional().doubleValue();
+        double n = signedValue();
         double variance = covarianceRow.length == 0 ? 0 : covarianceRow[symbolIndex];
         return riskWeight * (variance * n * n + 2 * n * holdingsLoading);
+    }
+
+    /**
+     * The order's soft terms alone ({@link #expectedReturn()} − {@link #tradingCost()} −
+     * {@link #turnoverPenalty()} − {@link #ownRisk()}) as a polynomial in its lots, before rounding:
+     * the same terms written per lot, for the exact sizer's bounds. {@code LotAllocationTest} checks it
+     * against those methods.
+     */
+    public ObjectiveCurve objectiveCurve() {
+        BigDecimal lotValue = lotNotional();
+        double lot = lotValue.doubleValue();
+        double perLot = expectedReturnRate.subtract(costRate).subtract(turnoverRate).multiply(lotValue).doubleValue();
+        double riskPerLot = riskWeight * 2 * sign() * lot * holdingsLoading;
+        return new ObjectiveCurve(perLot - riskPerLot, riskWeight * ownVariance() * lot * lot,
+                Math.abs(perLot) + Math.abs(riskPerLot));
+    }
+
+    /**
+     * True when {@link #pairRisk} with {@code other} is not zero, for two traded orders: risk is weighed
+     * and the symbols' covariance is not zero (traded values are never zero). Cheaper than the product,
+     * which the pair-risk constraint would otherwise compute twice per pair and move.
+     */
+    public boolean addsPairRiskWith(LotAllocation other) {
+        return riskWeight != 0 && covarianceRow.length != 0 && covarianceRow[other.symbolIndex] != 0;
+    }
+
+    /**
+     * {@link #pairRisk} with {@code other} per lot of each: the pair's risk at k and m lots is this × k × m
+     * (before rounding). For the exact sizer's bounds; {@code LotAllocationTest} checks it against
+     * {@link #pairRisk}.
+     */
+    public double pairRiskPerLots(LotAllocation other) {
+        if (riskWeight == 0 || covarianceRow.length == 0) {
+            return 0;
+        }
+        return riskWeight * 2 * covarianceRow[other.symbolIndex] * sign() * lotNotional().doubleValue()
+                * other.sign() * other.lotNotional().doubleValue();
     }
 
     /** λ × 2 σᵢⱼ nᵢ nⱼ: what two orders add to portfolio variance together. */
@@ -212,7 +274,7 @@ public class LotAllocation {
             return 0;
         }
         double covariance = covarianceRow[other.symbolIndex];
-        return riskWeight * 2 * covariance * signedNotional().doubleValue() * other.signedNotional().doubleValue();
+        return riskWeight * 2 * covariance * signedValue() * other.signedValue();
     }
 
     /** Variance of the order's symbol over the horizon; 0 when risk is not weighed. */
@@ -287,7 +349,21 @@ public class LotAllocation {
 
     /** Order value at the chosen quantity: quantity × price (both sides count towards gross exposure). */
     public BigDecimal notional() {
-        return quantity().multiply(price);
+        int current = lotsOrZero();
+        if (current != notionalLots) {
+            // every constraint reads the value, many per move: computed once per size, checked against
+            // the lots themselves because Timefold may write the planning variable without the setter
+            notionalAtLots = quantity().multiply(price);
+            signedValueAtLots = (side == Side.BUY ? notionalAtLots : notionalAtLots.negate()).doubleValue();
+            notionalLots = current;
+        }
+        return notionalAtLots;
+    }
+
+    /** {@link #signedNotional()} as a double, for the risk terms. */
+    private double signedValue() {
+        notional();
+        return signedValueAtLots;
     }
 
     /** Value of one more lot: lot size × price. */

@@ -24,24 +24,21 @@ import java.util.TreeSet;
  * when one order can free enough alone. Targets the others cannot make room for are left out.
  *
  * <p>Deterministic: targets in ascending order, orders sorted by conviction then proposal id, moves
- * in the order they are made. Called by Timefold once per step with the current working solution.
+ * in the order they are made. The search draws the same moves one at a time through
+ * {@link RebalanceMoveIteratorFactory}; the whole list is for its original (non-random) order and tests.
  */
 public final class RebalanceMoveListFactory implements MoveListFactory<AllocationPlan> {
 
-    private static final Comparator<LotAllocation> LOWEST_CONVICTION_FIRST = new ConvictionComparator();
+    static final Comparator<LotAllocation> LOWEST_CONVICTION_FIRST = new ConvictionComparator();
 
     @Override
     public List<RebalanceMove> createMoveList(AllocationPlan plan) {
-        List<LotAllocation> allocations = plan.getAllocations().stream()
-                .filter(allocation -> allocation.getLots() != null)
-                .toList();
-        List<LotAllocation> lowestConvictionFirst = allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList();
-        BigDecimal budget = headroom(plan.getGrossExposureLimit(), allocations);
+        Step step = Step.of(plan);
         Set<RebalanceMove> moves = new LinkedHashSet<>();
-        for (LotAllocation resized : allocations) {
+        for (LotAllocation resized : step.allocations()) {
             for (int target : targets(resized)) {
                 for (boolean cheapestFirst : new boolean[] {false, true}) {
-                    RebalanceMove move = rebalance(resized, target, lowestConvictionFirst, budget, cheapestFirst);
+                    RebalanceMove move = step.rebalance(resized, target, cheapestFirst);
                     if (move != null) {
                         moves.add(move);
                     }
@@ -51,6 +48,37 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
         return new ArrayList<>(moves);
     }
 
+    /**
+     * What every move of one step shares: the assigned orders, the same orders lowest conviction first,
+     * and the gross-exposure headroom.
+     */
+    record Step(List<LotAllocation> allocations, List<LotAllocation> lowestConvictionFirst, BigDecimal headroom) {
+
+        static Step of(AllocationPlan plan) {
+            List<LotAllocation> allocations = assigned(plan.getAllocations());
+            return of(plan, allocations.stream().sorted(LOWEST_CONVICTION_FIRST).toList());
+        }
+
+        /**
+         * With the orders already sorted lowest conviction first (the order never changes while sizes do,
+         * so a search sorts them once).
+         */
+        static Step of(AllocationPlan plan, List<LotAllocation> lowestConvictionFirst) {
+            List<LotAllocation> allocations = assigned(plan.getAllocations());
+            return new Step(allocations, assigned(lowestConvictionFirst),
+                    RebalanceMoveListFactory.headroom(plan.getGrossExposureLimit(), allocations));
+        }
+
+        private static List<LotAllocation> assigned(List<LotAllocation> allocations) {
+            return allocations.stream().filter(allocation -> allocation.getLots() != null).toList();
+        }
+
+        /** The move that resizes {@code resized} to {@code target}; null when the others cannot make room. */
+        RebalanceMove rebalance(LotAllocation resized, int target, boolean cheapestFirst) {
+            return RebalanceMoveListFactory.rebalance(resized, target, lowestConvictionFirst, headroom, cheapestFirst);
+        }
+    }
+
     /** Gross exposure left under the limit with the current sizes (negative when above it). */
     private static BigDecimal headroom(GrossExposureLimit limit, List<LotAllocation> allocations) {
         BigDecimal orders = allocations.stream().map(LotAllocation::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -58,7 +86,7 @@ public final class RebalanceMoveListFactory implements MoveListFactory<Allocatio
     }
 
     /** 0, the cap, and the sizes ±1, ±2, ±4, … lots from the current one, within 0..maxLots, current excluded. */
-    private static TreeSet<Integer> targets(LotAllocation allocation) {
+    static TreeSet<Integer> targets(LotAllocation allocation) {
         int current = allocation.getLots();
         int max = allocation.getMaxLots();
         TreeSet<Integer> targets = new TreeSet<>();

@@ -65,4 +65,48 @@ class LotAllocationTest {
                 .hasMessage("Candidate P-ETH: maxQuantity 100 is 100000000000 lots of 0.000000001; the allocator "
                         + "accepts at most 2147483646 lots per candidate. Maybe the lot size is missing a few zeros?");
     }
+
+    @Test
+    void writesItsSoftTermsAsAConcaveParabolaInLots() {
+        java.util.Random random = new java.util.Random(11);
+        for (int order = 0; order < 500; order++) {
+            Side side = random.nextBoolean() ? Side.BUY : Side.SELL;
+            LotAllocation allocation = new LotAllocation("P", "ETH-USD", side,
+                    BigDecimal.valueOf(1 + random.nextInt(500_000), 2), 0.5, new BigDecimal("0.01"), new BigDecimal("50"))
+                    .withObjective(BigDecimal.valueOf(random.nextInt(200) - 100, 4), BigDecimal.valueOf(random.nextInt(20), 4),
+                            BigDecimal.valueOf(random.nextInt(5), 4), random.nextInt(3) / 100_000.0, 0,
+                            new double[] {0.0001 + random.nextDouble() / 1000}, random.nextInt(20_000) - 10_000.0);
+            ObjectiveCurve curve = allocation.objectiveCurve();
+            int lots = random.nextInt(5001);
+            allocation.setLots(lots);
+
+            double terms = allocation.expectedReturn().subtract(allocation.tradingCost())
+                    .subtract(allocation.turnoverPenalty()).doubleValue() - allocation.ownRisk();
+
+            assertThat(curve.quadraticPerLot()).isGreaterThanOrEqualTo(0);
+            assertThat(curve.value(lots)).as("order %d at %d lots", order, lots)
+                    .isCloseTo(terms, org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(terms))));
+        }
+    }
+
+    @Test
+    void writesThePairRiskAsABilinearTermInLots() {
+        java.util.Random random = new java.util.Random(13);
+        double[][] covariance = {{0.0004, -0.0001}, {-0.0001, 0.0009}};
+        for (int pair = 0; pair < 200; pair++) {
+            LotAllocation left = new LotAllocation("P-A", "BTC-USD", random.nextBoolean() ? Side.BUY : Side.SELL,
+                    BigDecimal.valueOf(1 + random.nextInt(6_000_000), 2), 0.5, new BigDecimal("0.001"), new BigDecimal("5"))
+                    .withObjective(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0.00001, 0, covariance[0], 0);
+            LotAllocation right = new LotAllocation("P-B", "ETH-USD", random.nextBoolean() ? Side.BUY : Side.SELL,
+                    BigDecimal.valueOf(1 + random.nextInt(500_000), 2), 0.5, new BigDecimal("0.01"), new BigDecimal("50"))
+                    .withObjective(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0.00001, 1, covariance[1], 0);
+            int k = 1 + random.nextInt(5000);
+            int m = 1 + random.nextInt(5000);
+            left.setLots(k);
+            right.setLots(m);
+
+            assertThat(left.pairRiskPerLots(right) * k * m).as("pair %d", pair)
+                    .isCloseTo(left.pairRisk(right), org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(left.pairRisk(right)))));
+        }
+    }
 }
