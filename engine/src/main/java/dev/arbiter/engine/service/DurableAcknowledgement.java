@@ -46,7 +46,9 @@ final class DurableAcknowledgement extends OncePerRequestFilter {
             chain.doFilter(request, held);
         } finally {
             try {
-                disk.awaitDurable();
+                if (!refusedBeforeAnyWrite(held.getStatus())) {
+                    disk.awaitDurable();
+                }
             } catch (IllegalStateException e) {
                 LOG.error("{} {} was not acknowledged: {}", request.getMethod(), request.getRequestURI(),
                         e.getMessage(), e.getCause());
@@ -55,6 +57,14 @@ final class DurableAcknowledgement extends OncePerRequestFilter {
             }
             held.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Refused by authentication or authorisation, which run before any controller: nothing was written, and an
+     * anonymous caller must not be able to make the service force its disk.
+     */
+    private static boolean refusedBeforeAnyWrite(int status) {
+        return status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN;
     }
 
     private static void notOnDisk(HttpServletResponse response) throws IOException {

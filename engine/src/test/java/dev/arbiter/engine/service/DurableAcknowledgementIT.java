@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The embedded default's database file is forced to the disk before an acknowledgement leaves: every write answered
- * over real HTTP is counted by a force, overlapping requests share forces, and reads force nothing.
+ * over real HTTP is counted by a force, overlapping requests share forces, and reads and callers refused at the
+ * door force nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DurableAcknowledgementIT {
@@ -51,6 +52,9 @@ class DurableAcknowledgementIT {
 
         assertThat(trader.get("/v1/accounts/acct-d1").statusCode()).isEqualTo(200);
         assertThat(forces(admin)).as("a read forces nothing").isEqualTo(afterSetUp);
+        assertThat(new ServiceClient(port, null, null).post("/v1/checks", "{}").statusCode()).isEqualTo(401);
+        assertThat(ServiceClient.as(port, "auditor").post("/v1/fills", "{}").statusCode()).isEqualTo(403);
+        assertThat(forces(admin)).as("a refused caller forces nothing").isEqualTo(afterSetUp);
 
         int checks = 24;
         ExecutorService clients = Executors.newFixedThreadPool(accounts.size());
