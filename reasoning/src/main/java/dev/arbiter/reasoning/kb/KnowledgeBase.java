@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -63,13 +64,30 @@ public final class KnowledgeBase {
         WATCHDOG.setRemoveOnCancelPolicy(true);
     }
 
+    /** The most derivations remembered; beyond it the memory starts again (a year of a few hundred instruments fits). */
+    private static final int REMEMBERED = 100_000;
+
+    /** One derivation's question: a predicate about one instrument or venue on one day. */
+    private record Question(String predicate, String subject, LocalDate asOf) {
+    }
+
     private final Map<String, String> files;
+    /**
+     * What the files derive, shared by every engine loaded from them: a derivation depends only on the files, the
+     * subject and the day, so each is worked out once rather than for every decision. Failures are not kept.
+     */
+    private final Map<Question, Optional<Restriction>> derived;
     private final ReentrantLock lock = new ReentrantLock();
     /** Guarded by {@link #lock}; replaced after a derivation was stopped half-way. */
     private Prolog engine;
 
     private KnowledgeBase(Map<String, String> files) {
+        this(files, new ConcurrentHashMap<>());
+    }
+
+    private KnowledgeBase(Map<String, String> files, Map<Question, Optional<Restriction>> derived) {
         this.files = Map.copyOf(files);
+        this.derived = derived;
         this.engine = load(this.files);
     }
 
@@ -97,7 +115,7 @@ public final class KnowledgeBase {
      * different decisions run side by side instead of queueing for one engine.
      */
     public KnowledgeBase another() {
-        return new KnowledgeBase(files);
+        return new KnowledgeBase(files, derived);
     }
 
     /** The files the knowledge base was loaded from, by name, for the trace and for audits. */
@@ -132,19 +150,31 @@ public final class KnowledgeBase {
     public List<Restriction> restrictions(Collection<Instrument> instruments, LocalDate asOf) {
         Objects.requireNonNull(instruments, "instruments");
         Objects.requireNonNull(asOf, "asOf");
-        Struct date = new Struct(asOf.toString());
-        List<Restriction> derived = new ArrayList<>();
+        List<Restriction> found = new ArrayList<>();
         Set<String> venues = new LinkedHashSet<>();
         for (Instrument instrument : instruments.stream().distinct().toList()) {
-            first("instrument_restriction", new Struct(instrument.symbol()), date).ifPresent(chain ->
-                    derived.add(new Restriction(RestrictionKind.INSTRUMENT, instrument.symbol(), ChainText.of(chain))));
+            derive("instrument_restriction", RestrictionKind.INSTRUMENT, instrument.symbol(), asOf).ifPresent(found::add);
             venues.add(instrument.venue());
         }
         for (String venue : venues) {
-            first("venue_restriction", new Struct(venue), date).ifPresent(chain ->
-                    derived.add(new Restriction(RestrictionKind.VENUE, venue, ChainText.of(chain))));
+            derive("venue_restriction", RestrictionKind.VENUE, venue, asOf).ifPresent(found::add);
         }
-        return List.copyOf(derived);
+        return List.copyOf(found);
+    }
+
+    private Optional<Restriction> derive(String predicate, RestrictionKind kind, String subject, LocalDate asOf) {
+        Question question = new Question(predicate, subject, asOf);
+        Optional<Restriction> known = derived.get(question);
+        if (known != null) {
+            return known;
+        }
+        Optional<Restriction> answer = first(predicate, new Struct(subject), new Struct(asOf.toString()))
+                .map(chain -> new Restriction(kind, subject, ChainText.of(chain)));
+        if (derived.size() >= REMEMBERED) {
+            derived.clear();
+        }
+        derived.put(question, answer);
+        return answer;
     }
 
     /** The correlation cluster the knowledge base gives an instrument's base asset, if any. */

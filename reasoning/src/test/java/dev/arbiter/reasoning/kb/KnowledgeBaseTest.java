@@ -42,6 +42,21 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aRememberedDerivationAnswersForItsOwnDayOnlyAndForEveryEngineOfTheSameFiles() {
+        KnowledgeBase kb = KnowledgeBase.shipped();
+        List<Instrument> ftt = List.of(instrument("FTT-USD", "binance"));
+        LocalDate before = LocalDate.parse("2022-11-10");
+        LocalDate after = LocalDate.parse("2022-11-11");
+        assertThat(kb.restrictions(ftt, before)).isEmpty();
+        List<Restriction> restricted = kb.restrictions(ftt, after);
+        assertThat(restricted).hasSize(1);
+        assertThat(kb.restrictions(ftt, before)).as("the day before, asked again").isEmpty();
+        assertThat(kb.restrictions(ftt, after)).as("asked again").isEqualTo(restricted);
+        assertThat(kb.another().restrictions(ftt, after)).as("another engine").isEqualTo(restricted);
+        assertThat(KnowledgeBase.shipped().restrictions(ftt, after)).as("worked out afresh").isEqualTo(restricted);
+    }
+
+    @Test
     void restrictionIsInheritedThroughOwnershipAndTheChainIsCited(@TempDir Path kb) throws Exception {
         Files.writeString(kb.resolve("issuers.pl"), """
                 issued_by(eth, 'Ether Labs GmbH').
