@@ -1,10 +1,10 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.service.security.Roles;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,9 +14,7 @@ class MeController {
 
     @GetMapping(path = "/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     Map<String, Object> me(Authentication user) {
-        List<String> roles = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
-                .sorted().toList();
+        List<String> roles = Roles.of(user);
         return Map.of("user", user.getName(), "roles", roles);
     }
 }

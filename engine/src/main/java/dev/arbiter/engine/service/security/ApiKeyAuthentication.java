@@ -1,7 +1,6 @@
 package dev.arbiter.engine.service.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** A request authenticated by an API key: its roles, and the accounts it may act for. */
 public final class ApiKeyAuthentication extends AbstractAuthenticationToken implements AccountScoped {
@@ -9,7 +8,7 @@ public final class ApiKeyAuthentication extends AbstractAuthenticationToken impl
     private final ApiKeys.Key key;
 
     ApiKeyAuthentication(ApiKeys.Key key) {
-        super(key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+        super(Roles.authorities(key.roles()));
         this.key = key;
         setAuthenticated(true);
     }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -57,7 +56,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             authenticate(UsernamePasswordAuthenticationToken.authenticated(signedIn.get().user(), null,
-                    signedIn.get().roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList()));
+                    Roles.authorities(signedIn.get().roles())));
             chain.doFilter(request, response);
             return;
         }

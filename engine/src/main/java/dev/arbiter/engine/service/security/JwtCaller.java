@@ -3,7 +3,6 @@ package dev.arbiter.engine.service.security;
 import java.util.List;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -21,7 +20,7 @@ final class JwtCaller extends AbstractAuthenticationToken implements AccountScop
     private final Set<String> accounts;
 
     private JwtCaller(Jwt token, List<String> roles, Set<String> accounts) {
-        super(roles.stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+        super(Roles.authorities(roles));
         this.token = token;
         this.accounts = accounts;
         setAuthenticated(true);

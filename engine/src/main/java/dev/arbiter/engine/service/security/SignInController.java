@@ -3,14 +3,12 @@ package dev.arbiter.engine.service.security;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,10 +33,7 @@ class SignInController {
             return refused(HttpStatus.BAD_REQUEST, "a sign-in needs a user and password (HTTP Basic); an API key or a"
                     + " sign-in token is already what a sign-in gives");
         }
-        List<String> roles = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
-                .sorted().toList();
-        SignInTokens.Issued issued = tokens.issue(caller.getName(), roles);
+        SignInTokens.Issued issued = tokens.issue(caller.getName(), Roles.of(caller));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", issued.token());
         body.put("user", issued.signedIn().user());
