@@ -161,7 +161,10 @@ public final class CapitalAllocator {
         requireScorable(problem);
         List<LotAllocation> allocations = PlanBuilder.allocations(problem);
         List<LotAllocation> sizable = allocations.stream().filter(LotAllocation::isSizable).toList();
-        if (!sizable.isEmpty() && (!exactSizing || ExactSizer.size(PlanBuilder.plan(problem, sizable)).isEmpty())) {
+        // the exact sizer sets the lots itself when the problem is within its reach; the search takes the rest
+        boolean sizedExactly = !sizable.isEmpty() && exactSizing
+                && ExactSizer.size(PlanBuilder.plan(problem, sizable)).isPresent();
+        if (!sizable.isEmpty() && !sizedExactly) {
             // With one order to size, construction tries every size and keeps the best: it is exact, and
             // tabu search over a single order would have nothing to do.
             SolverFactory<AllocationPlan> solverFactory = sizable.size() == 1
