@@ -38,12 +38,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String token = bearerToken(request);
+        if (token == null) {
             chain.doFilter(request, response);
             return;
         }
-        String token = header.substring(BEARER.length()).trim();
         if (jwtsConfigured && JwtCaller.looksLikeJwt(token)) {
             chain.doFilter(request, response);
             return;
@@ -68,6 +67,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         }
         authenticate(new ApiKeyAuthentication(key.get()));
         chain.doFilter(request, response);
+    }
+
+    /** What follows {@code Authorization: Bearer}, or {@code null} when the request presents no bearer. */
+    static String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? header.substring(BEARER.length()).trim() : null;
     }
 
     private static void authenticate(Authentication caller) {

@@ -43,9 +43,7 @@ public class SecurityConfiguration {
             // the identity provider's tokens (spring.security.oauth2.resourceserver.jwt.*); API keys stay with the filter
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems)
                     .bearerTokenResolver(request -> {
-                        String header = request.getHeader("Authorization");
-                        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                                ? header.substring(7).trim() : null;
+                        String token = ApiKeyFilter.bearerToken(request);
                         return token != null && JwtCaller.looksLikeJwt(token) ? token : null;
                     })
                     .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(JwtCaller::of)));

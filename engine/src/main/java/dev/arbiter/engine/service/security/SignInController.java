@@ -29,7 +29,7 @@ class SignInController {
 
     @PostMapping(path = "/v1/sign-ins", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> signIn(Authentication caller, HttpServletRequest request) {
-        if (!presents(request, "Basic ")) {
+        if (ApiKeyFilter.bearerToken(request) != null) { // a key, a sign-in token or a JWT: anything but a password
             return refused(HttpStatus.BAD_REQUEST, "a sign-in needs a user and password (HTTP Basic); an API key or a"
                     + " sign-in token is already what a sign-in gives");
         }
@@ -44,19 +44,13 @@ class SignInController {
 
     @DeleteMapping("/v1/sign-ins/current")
     ResponseEntity<?> signOut(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        String token = presents(request, "Bearer ") ? header.substring(7).trim() : "";
-        if (!token.startsWith(SignInTokens.PREFIX)) {
+        String token = ApiKeyFilter.bearerToken(request);
+        if (token == null || !token.startsWith(SignInTokens.PREFIX)) {
             return refused(HttpStatus.BAD_REQUEST, "Authorization: this request does not present a sign-in token"
                     + " (Bearer st_...); there is nothing to sign out");
         }
         tokens.signOut(token);
         return ResponseEntity.noContent().build();
-    }
-
-    private static boolean presents(HttpServletRequest request, String scheme) {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, scheme, 0, scheme.length());
     }
 
     private static ResponseEntity<ProblemDetail> refused(HttpStatus status, String detail) {
