@@ -1,0 +1,203 @@
+package dev.arbiter.kb.margin;
+
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.MarginMode;
+import dev.arbiter.kb.fact.Side;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * An account measured by the one exposure and margin model: every instrument it holds or has working orders in,
+ * and the account-wide figures the limits are about.
+ *
+ * @param cash               the account's wallet in its quote currency (spot purchases already paid from it)
+ * @param equity             cash + spot holdings at mark + unrealised P&amp;L of the perpetuals
+ * @param marginBalance      cash + unrealised P&amp;L of the perpetuals: what backs their margin
+ * @param grossExposure      every position's notional and every working order's, long or short
+ * @param netExposure        long notional minus short notional, at the marks
+ * @param initialMargin      what the perpetual positions tie up
+ * @param maintenanceMargin  what they must keep
+ * @param reserved           what working orders hold back: a spot buy its notional, a perpetual order its margin
+ * @param availableBalance   margin balance less initial margin and reservations: what a new order can use
+ * @param marginRatio        maintenance margin / margin balance (the venue's definition): liquidation at 1; 1 when
+ *                           the margin balance is gone and positions remain, 0 with no perpetual positions
+ * @param positions          by symbol
+ * @param clusterExposure    gross exposure by correlation cluster
+ * @param sectorExposure     gross exposure by sector
+ */
+public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBalance, BigDecimal grossExposure,
+                       BigDecimal netExposure, BigDecimal initialMargin, BigDecimal maintenanceMargin,
+                       BigDecimal reserved, BigDecimal availableBalance, BigDecimal marginRatio,
+                       Map<String, PositionRisk> positions, Map<String, BigDecimal> clusterExposure,
+                       Map<String, BigDecimal> sectorExposure) {
+
+    public BookRisk {
+        positions = Collections.unmodifiableMap(new TreeMap<>(positions));
+        clusterExposure = Collections.unmodifiableMap(new TreeMap<>(clusterExposure));
+        sectorExposure = Collections.unmodifiableMap(new TreeMap<>(sectorExposure));
+    }
+
+    /**
+     * Measures a book. Every held or working symbol needs a mark and a listing.
+     *
+     * @param marks    symbol &rarr; mark price
+     * @param listings symbol &rarr; its contract and groups
+     */
+    public static BookRisk measure(BigDecimal cash, List<Holding> holdings, List<PendingOrder> pending,
+                                   Map<String, BigDecimal> marks, Function<String, Listing> listings) {
+        TreeSet<String> symbols = new TreeSet<>();
+        holdings.forEach(h -> symbols.add(h.symbol()));
+        pending.forEach(o -> symbols.add(o.symbol()));
+
+        // First pass: everything but the liquidation prices, which need the other positions' figures.
+        List<Draft> drafts = new ArrayList<>();
+        for (String symbol : symbols) {
+            Listing listing = listing(listings, symbol);
+            ContractTerms terms = listing.terms();
+            BigDecimal mark = mark(marks, symbol);
+            Holding held = holdings.stream().filter(h -> h.symbol().equals(symbol)).findFirst().orElse(null);
+            BigDecimal quantity = held == null ? BigDecimal.ZERO : held.quantity();
+            BigDecimal entry = held == null ? mark : held.entryPrice();
+            MarginMode mode = held == null || held.mode() == null ? MarginMode.CROSS : held.mode();
+            BigDecimal buys = BigDecimal.ZERO;
+            BigDecimal sells = BigDecimal.ZERO;
+            for (PendingOrder o : pending) {
+                if (o.symbol().equals(symbol)) {
+                    BigDecimal n = terms.notional(o.quantity(), o.price());
+                    if (o.side() == Side.BUY) {
+                        buys = buys.add(n);
+                    } else {
+                        sells = sells.add(n);
+                    }
+                }
+            }
+            BigDecimal notional = terms.notional(quantity, mark);
+            boolean perpetual = terms.kind() != InstrumentKind.SPOT;
+            BigDecimal pnl = mark.subtract(entry).multiply(quantity).multiply(terms.contractSize());
+            BigDecimal initial = perpetual ? terms.initialMargin(notional) : notional;
+            BigDecimal maintenance = perpetual ? terms.maintenanceMargin(notional) : BigDecimal.ZERO;
+            BigDecimal isolated = perpetual && mode == MarginMode.ISOLATED
+                    ? terms.initialMargin(terms.notional(quantity, entry)) : BigDecimal.ZERO;
+            drafts.add(new Draft(symbol, listing, quantity, entry, mark, mode, notional, buys, sells, pnl, initial,
+                    maintenance, isolated));
+        }
+
+        BigDecimal perpetualPnl = BigDecimal.ZERO;
+        BigDecimal spotValue = BigDecimal.ZERO;
+        BigDecimal initial = BigDecimal.ZERO;
+        BigDecimal maintenance = BigDecimal.ZERO;
+        BigDecimal reserved = BigDecimal.ZERO;
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal isolatedMargins = BigDecimal.ZERO;
+        for (Draft d : drafts) {
+            ContractTerms terms = d.listing.terms();
+            if (terms.kind() == InstrumentKind.SPOT) {
+                spotValue = spotValue.add(d.quantity.multiply(d.mark).multiply(terms.contractSize()));
+                reserved = reserved.add(d.buys);
+            } else {
+                perpetualPnl = perpetualPnl.add(d.pnl);
+                initial = initial.add(d.initial);
+                maintenance = maintenance.add(d.maintenance);
+                reserved = reserved.add(terms.initialMargin(d.buys.add(d.sells)));
+                isolatedMargins = isolatedMargins.add(d.isolated);
+            }
+            gross = gross.add(d.notional).add(d.buys).add(d.sells);
+            net = net.add(d.quantity.signum() < 0 ? d.notional.negate() : d.notional);
+        }
+        BigDecimal marginBalance = cash.add(perpetualPnl);
+        BigDecimal equity = marginBalance.add(spotValue);
+        BigDecimal ratio = maintenance.signum() == 0 ? BigDecimal.ZERO
+                : marginBalance.signum() <= 0 ? BigDecimal.ONE : maintenance.divide(marginBalance, Decimals.CONTEXT);
+
+        BigDecimal crossWallet = cash.subtract(isolatedMargins);
+        Map<String, PositionRisk> positions = new TreeMap<>();
+        Map<String, BigDecimal> clusters = new TreeMap<>();
+        Map<String, BigDecimal> sectors = new TreeMap<>();
+        for (Draft d : drafts) {
+            BigDecimal liquidation = liquidation(d, drafts, crossWallet).orElse(null);
+            BigDecimal distance = liquidation == null ? null
+                    : d.mark.subtract(liquidation).abs().divide(d.mark, Decimals.CONTEXT);
+            positions.put(d.symbol, new PositionRisk(d.symbol, d.listing.terms().kind(), d.mode, d.quantity, d.entry,
+                    d.mark, d.notional, d.buys, d.sells, d.pnl, d.initial, d.maintenance, liquidation, distance));
+            BigDecimal exposure = d.notional.add(d.buys).add(d.sells);
+            if (d.listing.cluster() != null) {
+                clusters.merge(d.listing.cluster(), exposure, BigDecimal::add);
+            }
+            if (d.listing.sector() != null) {
+                sectors.merge(d.listing.sector(), exposure, BigDecimal::add);
+            }
+        }
+        return new BookRisk(cash, equity, marginBalance, gross, net, initial, maintenance, reserved,
+                marginBalance.subtract(initial).subtract(reserved), ratio, positions, clusters, sectors);
+    }
+
+    private static Optional<BigDecimal> liquidation(Draft d, List<Draft> all, BigDecimal crossWallet) {
+        if (d.mode == MarginMode.ISOLATED) {
+            return LiquidationPrice.of(d.listing.terms(), d.quantity, d.entry, d.isolated, BigDecimal.ZERO,
+                    BigDecimal.ZERO);
+        }
+        BigDecimal otherMaintenance = BigDecimal.ZERO;
+        BigDecimal otherPnl = BigDecimal.ZERO;
+        for (Draft other : all) {
+            if (other != d && other.mode == MarginMode.CROSS && other.listing.terms().kind() != InstrumentKind.SPOT) {
+                otherMaintenance = otherMaintenance.add(other.maintenance);
+                otherPnl = otherPnl.add(other.pnl);
+            }
+        }
+        return LiquidationPrice.of(d.listing.terms(), d.quantity, d.entry, crossWallet, otherMaintenance, otherPnl);
+    }
+
+    private static Listing listing(Function<String, Listing> listings, String symbol) {
+        Listing listing = listings.apply(symbol);
+        if (listing == null) {
+            throw new IllegalArgumentException("instrument '" + symbol + "' is held or worked but not listed; "
+                    + "expected a listing with its contract terms");
+        }
+        return listing;
+    }
+
+    private static BigDecimal mark(Map<String, BigDecimal> marks, String symbol) {
+        BigDecimal mark = marks.get(symbol);
+        if (mark == null || mark.signum() <= 0) {
+            throw new IllegalArgumentException("instrument '" + symbol + "' has no mark price (" + mark
+                    + "); expected a price > 0 for every instrument held or worked");
+        }
+        return mark;
+    }
+
+    /** The instrument's figures; a flat instrument with no working orders measures zero at its mark. */
+    public PositionRisk position(String symbol, InstrumentKind kind, BigDecimal mark) {
+        PositionRisk p = positions.get(symbol);
+        return p != null ? p : new PositionRisk(symbol, kind, MarginMode.CROSS, BigDecimal.ZERO, mark, mark,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                null, null);
+    }
+
+    /** Long notional across instruments. */
+    public BigDecimal longNotional() {
+        return positions.values().stream().map(PositionRisk::longNotional).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Short notional across instruments. */
+    public BigDecimal shortNotional() {
+        return positions.values().stream().map(PositionRisk::shortNotional).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Effective leverage: gross exposure / equity; null while equity is zero or less. */
+    public BigDecimal leverage() {
+        return equity.signum() <= 0 ? null : grossExposure.divide(equity, Decimals.CONTEXT);
+    }
+
+    private record Draft(String symbol, Listing listing, BigDecimal quantity, BigDecimal entry, BigDecimal mark,
+                         MarginMode mode, BigDecimal notional, BigDecimal buys, BigDecimal sells, BigDecimal pnl,
+                         BigDecimal initial, BigDecimal maintenance, BigDecimal isolated) {
+    }
+}
