@@ -17,11 +17,21 @@ import java.math.BigDecimal;
  * @param lotSize     smallest quantity increment
  * @param minNotional smallest order value the venue accepts
  * @param maxNotional largest order value the venue accepts
+ * @param kind        spot or perpetual (spot when not given): whether it can be sold short and is held on margin
  */
 public record Instrument(String symbol, String venue, String cluster, BigDecimal tickSize, BigDecimal lotSize,
-                         BigDecimal minNotional, BigDecimal maxNotional) {
+                         BigDecimal minNotional, BigDecimal maxNotional, InstrumentKind kind) {
+
+    /** A spot instrument. */
+    public Instrument(String symbol, String venue, String cluster, BigDecimal tickSize, BigDecimal lotSize,
+                      BigDecimal minNotional, BigDecimal maxNotional) {
+        this(symbol, venue, cluster, tickSize, lotSize, minNotional, maxNotional, InstrumentKind.SPOT);
+    }
 
     public Instrument {
+        if (kind == null) {
+            kind = InstrumentKind.SPOT;
+        }
         identifier("Instrument", "symbol", symbol);
         identifier("Instrument", "venue", venue);
         identifier("Instrument", "cluster", cluster);

@@ -2,7 +2,12 @@ package dev.arbiter.rules.pack;
 
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.margin.ContractTerms;
+import dev.arbiter.kb.margin.Listing;
+import dev.arbiter.kb.margin.MarginTier;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * [{"symbol": "ETH-USD", "venue": "binance-us", "cluster": "majors", "sector": "smart-contract-platform",
  *   "tickSize": 0.01, "lotSize": 0.01, "minNotional": 10, "maxNotional": 1000000}]
  * }</pre>
- * Every field is required; any other field, a repeated symbol or a value the {@link Instrument} fact refuses
+ * A perpetual adds its contract: {@code "kind": "linear-perpetual"}, {@code contractSize}, the desk's
+ * {@code leverage} setting, {@code fundingIntervalHours} and {@code marginTiers}, the venue's bracket table as
+ * published ({@code [{"floor": 0, "cap": 50000, "maxLeverage": 125, "maintenanceRate": 0.004}, ...]}, the last
+ * without a cap). Without {@code kind} an entry is spot.
+ * Every other field is required; any other field, a repeated symbol or a value the {@link Instrument} fact refuses
  * (a tick size that is not positive, a maximum notional under the minimum, ...) fails the whole file with a
  * message naming the file, the entry, the field, the value and what would be accepted.
  */
@@ -36,6 +45,10 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
     /** The fields of an entry, in the order the file and the messages list them. */
     public static final List<String> FIELDS = List.of("symbol", "venue", "cluster", "sector", "tickSize", "lotSize",
             "minNotional", "maxNotional");
+    /** The fields a perpetual adds. */
+    public static final List<String> CONTRACT_FIELDS = List.of("kind", "contractSize", "leverage",
+            "fundingIntervalHours", "marginTiers");
+    private static final List<String> TIER_FIELDS = List.of("floor", "cap", "maxLeverage", "maintenanceRate");
     private static final Set<String> TEXT_FIELDS = Set.of("symbol", "venue", "cluster", "sector");
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // 0.0001 stays 0.0001, not a double's 0.00010
@@ -109,9 +122,9 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
                     + " is not accepted; expected an object with the fields " + FIELDS);
         }
         for (Map.Entry<String, JsonNode> field : node.properties()) {
-            if (!FIELDS.contains(field.getKey())) {
+            if (!FIELDS.contains(field.getKey()) && !CONTRACT_FIELDS.contains(field.getKey())) {
                 throw new IllegalArgumentException(where(fileName, index) + ": field '" + field.getKey()
-                        + "' is not accepted; expected only " + FIELDS);
+                        + "' is not accepted; expected only " + FIELDS + " and, for a perpetual, " + CONTRACT_FIELDS);
             }
         }
         Map<String, String> text = new LinkedHashMap<>();
@@ -136,14 +149,100 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
                 numbers.put(field, value.decimalValue());
             }
         }
+        InstrumentKind kind = kindOf(fileName, index, node.get("kind"));
         try {
-            return new ListedInstrument(new Instrument(text.get("symbol"), text.get("venue"), text.get("cluster"),
+            Instrument instrument = new Instrument(text.get("symbol"), text.get("venue"), text.get("cluster"),
                     numbers.get("tickSize"), numbers.get("lotSize"), numbers.get("minNotional"),
-                    numbers.get("maxNotional")), text.get("sector"));
+                    numbers.get("maxNotional"), kind);
+            return new ListedInstrument(instrument, text.get("sector"), kind == InstrumentKind.SPOT
+                    ? spotOnly(fileName, index, node) : contract(fileName, index, text.get("symbol"), node));
         } catch (InvalidFactException e) {
             throw new IllegalArgumentException(where(fileName, index) + " (" + text.get("symbol") + ")." + e.field()
                     + ": " + e.value() + " is not accepted; expected " + e.accepted(), e);
         }
+    }
+
+    private static InstrumentKind kindOf(String fileName, int index, JsonNode kind) {
+        if (kind == null || kind.isNull()) {
+            return InstrumentKind.SPOT;
+        }
+        for (InstrumentKind k : InstrumentKind.values()) {
+            if (kind.isString() && kind.asString().equals(kindName(k))) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException(where(fileName, index) + ".kind: " + kind + " is not accepted; expected "
+                + "\"spot\" or \"linear-perpetual\"");
+    }
+
+    /** How the file names a kind: {@code spot}, {@code linear-perpetual}. */
+    public static String kindName(InstrumentKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    private static ContractTerms spotOnly(String fileName, int index, JsonNode node) {
+        for (String field : CONTRACT_FIELDS.subList(1, CONTRACT_FIELDS.size())) {
+            if (node.has(field)) {
+                throw new IllegalArgumentException(where(fileName, index) + "." + field + ": not accepted for a spot "
+                        + "instrument; expected it only with \"kind\": \"linear-perpetual\"");
+            }
+        }
+        return null;
+    }
+
+    private static ContractTerms contract(String fileName, int index, String symbol, JsonNode node) {
+        String at = where(fileName, index);
+        BigDecimal contractSize = number(at, "contractSize", node.get("contractSize"));
+        BigDecimal leverage = number(at, "leverage", node.get("leverage"));
+        BigDecimal hours = number(at, "fundingIntervalHours", node.get("fundingIntervalHours"));
+        if (hours.signum() <= 0 || hours.stripTrailingZeros().scale() > 0) {
+            throw new IllegalArgumentException(at + ".fundingIntervalHours: " + hours.toPlainString()
+                    + " is not accepted; expected a whole number of hours > 0");
+        }
+        JsonNode tiers = node.get("marginTiers");
+        if (tiers == null || !tiers.isArray() || tiers.isEmpty()) {
+            throw new IllegalArgumentException(at + ".marginTiers: " + tiers + " is not accepted; expected the "
+                    + "venue's bracket table, a non-empty array of objects with " + TIER_FIELDS);
+        }
+        List<ContractTerms.Bracket> brackets = new ArrayList<>();
+        for (int t = 0; t < tiers.size(); t++) {
+            JsonNode tier = tiers.get(t);
+            String tierAt = at + ".marginTiers[" + t + "]";
+            if (!tier.isObject()) {
+                throw new IllegalArgumentException(tierAt + ": " + tier + " is not accepted; expected an object with "
+                        + TIER_FIELDS);
+            }
+            for (Map.Entry<String, JsonNode> field : tier.properties()) {
+                if (!TIER_FIELDS.contains(field.getKey())) {
+                    throw new IllegalArgumentException(tierAt + ": field '" + field.getKey() + "' is not accepted; "
+                            + "expected only " + TIER_FIELDS);
+                }
+            }
+            boolean last = t == tiers.size() - 1;
+            JsonNode cap = tier.get("cap");
+            if (last != (cap == null || cap.isNull())) {
+                throw new IllegalArgumentException(tierAt + ".cap: " + cap + " is not accepted; expected "
+                        + (last ? "none on the last bracket" : "a number on every bracket but the last"));
+            }
+            brackets.add(new ContractTerms.Bracket(number(tierAt, "floor", tier.get("floor")),
+                    last ? null : number(tierAt, "cap", cap), number(tierAt, "maxLeverage", tier.get("maxLeverage")),
+                    number(tierAt, "maintenanceRate", tier.get("maintenanceRate"))));
+        }
+        try {
+            return ContractTerms.tiered(symbol, contractSize, brackets, Duration.ofHours(hours.longValueExact()),
+                    leverage);
+        } catch (InvalidFactException e) {
+            throw new IllegalArgumentException(at + " (" + symbol + ")." + e.field() + ": " + e.value()
+                    + " is not accepted; expected " + e.accepted(), e);
+        }
+    }
+
+    private static BigDecimal number(String at, String field, JsonNode value) {
+        if (value == null || !value.isNumber()) {
+            throw new IllegalArgumentException(at + "." + field + ": " + (value == null ? "missing" : value
+                    + " is not accepted") + "; expected a number");
+        }
+        return value.decimalValue();
     }
 
     private static String where(String fileName, int index) {
@@ -160,6 +259,15 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
             Instrument i = entry.instrument();
             version.add(i.symbol()).add(i.venue()).add(i.cluster()).add(entry.sector()).add(plain(i.tickSize()))
                     .add(plain(i.lotSize())).add(plain(i.minNotional())).add(plain(i.maxNotional()));
+            ContractTerms terms = entry.terms();
+            if (terms.kind() != InstrumentKind.SPOT) { // spot entries keep the versions they had before contracts
+                version.add(kindName(terms.kind())).add(plain(terms.contractSize())).add(plain(terms.leverage()))
+                        .add(Long.toString(terms.fundingInterval().toHours()));
+                for (MarginTier t : terms.tiers()) {
+                    version.add(plain(t.notionalFloor())).add(t.notionalCap() == null ? "-" : plain(t.notionalCap()))
+                            .add(plain(t.maxLeverage())).add(plain(t.maintenanceRate()));
+                }
+            }
         }
         return version.version("ins-");
     }
@@ -191,6 +299,11 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
     public String notListed(String symbol) {
         return "'" + symbol + "' is not a listed instrument; listed: " + symbols()
                 + " (instruments " + version + "); maybe add it to " + FILE + " through the rule-set lifecycle";
+    }
+
+    /** The instrument's contract and groups for the margin model, or null when it is not listed. */
+    public Listing listingOf(String symbol) {
+        return listing(symbol).map(ListedInstrument::listing).orElse(null);
     }
 
     /** The listed symbols, in order. */

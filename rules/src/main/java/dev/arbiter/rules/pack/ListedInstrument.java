@@ -3,6 +3,8 @@ package dev.arbiter.rules.pack;
 import static dev.arbiter.kb.Require.identifier;
 
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.margin.ContractTerms;
+import dev.arbiter.kb.margin.Listing;
 import java.math.BigDecimal;
 
 /**
@@ -12,14 +14,32 @@ import java.math.BigDecimal;
  *
  * @param instrument symbol, venue, cluster, tick and lot sizes, minimum and maximum notional, validated by the fact
  * @param sector     what the instrument's base asset is used for, e.g. {@code store-of-value}, {@code payments}
+ * @param terms      its contract: spot, or a perpetual's size, margin brackets, funding interval and leverage
  */
-public record ListedInstrument(Instrument instrument, String sector) {
+public record ListedInstrument(Instrument instrument, String sector, ContractTerms terms) {
 
     public ListedInstrument {
         if (instrument == null) {
             throw new IllegalArgumentException("instrument: null is not accepted; expected an Instrument");
         }
         identifier("Instrument", "sector", sector);
+        if (terms == null) {
+            terms = ContractTerms.spot(instrument.symbol());
+        }
+        if (terms.kind() != instrument.kind() || !terms.symbol().equals(instrument.symbol())) {
+            throw new IllegalArgumentException("instrument " + instrument.symbol() + ": contract terms of "
+                    + terms.symbol() + " (" + terms.kind() + ") do not fit a " + instrument.kind() + " instrument");
+        }
+    }
+
+    /** A spot instrument. */
+    public ListedInstrument(Instrument instrument, String sector) {
+        this(instrument, sector, null);
+    }
+
+    /** What the margin model needs of it. */
+    public Listing listing() {
+        return new Listing(terms, instrument.cluster(), sector);
     }
 
     public String symbol() {

@@ -42,6 +42,22 @@ class InstrumentSetTest {
     }
 
     @Test
+    void shippedPerpetualsCarryTheVenuesBracketsWithTheDerivedMaintenanceAmounts() {
+        InstrumentSet shipped = InstrumentSet.shippedDefault();
+        dev.arbiter.kb.margin.ContractTerms btc = shipped.listingOf("BTC-USDT-PERP").terms();
+
+        assertThat(shipped.require("BTC-USDT-PERP").kind()).isEqualTo(dev.arbiter.kb.fact.InstrumentKind.LINEAR_PERPETUAL);
+        assertThat(shipped.require("BTC-USDT").kind()).isEqualTo(dev.arbiter.kb.fact.InstrumentKind.SPOT);
+        assertThat(btc.leverage()).isEqualByComparingTo("10");
+        assertThat(btc.fundingInterval()).hasHours(8);
+        // Binance's FAQ: a 500,000 USDT BTCUSDT position keeps maintenance amount 1,300 at 1 %.
+        assertThat(btc.tier(new BigDecimal("500000")).maintenanceAmount()).isEqualByComparingTo("1300");
+        assertThat(btc.tier(new BigDecimal("500000")).maintenanceRate()).isEqualByComparingTo("0.01");
+        assertThat(shipped.listingOf("ETH-USDT-PERP").terms().tier(new BigDecimal("4200000")).maintenanceAmount())
+                .isEqualByComparingTo("135365");
+    }
+
+    @Test
     void shippedFileListsEverySymbolTheShippedScenariosTrade() throws IOException {
         Pattern symbol = Pattern.compile("\\{symbol: ([A-Z0-9-]+), file:");
         Set<String> traded = new TreeSet<>();
@@ -116,7 +132,12 @@ class InstrumentSetTest {
             zero lot              | "lotSize": 0.01           | "lotSize": 0             | instruments file 'instruments.json' [1] (ETH-USD).lotSize: 0 is not accepted; expected a number > 0
             max under min         | "maxNotional": 1000000    | "maxNotional": 5         | instruments file 'instruments.json' [1] (ETH-USD).maxNotional: 5 is not accepted; expected a number >= minNotional (10)
             negative min notional | "minNotional": 10         | "minNotional": -1        | instruments file 'instruments.json' [1] (ETH-USD).minNotional: -1 is not accepted; expected a number >= 0
-            unknown field         | "lotSize": 0.01           | "lotSize": 0.01, "stepSize": 0.01 | instruments file 'instruments.json' [1]: field 'stepSize' is not accepted; expected only [symbol, venue, cluster, sector, tickSize, lotSize, minNotional, maxNotional]
+            unknown field         | "lotSize": 0.01           | "lotSize": 0.01, "stepSize": 0.01 | instruments file 'instruments.json' [1]: field 'stepSize' is not accepted; expected only [symbol, venue, cluster, sector, tickSize, lotSize, minNotional, maxNotional] and, for a perpetual, [kind, contractSize, leverage, fundingIntervalHours, marginTiers]
+            spot with a contract  | "lotSize": 0.01           | "lotSize": 0.01, "leverage": 5 | instruments file 'instruments.json' [1].leverage: not accepted for a spot instrument; expected it only with "kind": "linear-perpetual"
+            unknown kind          | "lotSize": 0.01           | "lotSize": 0.01, "kind": "option" | instruments file 'instruments.json' [1].kind: "option" is not accepted; expected "spot" or "linear-perpetual"
+            perpetual, no tiers   | "lotSize": 0.01           | "lotSize": 0.01, "kind": "linear-perpetual", "contractSize": 1, "leverage": 10, "fundingIntervalHours": 8 | instruments file 'instruments.json' [1].marginTiers: null is not accepted; expected the venue's bracket table, a non-empty array of objects with [floor, cap, maxLeverage, maintenanceRate]
+            capped last bracket   | "lotSize": 0.01           | "lotSize": 0.01, "kind": "linear-perpetual", "contractSize": 1, "leverage": 10, "fundingIntervalHours": 8, "marginTiers": [{"floor": 0, "cap": 5, "maxLeverage": 20, "maintenanceRate": 0.01}] | instruments file 'instruments.json' [1].marginTiers[0].cap: 5 is not accepted; expected none on the last bracket
+            leverage over venue's | "lotSize": 0.01           | "lotSize": 0.01, "kind": "linear-perpetual", "contractSize": 1, "leverage": 50, "fundingIntervalHours": 8, "marginTiers": [{"floor": 0, "maxLeverage": 20, "maintenanceRate": 0.01}] | instruments file 'instruments.json' [1] (ETH-USD).leverage: 50 is not accepted; expected at most the venue's maximum 20
             missing sector        | "sector": "smart-contract-platform", | `` | instruments file 'instruments.json' [1].sector: missing; expected every one of [symbol, venue, cluster, sector, tickSize, lotSize, minNotional, maxNotional]
             number as a string    | "tickSize": 0.01          | "tickSize": "0.01"       | instruments file 'instruments.json' [1].tickSize: "0.01" is not accepted; expected a number
             symbol not a string   | "symbol": "ETH-USD"       | "symbol": 7              | instruments file 'instruments.json' [1].symbol: 7 is not accepted; expected a string
