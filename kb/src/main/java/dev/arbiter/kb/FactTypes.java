@@ -3,6 +3,7 @@ package dev.arbiter.kb;
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ClusterExposure;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
@@ -16,6 +17,7 @@ import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Parameter;
+import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
@@ -43,9 +45,9 @@ public final class FactTypes {
 
     /** The facts rules match, in package {@code fact}. */
     public static final Map<String, Class<? extends Record>> FACTS = byName(Stream.of(Account.class, Anomaly.class,
-            Bar.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
+            Bar.class, ClusterExposure.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
             Limit.class, LossHistory.class, Margin.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
-            OrderIntent.class, Parameter.class, Position.class, Prediction.class, Proposal.class,
+            OrderIntent.class, Parameter.class, Portfolio.class, Position.class, Prediction.class, Proposal.class,
             ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class));
 
     /** The outcomes rules conclude with, in package {@code outcome}. */

@@ -216,7 +216,7 @@ public final class DecisionPipeline implements AutoCloseable {
         LimitSet limits = release.limits();
         Versions versions = release.versions();
         long started = System.nanoTime();
-        AssembledFacts assembled = facts.assemble(request, limits, release.parameters());
+        AssembledFacts assembled = facts.assemble(request, limits, release.parameters(), release.instruments());
         long factsDone = System.nanoTime();
         SessionResult session = sessions.run(release.rules(), request.account().accountId(), assembled.sessionFacts());
         long rulesDone = System.nanoTime();

@@ -10,14 +10,25 @@ import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.MarginMode;
+import dev.arbiter.kb.margin.BookFacts;
+import dev.arbiter.kb.margin.BookRisk;
+import dev.arbiter.kb.margin.ContractTerms;
+import dev.arbiter.kb.margin.Holding;
+import dev.arbiter.kb.margin.Listing;
+import dev.arbiter.kb.margin.PendingOrder;
+import dev.arbiter.kb.margin.PositionRisk;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.regime.Quote;
 import dev.arbiter.mlbridge.regime.SpreadMonitor;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,7 +57,8 @@ final class FactAssembler {
         this.models = models;
     }
 
-    AssembledFacts assemble(DecisionRequest request, LimitSet limits, ParameterSet parameters) {
+    AssembledFacts assemble(DecisionRequest request, LimitSet limits, ParameterSet parameters,
+                            InstrumentSet listed) {
         List<IndicatorValue> indicators = new ArrayList<>();
         List<FeedStatus> feeds = new ArrayList<>();
         List<Exposure> exposures = new ArrayList<>();
@@ -79,14 +91,23 @@ final class FactAssembler {
             indicators.addAll(Microstructure.facts("marketData[" + i + "]", series.symbol(), series.book(),
                     series.trades(), request.asOf()));
         }
+        Map<String, BigDecimal> marks = new LinkedHashMap<>();
         for (Instrument instrument : request.instruments()) {
             MarketView view = views.get(instrument.symbol());
             if (view != null) {
-                exposures.add(exposure(request, instrument.symbol(), view.lastBar().close()));
+                marks.put(instrument.symbol(), view.lastBar().close());
             } else {
                 // held without market data yet: valued at its entry price until a bar arrives
                 request.positions().stream().filter(p -> p.symbol().equals(instrument.symbol())).findFirst()
-                        .ifPresent(p -> exposures.add(exposure(request, instrument.symbol(), p.averagePrice())));
+                        .ifPresent(p -> marks.put(instrument.symbol(), p.averagePrice()));
+            }
+        }
+        BookRisk book = book(request, marks, listed);
+        for (Instrument instrument : request.instruments()) {
+            BigDecimal mark = marks.get(instrument.symbol());
+            if (mark != null) {
+                exposures.add(exposure(request.account().accountId(),
+                        book.position(instrument.symbol(), instrument.kind(), mark)));
             }
         }
         ModelRunner.Runs runs = models.predict(request);
@@ -121,7 +142,7 @@ final class FactAssembler {
             facts.addAll(request.state().breaks());
         }
         facts.addAll(request.intents());
-        return new AssembledFacts(facts, indicators, feeds, exposures, gross, reserved, modelPredictions);
+        return new AssembledFacts(BookFacts.complete(facts), indicators, feeds, exposures, gross, reserved, modelPredictions);
     }
 
     /**
@@ -143,15 +164,31 @@ final class FactAssembler {
         return views;
     }
 
-    private static Exposure exposure(DecisionRequest request, String symbol, BigDecimal mark) {
-        BigDecimal quantity = request.positions().stream()
-                .filter(p -> p.symbol().equals(symbol))
-                .map(Position::quantity)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal openOrders = request.openOrders().stream()
-                .filter(o -> o.symbol().equals(symbol))
-                .map(OpenOrder::notional)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Exposure(request.account().accountId(), symbol, quantity, mark, quantity.abs().multiply(mark), openOrders);
+    /**
+     * The account's book measured by the margin model, at the marks the rules see. An instrument the request
+     * describes but the release does not list is measured as spot.
+     */
+    private static BookRisk book(DecisionRequest request, Map<String, BigDecimal> marks, InstrumentSet listed) {
+        Map<String, Listing> listings = new LinkedHashMap<>();
+        for (Instrument i : request.instruments()) {
+            Listing listing = listed.listingOf(i.symbol());
+            listings.put(i.symbol(), listing != null && listing.terms().kind() == i.kind() ? listing
+                    : new Listing(ContractTerms.spot(i.symbol()), i.cluster(), listed.sectorOf(i.symbol()).orElse(null)));
+        }
+        List<Holding> holdings = request.positions().stream().filter(p -> marks.containsKey(p.symbol()))
+                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), MarginMode.CROSS)).toList();
+        List<PendingOrder> pending = request.openOrders().stream().filter(o -> marks.containsKey(o.symbol()))
+                .map(o -> new PendingOrder(o.symbol(), o.side(), o.quantity(), o.price())).toList();
+        return BookRisk.measure(request.account().freeBalance(), holdings, pending, marks, listings::get);
+    }
+
+    /** The rules' view of one instrument's figures: margin figures only where the instrument is on margin. */
+    private static Exposure exposure(String accountId, PositionRisk p) {
+        boolean margined = p.kind() != InstrumentKind.SPOT;
+        return new Exposure(accountId, p.symbol(), p.quantity(), p.mark(), p.notional(),
+                p.workingBuyNotional().add(p.workingSellNotional()), p.unrealisedPnl(),
+                margined ? p.initialMargin() : BigDecimal.ZERO, p.maintenanceMargin(),
+                p.liquidationPrice() == null ? null : p.liquidationPrice().setScale(8, RoundingMode.HALF_EVEN),
+                p.liquidationDistance() == null ? null : p.liquidationDistance().setScale(8, RoundingMode.HALF_EVEN));
     }
 }

@@ -1,13 +1,17 @@
 package dev.arbiter.engine.state;
 
 import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Margin;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.TradingControl;
+import dev.arbiter.kb.margin.BookRisk;
+import dev.arbiter.kb.margin.Holding;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.ClosedTrade;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The facts rules see about an account, derived from the engine's state and nothing else: the one definition of the
@@ -33,10 +38,24 @@ public final class AccountFacts {
     private AccountFacts() {
     }
 
-    /** The account as its fact: equity marked to market, cash before reservations, never below zero. */
+    /** The account as its fact, holding spot only: see {@link #account(AccountState, Function)}. */
     public static Account account(AccountState s) {
+        return account(s, symbol -> InstrumentKind.SPOT);
+    }
+
+    /**
+     * The account as its fact: equity marked to market; as free balance the wallet before reservations (the cash
+     * the book holds, with the cost of open perpetual positions given back, since a perpetual's fill pays no
+     * notional), never below zero.
+     *
+     * @param kindOf symbol &rarr; the kind of instrument it is
+     */
+    public static Account account(AccountState s, Function<String, InstrumentKind> kindOf) {
         BigDecimal equity = AccountBook.n(s.equity().max(BigDecimal.ZERO));
-        return new Account(s.accountId(), equity, AccountBook.n(s.cash().max(BigDecimal.ZERO)),
+        List<Holding> holdings = s.positions().stream()
+                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), MarginMode.CROSS)).toList();
+        BigDecimal wallet = BookRisk.wallet(s.cash(), holdings, kindOf);
+        return new Account(s.accountId(), equity, AccountBook.n(wallet.max(BigDecimal.ZERO)),
                 AccountBook.n(s.highWaterMark().max(equity)), AccountBook.n(s.dailyPnl()), s.tradingState());
     }
 

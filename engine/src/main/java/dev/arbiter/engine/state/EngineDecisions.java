@@ -16,6 +16,7 @@ import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.ReconciliationBreak;
@@ -147,7 +148,8 @@ public final class EngineDecisions {
             marketData.add(client == null ? new MarketSeries(view.symbol(), view.period(), rows)
                     : new MarketSeries(view.symbol(), view.period(), rows, client.quotes(), client.book(), client.trades()));
         }
-        Account account = AccountFacts.account(state);
+        Account account = AccountFacts.account(state, symbol -> instruments.apply(symbol).map(Instrument::kind)
+                .orElse(InstrumentKind.SPOT));
         List<ReconciliationBreak> breaks = reconciliation.breaks(request, state, account, listed);
         DeskState desk = core.desk();
         RiskContext context = new RiskContext(AccountFacts.controls(state, desk, known), null, null, null, null,

@@ -8,6 +8,7 @@ import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,8 @@ class MicrostructureTest {
                 EXAMPLE.replace("\"bars\"", microstructure).getBytes(StandardCharsets.UTF_8)));
         AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
                 new ModelRunner(new ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
-                .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault());
+                .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault(),
+                        InstrumentSet.shippedDefault());
         return facts.indicators().stream().collect(Collectors.toMap(IndicatorValue::name, IndicatorValue::value));
     }
 }

@@ -8,6 +8,7 @@ import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
+import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ class QuotesTest {
 
         AssembledFacts facts = new FactAssembler(new IndicatorFacts(IndicatorFacts.DEFAULT_SET), KnowledgeBase.shipped(),
                 new ModelRunner(new dev.arbiter.mlbridge.model.ModelRegistry(DecisionPipeline.DEFAULT_MODEL_REGISTRY)))
-                .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault());
+                .assemble(request, LimitSet.shippedDefault(), ParameterSet.shippedDefault(),
+                        InstrumentSet.shippedDefault());
 
         assertThat(facts.sessionFacts()).filteredOn(Anomaly.class::isInstance).map(Anomaly.class::cast)
                 .filteredOn(a -> a.kind() == AnomalyKind.SPREAD_BLOWOUT).singleElement()

@@ -139,6 +139,24 @@ public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBala
                 marginBalance.subtract(initial).subtract(reserved), ratio, positions, clusters, sectors);
     }
 
+    /**
+     * The wallet of an account whose fills were booked as if paid in full (a buy took quantity &times; price from
+     * cash, a sell gave it): a perpetual's fill moves no cash but its fees and realised P&amp;L, so the open
+     * perpetual positions' cost is given back. Equity is the same either way; the wallet is what backs margin.
+     *
+     * @param kindOf symbol &rarr; its kind
+     */
+    public static BigDecimal wallet(BigDecimal bookedCash, List<Holding> holdings,
+                                    Function<String, InstrumentKind> kindOf) {
+        BigDecimal wallet = bookedCash;
+        for (Holding h : holdings) {
+            if (kindOf.apply(h.symbol()) == InstrumentKind.LINEAR_PERPETUAL) {
+                wallet = wallet.add(h.quantity().multiply(h.entryPrice()));
+            }
+        }
+        return wallet;
+    }
+
     private static Optional<BigDecimal> liquidation(Draft d, List<Draft> all, BigDecimal crossWallet) {
         if (d.mode == MarginMode.ISOLATED) {
             return LiquidationPrice.of(d.listing.terms(), d.quantity, d.entry, d.isolated, BigDecimal.ZERO,

@@ -96,6 +96,11 @@ public final class Outcomes {
     }
 
     /** A number with two decimals, for money and percentages in messages. */
+    public static String amount2(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** A number with two decimals, for money and percentages in messages. */
     public static String amount2(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }

@@ -1,7 +1,10 @@
 package dev.arbiter.rules.testing;
 
 import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.ClusterExposure;
 import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.Portfolio;
+import dev.arbiter.kb.margin.BookFacts;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
@@ -43,7 +46,7 @@ public final class RuleTestRunner {
         List<RuleTestReport.Result> results = new ArrayList<>();
         try (StandingSessions standing = new StandingSessions()) {
             for (RuleTestCase testCase : tests.cases()) {
-                List<Object> facts = merge(background, testCase.given());
+                List<Object> facts = BookFacts.complete(merge(background, testCase.given()));
                 SessionResult session = sessions.run(rules, facts);
                 List<String> failures = failures(testCase, session);
                 failures.addAll(standingAgrees(rules, standing, testCase, facts, session));
@@ -102,6 +105,8 @@ public final class RuleTestRunner {
             case Instrument instrument -> "Instrument:" + instrument.symbol();
             case FeedStatus feed -> "FeedStatus:" + feed.symbol();
             case Exposure exposure -> "Exposure:" + exposure.accountId() + ":" + exposure.symbol();
+            case Portfolio portfolio -> "Portfolio:" + portfolio.accountId();
+            case ClusterExposure cluster -> "ClusterExposure:" + cluster.accountId() + ":" + cluster.cluster();
             default -> null;
         };
     }

@@ -4,6 +4,7 @@ import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.margin.BookFacts;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
@@ -166,7 +167,7 @@ public record PreTradeBook(List<Object> facts, OrderIntent passingIntent) {
 
         OrderIntent intent = new OrderIntent("i-1", ACCOUNT, "ETH-USD", Side.BUY, new BigDecimal("2"),
                 new BigDecimal("1630.00"), new BigDecimal("1600.00"), "client-breakout", 0.7);
-        return new PreTradeBook(facts, intent);
+        return new PreTradeBook(BookFacts.complete(facts), intent);
     }
 
     private static void addCluster(RandomGenerator random, String cluster, List<String> coins, double lowPrice,

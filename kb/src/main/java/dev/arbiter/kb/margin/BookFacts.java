@@ -1,0 +1,88 @@
+package dev.arbiter.kb.margin;
+
+import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.ClusterExposure;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.OpenOrder;
+import dev.arbiter.kb.fact.Portfolio;
+import dev.arbiter.kb.fact.Side;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The account-wide facts rules read instead of summing positions themselves: one {@link Portfolio} per account
+ * and one {@link ClusterExposure} per cluster it is exposed to, summed from the {@link Exposure} facts, the
+ * {@link Instrument} facts (for the clusters) and the {@link OpenOrder} facts (for the reservations). The engine
+ * and the rule tests both complete a session's facts here, so a rule test states a book the way the engine sees
+ * one.
+ */
+public final class BookFacts {
+
+    private BookFacts() {
+    }
+
+    /**
+     * The facts with, for every account that has an {@link Account} fact and no {@link Portfolio} fact yet, its
+     * portfolio and cluster exposures added.
+     */
+    public static List<Object> complete(List<Object> facts) {
+        Set<String> summed = new HashSet<>();
+        for (Object fact : facts) {
+            if (fact instanceof Portfolio p) {
+                summed.add(p.accountId());
+            }
+        }
+        List<Object> completed = new ArrayList<>(facts);
+        for (Object fact : facts) {
+            if (fact instanceof Account account && summed.add(account.accountId())) {
+                completed.addAll(summarise(account, facts));
+            }
+        }
+        return completed;
+    }
+
+    /** The portfolio and cluster exposures of one account. */
+    public static List<Object> summarise(Account account, List<Object> facts) {
+        String id = account.accountId();
+        Map<String, String> clusterOf = new TreeMap<>();
+        for (Object fact : facts) {
+            if (fact instanceof Instrument i) {
+                clusterOf.put(i.symbol(), i.cluster());
+            }
+        }
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal initial = BigDecimal.ZERO;
+        BigDecimal maintenance = BigDecimal.ZERO;
+        BigDecimal reserved = BigDecimal.ZERO;
+        Map<String, BigDecimal> clusters = new TreeMap<>();
+        for (Object fact : facts) {
+            if (fact instanceof Exposure e && e.accountId().equals(id)) {
+                gross = gross.add(e.grossExposure());
+                net = net.add(e.netNotional());
+                initial = initial.add(e.initialMargin());
+                maintenance = maintenance.add(e.maintenanceMargin());
+                String cluster = clusterOf.get(e.symbol());
+                if (cluster != null) {
+                    clusters.merge(cluster, e.grossExposure(), BigDecimal::add);
+                }
+            } else if (fact instanceof OpenOrder o && o.accountId().equals(id) && o.side() == Side.BUY) {
+                reserved = reserved.add(o.notional());
+            }
+        }
+        BigDecimal ratio = maintenance.signum() == 0 ? BigDecimal.ZERO
+                : account.equity().signum() <= 0 ? BigDecimal.ONE
+                : maintenance.divide(account.equity(), MathContext.DECIMAL64);
+        List<Object> summary = new ArrayList<>();
+        summary.add(new Portfolio(id, gross, net, reserved, initial, maintenance, ratio));
+        clusters.forEach((cluster, exposure) -> summary.add(new ClusterExposure(id, cluster, exposure)));
+        return summary;
+    }
+}
