@@ -11,7 +11,8 @@ import java.math.BigDecimal;
  * positions or orders itself.
  *
  * @param grossExposure     every position's notional and every working order's, long or short
- * @param netExposure       long notional minus short notional at the marks
+ * @param netExposure       long notional minus short notional at the marks, with the working orders as if filled
+ *                          (buys added, sells taken off)
  * @param reserved          what the working buy orders hold back from the free balance (their notional)
  * @param initialMargin     what the positions tie up
  * @param maintenanceMargin what they must keep before they are liquidated

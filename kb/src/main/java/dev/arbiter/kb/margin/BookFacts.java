@@ -73,8 +73,14 @@ public final class BookFacts {
                 if (cluster != null) {
                     clusters.merge(cluster, e.grossExposure(), BigDecimal::add);
                 }
-            } else if (fact instanceof OpenOrder o && o.accountId().equals(id) && o.side() == Side.BUY) {
-                reserved = reserved.add(o.notional());
+            } else if (fact instanceof OpenOrder o && o.accountId().equals(id)) {
+                // net exposure as it will be once every working order fills
+                if (o.side() == Side.BUY) {
+                    reserved = reserved.add(o.notional());
+                    net = net.add(o.notional());
+                } else {
+                    net = net.subtract(o.notional());
+                }
             }
         }
         BigDecimal ratio = maintenance.signum() == 0 ? BigDecimal.ZERO

@@ -55,15 +55,32 @@ final class Counterexample {
         for (Map.Entry<String, Value> field : facts.fieldsOf(type).entrySet()) {
             String name = field.getKey();
             String value = switch (field.getValue()) {
-                case Value.Num num -> number(model.eval(num.expr(), true)).stripTrailingZeros().toPlainString();
+                case Value.Num num -> num.given() != null && !model.eval(num.given(), true).isTrue() ? "null"
+                        : number(model.eval(num.expr(), true)).stripTrailingZeros().toPlainString();
+                case Value.Null none -> throw new IllegalStateException("a fact field cannot hold the literal null");
                 case Value.Truth truth -> Boolean.toString(model.eval(truth.expr(), true).isTrue());
                 case Value.EnumValue e -> e.type().getEnumConstants()[((IntNum) model.eval(e.expr(), true)).getInt()].name();
-                case Value.Text text -> text(type, name, facts);
+                case Value.Text text -> text(type, name, facts, model);
                 case Value.Fact fact -> throw new IllegalStateException("a fact field cannot hold a fact");
             };
             fields.add(name + ": " + value);
         }
         return fields.toString();
+    }
+
+    /** A text field's value: what the analysis took it to equal, where it asked, else a value of its own. */
+    private static String text(String type, String field, SymbolicFacts facts, Model model) {
+        for (SymbolicFacts.TextEquality equality : facts.textEqualities(type + "." + field)) {
+            if (model.eval(equality.holds(), true).isTrue()) {
+                Value.Text other = equality.other();
+                if (other.literal() != null) {
+                    return "\"" + other.literal() + "\"";
+                }
+                int dot = other.what().indexOf('.');
+                return text(other.what().substring(0, dot), other.what().substring(dot + 1), facts);
+            }
+        }
+        return text(type, field, facts);
     }
 
     private static String text(String type, String field, SymbolicFacts facts) {

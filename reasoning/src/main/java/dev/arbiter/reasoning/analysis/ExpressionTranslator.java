@@ -13,6 +13,7 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.microsoft.z3.ArithExpr;
@@ -84,6 +85,7 @@ final class ExpressionTranslator {
             case DoubleLiteralExpr literal -> new Value.Num(facts.real(new BigDecimal(
                     literal.getValue().replace("_", "").replaceAll("[dDfF]$", ""))));
             case BooleanLiteralExpr literal -> new Value.Truth(z3.mkBool(literal.getValue()));
+            case NullLiteralExpr literal -> new Value.Null();
             case StringLiteralExpr literal -> new Value.Text("\"" + literal.getValue() + "\"", false, literal.getValue());
             case NameExpr name -> name(name.getNameAsString());
             case FieldAccessExpr access -> fieldAccess(access);
@@ -191,6 +193,14 @@ final class ExpressionTranslator {
             case "Measures.positionAfter/2" -> {
                 return new Value.Num(positionAfter(fact(args.get(0), "Proposal"), fact(args.get(1), "Exposure")));
             }
+            case "Measures.onStep/2" -> {
+                // a whole multiple of the step
+                return new Value.Truth(z3.mkIsInteger((com.microsoft.z3.RealExpr) z3.mkDiv(number(args.get(0)),
+                        number(args.get(1)))));
+            }
+            case "Measures.ratio/2" -> {
+                return new Value.Num(z3.mkDiv(number(args.get(0)), number(args.get(1))));
+            }
             case "Measures.relativeDistance/2" -> {
                 ArithExpr<RealSort> price = number(args.get(0));
                 ArithExpr<RealSort> reference = number(args.get(1));
@@ -254,6 +264,13 @@ final class ExpressionTranslator {
     }
 
     private BoolExpr equal(Value left, Value right, BinaryExpr binary) {
+        if (left instanceof Value.Null || right instanceof Value.Null) {
+            Value other = left instanceof Value.Null ? right : left;
+            if (other instanceof Value.Num num && num.given() != null) {
+                return z3.mkNot(num.given()); // == null: the fact leaves it out
+            }
+            throw new NotInSubset("'" + binary + "' compares with null something no fact leaves out");
+        }
         if (left instanceof Value.Num a && right instanceof Value.Num b) {
             return z3.mkEq(a.expr(), b.expr());
         }
@@ -266,6 +283,12 @@ final class ExpressionTranslator {
         if (left instanceof Value.Text a && right instanceof Value.Text b && a.identifier() && b.identifier()
                 && binary.getOperator() == BinaryExpr.Operator.EQUALS) {
             return z3.mkTrue(); // one fact of each type: identifiers always join
+        }
+        if (left instanceof Value.Text a && right instanceof Value.Text b && !a.what().equals(b.what())
+                && (a.literal() == null || b.literal() == null)) {
+            // Whether a restriction names this symbol, a control this account, an indicator "atr_14": the
+            // analysis may take either answer, and a counterexample shows the one it took.
+            return facts.textEquals(a, b);
         }
         throw new NotInSubset("'" + binary + "' compares text or values of different kinds; only numbers, enums,"
                 + " booleans and identifier joins (accountId, symbol, proposalId) are analysed");
@@ -351,7 +374,8 @@ final class ExpressionTranslator {
         Map<String, Class<? extends Enum<?>>> enums = new java.util.HashMap<>();
         for (Class<? extends Enum<?>> type : List.<Class<? extends Enum<?>>>of(Side.class, TradingState.class,
                 HaltScope.class, dev.arbiter.kb.fact.RegimeKind.class, dev.arbiter.kb.fact.RestrictionKind.class,
-                dev.arbiter.kb.fact.AnomalyKind.class, dev.arbiter.kb.outcome.Layer.class)) {
+                dev.arbiter.kb.fact.AnomalyKind.class, dev.arbiter.kb.outcome.Layer.class,
+                dev.arbiter.kb.fact.InstrumentKind.class, dev.arbiter.kb.fact.MarginMode.class)) {
             enums.put(type.getSimpleName(), type);
         }
         return Map.copyOf(enums);

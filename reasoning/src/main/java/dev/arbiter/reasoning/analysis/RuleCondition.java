@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.drl.ast.descr.AccumulateDescr;
 import org.drools.drl.ast.descr.AndDescr;
 import org.drools.drl.ast.descr.BaseDescr;
 import org.drools.drl.ast.descr.EvalDescr;
@@ -87,6 +88,9 @@ final class RuleCondition {
 
     private BoolExpr pattern(PatternDescr pattern, Map<String, Value> bindings) {
         String type = simpleName(pattern.getObjectType());
+        if (pattern.getSource() instanceof AccumulateDescr accumulate) {
+            return accumulateOverTheOrder(accumulate, bindings);
+        }
         if (pattern.getSource() != null) {
             throw new NotInSubset(kind(pattern.getSource()) + " is outside the subset (it reads many facts at once)");
         }
@@ -107,6 +111,54 @@ final class RuleCondition {
             constrain(expr.getExpression(), translator, bindings).ifPresent(parts::add);
         }
         return z3.mkAnd(parts.toArray(BoolExpr[]::new));
+    }
+
+    /**
+     * {@code accumulate} over the request's proposals, {@code count} or {@code sum}: the analysis has one order, so
+     * "the proposals up to this one" is that order when it matches the input pattern, and none otherwise. Its
+     * constraints on {@code proposalId} (the ordering within a request) hold for the order itself. Other sources
+     * read many facts at once and stay outside the subset.
+     */
+    private BoolExpr accumulateOverTheOrder(AccumulateDescr accumulate, Map<String, Value> bindings) {
+        PatternDescr input = accumulate.getInputPattern();
+        if (input == null || !simpleName(input.getObjectType()).equals("Proposal") || accumulate.getDescrs().size() > 1
+                || accumulate.getFunctions().isEmpty()) {
+            throw new NotInSubset("accumulate is outside the subset unless it counts or sums the request's proposals"
+                    + " (it reads many facts at once)");
+        }
+        Map<String, Value> inner = new HashMap<>(bindings);
+        ExpressionTranslator translator = new ExpressionTranslator(facts, "Proposal", inner, false);
+        List<BoolExpr> matches = new ArrayList<>();
+        for (BaseDescr constraint : input.getDescrs()) {
+            if (!(constraint instanceof ExprConstraintDescr expr)) {
+                throw new NotInSubset("the constraint " + constraint.getText() + " of Proposal is outside the subset");
+            }
+            if (!expr.getExpression().contains("proposalId")) {
+                constrain(expr.getExpression(), translator, inner).ifPresent(matches::add);
+            }
+        }
+        BoolExpr matched = z3.mkAnd(matches.toArray(BoolExpr[]::new));
+        for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+            com.microsoft.z3.ArithExpr<com.microsoft.z3.RealSort> one = switch (function.getFunction()) {
+                case "count" -> facts.real(java.math.BigDecimal.ONE);
+                case "sum" -> {
+                    if (function.getParams().length != 1) {
+                        throw new NotInSubset("sum with " + function.getParams().length + " arguments is outside the subset");
+                    }
+                    yield ExpressionTranslator.num(translator.translate(function.getParams()[0]), function.getParams()[0]);
+                }
+                default -> throw new NotInSubset("accumulate with " + function.getFunction()
+                        + " is outside the subset; count and sum over the request's proposals are analysed");
+            };
+            @SuppressWarnings("unchecked")
+            com.microsoft.z3.ArithExpr<com.microsoft.z3.RealSort> total =
+                    (com.microsoft.z3.ArithExpr<com.microsoft.z3.RealSort>) z3.mkITE(matched, one,
+                            facts.real(java.math.BigDecimal.ZERO));
+            if (function.getBind() != null) {
+                bindings.put(function.getBind(), new Value.Num(total));
+            }
+        }
+        return z3.mkTrue();
     }
 
     /** {@code $x : path} binds; anything else is a condition. */

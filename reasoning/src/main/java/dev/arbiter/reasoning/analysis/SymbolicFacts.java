@@ -10,6 +10,7 @@ import com.microsoft.z3.RealSort;
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ClusterExposure;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
@@ -21,9 +22,11 @@ import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.Restriction;
@@ -53,14 +56,21 @@ import java.util.stream.Stream;
 final class SymbolicFacts {
 
     /** The facts every decision has: the order, its account, its instrument and the account's exposure in it. */
-    static final Set<String> ALWAYS_PRESENT = Set.of("Proposal", "Account", "Instrument", "Exposure");
-    static final Set<String> IDENTIFIERS = Set.of("accountId", "symbol", "proposalId", "intentId");
+    static final Set<String> ALWAYS_PRESENT = Set.of("Proposal", "Account", "Instrument", "Exposure", "Portfolio",
+            "ClusterExposure");
+    /** Fields that join facts; {@code cluster} joins the instrument to its cluster's exposure. */
+    static final Set<String> IDENTIFIERS = Set.of("accountId", "symbol", "proposalId", "intentId", "cluster");
+    /** Fields a fact may leave null, with the flag saying whether they are given: a spot position has no liquidation. */
+    static final Map<String, String> NULLABLE = Map.of(
+            "Exposure.liquidationPrice", "Exposure is liquidatable",
+            "Exposure.liquidationDistance", "Exposure is liquidatable");
 
     static final Map<String, Class<?>> TYPES = Stream.of(Proposal.class, Account.class, Instrument.class,
                     Exposure.class, OrderIntent.class, ProtectiveStop.class, Anomaly.class, Bar.class, FeedStatus.class,
                     IndicatorValue.class, KillSwitch.class, LossHistory.class, Margin.class, ModelHealth.class,
                     OpenOrder.class, OrderActivity.class, Position.class, Prediction.class, Regime.class,
-                    Restriction.class, TradingControl.class)
+                    Restriction.class, TradingControl.class, Portfolio.class, ClusterExposure.class,
+                    ReconciliationBreak.class)
             .collect(Collectors.toMap(Class::getSimpleName, c -> c, (a, b) -> a, LinkedHashMap::new));
 
     private final Context z3;
@@ -69,18 +79,27 @@ final class SymbolicFacts {
     private final Map<String, BoolExpr> assumptions = new LinkedHashMap<>();
     private final Map<String, RealExpr> limits = new LinkedHashMap<>();
     private final Map<String, RealExpr> parameters = new LinkedHashMap<>();
+    /** Text field &rarr; the equalities with other text the rules asked about, each a free boolean. */
+    private final Map<String, List<TextEquality>> textEqualities = new LinkedHashMap<>();
+
+    /** {@code field} (e.g. {@code Restriction.value}) equals {@code other} (a field or a literal) when {@code holds}. */
+    record TextEquality(BoolExpr holds, Value.Text other) {
+    }
 
     SymbolicFacts(Context z3, Map<String, BigDecimal> limitValues, Map<String, BigDecimal> parameterValues) {
         this.z3 = z3;
         TYPES.forEach(this::declare);
         for (FieldRanges.Range range : FieldRanges.RANGES) {
             ArithExpr<RealSort> x = number(range.type(), range.field());
-            assumptions.put(range.name(), switch (range.bound()) {
+            BoolExpr bounded = switch (range.bound()) {
                 case POSITIVE -> z3.mkGt(x, real(BigDecimal.ZERO));
                 case NON_NEGATIVE -> z3.mkGe(x, real(BigDecimal.ZERO));
                 case UNIT_INTERVAL -> z3.mkAnd(z3.mkGe(x, real(BigDecimal.ZERO)), z3.mkLe(x, real(BigDecimal.ONE)));
-            });
+            };
+            BoolExpr given = ((Value.Num) field(range.type(), range.field())).given();
+            assumptions.put(range.name(), given == null ? bounded : z3.mkImplies(given, bounded));
         }
+        ConsistentBook.assume(this, z3, assumptions);
         for (FieldRanges.AtLeast ordering : FieldRanges.ORDERINGS) {
             assumptions.put(ordering.name(), z3.mkGe(number(ordering.type(), ordering.field()),
                     number(ordering.type(), ordering.other())));
@@ -103,7 +122,8 @@ final class SymbolicFacts {
             Class<?> javaType = component.getType();
             Value value;
             if (javaType == BigDecimal.class || javaType == double.class) {
-                value = new Value.Num(z3.mkRealConst(key));
+                String flag = NULLABLE.get(key);
+                value = new Value.Num(z3.mkRealConst(key), flag == null ? null : z3.mkBoolConst(flag));
             } else if (javaType == int.class || javaType == long.class) {
                 RealExpr x = z3.mkRealConst(key);
                 assumptions.put(key + " is a whole number", z3.mkIsInteger(x));
@@ -124,6 +144,34 @@ final class SymbolicFacts {
         if (type.equals("Proposal") || type.equals("OpenOrder")) {
             fields.put(type + ".notional", new Value.Num(z3.mkMul(number(type, "quantity"), number(type, "price"))));
         }
+        if (type.equals("Exposure")) {
+            fields.put(type + ".grossExposure", new Value.Num(z3.mkAdd(number(type, "positionNotional"),
+                    number(type, "openOrderNotional"))));
+        }
+    }
+
+    /** Whether two texts are equal, as a free boolean: the same one for the same pair, whichever side it is on. */
+    BoolExpr textEquals(Value.Text a, Value.Text b) {
+        Value.Text field = a.literal() == null ? a : b;
+        Value.Text other = field == a ? b : a;
+        String name = a.what().compareTo(b.what()) < 0 ? a.what() + " = " + b.what() : b.what() + " = " + a.what();
+        BoolExpr holds = z3.mkBoolConst(name);
+        List<TextEquality> known = textEqualities.computeIfAbsent(field.what(), unused -> new java.util.ArrayList<>());
+        if (known.stream().noneMatch(e -> e.holds().equals(holds))) {
+            known.add(new TextEquality(holds, other));
+        }
+        if (other.literal() == null) {
+            List<TextEquality> back = textEqualities.computeIfAbsent(other.what(), unused -> new java.util.ArrayList<>());
+            if (back.stream().noneMatch(e -> e.holds().equals(holds))) {
+                back.add(new TextEquality(holds, field));
+            }
+        }
+        return holds;
+    }
+
+    /** The equalities asked about a text field ({@code Type.field}). */
+    List<TextEquality> textEqualities(String key) {
+        return textEqualities.getOrDefault(key, List.of());
     }
 
     boolean isFactType(String type) {

@@ -8,8 +8,20 @@ import com.microsoft.z3.RealSort;
 /** What a DRL expression stands for once translated: a number, a truth value, an enum value, text or a fact. */
 sealed interface Value {
 
-    /** A number; every number is a real in the analysis (whole-number fields are constrained to be whole). */
-    record Num(ArithExpr<RealSort> expr) implements Value {
+    /**
+     * A number; every number is a real in the analysis (whole-number fields are constrained to be whole).
+     *
+     * @param given for a field a fact may leave null (a liquidation price), whether it is given; null otherwise
+     */
+    record Num(ArithExpr<RealSort> expr, BoolExpr given) implements Value {
+
+        Num(ArithExpr<RealSort> expr) {
+            this(expr, null);
+        }
+    }
+
+    /** The literal {@code null}: only compared with a field a fact may leave null. */
+    record Null() implements Value {
     }
 
     record Truth(BoolExpr expr) implements Value {

@@ -215,6 +215,15 @@ class RuleSetAnalyzerTest {
         Proposal order = facts.stream().filter(Proposal.class::isInstance).map(Proposal.class::cast).findFirst().orElseThrow();
         assertThat(order.notional()).isGreaterThan(LIMITS.require("max-order-value"));
         assertThat(session.outcomes()).noneMatch(o -> o instanceof Rejection || o instanceof Cap || o instanceof Halt);
+
+        // ...and it is a book the engine could hold: equity above zero, the position worth quantity x mark.
+        dev.arbiter.kb.fact.Account account = facts.stream().filter(dev.arbiter.kb.fact.Account.class::isInstance)
+                .map(dev.arbiter.kb.fact.Account.class::cast).findFirst().orElseThrow();
+        dev.arbiter.kb.fact.Exposure exposure = facts.stream().filter(dev.arbiter.kb.fact.Exposure.class::isInstance)
+                .map(dev.arbiter.kb.fact.Exposure.class::cast).findFirst().orElseThrow();
+        assertThat(account.equity()).isPositive();
+        assertThat(exposure.positionNotional())
+                .isEqualByComparingTo(exposure.positionQuantity().abs().multiply(exposure.markPrice()));
     }
 
     @Test
