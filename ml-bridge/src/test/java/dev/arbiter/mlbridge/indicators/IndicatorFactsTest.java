@@ -31,8 +31,26 @@ class IndicatorFactsTest {
         double highestBefore = window.subList(179, 199).stream()
                 .mapToDouble(b -> b.high().doubleValue()).max().orElseThrow();
         assertThat(values.get("highest_20")).isEqualTo(highestBefore);
+        double lowestBefore = window.subList(179, 199).stream()
+                .mapToDouble(b -> b.low().doubleValue()).min().orElseThrow();
+        assertThat(values.get("lowest_20")).isEqualTo(lowestBefore);
         assertThat(values.get("rsi_14")).isBetween(0.0, 100.0);
         assertThat(values.get("atr_14")).isPositive();
+    }
+
+    @Test
+    void lowestIsTheBreakdownLevelTheLastBarIsComparedWith() {
+        List<Bar> window = new ArrayList<>(bars.subList(0, 200));
+        Bar last = window.get(199);
+        BigDecimal crash = last.low().multiply(new BigDecimal("0.9"));
+        window.set(199, new Bar(last.symbol(), last.openTime(), last.period(), last.open(), last.high(), crash, crash,
+                last.volume()));
+
+        double lowest = byName(indicators.atLastBar(window)).get("lowest_20");
+
+        double lowestBefore = window.subList(179, 199).stream()
+                .mapToDouble(b -> b.low().doubleValue()).min().orElseThrow();
+        assertThat(lowest).isEqualTo(lowestBefore).isGreaterThan(crash.doubleValue());
     }
 
     @Test
