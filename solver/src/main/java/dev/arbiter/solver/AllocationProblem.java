@@ -199,6 +199,12 @@ public record AllocationProblem(List<AllocationCandidate> candidates, List<Alloc
         }
     }
 
+    /** The same book and limits with other candidates: what-if sizing of one order. */
+    public AllocationProblem withCandidates(List<AllocationCandidate> others) {
+        return new AllocationProblem(others, instruments, holdings, currentGrossExposure, account, limits, objective,
+                covariance, stressedRegimes);
+    }
+
     /** The gross-exposure limit. */
     public BigDecimal maxGrossExposure() {
         return limits.maxGrossExposure();

@@ -260,6 +260,15 @@ public final class DecisionPipeline implements AutoCloseable {
         List<OrderToProve> orders = allocation.orders().stream()
                 .map(o -> new OrderToProve(o.proposalId(), o.symbol(), o.side(), o.quantity(), o.price()))
                 .toList();
+        HardLimits hardLimits = hardLimits(problem, caps);
+        return provers.with(prover -> prover.prove(orders, hardLimits));
+    }
+
+    /**
+     * The hard limits the proof holds orders to, mapped from the problem the sizer solved: its gross exposure, free
+     * balance, holdings, account and limits, and each order's cap.
+     */
+    static HardLimits hardLimits(AllocationProblem problem, Map<String, BigDecimal> caps) {
         dev.arbiter.solver.AccountTerms account = problem.account();
         dev.arbiter.solver.PortfolioLimits limits = problem.limits();
         PortfolioState portfolio = new PortfolioState(account.equity(), account.marginUsed(), account.marginCapacity(),
@@ -271,9 +280,8 @@ public final class DecisionPipeline implements AutoCloseable {
                 new PortfolioCaps(limits.maxNetExposure(), limits.maxLeverage(), limits.maxLeverageStressed(),
                         limits.marginRate(), limits.maxInstrumentShare(), limits.maxClusterShare(),
                         limits.maxSectorShare(), limits.maxPositionQuantity(), limits.maxMarginUtilisation()));
-        HardLimits hardLimits = new HardLimits(limits.maxGrossExposure(), problem.currentGrossExposure(),
-                account.freeBalance(), account.reservedByOpenOrders(), caps, portfolio);
-        return provers.with(prover -> prover.prove(orders, hardLimits));
+        return new HardLimits(limits.maxGrossExposure(), problem.currentGrossExposure(), account.freeBalance(),
+                account.reservedByOpenOrders(), caps, portfolio);
     }
 
     /** Each proposal's status, decided here in Java; its explanation is left for {@link #explain}. */
