@@ -57,6 +57,7 @@ public final class AccountBook {
                 d.highWaterMark = d.highWaterMark.add(e.amount());
             }
             case AccountEvent.Filled e -> fill(d, e);
+            case AccountEvent.Funded e -> d.cash = d.cash.add(e.amount());
             case AccountEvent.OrderReported e -> report(d, e);
             case AccountEvent.Marked e -> d.mark(e.symbol(), e.price(), e.at());
             case AccountEvent.OfficerActed e -> officer(d, e);

@@ -18,6 +18,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = AccountEvent.Opened.class, name = "OPENED"),
         @JsonSubTypes.Type(value = AccountEvent.Transferred.class, name = "TRANSFERRED"),
         @JsonSubTypes.Type(value = AccountEvent.Filled.class, name = "FILLED"),
+        @JsonSubTypes.Type(value = AccountEvent.Funded.class, name = "FUNDED"),
         @JsonSubTypes.Type(value = AccountEvent.OrderReported.class, name = "ORDER_REPORTED"),
         @JsonSubTypes.Type(value = AccountEvent.Marked.class, name = "MARKED"),
         @JsonSubTypes.Type(value = AccountEvent.OfficerActed.class, name = "OFFICER_ACTED"),
@@ -48,6 +49,17 @@ public sealed interface AccountEvent {
      */
     record Filled(String accountId, Instant at, String fillId, String orderId, String symbol, Side side,
                   BigDecimal quantity, BigDecimal price, BigDecimal fee, boolean stopLoss, boolean unsolicited)
+            implements AccountEvent {
+    }
+
+    /**
+     * A perpetual's funding exchanged at one funding time: profit or loss of holding the position, so it moves cash
+     * and the day's P&amp;L (not a transfer).
+     *
+     * @param fundingId the venue's id of the exchange, one per instrument and funding time
+     * @param amount    received (positive) or paid (negative)
+     */
+    record Funded(String accountId, Instant at, String fundingId, String symbol, BigDecimal amount)
             implements AccountEvent {
     }
 

@@ -51,6 +51,15 @@ final class EventChecks {
                     }
                 });
             }
+            case AccountEvent.Funded e -> {
+                requireOpened(state);
+                if (e.amount() == null) {
+                    throw new InvalidEventException("amount", "null", "the funding received (positive) or paid (negative)");
+                }
+                if (e.symbol() == null || e.symbol().isBlank()) {
+                    throw new InvalidEventException("symbol", String.valueOf(e.symbol()), "the perpetual's symbol");
+                }
+            }
             case AccountEvent.OrderReported e -> {
                 if (e.status() == null || e.status() == OrderStatus.APPROVED || e.status() == OrderStatus.EXPIRED
                         || e.status() == OrderStatus.FILLED || e.status() == OrderStatus.PARTIALLY_FILLED) {

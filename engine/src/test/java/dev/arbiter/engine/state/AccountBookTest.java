@@ -51,6 +51,19 @@ class AccountBookTest {
     }
 
     @Test
+    void fundingPaidIsALossOfTheDayNotATransfer() {
+        open("acct-1", "10000");
+        fill("acct-1", "f-1", null, Side.BUY, "1", "1700", "0", "2023-03-15T07:00:00Z");
+        // a long pays 0.01 % of 1,700 at the 08:00 funding time
+        AccountState funded = core.submit(new AccountEvent.Funded("acct-1", Instant.parse("2023-03-15T08:00:00Z"),
+                "ETH-USD/2023-03-15T08:00:00Z", "ETH-USD", new BigDecimal("-0.17")), "funding-1").state();
+        assertThat(funded.cash()).isEqualByComparingTo("8299.83");
+        assertThat(funded.dailyPnl()).isEqualByComparingTo("-0.17");
+        assertThat(funded.dayTransfers()).isEqualByComparingTo("0");
+        assertThat(funded.highWaterMark()).isEqualByComparingTo("10000");
+    }
+
+    @Test
     void aRepeatedFillIdChangesNothing() {
         open("acct-1", "1000");
         fill("acct-1", "f-1", null, Side.BUY, "0.1", "1700", "0", "2023-03-15T13:00:00Z");

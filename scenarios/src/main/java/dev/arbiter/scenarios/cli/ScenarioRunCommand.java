@@ -5,6 +5,7 @@ import dev.arbiter.scenarios.expect.ExpectationResult;
 import dev.arbiter.scenarios.metrics.PerformanceMetrics;
 import dev.arbiter.scenarios.model.ModelOutcome;
 import dev.arbiter.scenarios.model.ModelledRun;
+import dev.arbiter.scenarios.report.MarginSection;
 import dev.arbiter.scenarios.report.ModelSection;
 import dev.arbiter.scenarios.report.ReportWriter;
 import dev.arbiter.scenarios.report.ScenarioReport;
@@ -69,6 +70,12 @@ final class ScenarioRunCommand implements Callable<Integer> {
                 100 * m.totalReturn(), 100 * m.maxDrawdown(), m.sharpe(), m.trades(), 100 * m.winRate(), 100 * m.exposure());
         System.out.println("  decisions: " + report.activity().decisionsByStatus());
         System.out.println("  rejections: " + report.activity().rejections());
+        if (report.margin().any()) {
+            System.out.println("  perpetuals: funding paid " + MarginSection.money(report.margin().fundingPaid())
+                    + ", received " + MarginSection.money(report.margin().fundingReceived()) + "; liquidations "
+                    + report.margin().liquidations().size() + "; closest to liquidation "
+                    + MarginSection.distance(report.margin()));
+        }
         if (!report.activity().faults().isEmpty()) {
             System.out.println("  failed closed: " + report.activity().faults());
         }

@@ -1,5 +1,6 @@
 package dev.arbiter.scenarios.expect;
 
+import dev.arbiter.scenarios.margin.MarginActivity;
 import dev.arbiter.scenarios.metrics.PerformanceMetrics;
 import dev.arbiter.scenarios.report.RuleActivity;
 import dev.arbiter.scenarios.spec.Expectation;
@@ -12,11 +13,12 @@ public final class ExpectationChecker {
     }
 
     public static List<ExpectationResult> check(List<Expectation> expectations, PerformanceMetrics metrics,
-                                                RuleActivity activity) {
-        return expectations.stream().map(e -> check(e, metrics, activity)).toList();
+                                                RuleActivity activity, MarginActivity margin) {
+        return expectations.stream().map(e -> check(e, metrics, activity, margin)).toList();
     }
 
-    static ExpectationResult check(Expectation e, PerformanceMetrics metrics, RuleActivity activity) {
+    static ExpectationResult check(Expectation e, PerformanceMetrics metrics, RuleActivity activity,
+                                   MarginActivity margin) {
         double actual = switch (e.check()) {
             case "max-drawdown" -> metrics.maxDrawdown();
             case "total-return" -> metrics.totalReturn();
@@ -24,6 +26,7 @@ public final class ExpectationChecker {
             case "rule-fires", "rule-silent" -> activity.firingsByCode().getOrDefault(e.rule(), 0);
             case "no-open-while-halted" -> activity.openedWhileHalted();
             case "halts" -> activity.haltedDecisions();
+            case "liquidations" -> margin.liquidations().size();
             default -> throw new IllegalArgumentException("check: '" + e.check() + "' is not accepted; expected one of "
                     + Expectation.CHECKS);
         };
@@ -35,6 +38,7 @@ public final class ExpectationChecker {
             case "rule-fires", "rule-silent" -> " decisions";
             case "no-open-while-halted" -> " buys approved in a halted instrument";
             case "halts" -> " decisions with an instrument halted";
+            case "liquidations" -> " positions liquidated";
             default -> "";
         };
         return new ExpectationResult(e, held, actual, e.describe() + ": " + format(actual) + unit);

@@ -62,6 +62,9 @@ public final class ReportWriter {
         summary.put("barsPerSecond", round(report.barsPerSecond()));
         summary.put("metrics", report.metrics());
         summary.put("activity", report.activity());
+        if (report.margin().any()) {
+            summary.put("perpetuals", MarginSection.json(report.margin()));
+        }
         List<Map<String, Object>> expectations = new ArrayList<>();
         for (ExpectationResult r : report.expectations()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -100,6 +103,9 @@ public final class ReportWriter {
         }
         html.append("</table>");
         html.append("<h2>Performance</h2>").append(metricsTable(report.metrics()));
+        if (report.margin().any()) {
+            html.append(MarginSection.html(report.margin()));
+        }
         html.append(String.format(Locale.ROOT, "<p>%d decisions through the full pipeline at %.1f bars/s.</p>",
                 report.decisions(), report.barsPerSecond()));
         List<StepRecord> steps = sample(run.steps());

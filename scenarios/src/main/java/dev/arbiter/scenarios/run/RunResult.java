@@ -1,6 +1,7 @@
 package dev.arbiter.scenarios.run;
 
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.scenarios.margin.MarginActivity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import java.util.Map;
  * @param closedOutCash the engine's cash after the venue closed every position still open at the end (at its last
  *                      mark, with slippage and fees)
  * @param elapsedNanos wall time of the replay loop, decisions included
+ * @param margin       the perpetuals' funding, liquidations and closest approach to liquidation (nothing for spot)
  */
 public record RunResult(String scenario, double startingCash, Duration period, List<StepRecord> steps,
                         List<Trade> trades, List<Fill> fills, Map<String, List<Bar>> bars, double closedOutCash,
-                        long elapsedNanos) {
+                        long elapsedNanos, MarginActivity margin) {
 
     public double finalEquity() {
         return steps.isEmpty() ? startingCash : steps.get(steps.size() - 1).equity();

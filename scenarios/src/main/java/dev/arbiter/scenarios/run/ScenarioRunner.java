@@ -24,12 +24,17 @@ import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.rules.session.Firing;
+import dev.arbiter.scenarios.data.DataRoot;
+import dev.arbiter.scenarios.margin.Contracts;
+import dev.arbiter.scenarios.margin.FundingFiles;
+import dev.arbiter.scenarios.margin.FundingRates;
 import dev.arbiter.scenarios.spec.ClientSpec;
 import dev.arbiter.scenarios.spec.InvalidScenarioException;
 import dev.arbiter.scenarios.spec.MarketFeed;
 import dev.arbiter.scenarios.spec.ScenarioSpec;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,7 +93,7 @@ public final class ScenarioRunner {
      * @param listener     sees every decision with the request as the engine completed it
      */
     public RunResult run(ScenarioSpec spec, Map<String, List<Bar>> barsBySymbol, StepListener listener) {
-        return run(spec, barsBySymbol, listener, new InMemoryJournal(), instruments(spec.market()));
+        return run(spec, barsBySymbol, listener, new InMemoryJournal(), instruments(spec));
     }
 
     /**
@@ -101,6 +106,8 @@ public final class ScenarioRunner {
         long started = System.nanoTime();
         List<MarketFeed> feeds = spec.market();
         List<Instant> timeline = timeline(spec, barsBySymbol);
+        Contracts contracts = Contracts.of(feeds, spec.rules().instruments());
+        Map<String, FundingRates> funding = funding(spec, contracts, barsBySymbol, timeline);
         Function<String, Optional<Instrument>> lookup = symbol -> Optional.ofNullable(listed.get(symbol));
         String accountId = spec.account().accountId();
         try (TradingCore core = new TradingCore(journal, StateSettings.DEFAULTS.withBarsKept(spec.windowBars()),
@@ -109,7 +116,7 @@ public final class ScenarioRunner {
                     .min(Instant::compareTo).orElseThrow();
             core.submit(new AccountEvent.Opened(accountId, firstBar, spec.account().startingCash(), null), null);
             EngineDecisions decisions = new EngineDecisions(core);
-            SimulatedVenue venue = new SimulatedVenue(core, accountId, spec.fills(), spec.exits());
+            SimulatedVenue venue = new SimulatedVenue(core, accountId, spec.fills(), spec.exits(), contracts, funding);
             Map<String, Integer> next = new HashMap<>();
             feeds.forEach(f -> next.put(f.symbol(), 0));
             List<StepRecord> steps = new ArrayList<>(timeline.size());
@@ -146,6 +153,7 @@ public final class ScenarioRunner {
                 }
                 for (Bar bar : fresh) {
                     core.bar(bar);
+                    venue.settle(bar);
                 }
                 Instant asOf = fresh.stream().map(Bar::endTime).max(Instant::compareTo).orElseThrow();
                 String id = spec.name() + "-" + step;
@@ -165,7 +173,7 @@ public final class ScenarioRunner {
             List<Fill> fills = fills(journal, accountId, venue);
             return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).barPeriod(),
                     steps, venue.trades(), fills, shown, core.account(accountId).cash().doubleValue(),
-                    System.nanoTime() - started);
+                    System.nanoTime() - started, venue.marginActivity());
         }
     }
 
@@ -191,14 +199,36 @@ public final class ScenarioRunner {
         return timeline;
     }
 
-    /** The scenario's instruments as the engine's reference data lists them: on the simulated venue. */
-    static Map<String, Instrument> instruments(List<MarketFeed> feeds) {
+    /**
+     * The scenario's instruments as the engine's reference data lists them: on the simulated venue, a perpetual where
+     * the rule set's instruments list one.
+     */
+    static Map<String, Instrument> instruments(ScenarioSpec spec) {
+        Contracts contracts = Contracts.of(spec.market(), spec.rules().instruments());
         Map<String, Instrument> listed = new LinkedHashMap<>();
-        for (MarketFeed feed : feeds) {
+        for (MarketFeed feed : spec.market()) {
             listed.put(feed.symbol(), new Instrument(feed.symbol(), VENUE, feed.cluster(), feed.tickSize(),
-                    feed.lotSize(), feed.minNotional(), new BigDecimal("1000000000")));
+                    feed.lotSize(), feed.minNotional(), new BigDecimal("1000000000"), contracts.kind(feed.symbol())));
         }
         return listed;
+    }
+
+    /** Each perpetual's funding rates over the run: from the first bar the runner sees to the last bar's end. */
+    private static Map<String, FundingRates> funding(ScenarioSpec spec, Contracts contracts,
+                                                     Map<String, List<Bar>> barsBySymbol, List<Instant> timeline) {
+        Map<String, FundingRates> funding = new HashMap<>();
+        for (int i = 0; i < spec.market().size(); i++) {
+            MarketFeed feed = spec.market().get(i);
+            if (!contracts.perpetual(feed.symbol()) || feed.funding() == null) {
+                continue;
+            }
+            List<Bar> bars = barsBySymbol.get(feed.symbol());
+            Instant end = bars.isEmpty() ? timeline.get(timeline.size() - 1) : bars.get(bars.size() - 1).endTime();
+            funding.put(feed.symbol(), FundingFiles.load(feed.symbol(), feed.funding(), "market[" + i + "].funding",
+                    spec.baseDirectory(), DataRoot.find(spec.baseDirectory() == null ? Path.of("") : spec.baseDirectory()),
+                    contracts.terms(feed.symbol()).fundingInterval(), timeline.get(0), end));
+        }
+        return funding;
     }
 
     /** The clients' buy intents due at {@code step}, priced off each instrument's last close the engine holds. */
@@ -219,7 +249,9 @@ public final class ScenarioRunner {
                 if (quantity.signum() <= 0) {
                     continue;
                 }
-                BigDecimal stop = floorTo(close.multiply(BigDecimal.valueOf(1 - client.stopFraction())), instrument.tickSize());
+                BigDecimal stop = client.stopFraction().isEmpty() ? BigDecimal.ZERO
+                        : floorTo(close.multiply(BigDecimal.valueOf(1 - client.stopFraction().getAsDouble())),
+                                instrument.tickSize());
                 // A marketable limit: up to 1 % above the last close, so a gap up leaves it unfilled.
                 BigDecimal limit = floorTo(close.multiply(CLIENT_LIMIT_TOLERANCE), instrument.tickSize());
                 intents.add(new OrderIntent(client.name() + "-" + step + "-" + instrument.symbol(), accountId,

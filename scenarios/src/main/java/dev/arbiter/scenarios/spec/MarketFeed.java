@@ -13,10 +13,12 @@ import java.time.Instant;
  *                  {@code ta4j-json} (ta4j's example files)
  * @param generator settings when {@code source} is {@code generate}, else null
  * @param resample  a longer period to aggregate the file's bars into (UTC-aligned), or null to keep them
+ * @param funding   a perpetual's funding-rate file ({@code data:PATH} or relative to the scenario file), or null
+ *                  for spot
  */
 public record MarketFeed(String symbol, String source, String format, Duration period, String cluster,
                          BigDecimal lotSize, BigDecimal tickSize, BigDecimal minNotional, Generator generator,
-                         Duration resample) {
+                         Duration resample, String funding) {
 
     /**
      * Geometric Brownian motion: log returns drawn normal with the given drift and volatility per bar.

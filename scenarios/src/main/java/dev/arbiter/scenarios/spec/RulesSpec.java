@@ -1,6 +1,9 @@
 package dev.arbiter.scenarios.spec;
 
 import java.math.BigDecimal;
+import dev.arbiter.rules.pack.InstrumentSet;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -19,6 +22,23 @@ public record RulesSpec(Path directory, boolean riskLayers, Map<String, BigDecim
     public RulesSpec {
         limits = Map.copyOf(limits);
         parameters = Map.copyOf(parameters);
+    }
+
+    /**
+     * The instruments the rule set lists: its folder's {@code instruments.json} when it has one, else the shipped
+     * list. A scenario symbol listed there as a perpetual trades as one.
+     */
+    public InstrumentSet instruments() {
+        Path file = directory == null ? null : directory.resolve(InstrumentSet.FILE);
+        if (file == null || !Files.isRegularFile(file)) {
+            return InstrumentSet.shippedDefault();
+        }
+        try {
+            return InstrumentSet.fromJson(file.toString(), Files.readString(file));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidScenarioException("rules.directory", "'" + directory + "' with " + InstrumentSet.FILE,
+                    "a readable instruments file (" + e.getMessage() + ")");
+        }
     }
 
     public RulesSpec withRiskLayers(boolean on) {

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.rules.pack.InstrumentSet;
 import java.util.Set;
 import dev.arbiter.scenarios.stress.Shock;
 import dev.arbiter.scenarios.search.SearchSpec;
@@ -73,8 +76,10 @@ public final class ScenarioFiles {
             expectations.add(expectation(expectation));
         }
         refuseDetectors(node);
+        RulesSpec rules = rules(node, baseDirectory);
+        requireFundingOnPerpetualsOnly(market, rules.instruments());
         return new ScenarioSpec(node.text("name"), node.text("description", ""), baseDirectory, market, from, to, window,
-                account(node), rules(node, baseDirectory), fills(node), exits(node),
+                account(node), rules, fills(node), exits(node),
                 node.flag("strategies", true), clients, expectations, stress(node, symbols),
                 search(node), model(node, window));
     }
@@ -95,7 +100,7 @@ public final class ScenarioFiles {
 
     private static MarketFeed feed(SpecNode feed) {
         feed.allowOnly("symbol", "file", "format", "period", "resample", "cluster", "lotSize", "tickSize", "minNotional",
-                "generate");
+                "generate", "funding");
         String symbol = feed.text("symbol");
         BigDecimal positive = new BigDecimal("1e-12");
         BigDecimal lot = feed.decimal("lotSize", new BigDecimal("0.0001"), positive, null);
@@ -118,7 +123,8 @@ public final class ScenarioFiles {
                     g.decimal("drift", BigDecimal.ZERO, null, null).doubleValue(),
                     g.decimal("volatility", new BigDecimal("0.01"), BigDecimal.ZERO, BigDecimal.ONE).doubleValue(),
                     g.longValue("seed", 1));
-            return new MarketFeed(symbol, "generate", "generated", period, cluster, lot, tick, minNotional, generator, null);
+            return new MarketFeed(symbol, "generate", "generated", period, cluster, lot, tick, minNotional, generator, null,
+                    feed.has("funding") ? feed.text("funding") : null);
         }
         String format = feed.choice("format", "csv", "csv", "ta4j-json");
         Duration resample = feed.duration("resample", null);
@@ -127,7 +133,8 @@ public final class ScenarioFiles {
             throw new InvalidScenarioException(feed.path() + ".resample", resample,
                     "a multiple of the period " + period + " that divides a day or is whole days (e.g. PT4H, P1D)");
         }
-        return new MarketFeed(symbol, feed.text("file"), format, period, cluster, lot, tick, minNotional, null, resample);
+        return new MarketFeed(symbol, feed.text("file"), format, period, cluster, lot, tick, minNotional, null, resample,
+                feed.has("funding") ? feed.text("funding") : null);
     }
 
     private static StressSpec stress(SpecNode node, Set<String> symbols) {
@@ -240,9 +247,11 @@ public final class ScenarioFiles {
             return FillSpec.DEFAULT;
         }
         SpecNode fills = node.child("fills");
-        fills.allowOnly("feeRate", "slippageRate", "latencyBars");
+        fills.allowOnly("feeRate", "slippageRate", "latencyBars", "makerFeeRate", "takerFeeRate");
         return new FillSpec(fills.fraction("feeRate", FillSpec.DEFAULT.feeRate()),
-                fills.fraction("slippageRate", FillSpec.DEFAULT.slippageRate()), fills.integer("latencyBars", 0, 0));
+                fills.fraction("slippageRate", FillSpec.DEFAULT.slippageRate()), fills.integer("latencyBars", 0, 0),
+                fills.fraction("makerFeeRate", FillSpec.MAKER_FEE_RATE),
+                fills.fraction("takerFeeRate", FillSpec.TAKER_FEE_RATE));
     }
 
     private static ExitSpec exits(SpecNode node) {
@@ -279,7 +288,38 @@ public final class ScenarioFiles {
         }
         return new ClientSpec(client.text("name"), client.integer("everyBars", 1, 1),
                 client.decimal("notional", BigDecimal.valueOf(1000), BigDecimal.ONE, null),
-                client.fraction("stopFraction", 0.05), buys);
+                stopFraction(client), buys);
+    }
+
+    /** {@code stopFraction: none} sends intents without a stop-loss (the L1 rules require one to open). */
+    private static OptionalDouble stopFraction(SpecNode client) {
+        if (client.has("stopFraction") && "none".equals(client.rawText("stopFraction"))) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(client.fraction("stopFraction", 0.05));
+    }
+
+    /**
+     * A perpetual pays funding, so its market entry names the funding-rate file; a spot instrument has none. Which
+     * symbols are perpetuals is the rule set's instruments file's to say.
+     */
+    private static void requireFundingOnPerpetualsOnly(List<MarketFeed> market, InstrumentSet listed) {
+        List<String> perpetuals = listed.symbols().stream()
+                .filter(s -> listed.listingOf(s).terms().kind() == InstrumentKind.LINEAR_PERPETUAL).toList();
+        for (int i = 0; i < market.size(); i++) {
+            MarketFeed feed = market.get(i);
+            boolean perpetual = perpetuals.contains(feed.symbol());
+            if (perpetual && feed.funding() == null) {
+                throw new InvalidScenarioException("market[" + i + "].funding", "nothing for " + feed.symbol()
+                        + ", a linear perpetual", "the perpetual's funding-rate file, e.g. funding: \"data:"
+                        + "roshan7869-algotrading/futures/BTC_USDT_USDT-funding_rate.csv\"");
+            }
+            if (!perpetual && feed.funding() != null) {
+                throw new InvalidScenarioException("market[" + i + "].funding", "'" + feed.funding() + "' for "
+                        + feed.symbol() + ", a spot instrument", "funding only on a linear perpetual the rule set's "
+                        + "instruments.json lists " + perpetuals + "; remove it for spot");
+            }
+        }
     }
 
     private static Expectation expectation(SpecNode item) {

@@ -72,6 +72,12 @@ final class SpecNode {
         return items;
     }
 
+    /** The value as written, or null when it is not a scalar. */
+    String rawText(String key) {
+        JsonNode value = node.get(key);
+        return value != null && value.isValueNode() ? value.asString() : null;
+    }
+
     String text(String key) {
         JsonNode value = child(key).node;
         if (!value.isValueNode() || value.asString().isBlank()) {
