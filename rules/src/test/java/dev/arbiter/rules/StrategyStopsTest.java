@@ -69,7 +69,7 @@ class StrategyStopsTest {
         facts.add(new Account("acct-1", new BigDecimal("100000"), new BigDecimal("60000"), new BigDecimal("100000"),
                 BigDecimal.ZERO, TradingState.ACTIVE));
         facts.add(new Instrument(symbol, "venue", "majors", new BigDecimal("0.01"), new BigDecimal("0.001"),
-                BigDecimal.TEN, new BigDecimal("1000000"), kind));
+                BigDecimal.TEN, new BigDecimal("1000000"), kind, BigDecimal.ONE));
         facts.add(new FeedStatus(symbol, AT, CLOSE, 30, 580));
         facts.add(new IndicatorValue(symbol, "atr_14", AT, ATR));
         indicators.forEach((name, value) -> facts.add(new IndicatorValue(symbol, name, AT, value)));

@@ -2,7 +2,11 @@ package dev.arbiter.solver;
 
 import static dev.arbiter.kb.Require.identifier;
 import static dev.arbiter.kb.Require.nonNegative;
+import static dev.arbiter.kb.Require.positive;
 
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.margin.OrderMargin;
 import java.math.BigDecimal;
 
 /**
@@ -16,16 +20,29 @@ import java.math.BigDecimal;
  *                    applies to it)
  * @param minNotional smallest order value the venue accepts, &ge; 0: a size is either 0 or at least this
  */
-public record AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional) {
+public record AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional,
+                                   InstrumentKind kind, BigDecimal leverage) {
 
     private static final String FACT = "AllocationInstrument";
 
+    /** A spot instrument. */
+    public AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional) {
+        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE);
+    }
+
     public AllocationInstrument {
+        kind = kind == null ? InstrumentKind.SPOT : kind;
+        leverage = leverage == null ? BigDecimal.ONE : positive(FACT, "leverage", leverage);
         identifier(FACT, "symbol", symbol);
         identifier(FACT, "cluster", cluster);
         if (sector != null) {
             identifier(FACT, "sector", sector);
         }
         nonNegative(FACT, "minNotional", minNotional);
+    }
+
+    /** The balance one unit of an order's value takes ({@link OrderMargin#share}). */
+    public BigDecimal balanceShare(Side side, BigDecimal marginRate) {
+        return OrderMargin.share(kind, leverage, side, marginRate);
     }
 }

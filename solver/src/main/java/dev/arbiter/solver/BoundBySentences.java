@@ -30,6 +30,7 @@ final class BoundBySentences {
     private final BigDecimal ordersGross;
     private final BigDecimal ordersSigned;
     private final BigDecimal buys;
+    private final BigDecimal needed;
     private final Map<String, BigDecimal> symbolToOrders = new HashMap<>();
     private final Map<String, BigDecimal> clusterToOrders = new HashMap<>();
     private final Map<String, BigDecimal> sectorToOrders = new HashMap<>();
@@ -42,6 +43,7 @@ final class BoundBySentences {
         BigDecimal gross = BigDecimal.ZERO;
         BigDecimal signed = BigDecimal.ZERO;
         BigDecimal buying = BigDecimal.ZERO;
+        BigDecimal taking = BigDecimal.ZERO;
         for (LotAllocation allocation : plan.getAllocations()) {
             if (!allocation.isTraded()) {
                 continue;
@@ -51,6 +53,7 @@ final class BoundBySentences {
             if (allocation.sign() > 0) {
                 buying = buying.add(allocation.notional());
             }
+            taking = taking.add(allocation.balanceNeeded());
             symbolToOrders.merge(allocation.getSymbol(), allocation.notional(), BigDecimal::add);
             symbolToSignedQuantity.merge(allocation.getSymbol(), allocation.signedQuantity(), BigDecimal::add);
             clusterToOrders.merge(allocation.getCluster(), allocation.notional(), BigDecimal::add);
@@ -61,6 +64,7 @@ final class BoundBySentences {
         this.ordersGross = gross;
         this.ordersSigned = signed;
         this.buys = buying;
+        this.needed = taking;
     }
 
     /** A limit one more step would break: its name, the amount it would reach, and the cap in words. */
@@ -109,8 +113,9 @@ final class BoundBySentences {
                     + money(terms.maxLeveragedExposure()) + " (leverage " + plain(terms.maxLeverage()) + "x equity)",
                     false));
         }
-        if (allocation.sign() > 0 && terms.balanceExcess(buys.add(step)).signum() > 0) {
-            breaches.add(new Breach("balance needed by buys", buys.add(step).multiply(terms.marginRate()),
+        BigDecimal neededNext = needed.add(step.multiply(allocation.getBalanceShare()));
+        if (allocation.takesBalance() && terms.balanceExcess(neededNext).signum() > 0) {
+            breaches.add(new Breach("balance needed by orders", neededNext,
                     "the free balance less open orders " + money(terms.availableBalance()), false));
         }
         String symbol = allocation.getSymbol();

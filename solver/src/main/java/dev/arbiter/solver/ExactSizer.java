@@ -388,9 +388,11 @@ final class ExactSizer {
             PortfolioTerms terms = plan.getPortfolioTerms();
             double[] signedValue = new double[n];
             double[] buyValue = new double[n];
+            double[] balanceValue = new double[n];
             for (int i = 0; i < n; i++) {
                 signedValue[i] = orders.get(i).sign() * lotValue[i];
                 buyValue[i] = orders.get(i).sign() > 0 ? lotValue[i] : 0;
+                balanceValue[i] = lotValue[i] * orders.get(i).getBalanceShare().doubleValue();
             }
             if (terms.maxNetExposure() != null) {
                 BigDecimal before = terms.currentNetExposure().abs();
@@ -426,9 +428,7 @@ final class ExactSizer {
                 }
             }
             if (terms.marginRate() != null) {
-                BigDecimal atZero = terms.balanceExcess(zero);
-                double rate = terms.balanceExcess(one).subtract(atZero).doubleValue();
-                add(weights, limits, buyValue, Math.max(0, -atZero.doubleValue()) / rate);
+                add(weights, limits, balanceValue, Math.max(0, -terms.balanceExcess(zero).doubleValue()));
             }
             if (plan.getMarginUtilisationLimit() != null) {
                 MarginUtilisationLimit margin = plan.getMarginUtilisationLimit();

@@ -122,6 +122,7 @@ final class PlanBuilder {
             }
         }
         List<LotAllocation> allocations = new ArrayList<>(problem.candidates().size());
+        BigDecimal marginRate = problem.limits().marginRate() == null ? BigDecimal.ONE : problem.limits().marginRate();
         for (AllocationCandidate candidate : problem.candidates()) {
             Proposal proposal = candidate.proposal();
             AllocationInstrument instrument = problem.instrument(proposal.symbol());
@@ -140,7 +141,8 @@ final class PlanBuilder {
             }
             LotAllocation allocation = new LotAllocation(proposal.proposalId(), proposal.symbol(), proposal.side(),
                     proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity())
-                    .withMarket(instrument.cluster(), instrument.sector(), instrument.minNotional())
+                    .withMarket(instrument.cluster(), instrument.sector(), instrument.minNotional(),
+                            instrument.balanceShare(proposal.side(), marginRate))
                     .withObjective(expectedReturnRate, weights.costRate(), weights.turnoverPenalty(),
                             row == null ? 0.0 : riskWeight, row == null ? 0 : row, covarianceRow, loading);
             if (!allocation.isSizable()) {

@@ -72,7 +72,7 @@ final class AllocationProblems {
                     predictedUpEdge(request.predictions(), c.proposal().symbol())));
         }
         List<AllocationInstrument> instruments = request.instruments().stream()
-                .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), null, i.minNotional()))
+                .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), null, i.minNotional(), i.kind(), i.leverage()))
                 .toList();
         List<Holding> holdings = holdings(assembled.exposures(), request.openOrders());
         BigDecimal share = optional(limits, MAX_CLUSTER_SHARE);

@@ -275,7 +275,7 @@ public final class DecisionPipeline implements AutoCloseable {
                 problem.holdings().stream().map(h -> new HeldPosition(h.symbol(), h.positionNotional(),
                         h.openBuyNotional(), h.openSellNotional(), h.positionQuantity())).toList(),
                 problem.instruments().stream().map(i -> new InstrumentTerms(i.symbol(), i.cluster(), i.sector(),
-                        i.minNotional())).toList(),
+                        i.minNotional(), i.kind(), i.leverage())).toList(),
                 problem.stressedRegimes(),
                 new PortfolioCaps(limits.maxNetExposure(), limits.maxLeverage(), limits.maxLeverageStressed(),
                         limits.marginRate(), limits.maxInstrumentShare(), limits.maxClusterShare(),

@@ -6,10 +6,8 @@ import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
-import dev.arbiter.kb.fact.OpenOrder;
-import dev.arbiter.kb.fact.Position;
+import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Regime;
-import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.margin.BookFacts;
@@ -112,14 +110,6 @@ final class FactAssembler {
         }
         ModelRunner.Runs runs = models.predict(request);
         List<ModelPrediction> modelPredictions = runs.predictions();
-        BigDecimal gross = BigDecimal.ZERO;
-        for (Exposure exposure : exposures) {
-            gross = gross.add(exposure.positionNotional()).add(exposure.openOrderNotional());
-        }
-        BigDecimal reserved = request.openOrders().stream()
-                .filter(o -> o.side() == Side.BUY)
-                .map(OpenOrder::notional)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
 
         List<Object> facts = new ArrayList<>(limits.facts());
         facts.addAll(parameters.facts());
@@ -142,7 +132,12 @@ final class FactAssembler {
             facts.addAll(request.state().breaks());
         }
         facts.addAll(request.intents());
-        return new AssembledFacts(BookFacts.complete(facts), indicators, feeds, exposures, gross, reserved, modelPredictions);
+        // the book summed once: the sizing and the proof read the same gross exposure and reservations as the rules
+        List<Object> completed = BookFacts.complete(facts);
+        Portfolio book = completed.stream().filter(Portfolio.class::isInstance).map(Portfolio.class::cast)
+                .filter(p -> p.accountId().equals(request.account().accountId())).findFirst().orElseThrow();
+        return new AssembledFacts(completed, indicators, feeds, exposures, book.grossExposure(), book.reserved(),
+                modelPredictions);
     }
 
     /**

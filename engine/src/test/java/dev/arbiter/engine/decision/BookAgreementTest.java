@@ -63,6 +63,7 @@ class BookAgreementTest {
         CapitalAllocator sizer = new CapitalAllocator(AllocatorSettings.defaults());
         LimitProver prover = new LimitProver(Duration.ofSeconds(5));
         List<String> disagreements = new ArrayList<>();
+        Map<String, Integer> stoppedBy = new java.util.TreeMap<>();
         int passed = 0;
         int stopped = 0;
         int futures = 0;
@@ -72,7 +73,7 @@ class BookAgreementTest {
             for (int book = 0; book < BOOKS; book++) {
                 DecisionRequest request = randomBook(random, book);
                 OrderIntent intent = request.intents().getFirst();
-                RuleRelease release = new RuleRelease(ruleSet, randomLimits(random, request.account().freeBalance()),
+                RuleRelease release = new RuleRelease(ruleSet, randomLimits(random, request.account().equity()),
                         ParameterSet.shippedDefault(), LISTED);
                 DecisionResult result = pipeline.decide("agree-" + book, request, release);
                 DecisionTrace trace = result.trace();
@@ -102,6 +103,9 @@ class BookAgreementTest {
                     passed++;
                 } else {
                     stopped++;
+                    trace.outcomes().stream().filter(o -> proposal.proposalId().equals(o.proposalId())
+                                    && SHARED.contains(o.reason().code()))
+                            .forEach(o -> stoppedBy.merge(o.reason().code(), 1, Integer::sum));
                 }
                 if (LISTED.require(intent.symbol()).kind() == InstrumentKind.LINEAR_PERPETUAL) {
                     futures++;
@@ -117,6 +121,8 @@ class BookAgreementTest {
         assertThat(stopped).isGreaterThan(BOOKS / 5);
         assertThat(futures).isGreaterThan(BOOKS / 5);
         assertThat(shorts).isGreaterThan(BOOKS / 10);
+        assertThat(stoppedBy).as("the limits that stopped orders").containsKeys("L2-GROSS-EXPOSURE", "L2-NET-EXPOSURE",
+                "L2-INSTRUMENT-SHARE", "L2-CLUSTER-SHARE", "L1-LEVERAGE", "L3-FREE-BALANCE");
     }
 
     /** No shared-limit rule rejects the order, and none caps it below its size. */
@@ -127,18 +133,19 @@ class BookAgreementTest {
     }
 
     /** Limits drawn around the account's size, so that each of them binds in some books and not in others. */
-    private static LimitSet randomLimits(Random random, BigDecimal cash) {
+    private static LimitSet randomLimits(Random random, BigDecimal size) {
         return LimitSet.shippedDefault()
-                .with("max-gross-exposure", scaled(cash, 0.3 + random.nextDouble() * 3))
-                .with("max-net-exposure", scaled(cash, 0.2 + random.nextDouble() * 2))
+                .with("max-gross-exposure", scaled(size, 0.3 + random.nextDouble() * 3))
+                .with("max-net-exposure", scaled(size, 0.2 + random.nextDouble() * 2))
                 .with("max-leverage", BigDecimal.valueOf(0.5 + random.nextDouble() * 3).setScale(2, RoundingMode.HALF_EVEN))
                 .with("max-instrument-share", BigDecimal.valueOf(0.1 + random.nextDouble() * 0.6)
                         .setScale(2, RoundingMode.HALF_EVEN))
                 .with("max-cluster-share", BigDecimal.valueOf(0.2 + random.nextDouble() * 0.9)
                         .setScale(2, RoundingMode.HALF_EVEN))
-                .with("max-order-value", scaled(cash, 10))
+                .with("max-order-value", scaled(size, 10))
                 .with("max-order-quantity", new BigDecimal("100000"))
-                .with("max-position-quantity", new BigDecimal("100000"));
+                .with("max-position-quantity", new BigDecimal("100000"))
+                .with("margin-rate", random.nextBoolean() ? BigDecimal.ONE : new BigDecimal("0.5"));
     }
 
     private static BigDecimal scaled(BigDecimal cash, double factor) {
@@ -148,7 +155,10 @@ class BookAgreementTest {
     /** A consistent book: equity and wallet as the margin model measures them, calm bars at every mark. */
     private static DecisionRequest randomBook(Random random, int book) {
         List<String> symbols = List.copyOf(new java.util.TreeSet<>(PRICES.keySet()));
-        BigDecimal cash = BigDecimal.valueOf(20_000 + random.nextInt(180_000));
+        // positions and orders are sized on the account's base; its cash may be anything from 2 % of it up
+        BigDecimal base = BigDecimal.valueOf(20_000 + random.nextInt(180_000));
+        BigDecimal cash = base.multiply(BigDecimal.valueOf(0.02 + 0.98 * random.nextDouble()))
+                .setScale(2, RoundingMode.HALF_EVEN);
         List<Position> positions = new ArrayList<>();
         List<OpenOrder> working = new ArrayList<>();
         for (String symbol : symbols) {
@@ -157,7 +167,7 @@ class BookAgreementTest {
             if (random.nextDouble() < 0.5) {
                 boolean shortable = instrument.kind().shortable();
                 double share = random.nextDouble() * 0.4;
-                BigDecimal quantity = lots(cash.multiply(BigDecimal.valueOf(share)).divide(price, 8, RoundingMode.DOWN),
+                BigDecimal quantity = lots(base.multiply(BigDecimal.valueOf(share)).divide(price, 8, RoundingMode.DOWN),
                         instrument.lotSize());
                 if (shortable && random.nextBoolean()) {
                     quantity = quantity.negate();
@@ -169,7 +179,7 @@ class BookAgreementTest {
                 }
             }
             if (random.nextDouble() < 0.25) {
-                BigDecimal quantity = lots(cash.multiply(BigDecimal.valueOf(random.nextDouble() * 0.1))
+                BigDecimal quantity = lots(base.multiply(BigDecimal.valueOf(random.nextDouble() * 0.1))
                         .divide(price, 8, RoundingMode.DOWN), instrument.lotSize());
                 if (quantity.signum() > 0) {
                     Side side = instrument.kind().shortable() || random.nextBoolean() ? Side.values()[random.nextInt(2)]
@@ -198,7 +208,7 @@ class BookAgreementTest {
                     .findFirst().orElse(BigDecimal.ZERO);
             side = held.signum() > 0 ? Side.SELL : Side.BUY;
         }
-        BigDecimal quantity = lots(cash.multiply(BigDecimal.valueOf(0.01 + random.nextDouble() * 0.4))
+        BigDecimal quantity = lots(base.multiply(BigDecimal.valueOf(0.01 + random.nextDouble() * 0.4))
                 .divide(price, 8, RoundingMode.DOWN), instrument.lotSize()).max(instrument.lotSize());
         BigDecimal stop = price.multiply(side == Side.BUY ? new BigDecimal("0.97") : new BigDecimal("1.03"))
                 .setScale(2, RoundingMode.HALF_EVEN);

@@ -123,7 +123,7 @@ class EthUsdDecisionTest {
         // L2: (25% of equity 100164.07 - 2 x 1692.84) / 1693 = (25041.0175 - 3385.68) / 1693 = 12.791 and, with no
         // working order, (25000 - 3385.68) / 1693 = 12.767: 12.79 and 12.76 ETH to the lot, both above L1's 10
         assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE"))
-                .isEqualTo("position 3385.68 plus order 42325 would exceed 25% of equity 100164.07");
+                .isEqualTo("position and working orders 3385.68 plus order 42325 would exceed 25% of equity 100164.07");
         assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
                 .isEqualTo("gross exposure 3385.68 plus order 42325 would exceed the maximum 25000");
     }
@@ -183,7 +183,7 @@ class EthUsdDecisionTest {
                         + " the maximum order quantity 10",
                 "capped at 12.76 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 3385.68 plus order 42325"
                         + " would exceed the maximum 25000",
-                "capped at 12.79 by L2-INSTRUMENT-SHARE at L2 (portfolio): position 3385.68 plus order 42325 would"
+                "capped at 12.79 by L2-INSTRUMENT-SHARE at L2 (portfolio): position and working orders 3385.68 plus order 42325 would"
                         + " exceed 25% of equity 100164.07");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");

@@ -66,9 +66,8 @@ class DecisionReportTest {
                         + " ageSeconds = 30, barCount = 120</li>",
                 "<li><b>Rejection</b>\n proposalId = i-2, reason = Reason(rule=Limit price outside the price collar,"
                         + " code=L7-PRICE-COLLAR");
-        // An accumulated number is no record of Arbiter's: it shows as text (the gross exposure the L2 rule summed,
-        // 2 x 1692.84 with no working order).
-        assertThat(page).contains("<li><b>text</b>\n <span class=\"text\">3385.68</span>\n</li>")
+        // The book the L2 rule compared, summed once by the engine: 2 x 1692.84 with no working order.
+        assertThat(page).contains("<li><b>Portfolio</b>\n accountId = acct-1, grossExposure = 3385.68,")
                 .doesNotContain("Limit[name=", "Typed[fact=");
     }
 

@@ -13,7 +13,8 @@ import java.math.BigDecimal;
  * @param grossExposure     every position's notional and every working order's, long or short
  * @param netExposure       long notional minus short notional at the marks, with the working orders as if filled
  *                          (buys added, sells taken off)
- * @param reserved          what the working buy orders hold back from the free balance (their notional)
+ * @param reserved          what the working orders hold back from the free balance: a spot buy its value, a
+ *                          perpetual order its initial margin ({@code dev.arbiter.kb.margin.OrderMargin})
  * @param initialMargin     what the positions tie up
  * @param maintenanceMargin what they must keep before they are liquidated
  * @param marginRatio       maintenance margin / equity: the venue liquidates at 1; 0 with nothing on margin

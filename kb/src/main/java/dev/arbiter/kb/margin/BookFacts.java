@@ -52,9 +52,11 @@ public final class BookFacts {
     public static List<Object> summarise(Account account, List<Object> facts) {
         String id = account.accountId();
         Map<String, String> clusterOf = new TreeMap<>();
+        Map<String, Instrument> instruments = new TreeMap<>();
         for (Object fact : facts) {
             if (fact instanceof Instrument i) {
                 clusterOf.put(i.symbol(), i.cluster());
+                instruments.put(i.symbol(), i);
             }
         }
         BigDecimal gross = BigDecimal.ZERO;
@@ -75,12 +77,11 @@ public final class BookFacts {
                 }
             } else if (fact instanceof OpenOrder o && o.accountId().equals(id)) {
                 // net exposure as it will be once every working order fills
-                if (o.side() == Side.BUY) {
-                    reserved = reserved.add(o.notional());
-                    net = net.add(o.notional());
-                } else {
-                    net = net.subtract(o.notional());
-                }
+                net = o.side() == Side.BUY ? net.add(o.notional()) : net.subtract(o.notional());
+                Instrument instrument = instruments.get(o.symbol());
+                reserved = reserved.add(instrument != null ? instrument.balanceNeeded(o.notional(), o.side(), BigDecimal.ONE)
+                        : OrderMargin.balanceNeeded(dev.arbiter.kb.fact.InstrumentKind.SPOT, BigDecimal.ONE, o.side(),
+                                o.notional(), BigDecimal.ONE));
             }
         }
         BigDecimal ratio = maintenance.signum() == 0 ? BigDecimal.ZERO

@@ -99,14 +99,15 @@ public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBala
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         for (Draft d : drafts) {
             ContractTerms terms = d.listing.terms();
+            reserved = reserved.add(OrderMargin.balanceNeeded(terms.kind(), terms.leverage(), Side.BUY, d.buys,
+                    BigDecimal.ONE)).add(OrderMargin.balanceNeeded(terms.kind(), terms.leverage(), Side.SELL, d.sells,
+                    BigDecimal.ONE));
             if (terms.kind() == InstrumentKind.SPOT) {
                 spotValue = spotValue.add(d.quantity.multiply(d.mark).multiply(terms.contractSize()));
-                reserved = reserved.add(d.buys);
             } else {
                 perpetualPnl = perpetualPnl.add(d.pnl);
                 initial = initial.add(d.initial);
                 maintenance = maintenance.add(d.maintenance);
-                reserved = reserved.add(terms.initialMargin(d.buys.add(d.sells)));
                 isolatedMargins = isolatedMargins.add(d.isolated);
             }
             gross = gross.add(d.notional).add(d.buys).add(d.sells);

@@ -3,6 +3,9 @@ package dev.arbiter.reasoning.proof;
 import static dev.arbiter.kb.Require.identifier;
 import static dev.arbiter.kb.Require.nonNegative;
 
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.margin.OrderMargin;
 import java.math.BigDecimal;
 
 /**
@@ -11,8 +14,16 @@ import java.math.BigDecimal;
  * @param cluster     its correlation cluster
  * @param sector      its sector, or {@code null} (no sector limit applies to it)
  * @param minNotional the smallest value a traded order may have, &ge; 0
+ * @param kind        spot or perpetual: what an order takes from the free balance depends on it
+ * @param leverage    the leverage a perpetual is traded at (1 for spot)
  */
-public record InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional) {
+public record InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional,
+                              InstrumentKind kind, BigDecimal leverage) {
+
+    /** A spot instrument. */
+    public InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional) {
+        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE);
+    }
 
     private static final String FACT = "InstrumentTerms";
     /** The cluster of an instrument the state does not describe, as the allocator assumes. */
@@ -25,6 +36,13 @@ public record InstrumentTerms(String symbol, String cluster, String sector, BigD
             identifier(FACT, "sector", sector);
         }
         nonNegative(FACT, "minNotional", minNotional);
+        kind = kind == null ? InstrumentKind.SPOT : kind;
+        leverage = leverage == null ? BigDecimal.ONE : leverage;
+    }
+
+    /** The balance one unit of an order's value takes ({@link OrderMargin#share}). */
+    BigDecimal balanceShare(Side side, BigDecimal marginRate) {
+        return OrderMargin.share(kind, leverage, side, marginRate);
     }
 
     /** An instrument nobody described: cluster {@code all}, no sector, no minimum notional. */

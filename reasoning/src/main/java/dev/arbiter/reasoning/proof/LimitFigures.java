@@ -141,7 +141,25 @@ final class LimitFigures {
     }
 
     BigDecimal marginRate() {
-        return caps.effectiveMarginRate();
+        return caps == null ? BigDecimal.ONE : caps.effectiveMarginRate();
+    }
+
+    /** What one unit of the order's value takes from the free balance (kb {@code OrderMargin}). */
+    BigDecimal balanceShare(OrderToProve order) {
+        InstrumentTerms terms = portfolio == null ? InstrumentTerms.undescribed(order.symbol())
+                : portfolio.instrument(order.symbol());
+        return terms.balanceShare(order.side(), marginRate());
+    }
+
+    /** What the orders take from the free balance together. */
+    BigDecimal balanceNeeded() {
+        return orders.stream().map(order -> order.quantity().multiply(order.price()).multiply(balanceShare(order)))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private boolean onlySpot() {
+        return portfolio == null || orders.stream()
+                .allMatch(order -> portfolio.instrument(order.symbol()).kind() == dev.arbiter.kb.fact.InstrumentKind.SPOT);
     }
 
     /** Σ holdings' net (position + working buys − working sells). */
@@ -259,7 +277,9 @@ final class LimitFigures {
                     + " from " + count(orders.size()) + ")";
         }
         if (limit.equals(FREE_BALANCE)) {
-            String needed = marginRate().compareTo(BigDecimal.ONE) == 0 ? "buy notional " + show(buyNotional())
+            String needed = !onlySpot() ? "the orders need " + show(balanceNeeded()) + " of balance (spot buys at "
+                    + "margin rate " + show(marginRate()) + ", perpetual orders value / leverage), which"
+                    : marginRate().compareTo(BigDecimal.ONE) == 0 ? "buy notional " + show(buyNotional())
                     : "buy notional " + show(buyNotional()) + " at margin rate " + show(marginRate()) + " needs "
                             + show(buyNotional().multiply(marginRate())) + ", which";
             return needed + " exceeds the available balance "

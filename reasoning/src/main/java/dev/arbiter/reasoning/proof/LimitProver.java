@@ -200,6 +200,11 @@ public final class LimitProver implements AutoCloseable {
             }
             ArithExpr<RealSort> ordersNotional = sum(notionals, all);
             ArithExpr<RealSort> buys = sum(notionals, buyIndexes);
+            List<ArithExpr<RealSort>> balances = new ArrayList<>(orders.size());
+            for (int i = 0; i < orders.size(); i++) {
+                balances.add(context.mkMul(notionals.get(i), real(figures.balanceShare(orders.get(i)))));
+            }
+            ArithExpr<RealSort> needed = sum(balances, all);
             ArithExpr<RealSort> exposure = context.mkAdd(real(limits.currentGrossExposure()), ordersNotional);
             ArithExpr<RealSort> rate = real(figures.marginRate());
             // No order value, nothing to prove: holdings that already exceed a limit must not block a decision that
@@ -207,9 +212,10 @@ public final class LimitProver implements AutoCloseable {
             BoolExpr nothingSent = context.mkEq(ordersNotional, real(BigDecimal.ZERO));
             constraintByLimit.put(LimitFigures.GROSS_EXPOSURE, context.mkOr(nothingSent,
                     context.mkLe(exposure, real(limits.maxGrossExposure()))));
-            // As the allocator: only traded buys draw on the balance, so sells out of an overdrawn account pass.
-            constraintByLimit.put(LimitFigures.FREE_BALANCE, context.mkOr(context.mkEq(buys, real(BigDecimal.ZERO)),
-                    context.mkLe(context.mkMul(buys, rate), real(limits.availableForBuys()))));
+            // As the allocator: only orders that take balance draw on it (spot buys at the margin rate, perpetual
+            // orders value / leverage), so spot sales out of an overdrawn account pass.
+            constraintByLimit.put(LimitFigures.FREE_BALANCE, context.mkOr(context.mkEq(needed, real(BigDecimal.ZERO)),
+                    context.mkLe(needed, real(limits.availableForBuys()))));
             PortfolioState portfolio = limits.portfolio();
             if (portfolio != null) {
                 statePortfolio(portfolio, quantities, notionals, exposure, buys, rate, nothingSent);

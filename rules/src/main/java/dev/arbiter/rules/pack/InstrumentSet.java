@@ -150,12 +150,13 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
             }
         }
         InstrumentKind kind = kindOf(fileName, index, node.get("kind"));
+        ContractTerms terms = kind == InstrumentKind.SPOT ? spotOnly(fileName, index, node)
+                : contract(fileName, index, text.get("symbol"), node);
         try {
             Instrument instrument = new Instrument(text.get("symbol"), text.get("venue"), text.get("cluster"),
                     numbers.get("tickSize"), numbers.get("lotSize"), numbers.get("minNotional"),
-                    numbers.get("maxNotional"), kind);
-            return new ListedInstrument(instrument, text.get("sector"), kind == InstrumentKind.SPOT
-                    ? spotOnly(fileName, index, node) : contract(fileName, index, text.get("symbol"), node));
+                    numbers.get("maxNotional"), kind, terms == null ? BigDecimal.ONE : terms.leverage());
+            return new ListedInstrument(instrument, text.get("sector"), terms);
         } catch (InvalidFactException e) {
             throw new IllegalArgumentException(where(fileName, index) + " (" + text.get("symbol") + ")." + e.field()
                     + ": " + e.value() + " is not accepted; expected " + e.accepted(), e);

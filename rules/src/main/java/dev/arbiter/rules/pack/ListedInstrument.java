@@ -26,9 +26,12 @@ public record ListedInstrument(Instrument instrument, String sector, ContractTer
         if (terms == null) {
             terms = ContractTerms.spot(instrument.symbol());
         }
-        if (terms.kind() != instrument.kind() || !terms.symbol().equals(instrument.symbol())) {
+        if (terms.kind() != instrument.kind() || !terms.symbol().equals(instrument.symbol())
+                || terms.leverage().compareTo(instrument.leverage()) != 0) {
             throw new IllegalArgumentException("instrument " + instrument.symbol() + ": contract terms of "
-                    + terms.symbol() + " (" + terms.kind() + ") do not fit a " + instrument.kind() + " instrument");
+                    + terms.symbol() + " (" + terms.kind() + ", leverage " + terms.leverage().toPlainString()
+                    + ") do not fit a " + instrument.kind() + " instrument at leverage "
+                    + instrument.leverage().toPlainString());
         }
     }
 

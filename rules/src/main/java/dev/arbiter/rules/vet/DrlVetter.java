@@ -421,9 +421,10 @@ public final class DrlVetter {
 
         private static Set<String> fieldsOf(Class<?> type) {
             Set<String> fields = new HashSet<>(FactModel.fieldsOf(type));
+            // a fact's own methods read it and nothing else (the kb types are immutable records), with or without
+            // arguments: Instrument(balanceNeeded($n, $side, $rate) > 0)
             for (var method : type.getMethods()) {
-                if (method.getParameterCount() == 0 && !java.lang.reflect.Modifier.isStatic(method.getModifiers())
-                        && method.getDeclaringClass() == type) {
+                if (!java.lang.reflect.Modifier.isStatic(method.getModifiers()) && method.getDeclaringClass() == type) {
                     fields.add(method.getName());
                 }
             }

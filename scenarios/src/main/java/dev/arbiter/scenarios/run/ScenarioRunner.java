@@ -208,7 +208,8 @@ public final class ScenarioRunner {
         Map<String, Instrument> listed = new LinkedHashMap<>();
         for (MarketFeed feed : spec.market()) {
             listed.put(feed.symbol(), new Instrument(feed.symbol(), VENUE, feed.cluster(), feed.tickSize(),
-                    feed.lotSize(), feed.minNotional(), new BigDecimal("1000000000"), contracts.kind(feed.symbol())));
+                    feed.lotSize(), feed.minNotional(), new BigDecimal("1000000000"), contracts.kind(feed.symbol()),
+                    contracts.terms(feed.symbol()).leverage()));
         }
         return listed;
     }

@@ -40,7 +40,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     public static final String WITHIN_GROSS_EXPOSURE_LIMIT = "Gross exposure within limit";
     public static final String WITHIN_NET_EXPOSURE_LIMIT = "Net exposure within limit";
     public static final String WITHIN_LEVERAGE_LIMIT = "Leverage within limit";
-    public static final String WITHIN_FREE_BALANCE = "Buys within free balance";
+    public static final String WITHIN_FREE_BALANCE = "Orders within free balance";
     public static final String WITHIN_INSTRUMENT_SHARE = "Instrument exposure within its share of equity";
     public static final String WITHIN_CLUSTER_CAP = "Cluster exposure within its cap";
     public static final String WITHIN_SECTOR_CAP = "Sector exposure within its cap";
@@ -153,16 +153,19 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                 .asConstraint(WITHIN_LEVERAGE_LIMIT);
     }
 
-    /** Σ new buys × margin rate &le; free balance − balance reserved by open orders. */
+    /**
+     * Σ balance the new orders take (a spot buy its value × margin rate, a perpetual order value / leverage) &le;
+     * free balance − balance reserved by open orders.
+     */
     Constraint withinFreeBalance(ConstraintFactory factory) {
         return factory.forEach(LotAllocation.class)
-                .filter(allocation -> allocation.isTraded() && allocation.sign() > 0)
-                .groupBy(sumBigDecimal(LotAllocation::notional))
+                .filter(allocation -> allocation.isTraded() && allocation.takesBalance())
+                .groupBy(sumBigDecimal(LotAllocation::balanceNeeded))
                 .join(PortfolioTerms.class)
-                .filter((buys, terms) -> terms.balanceExcess(buys).signum() > 0)
-                .penalizeLong(HardSoftLongScore.ONE_HARD, (buys, terms) -> ScoreUnits.hardMoney(terms.balanceExcess(buys)))
-                .justifyWith((buys, terms, score) -> new ExposureLimitJustification("balance needed by buys",
-                        BigDecimal.ZERO, buys.multiply(terms.marginRate()), terms.availableBalance(),
+                .filter((needed, terms) -> terms.balanceExcess(needed).signum() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD, (needed, terms) -> ScoreUnits.hardMoney(terms.balanceExcess(needed)))
+                .justifyWith((needed, terms, score) -> new ExposureLimitJustification("balance needed by orders",
+                        BigDecimal.ZERO, needed, terms.availableBalance(),
                         "free balance less open orders, margin rate " + plainOf(terms.marginRate())))
                 .asConstraint(WITHIN_FREE_BALANCE);
     }

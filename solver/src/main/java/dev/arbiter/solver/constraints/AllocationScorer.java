@@ -60,12 +60,15 @@ public final class AllocationScorer {
         }
         Predicate<LotAllocation> traded = LotAllocation::isTraded;
         Predicate<LotAllocation> buy = allocation -> allocation.isTraded() && allocation.sign() > 0;
+        Predicate<LotAllocation> takesBalance = allocation -> allocation.isTraded() && allocation.takesBalance();
         BigDecimal allNotional = sum(assigned, allocation -> true, LotAllocation::notional);
         BigDecimal tradedSigned = sum(assigned, traded, LotAllocation::signedNotional);
         BigDecimal buys = sum(assigned, buy, LotAllocation::notional);
+        BigDecimal needed = sum(assigned, takesBalance, LotAllocation::balanceNeeded);
         boolean anyAssigned = !assigned.isEmpty();
         boolean anyTraded = assigned.stream().anyMatch(traded);
         boolean anyBuy = assigned.stream().anyMatch(buy);
+        boolean anyNeeds = assigned.stream().anyMatch(takesBalance);
 
         GrossExposureLimit gross = plan.getGrossExposureLimit();
         if (anyAssigned && gross.isExceededWith(allNotional)) {
@@ -78,8 +81,8 @@ public final class AllocationScorer {
         if (anyAssigned) {
             penalty += hardMoneyAbove(terms.leverageExcess(allNotional));
         }
-        if (anyBuy) {
-            penalty += hardMoneyAbove(terms.balanceExcess(buys));
+        if (anyNeeds) {
+            penalty += hardMoneyAbove(terms.balanceExcess(needed));
         }
         for (Map.Entry<String, BigDecimal> symbol : groupSum(assigned, traded, LotAllocation::getSymbol,
                 LotAllocation::notional).entrySet()) {

@@ -42,6 +42,9 @@ public class LotAllocation {
     private double[] covarianceRow = new double[0];
     private double holdingsLoading;
 
+    /** What one unit of the order's value takes from the free balance; 0 for a spot sale. */
+    private BigDecimal balanceShare;
+
     @PlanningVariable(valueRangeProviderRefs = LOT_RANGE)
     private Integer lots;
 
@@ -72,6 +75,7 @@ public class LotAllocation {
         this.maxQuantity = Objects.requireNonNull(maxQuantity, "maxQuantity");
         this.maxLots = wholeLots(proposalId, maxQuantity, lotSize);
         this.expectedReturnRate = this.conviction;
+        this.balanceShare = side == Side.BUY ? BigDecimal.ONE : BigDecimal.ZERO; // spot, paid in full, until told otherwise
     }
 
     /**
@@ -81,6 +85,16 @@ public class LotAllocation {
      * @param sector null when unknown
      */
     public LotAllocation withMarket(String cluster, String sector, BigDecimal minNotional) {
+        return withMarket(cluster, sector, minNotional, side == Side.BUY ? BigDecimal.ONE : BigDecimal.ZERO);
+    }
+
+    /**
+     * As {@link #withMarket(String, String, BigDecimal)}, with what one unit of the order's value takes from the
+     * free balance (kb {@code OrderMargin}: a spot buy the margin rate, a spot sale nothing, a perpetual order
+     * 1 / leverage).
+     */
+    public LotAllocation withMarket(String cluster, String sector, BigDecimal minNotional, BigDecimal balanceShare) {
+        this.balanceShare = Objects.requireNonNull(balanceShare, "balanceShare");
         this.cluster = Objects.requireNonNull(cluster, "cluster");
         this.sector = sector;
         BigDecimal lots = minNotional.divide(lotNotional(), 0, java.math.RoundingMode.CEILING);
@@ -348,6 +362,20 @@ public class LotAllocation {
     }
 
     /** Order value at the chosen quantity: quantity × price (both sides count towards gross exposure). */
+    /** What the order takes from the free balance at its size: its value times {@link #getBalanceShare()}. */
+    public BigDecimal balanceNeeded() {
+        return notional().multiply(balanceShare);
+    }
+
+    public BigDecimal getBalanceShare() {
+        return balanceShare;
+    }
+
+    /** Whether the order takes anything from the free balance. */
+    public boolean takesBalance() {
+        return balanceShare.signum() > 0;
+    }
+
     public BigDecimal notional() {
         int current = lotsOrZero();
         if (current != notionalLots) {

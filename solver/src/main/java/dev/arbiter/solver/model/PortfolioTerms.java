@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param maxLeveragedExposure    maxLeverage × equity: limit on gross exposure from leverage
  * @param maxLeverage             the leverage limit itself, for sentences
  * @param currentGrossExposure    existing gross exposure
- * @param marginRate              share of a new buy's value taken from the free balance
+ * @param marginRate              share of a new spot buy's value taken from the free balance; null: no balance limit
  * @param availableBalance        free balance less what open orders reserved
  * @param maxInstrumentExposure   maxInstrumentShare × equity
  * @param maxInstrumentShare      the share itself, for sentences
@@ -79,12 +79,15 @@ public record PortfolioTerms(BigDecimal maxNetExposure, BigDecimal currentNetExp
         return currentGrossExposure.add(orders).subtract(maxLeveragedExposure);
     }
 
-    /** Balance excess with new buys worth {@code buys}; null margin rate → 0. */
-    public BigDecimal balanceExcess(BigDecimal buys) {
+    /**
+     * Balance excess when the new orders take {@code needed} (each order's value times its balance share, kb
+     * {@code OrderMargin}); null margin rate (no balance limit) → 0.
+     */
+    public BigDecimal balanceExcess(BigDecimal needed) {
         if (marginRate == null) {
             return BigDecimal.ZERO;
         }
-        return buys.multiply(marginRate).subtract(availableBalance);
+        return needed.subtract(availableBalance);
     }
 
     public BigDecimal instrumentExcess(String symbol, BigDecimal orders) {

@@ -217,10 +217,25 @@ class AllocationConstraintProviderTest {
 
         verifier.verifyThat(AllocationConstraintProvider::withinFreeBalance)
                 .given(btc, terms(null, "0", null, "11000.50", null, Map.of(), Map.of(), Map.of()))
-                .justifiesWith(new ExposureLimitJustification("balance needed by buys", BigDecimal.ZERO,
+                .justifiesWith(new ExposureLimitJustification("balance needed by orders", BigDecimal.ZERO,
                         new BigDecimal("12000"), new BigDecimal("11000.5"),
                         "free balance less open orders, margin rate 1"))
                 .penalizesBy(99_950);
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_FREE_BALANCE, impact = true)
+    void aPerpetualOrderOnEitherSideTakesItsInitialMarginFromTheFreeBalance() {
+        // a 12000 short at leverage 10 takes 1200 of the 1000.50 left: 199.5 over
+        LotAllocation perp = allocation("P-BTC", "60000", 0.9, "0.01", "1", 20, Side.SELL)
+                .withMarket("majors", null, BigDecimal.ZERO, new BigDecimal("0.1"));
+
+        verifier.verifyThat(AllocationConstraintProvider::withinFreeBalance)
+                .given(perp, terms(null, "0", null, "1000.50", null, Map.of(), Map.of(), Map.of()))
+                .justifiesWith(new ExposureLimitJustification("balance needed by orders", BigDecimal.ZERO,
+                        new BigDecimal("1200.0"), new BigDecimal("1000.5"),
+                        "free balance less open orders, margin rate 1"))
+                .penalizesBy(19_950);
     }
 
     @Test

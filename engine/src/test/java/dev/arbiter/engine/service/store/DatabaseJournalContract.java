@@ -94,6 +94,7 @@ abstract class DatabaseJournalContract {
                 new AccountEvent.OrderReported(account, AT, "dec-1/i-1", OrderStatus.CANCELLED, "client: \"cancel\" — müde\n"),
                 new AccountEvent.OrderReported(account, AT, "dec-1/i-2", OrderStatus.ACKNOWLEDGED, null),
                 new AccountEvent.Marked(account, AT, "BTC-USD", new BigDecimal("24500.50")),
+                new AccountEvent.Funded(account, AT, "funding-1", "BTC-USDT-PERP", new BigDecimal("-3.4524")),
                 new AccountEvent.OfficerActed(account, AT, OfficerAction.ENGAGE_KILL_SWITCH, "jane", "runaway"),
                 new AccountEvent.DayRolled(account, Instant.parse("2023-03-16T00:00:00Z"), Instant.parse("2023-03-16T00:00:00Z")),
                 new AccountEvent.OrderExpired(account, AT, "dec-1/i-3"),
