@@ -32,6 +32,10 @@ final class ConsistentBook {
                 quantity);
 
         assumptions.put("book: equity > 0", z3.mkGt(equity, zero));
+        Value.EnumValue kind = (Value.EnumValue) facts.field("Instrument", "kind");
+        assumptions.put("book: a spot instrument's leverage is 1",
+                z3.mkImplies(z3.mkEq(kind.expr(), z3.mkInt(dev.arbiter.kb.fact.InstrumentKind.SPOT.ordinal())),
+                        z3.mkEq(facts.number("Instrument", "leverage"), facts.real(BigDecimal.ONE))));
         assumptions.put("book: Exposure.positionNotional = |positionQuantity| x markPrice",
                 z3.mkEq(held, z3.mkMul(size, mark)));
         assumptions.put("book: the portfolio holds the instrument (Portfolio.grossExposure >= Exposure.grossExposure)",

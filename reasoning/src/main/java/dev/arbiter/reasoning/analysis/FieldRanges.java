@@ -52,6 +52,7 @@ final class FieldRanges {
             new Range("Instrument", "lotSize", Bound.POSITIVE),
             new Range("Instrument", "minNotional", Bound.NON_NEGATIVE),
             new Range("Instrument", "maxNotional", Bound.POSITIVE),
+            new Range("Instrument", "leverage", Bound.POSITIVE),
             new Range("Exposure", "markPrice", Bound.POSITIVE),
             new Range("Exposure", "positionNotional", Bound.NON_NEGATIVE),
             new Range("Exposure", "openOrderNotional", Bound.NON_NEGATIVE),
