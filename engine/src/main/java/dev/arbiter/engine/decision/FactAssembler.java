@@ -134,9 +134,9 @@ final class FactAssembler {
         facts.addAll(request.intents());
         // the book summed once: the sizing and the proof read the same gross exposure and reservations as the rules
         List<Object> completed = BookFacts.complete(facts);
-        Portfolio book = completed.stream().filter(Portfolio.class::isInstance).map(Portfolio.class::cast)
+        Portfolio summed = completed.stream().filter(Portfolio.class::isInstance).map(Portfolio.class::cast)
                 .filter(p -> p.accountId().equals(request.account().accountId())).findFirst().orElseThrow();
-        return new AssembledFacts(completed, indicators, feeds, exposures, book.grossExposure(), book.reserved(),
+        return new AssembledFacts(completed, indicators, feeds, exposures, summed.grossExposure(), summed.reserved(),
                 modelPredictions);
     }
 

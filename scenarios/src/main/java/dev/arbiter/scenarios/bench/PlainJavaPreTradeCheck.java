@@ -2,11 +2,13 @@ package dev.arbiter.scenarios.bench;
 
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Anomaly;
+import dev.arbiter.kb.fact.ClusterExposure;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.fact.LossHistory;
@@ -15,6 +17,7 @@ import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.ProtectiveStop;
@@ -97,14 +100,31 @@ public final class PlainJavaPreTradeCheck {
         boolean opens = exposure != null && Measures.opens(p, exposure);
         boolean buy = p.side() == Side.BUY;
 
+        Portfolio book = b.portfolios.get(p.accountId());
+
         // L1 position
-        if (account != null && account.equity().signum() > 0 && opens) {
+        if (account != null && account.equity().signum() > 0 && book != null) {
             boolean stressed = b.stressed(symbol);
             BigDecimal max = b.limits.get(stressed ? "max-leverage-stressed" : "max-leverage");
-            if (max != null && BigDecimal.valueOf(b.held(p.accountId()).doubleValue()).add(notional)
-                    .compareTo(max.multiply(account.equity())) > 0) {
+            if (max != null && book.grossExposure().add(notional).compareTo(max.multiply(account.equity())) > 0) {
                 out.add(new Finding(id, stressed ? "L1-LEVERAGE-STRESSED" : "L1-LEVERAGE"));
             }
+        }
+        if (exposure != null && exposure.liquidationDistance() != null && opens) {
+            BigDecimal minDistance = b.limits.get("min-liquidation-distance");
+            if (minDistance != null && exposure.liquidationDistance().compareTo(minDistance) < 0) {
+                out.add(new Finding(id, "L1-LIQUIDATION-DISTANCE"));
+            }
+            BigDecimal minAtrs = b.limits.get("min-liquidation-atrs");
+            Double atr = b.indicator(symbol, "atr_14");
+            if (minAtrs != null && atr != null && atr > 0 && exposure.markPrice().subtract(exposure.liquidationPrice())
+                    .abs().doubleValue() < minAtrs.doubleValue() * atr) {
+                out.add(new Finding(id, "L1-LIQUIDATION-ATRS"));
+            }
+        }
+        if (instrument != null && instrument.kind() == InstrumentKind.SPOT && !buy && exposure != null
+                && exposure.positionQuantity().compareTo(p.quantity()) < 0) {
+            out.add(new Finding(id, "L1-SPOT-SHORT"));
         }
         BigDecimal maxQuantity = b.limits.get("max-order-quantity");
         if (maxQuantity != null && p.quantity().compareTo(maxQuantity) > 0) {
@@ -136,38 +156,26 @@ public final class PlainJavaPreTradeCheck {
         if (account != null) {
             BigDecimal equity = account.equity();
             BigDecimal clusterShare = b.limits.get("max-cluster-share");
-            if (clusterShare != null && buy && instrument != null) {
-                BigDecimal held = BigDecimal.ZERO;
-                for (Instrument member : b.instruments.values()) {
-                    Exposure memberExposure = member.cluster().equals(instrument.cluster())
-                            ? b.exposure(p.accountId(), member.symbol()) : null;
-                    if (memberExposure != null) {
-                        held = held.add(memberExposure.positionNotional());
-                    }
-                }
-                if (BigDecimal.valueOf(held.doubleValue()).add(notional).compareTo(clusterShare.multiply(equity)) > 0) {
-                    out.add(new Finding(id, "L2-CLUSTER-SHARE"));
-                }
+            BigDecimal clusterHeld = instrument == null ? null : b.clusters.get(p.accountId() + "/" + instrument.cluster());
+            if (clusterShare != null && clusterHeld != null
+                    && clusterHeld.add(notional).compareTo(clusterShare.multiply(equity)) > 0) {
+                out.add(new Finding(id, "L2-CLUSTER-SHARE"));
             }
             BigDecimal maxGross = b.limits.get("max-gross-exposure");
-            if (maxGross != null && instrument != null
-                    && BigDecimal.valueOf(b.held(p.accountId()).doubleValue()).add(notional).compareTo(maxGross) > 0) {
+            if (maxGross != null && instrument != null && book != null
+                    && book.grossExposure().add(notional).compareTo(maxGross) > 0) {
                 out.add(new Finding(id, "L2-GROSS-EXPOSURE"));
             }
             BigDecimal maxNet = b.limits.get("max-net-exposure");
-            if (maxNet != null) {
-                BigDecimal net = BigDecimal.ZERO;
-                for (Exposure e : b.exposures(p.accountId())) {
-                    net = net.add(e.positionQuantity().multiply(e.markPrice()));
-                }
-                if (BigDecimal.valueOf(net.doubleValue()).add(buy ? notional : notional.negate()).abs()
-                        .compareTo(maxNet) > 0) {
+            if (maxNet != null && book != null) {
+                BigDecimal net = book.netExposure();
+                if (net.add(buy ? notional : notional.negate()).abs().compareTo(maxNet.max(net.abs())) > 0) {
                     out.add(new Finding(id, "L2-NET-EXPOSURE"));
                 }
             }
             BigDecimal instrumentShare = b.limits.get("max-instrument-share");
-            if (instrumentShare != null && buy && exposure != null && instrument != null
-                    && exposure.positionNotional().add(notional).compareTo(instrumentShare.multiply(equity)) > 0) {
+            if (instrumentShare != null && exposure != null && instrument != null
+                    && exposure.grossExposure().add(notional).compareTo(instrumentShare.multiply(equity)) > 0) {
                 out.add(new Finding(id, "L2-INSTRUMENT-SHARE"));
             }
 
@@ -184,31 +192,31 @@ public final class PlainJavaPreTradeCheck {
                     out.add(new Finding(id, "L4-REDUCE-ONLY"));
                 }
             }
-            if (buy) {
-                BigDecimal reserved = BigDecimal.ZERO;
-                for (OpenOrder order : b.openOrders) {
-                    if (order.accountId().equals(p.accountId()) && order.side() == Side.BUY) {
-                        reserved = reserved.add(order.notional());
-                    }
-                }
-                BigDecimal cumulative = BigDecimal.ZERO;
+            BigDecimal rate = b.limits.get("margin-rate");
+            if (rate != null && book != null && instrument != null
+                    && instrument.balanceNeeded(notional, p.side(), rate).signum() > 0) {
+                BigDecimal needed = BigDecimal.ZERO;
                 for (Proposal other : all) {
-                    if (other.accountId().equals(p.accountId()) && other.side() == Side.BUY
+                    Instrument theirs = b.instruments.get(other.symbol());
+                    if (other.accountId().equals(p.accountId()) && theirs != null
                             && other.proposalId().compareTo(id) <= 0) {
-                        cumulative = cumulative.add(other.notional());
+                        needed = needed.add(theirs.balanceNeeded(other.notional(), other.side(), rate));
                     }
                 }
-                if (BigDecimal.valueOf(reserved.doubleValue() + cumulative.doubleValue())
-                        .compareTo(account.freeBalance()) > 0) {
+                if (book.reserved().add(BigDecimal.valueOf(needed.doubleValue())).compareTo(account.freeBalance()) > 0) {
                     out.add(new Finding(id, "L3-FREE-BALANCE"));
                 }
+            }
+            BigDecimal maxMarginRatio = b.limits.get("max-margin-ratio");
+            if (maxMarginRatio != null && book != null && opens && book.marginRatio().compareTo(maxMarginRatio) >= 0) {
+                out.add(new Finding(id, "L3-MARGIN-RATIO"));
             }
         }
         BigDecimal maxMargin = b.limits.get("max-margin-utilisation");
         if (maxMargin != null && opens) {
             for (Margin margin : b.margins) {
                 if (margin.accountId().equals(p.accountId())
-                        && margin.used().divide(margin.capacity(), 8, RoundingMode.HALF_EVEN).compareTo(maxMargin) >= 0) {
+                        && margin.used().compareTo(maxMargin.multiply(margin.capacity())) >= 0) {
                     out.add(new Finding(id, "L3-MARGIN"));
                     break;
                 }
@@ -391,6 +399,9 @@ public final class PlainJavaPreTradeCheck {
         private final Set<String> breaks = new HashSet<>();
         private final Set<String> protectiveStops = new HashSet<>();
         private final List<OrderIntent> intents = new ArrayList<>();
+        private final Map<String, Portfolio> portfolios = new HashMap<>();
+        /** "account/cluster" → the cluster's gross exposure. */
+        private final Map<String, BigDecimal> clusters = new HashMap<>();
 
         private Book() {
         }
@@ -422,6 +433,8 @@ public final class PlainJavaPreTradeCheck {
                     case ReconciliationBreak r -> b.breaks.add(r.accountId());
                     case ProtectiveStop s -> b.protectiveStops.add(s.proposalId());
                     case OrderIntent i -> b.intents.add(i);
+                    case Portfolio p -> b.portfolios.put(p.accountId(), p);
+                    case ClusterExposure c -> b.clusters.put(c.accountId() + "/" + c.cluster(), c.grossExposure());
                     default -> {
                     }
                 }
@@ -437,15 +450,6 @@ public final class PlainJavaPreTradeCheck {
 
         private Collection<Exposure> exposures(String accountId) {
             return accountToSymbolToExposure.getOrDefault(accountId, Map.of()).values();
-        }
-
-        /** Everything the account holds and has working: the sum of position and open-order notionals. */
-        private BigDecimal held(String accountId) {
-            BigDecimal held = BigDecimal.ZERO;
-            for (Exposure e : exposures(accountId)) {
-                held = held.add(e.positionNotional()).add(e.openOrderNotional());
-            }
-            return held;
         }
 
         private Double indicator(String symbol, String name) {

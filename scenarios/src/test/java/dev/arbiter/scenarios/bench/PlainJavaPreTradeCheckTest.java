@@ -7,7 +7,9 @@ import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
@@ -81,6 +83,14 @@ class PlainJavaPreTradeCheckTest {
                 new Case("rejects leverage above the maximum", "L1-LEVERAGE",
                         facts -> replace(facts, Account.class, new Account(ACCOUNT, new BigDecimal("4000"),
                                 new BigDecimal("60000"), new BigDecimal("4000"), BigDecimal.ZERO, TradingState.ACTIVE))),
+                new Case("rejects growing a position 5 % of the mark from liquidation", "L1-LIQUIDATION-DISTANCE",
+                        facts -> replace(facts, Exposure.class, liquidatable(facts, new BigDecimal("0.95")))),
+                new Case("rejects growing a position a fraction of an ATR from liquidation", "L1-LIQUIDATION-ATRS",
+                        facts -> replace(facts, Exposure.class, liquidatable(facts, new BigDecimal("0.9995")))),
+                new Case("rejects opening at a margin ratio near maintenance", "L3-MARGIN-RATIO",
+                        facts -> replace(facts, Portfolio.class, withMarginRatio(facts, new BigDecimal("0.6")))),
+                new Case("caps a spot sale beyond the holding", "L1-SPOT-SHORT",
+                        facts -> withIntent(facts, intent(Side.SELL, "2", "1630.00", "1700"))),
                 new Case("caps an order above the instrument's maximum value", "L1-MAX-NOTIONAL",
                         facts -> replace(facts, Instrument.class, new Instrument("ETH-USD", "binance-us", "majors",
                                 new BigDecimal("0.01"), new BigDecimal("0.01"), BigDecimal.TEN, new BigDecimal("3000")))),
@@ -212,7 +222,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(41);
+        assertThat(riskCodes).hasSize(45);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 
@@ -255,6 +265,24 @@ class PlainJavaPreTradeCheckTest {
         return replace(facts, OrderIntent.class, intent);
     }
 
+    /** The book's ETH-USD exposure, long, with a liquidation price at {@code fraction} of its mark. */
+    private static Exposure liquidatable(List<Object> facts, BigDecimal fraction) {
+        Exposure eth = facts.stream().filter(Exposure.class::isInstance).map(Exposure.class::cast)
+                .filter(e -> e.symbol().equals("ETH-USD")).findFirst().orElseThrow();
+        BigDecimal quantity = eth.positionQuantity().abs().max(BigDecimal.ONE);
+        BigDecimal liquidation = eth.markPrice().multiply(fraction);
+        return new Exposure(eth.accountId(), eth.symbol(), quantity, eth.markPrice(), quantity.multiply(eth.markPrice()),
+                eth.openOrderNotional(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, liquidation,
+                BigDecimal.ONE.subtract(fraction));
+    }
+
+    private static Portfolio withMarginRatio(List<Object> facts, BigDecimal ratio) {
+        Portfolio book = facts.stream().filter(Portfolio.class::isInstance).map(Portfolio.class::cast).findFirst()
+                .orElseThrow();
+        return new Portfolio(book.accountId(), book.grossExposure(), book.netExposure(), book.reserved(),
+                book.initialMargin(), book.maintenanceMargin(), ratio);
+    }
+
     private static List<Object> plus(List<Object> facts, Object fact) {
         List<Object> changed = new ArrayList<>(facts);
         changed.add(fact);
@@ -286,6 +314,7 @@ class PlainJavaPreTradeCheckTest {
                     && v.name().equals(((IndicatorValue) replacement).name());
             case ModelHealth h -> h.model().equals(((ModelHealth) replacement).model());
             case Instrument i -> i.symbol().equals(((Instrument) replacement).symbol());
+            case Exposure e -> e.symbol().equals(((Exposure) replacement).symbol());
             default -> true;
         };
     }
