@@ -14,34 +14,19 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * An account measured by the one exposure and margin model: every instrument it holds or has working orders in,
- * and the account-wide figures the limits are about.
+ * An account's instruments measured by the one exposure and margin model: every instrument it holds or has working
+ * orders in, each with its margin figures and liquidation price. The account-wide sums the limits are about (gross
+ * and net exposure, reservations, cluster exposure, margin ratio) are taken from these figures once, as facts, by
+ * {@link BookFacts}.
  *
- * @param cash               the account's wallet in its quote currency (spot purchases already paid from it)
- * @param equity             cash + spot holdings at mark + unrealised P&amp;L of the perpetuals
- * @param marginBalance      cash + unrealised P&amp;L of the perpetuals: what backs their margin
- * @param grossExposure      every position's notional and every working order's, long or short
- * @param netExposure        long notional minus short notional, at the marks
- * @param initialMargin      what the perpetual positions tie up
- * @param maintenanceMargin  what they must keep
- * @param reserved           what working orders hold back: a spot buy its notional, a perpetual order its margin
- * @param availableBalance   margin balance less initial margin and reservations: what a new order can use
- * @param marginRatio        maintenance margin / margin balance (the venue's definition): liquidation at 1; 1 when
- *                           the margin balance is gone and positions remain, 0 with no perpetual positions
- * @param positions          by symbol
- * @param clusterExposure    gross exposure by correlation cluster
- * @param sectorExposure     gross exposure by sector
+ * @param cash      the account's wallet in its quote currency (spot purchases already paid from it)
+ * @param equity    cash + spot holdings at mark + unrealised P&amp;L of the perpetuals
+ * @param positions by symbol
  */
-public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBalance, BigDecimal grossExposure,
-                       BigDecimal netExposure, BigDecimal initialMargin, BigDecimal maintenanceMargin,
-                       BigDecimal reserved, BigDecimal availableBalance, BigDecimal marginRatio,
-                       Map<String, PositionRisk> positions, Map<String, BigDecimal> clusterExposure,
-                       Map<String, BigDecimal> sectorExposure) {
+public record BookRisk(BigDecimal cash, BigDecimal equity, Map<String, PositionRisk> positions) {
 
     public BookRisk {
         positions = Collections.unmodifiableMap(new TreeMap<>(positions));
-        clusterExposure = Collections.unmodifiableMap(new TreeMap<>(clusterExposure));
-        sectorExposure = Collections.unmodifiableMap(new TreeMap<>(sectorExposure));
     }
 
     /**
@@ -89,55 +74,25 @@ public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBala
                     maintenance, isolated));
         }
 
-        BigDecimal perpetualPnl = BigDecimal.ZERO;
-        BigDecimal spotValue = BigDecimal.ZERO;
-        BigDecimal initial = BigDecimal.ZERO;
-        BigDecimal maintenance = BigDecimal.ZERO;
-        BigDecimal reserved = BigDecimal.ZERO;
-        BigDecimal gross = BigDecimal.ZERO;
-        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal equity = cash;
         BigDecimal isolatedMargins = BigDecimal.ZERO;
         for (Draft d : drafts) {
             ContractTerms terms = d.listing.terms();
-            reserved = reserved.add(OrderMargin.balanceNeeded(terms.kind(), terms.leverage(), Side.BUY, d.buys,
-                    BigDecimal.ONE)).add(OrderMargin.balanceNeeded(terms.kind(), terms.leverage(), Side.SELL, d.sells,
-                    BigDecimal.ONE));
-            if (terms.kind() == InstrumentKind.SPOT) {
-                spotValue = spotValue.add(d.quantity.multiply(d.mark).multiply(terms.contractSize()));
-            } else {
-                perpetualPnl = perpetualPnl.add(d.pnl);
-                initial = initial.add(d.initial);
-                maintenance = maintenance.add(d.maintenance);
-                isolatedMargins = isolatedMargins.add(d.isolated);
-            }
-            gross = gross.add(d.notional).add(d.buys).add(d.sells);
-            net = net.add(d.quantity.signum() < 0 ? d.notional.negate() : d.notional);
+            equity = equity.add(terms.kind() == InstrumentKind.SPOT
+                    ? d.quantity.multiply(d.mark).multiply(terms.contractSize()) : d.pnl);
+            isolatedMargins = isolatedMargins.add(d.isolated);
         }
-        BigDecimal marginBalance = cash.add(perpetualPnl);
-        BigDecimal equity = marginBalance.add(spotValue);
-        BigDecimal ratio = maintenance.signum() == 0 ? BigDecimal.ZERO
-                : marginBalance.signum() <= 0 ? BigDecimal.ONE : maintenance.divide(marginBalance, Decimals.CONTEXT);
 
         BigDecimal crossWallet = cash.subtract(isolatedMargins);
         Map<String, PositionRisk> positions = new TreeMap<>();
-        Map<String, BigDecimal> clusters = new TreeMap<>();
-        Map<String, BigDecimal> sectors = new TreeMap<>();
         for (Draft d : drafts) {
             BigDecimal liquidation = liquidation(d, drafts, crossWallet).orElse(null);
             BigDecimal distance = liquidation == null ? null
                     : d.mark.subtract(liquidation).abs().divide(d.mark, Decimals.CONTEXT);
             positions.put(d.symbol, new PositionRisk(d.symbol, d.listing.terms().kind(), d.mode, d.quantity, d.entry,
                     d.mark, d.notional, d.buys, d.sells, d.pnl, d.initial, d.maintenance, liquidation, distance));
-            BigDecimal exposure = d.notional.add(d.buys).add(d.sells);
-            if (d.listing.cluster() != null) {
-                clusters.merge(d.listing.cluster(), exposure, BigDecimal::add);
-            }
-            if (d.listing.sector() != null) {
-                sectors.merge(d.listing.sector(), exposure, BigDecimal::add);
-            }
         }
-        return new BookRisk(cash, equity, marginBalance, gross, net, initial, maintenance, reserved,
-                marginBalance.subtract(initial).subtract(reserved), ratio, positions, clusters, sectors);
+        return new BookRisk(cash, equity, positions);
     }
 
     /**
@@ -198,21 +153,6 @@ public record BookRisk(BigDecimal cash, BigDecimal equity, BigDecimal marginBala
         return p != null ? p : new PositionRisk(symbol, kind, MarginMode.CROSS, BigDecimal.ZERO, mark, mark,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 null, null);
-    }
-
-    /** Long notional across instruments. */
-    public BigDecimal longNotional() {
-        return positions.values().stream().map(PositionRisk::longNotional).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** Short notional across instruments. */
-    public BigDecimal shortNotional() {
-        return positions.values().stream().map(PositionRisk::shortNotional).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    /** Effective leverage: gross exposure / equity; null while equity is zero or less. */
-    public BigDecimal leverage() {
-        return equity.signum() <= 0 ? null : grossExposure.divide(equity, Decimals.CONTEXT);
     }
 
     private record Draft(String symbol, Listing listing, BigDecimal quantity, BigDecimal entry, BigDecimal mark,

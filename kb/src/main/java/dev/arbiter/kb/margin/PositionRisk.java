@@ -21,24 +21,4 @@ public record PositionRisk(String symbol, InstrumentKind kind, MarginMode mode, 
                            BigDecimal entryPrice, BigDecimal mark, BigDecimal notional, BigDecimal workingBuyNotional,
                            BigDecimal workingSellNotional, BigDecimal unrealisedPnl, BigDecimal initialMargin,
                            BigDecimal maintenanceMargin, BigDecimal liquidationPrice, BigDecimal liquidationDistance) {
-
-    /** Long notional: the position's value when it is long, else zero. */
-    public BigDecimal longNotional() {
-        return quantity.signum() > 0 ? notional : BigDecimal.ZERO;
-    }
-
-    /** Short notional: the position's value when it is short, else zero. */
-    public BigDecimal shortNotional() {
-        return quantity.signum() < 0 ? notional : BigDecimal.ZERO;
-    }
-
-    /** Signed notional: long positive, short negative. */
-    public BigDecimal signedNotional() {
-        return quantity.signum() < 0 ? notional.negate() : notional;
-    }
-
-    /** The position and every working order on either side: what the instrument adds to gross exposure. */
-    public BigDecimal grossExposure() {
-        return notional.add(workingBuyNotional).add(workingSellNotional);
-    }
 }
