@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The shipped perpetual crash scenarios on Binance's real BTC-USDT perpetual candles and funding rates: a 10x long
  * (notional 100,000 on 10,000) opened before the crash, with a stop 15 % below, is liquidated by the simulated venue
- * when the risk layers are off, and never opens at that size when they are on. Skipped without the shared data.
+ * when the risk layers are off; with them on it is cut to the largest order value the layers allow (about 5x) and its
+ * stop closes it before the liquidation price is reached. Skipped without the shared data.
  *
  * <p>Liquidation prices checked by hand with Binance's formula, LP = (WB + cum &minus; Q &times; EP) / (Q &times;
  * MMR &minus; Q), notional at LP in the 50,000..250,000 bracket (MMR 0.5 %, cum = 50,000 &times; (0.005 &minus;
@@ -61,13 +62,15 @@ class PerpetualCrashIT {
 
     static List<Arguments> crashes() {
         return List.of(
-                Arguments.of("perp-crash-2020-03-12", "2020-03-12T10:00:00Z", "7186.09", "5199.17", "397.77"),
-                Arguments.of("perp-cascade-2025-10-10", "2025-10-10T21:00:00Z", "109998.17", "101516.5", "397.14"));
+                Arguments.of("perp-crash-2020-03-12", "2020-03-12T10:00:00Z", "7186.09", "5199.17", "397.77", "-75.43 %"),
+                Arguments.of("perp-cascade-2025-10-10", "2025-10-10T21:00:00Z", "109998.17", "101516.5", "397.14",
+                        "-75.04 %"));
     }
 
     @ParameterizedTest
     @MethodSource("crashes")
-    void tenfoldLongIsLiquidatedWithoutTheRiskLayers(String name, String at, String price, String extreme, String lost) {
+    void tenfoldLongIsLiquidatedWithoutTheRiskLayers(String name, String at, String price, String extreme, String lost,
+                                                     String withLayers) {
         ScenarioSpec spec = specs.get(name);
         RunResult run = Scenarios.run(spec.withRules(spec.rules().withRiskLayers(false)), bars.get(name));
 
@@ -86,26 +89,34 @@ class PerpetualCrashIT {
 
     @ParameterizedTest
     @MethodSource("crashes")
-    void tenfoldLongIsRefusedWithTheRiskLayers(String name, String at, String price, String extreme, String lost) {
+    void tenfoldLongIsCutAndStoppedBeforeLiquidationWithTheRiskLayers(String name, String at, String price,
+                                                                      String extreme, String lost, String withLayers) {
         ScenarioSpec spec = specs.get(name);
         RunResult run = Scenarios.run(spec.withRules(spec.rules().withRiskLayers(true)), bars.get(name));
 
         assertThat(run.margin().liquidations()).isEmpty();
-        assertThat(run.trades()).isEmpty();
-        assertThat(RuleActivity.of(run).rejections()).containsKeys("L1 L1-LEVERAGE", "L3 L3-FREE-BALANCE");
-        assertThat(run.finalEquity()).isEqualTo(10_000.0);
+        // cut to the maximum order value, 50,000 (5x instead of 10x), and closed by its stop on the way down
+        assertThat(RuleActivity.of(run).caps()).containsKey("L7 L7-MAX-ORDER-VALUE");
+        assertThat(run.trades()).singleElement().satisfies(t -> {
+            assertThat(t.exit()).isEqualTo("stop");
+            assertThat(t.quantity() * t.entryPrice()).isBetween(49_000.0, 50_000.0);
+            assertThat(t.exitTime()).isBeforeOrEqualTo(Instant.parse(at));
+        });
+        assertThat(run.margin().closestDistance()).isPositive();
+        assertThat(run.finalEquity()).isBetween(2_000.0, 3_000.0);
     }
 
     @ParameterizedTest
     @MethodSource("crashes")
-    void comparisonShowsBothSideBySide(String name, String at, String price, String extreme, String lost) {
+    void comparisonShowsBothSideBySide(String name, String at, String price, String extreme, String lost,
+                                       String withLayers) {
         RiskLayerComparison comparison = RiskLayerComparison.of(specs.get(name), bars.get(name));
 
         assertThat(comparison.withRiskMargin().liquidations()).isEmpty();
         assertThat(comparison.withoutRiskMargin().liquidations()).hasSize(1);
         assertThat(ComparisonTable.markdown(List.of(comparison)))
                 .contains("| liquidations | closest to liquidation | funding paid | funding received |")
-                .contains("| " + name + " | with | 0.00 % |")
+                .contains("| " + name + " | with | " + withLayers + " |")
                 .contains("| " + name + " | without | -100.00 % |");
     }
 }
