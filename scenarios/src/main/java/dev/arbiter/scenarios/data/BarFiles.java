@@ -126,17 +126,7 @@ public final class BarFiles {
                 throw new InvalidScenarioException(field + ".file", "a file starting '" + header + "'",
                         "a CSV file with the header " + CSV_HEADER);
             }
-            String line;
-            int row = 1;
-            while ((line = reader.readLine()) != null) {
-                row++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                if (cells.length != 6) {
-                    throw new InvalidScenarioException(field + ".file line " + row, "'" + line + "'", "6 comma-separated values");
-                }
+            FreqtradeRows.read(reader, field + ".file", (row, line, cells) -> {
                 Instant open;
                 try {
                     open = Instant.parse(cells[0].trim());
@@ -146,7 +136,7 @@ public final class BarFiles {
                 }
                 // Skip early what the run will never read; the window before 'from' is kept by the caller's from.
                 if ((from != null && open.isBefore(from)) || (to != null && !open.isBefore(to))) {
-                    continue;
+                    return;
                 }
                 try {
                     bars.add(new Bar(feed.symbol(), open, feed.period(), decimal(cells[1]), decimal(cells[2]),
@@ -158,7 +148,7 @@ public final class BarFiles {
                 if (bars.size() > 1 && !bars.get(bars.size() - 2).openTime().isBefore(open)) {
                     throw new InvalidScenarioException(field + ".file line " + row, open, "bars oldest first, each once");
                 }
-            }
+            });
         }
         return bars;
     }

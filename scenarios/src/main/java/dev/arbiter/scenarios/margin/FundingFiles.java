@@ -1,6 +1,7 @@
 package dev.arbiter.scenarios.margin;
 
 import dev.arbiter.scenarios.data.MissingMarketDataException;
+import dev.arbiter.scenarios.data.FreqtradeRows;
 import dev.arbiter.scenarios.spec.InvalidScenarioException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -43,18 +44,7 @@ public final class FundingFiles {
                 throw new InvalidScenarioException(field, "'" + source + "', a file starting '" + header + "'",
                         "a funding-rate file with the header " + HEADER + " (the rate in open)");
             }
-            String line;
-            int row = 1;
-            Instant previous = null;
-            while ((line = reader.readLine()) != null) {
-                row++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                if (cells.length != 6) {
-                    throw new InvalidScenarioException(field + " line " + row, "'" + line + "'", "6 comma-separated values");
-                }
+            FreqtradeRows.read(reader, field, (row, line, cells) -> {
                 Instant at;
                 BigDecimal rate;
                 try {
@@ -64,12 +54,11 @@ public final class FundingFiles {
                     throw new InvalidScenarioException(field + " line " + row, "'" + line + "'",
                             "an ISO-8601 UTC funding time and the rate as a number in open");
                 }
-                if (previous != null && !previous.isBefore(at)) {
+                if (!rates.isEmpty() && !rates.lastKey().isBefore(at)) {
                     throw new InvalidScenarioException(field + " line " + row, at, "funding times oldest first, each once");
                 }
                 rates.put(at, rate);
-                previous = at;
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(field + " '" + source + "': " + e.getMessage(), e);
         }
