@@ -38,11 +38,6 @@ public final class AccountFacts {
     private AccountFacts() {
     }
 
-    /** The account as its fact, holding spot only: see {@link #account(AccountState, Function)}. */
-    public static Account account(AccountState s) {
-        return account(s, symbol -> InstrumentKind.SPOT);
-    }
-
     /**
      * The account as its fact: equity marked to market; as free balance the wallet before reservations (the cash
      * the book holds, with the cost of open perpetual positions given back, since a perpetual's fill pays no

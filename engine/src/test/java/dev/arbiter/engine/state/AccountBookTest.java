@@ -86,7 +86,7 @@ class AccountBookTest {
         AccountState down = core.account("acct-1");
         assertThat(down.equity()).isEqualByComparingTo("9900");
         assertThat(down.highWaterMark()).isEqualByComparingTo("10100");
-        assertThat(AccountFacts.account(down).dailyPnl()).isEqualByComparingTo("-100");
+        assertThat(AccountFacts.account(down, symbol -> dev.arbiter.kb.fact.InstrumentKind.SPOT).dailyPnl()).isEqualByComparingTo("-100");
         // drawdown (10,100 - 9,900) / 10,100
         BigDecimal drawdown = down.highWaterMark().subtract(down.equity()).divide(down.highWaterMark(), 6, java.math.RoundingMode.HALF_EVEN);
         assertThat(drawdown).isEqualByComparingTo("0.019802");

@@ -109,11 +109,7 @@ public record ContractTerms(String symbol, InstrumentKind kind, BigDecimal contr
 
     /** The margin a position of this notional ties up: notional / leverage (spot: the notional itself). */
     public BigDecimal initialMargin(BigDecimal notional) {
-        return notional.abs().divide(leverage, Decimals.CONTEXT);
+        return OrderMargin.initialMargin(notional, leverage);
     }
 
-    /** The most leverage the venue allows at this notional. */
-    public BigDecimal maxLeverage(BigDecimal notional) {
-        return tier(notional).maxLeverage();
-    }
 }

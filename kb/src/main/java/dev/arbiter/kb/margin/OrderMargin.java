@@ -23,7 +23,12 @@ public final class OrderMargin {
         if (kind == InstrumentKind.SPOT) {
             return side == Side.BUY ? notional.multiply(marginRate) : BigDecimal.ZERO;
         }
-        return notional.divide(leverage, Decimals.CONTEXT);
+        return initialMargin(notional, leverage);
+    }
+
+    /** What a perpetual position or order of this value ties up at this leverage: value / leverage. */
+    public static BigDecimal initialMargin(BigDecimal notional, BigDecimal leverage) {
+        return notional.abs().divide(leverage, Decimals.CONTEXT);
     }
 
     /** The balance one unit of value takes: the coefficient of an order's value in the free-balance limit. */
