@@ -12,6 +12,7 @@ import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -46,7 +47,7 @@ public final class FactTypes {
     /** The facts rules match, in package {@code fact}. */
     public static final Map<String, Class<? extends Record>> FACTS = byName(Stream.of(Account.class, Anomaly.class,
             Bar.class, ClusterExposure.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
-            Limit.class, LossHistory.class, Margin.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
+            Limit.class, LossHistory.class, Margin.class, MarkPrice.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
             OrderIntent.class, Parameter.class, Portfolio.class, Position.class, Prediction.class, Proposal.class,
             ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class));
 

@@ -3,6 +3,7 @@ package dev.arbiter.engine.decision;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Position;
@@ -37,11 +38,23 @@ import java.util.Set;
  * @param state       the journal position and hash of the account state the engine completed this request from,
  *                    and the client's claims that did not reconcile; null for a request decided on its own figures
  *                    (rule tests, benchmarks)
+ * @param markPrices  the venues' latest mark prices and funding rates of the request's perpetuals, as the engine's
+ *                    market journals keep them; positions are valued at these marks ({@link MarkPrice#valuation})
  */
 public record DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
                               List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
                               List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
-                              RiskContext context, List<MarketView> market, StateAtDecision state) {
+                              RiskContext context, List<MarketView> market, StateAtDecision state,
+                              List<MarkPrice> markPrices) {
+
+    /** A request without the venues' marks: positions are valued at their last closes. */
+    public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
+                           List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
+                           List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
+                           RiskContext context, List<MarketView> market, StateAtDecision state) {
+        this(requestId, asOf, account, positions, openOrders, instruments, marketData, predictions, models, intents,
+                context, market, state, List.of());
+    }
 
     /** A request decided on its own figures, its market facts worked out from its bars. */
     public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
@@ -69,6 +82,7 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         models = orEmpty(requireEntries("models", models));
         intents = orEmpty(intents);
         market = orEmpty(market);
+        markPrices = orEmpty(markPrices);
         if (requestId == null || requestId.isBlank()) {
             throw new InvalidRequestException("requestId", String.valueOf(requestId), "a non-blank id");
         }
@@ -96,6 +110,9 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
         }
         for (int i = 0; i < market.size(); i++) {
             requireKnown("market[" + i + "].symbol", market.get(i).symbol(), known);
+        }
+        for (int i = 0; i < markPrices.size(); i++) {
+            requireKnown("markPrices[" + i + "].symbol", markPrices.get(i).symbol(), known);
         }
         for (int i = 0; i < positions.size(); i++) {
             requireAccount("positions[" + i + "].accountId", positions.get(i).accountId(), account);

@@ -6,6 +6,7 @@ import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.InstrumentKind;
@@ -89,11 +90,13 @@ final class FactAssembler {
             indicators.addAll(Microstructure.facts("marketData[" + i + "]", series.symbol(), series.book(),
                     series.trades(), request.asOf()));
         }
+        Map<String, MarkPrice> venueMarks = new LinkedHashMap<>();
+        request.markPrices().forEach(m -> venueMarks.put(m.symbol(), m));
         Map<String, BigDecimal> marks = new LinkedHashMap<>();
         for (Instrument instrument : request.instruments()) {
             MarketView view = views.get(instrument.symbol());
             if (view != null) {
-                marks.put(instrument.symbol(), view.lastBar().close());
+                marks.put(instrument.symbol(), MarkPrice.valuation(view.lastBar(), venueMarks.get(instrument.symbol())));
             } else {
                 // held without market data yet: valued at its entry price until a bar arrives
                 request.positions().stream().filter(p -> p.symbol().equals(instrument.symbol())).findFirst()
@@ -118,6 +121,7 @@ final class FactAssembler {
         facts.addAll(request.positions());
         facts.addAll(request.openOrders());
         facts.addAll(feeds);
+        facts.addAll(request.markPrices());
         facts.addAll(indicators);
         facts.addAll(exposures);
         facts.addAll(request.predictions());

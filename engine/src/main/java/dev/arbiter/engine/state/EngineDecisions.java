@@ -160,7 +160,7 @@ public final class EngineDecisions {
         return new DecisionRequest(request.requestId(), request.asOf(), account, AccountFacts.positions(state, known),
                 AccountFacts.openOrders(state, known), listed, marketData, request.predictions(), request.models(),
                 request.intents(), context, views,
-                new StateAtDecision(state.journalPosition(), StateHash.of(state), breaks));
+                new StateAtDecision(state.journalPosition(), StateHash.of(state), breaks), core.markPrices(known));
     }
 
     /** Journals the bars a request brings that are newer than the engine's; repeats of kept bars are skipped. */

@@ -22,7 +22,7 @@ public abstract class ForwardingJournal implements Journal {
     }
 
     @Override
-    public void append(String symbol, long position, BarEvent event) {
+    public void append(String symbol, long position, MarketEvent event) {
         journal.append(symbol, position, event);
     }
 
@@ -42,8 +42,8 @@ public abstract class ForwardingJournal implements Journal {
     }
 
     @Override
-    public List<Entry<BarEvent>> bars(String symbol) {
-        return journal.bars(symbol);
+    public List<Entry<MarketEvent>> marketEvents(String symbol) {
+        return journal.marketEvents(symbol);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class InMemoryJournal implements Journal {
 
     private final Map<String, List<Entry<AccountEvent>>> accounts = new LinkedHashMap<>();
     private final Map<String, Set<String>> keys = new LinkedHashMap<>();
-    private final Map<String, List<Entry<BarEvent>>> bars = new LinkedHashMap<>();
+    private final Map<String, List<Entry<MarketEvent>>> markets = new LinkedHashMap<>();
     private final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     private final List<Entry<DeskEvent>> desk = new ArrayList<>();
 
@@ -40,8 +40,8 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized void append(String symbol, long position, BarEvent event) {
-        bars.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Entry<>(position, event));
+    public synchronized void append(String symbol, long position, MarketEvent event) {
+        markets.computeIfAbsent(symbol, s -> new ArrayList<>()).add(new Entry<>(position, event));
     }
 
     @Override
@@ -50,8 +50,8 @@ public final class InMemoryJournal implements Journal {
     }
 
     @Override
-    public synchronized List<Entry<BarEvent>> bars(String symbol) {
-        return List.copyOf(bars.getOrDefault(symbol, List.of()));
+    public synchronized List<Entry<MarketEvent>> marketEvents(String symbol) {
+        return List.copyOf(markets.getOrDefault(symbol, List.of()));
     }
 
     @Override
@@ -61,7 +61,7 @@ public final class InMemoryJournal implements Journal {
 
     @Override
     public synchronized List<String> symbols() {
-        return List.copyOf(bars.keySet());
+        return List.copyOf(markets.keySet());
     }
 
     @Override

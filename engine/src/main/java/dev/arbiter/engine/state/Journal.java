@@ -28,8 +28,8 @@ public interface Journal extends AutoCloseable {
      */
     boolean append(String accountId, long position, String key, AccountEvent event);
 
-    /** Appends a bar at {@code position} of its instrument's market stream. */
-    void append(String symbol, long position, BarEvent event);
+    /** Appends a bar or a mark at {@code position} of its instrument's market stream. */
+    void append(String symbol, long position, MarketEvent event);
 
     /** Appends an officer's desk-wide action at {@code position} of the desk journal. */
     void append(long position, DeskEvent event);
@@ -40,8 +40,8 @@ public interface Journal extends AutoCloseable {
     /** Account events after {@code position}, in order. */
     List<Entry<AccountEvent>> accountEvents(String accountId, long afterPosition);
 
-    /** Every bar of the instrument's market stream, in order. */
-    List<Entry<BarEvent>> bars(String symbol);
+    /** Every bar and mark of the instrument's market stream, in order. */
+    List<Entry<MarketEvent>> marketEvents(String symbol);
 
     /** Every account with a journal. */
     List<String> accounts();

@@ -3,11 +3,13 @@ package dev.arbiter.engine.state;
 import dev.arbiter.engine.decision.MarketStream;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.OrderStatus;
 import dev.arbiter.kb.state.WorkingOrder;
 import dev.arbiter.mlbridge.features.FeatureSet;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,9 +27,10 @@ import java.util.function.Function;
 /**
  * The one core every driver runs (the service, the command line, the scenario runner): it owns each account's state
  * and each instrument's market stream, journals every event before applying it, and runs decisions against its own
- * figures. One writer per account (a lock per account, never one across accounts) and per instrument; a bar's new
- * price reaches the accounts that hold or work the instrument as a {@link AccountEvent.Marked} event of their own
- * journal, so each account's journal alone folds to its state.
+ * figures. One writer per account (a lock per account, never one across accounts) and per instrument; a new
+ * valuation price (a bar's close, or a perpetual's mark as its venue publishes it: {@link MarkPrice#valuation}) reaches
+ * the accounts that hold or work the instrument as a {@link AccountEvent.Marked} event of their own journal, so each
+ * account's journal alone folds to its state.
  */
 public final class TradingCore implements AutoCloseable {
 
@@ -56,6 +59,8 @@ public final class TradingCore implements AutoCloseable {
         final Map<Duration, MarketStream> streams = new TreeMap<>();
         long position;
         volatile MarketStream latest;
+        /** The venue's latest mark price and funding rate; null for spot and until the venue publishes one. */
+        volatile MarkPrice venueMark;
     }
 
     private final Journal journal;
@@ -76,8 +81,11 @@ public final class TradingCore implements AutoCloseable {
         }
         for (String symbol : journal.symbols()) {
             Market market = market(symbol);
-            for (Journal.Entry<BarEvent> entry : journal.bars(symbol)) {
-                accept(market, entry.event().bar());
+            for (Journal.Entry<MarketEvent> entry : journal.marketEvents(symbol)) {
+                switch (entry.event()) {
+                    case BarEvent e -> accept(market, e.bar());
+                    case MarkPriceEvent e -> market.venueMark = e.mark();
+                }
                 market.position = entry.position();
             }
         }
@@ -169,14 +177,62 @@ public final class TradingCore implements AutoCloseable {
             market.position++;
             accept(market, bar);
         }
-        for (Slot slot : accounts.values()) {
-            AccountState state = slot.state;
-            if (state.position(bar.symbol()).isPresent()
-                    || state.workingOrders().stream().anyMatch(o -> o.symbol().equals(bar.symbol()))) {
-                submit(new AccountEvent.Marked(state.accountId(), bar.endTime(), bar.symbol(), bar.close()), null);
-            }
+        if (MarkPrice.valuation(bar, market.venueMark).compareTo(bar.close()) == 0) {
+            markHolders(bar.symbol(), bar.endTime(), bar.close());
         }
         return true;
+    }
+
+    /**
+     * Journals a perpetual's mark price and funding rate as its venue published them, then moves the marks of the
+     * accounts that hold or work it, unless the mark lags the instrument's bars (then the last close stands).
+     *
+     * @return false for an identical repeat of the latest mark (ignored)
+     * @throws dev.arbiter.kb.InvalidFactException when the mark is not newer than the latest one; nothing is journaled
+     */
+    public boolean markPrice(MarkPrice mark) {
+        Market market = market(mark.symbol());
+        synchronized (market) {
+            MarkPrice latest = market.venueMark;
+            if (mark.equals(latest)) {
+                return false;
+            }
+            if (latest != null && !mark.time().isAfter(latest.time())) {
+                throw new dev.arbiter.kb.InvalidFactException("MarkPrice", "time", mark.time(), "a time after "
+                        + latest.time() + ", the latest mark's (marks must arrive in time order, each once)");
+            }
+            journal.append(mark.symbol(), market.position + 1, new MarkPriceEvent(mark));
+            market.position++;
+            market.venueMark = mark;
+        }
+        MarketStream stream = market.latest;
+        if (stream == null || stream.view() == null
+                || MarkPrice.valuation(stream.view().lastBar(), mark).compareTo(mark.price()) == 0) {
+            markHolders(mark.symbol(), mark.time(), mark.price());
+        }
+        return true;
+    }
+
+    /** The venue's latest marks of these instruments, those that have one, by symbol. */
+    public List<MarkPrice> markPrices(Collection<String> symbols) {
+        List<MarkPrice> marks = new ArrayList<>();
+        for (String symbol : symbols.stream().sorted().distinct().toList()) {
+            Market market = markets.get(symbol);
+            if (market != null && market.venueMark != null) {
+                marks.add(market.venueMark);
+            }
+        }
+        return marks;
+    }
+
+    private void markHolders(String symbol, Instant at, BigDecimal price) {
+        for (Slot slot : accounts.values()) {
+            AccountState state = slot.state;
+            if (state.position(symbol).isPresent()
+                    || state.workingOrders().stream().anyMatch(o -> o.symbol().equals(symbol))) {
+                submit(new AccountEvent.Marked(state.accountId(), at, symbol, price), null);
+            }
+        }
     }
 
     /** The latest views of these instruments (the most recently fed period of each), those with market data. */
@@ -249,7 +305,7 @@ public final class TradingCore implements AutoCloseable {
 
     /**
      * Marks are the market's: a fill books at its own price, and where the instrument's market data is newer than the
-     * fill (a fill reported late), the position is valued at the latest bar's close rather than at the fill's price.
+     * fill (a fill reported late), the position is valued at the market's valuation price rather than at the fill's.
      */
     private void remark(Slot slot, AccountEvent.Filled filled) {
         Market market = markets.get(filled.symbol());
@@ -258,10 +314,11 @@ public final class TradingCore implements AutoCloseable {
             return;
         }
         Bar last = latest.view().lastBar();
+        BigDecimal price = MarkPrice.valuation(last, market.venueMark);
         boolean holds = slot.state.position(filled.symbol()).isPresent();
-        boolean marked = slot.state.mark(filled.symbol()).map(m -> m.price().compareTo(last.close()) == 0).orElse(false);
+        boolean marked = slot.state.mark(filled.symbol()).map(m -> m.price().compareTo(price) == 0).orElse(false);
         if (holds && !marked && last.endTime().isAfter(filled.at())) {
-            append(slot, new AccountEvent.Marked(filled.accountId(), filled.at(), filled.symbol(), last.close()));
+            append(slot, new AccountEvent.Marked(filled.accountId(), filled.at(), filled.symbol(), price));
         }
     }
 

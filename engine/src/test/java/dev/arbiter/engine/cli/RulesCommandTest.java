@@ -17,7 +17,7 @@ class RulesCommandTest {
 
         assertThat(out.exitCode()).as(out.stderr()).isZero();
         assertThat(out.stdout()).matches("(?s)ok: \\d+ rules in \\d+ files, version rs-[0-9a-f]{12}\\s*\n"
-                + "instruments: 16 listed, version ins-[0-9a-f]{12}\n"
+                + "instruments: 17 listed, version ins-[0-9a-f]{12}\n"
                 + "analysis of rule set rs-[0-9a-f]{12}: \\d+ rules analysed, \\d+ not analysed, in \\d+ ms\n.*");
         assertThat(out.stdout()).contains("proved: invariant halted-account (nothing passes while the account is HALTED")
                 .contains("not analysed: L3-FREE-BALANCE").doesNotContain("error:");

@@ -489,7 +489,7 @@ class KillNineIT {
             assertThat(decided).as("%s's journal holds every acknowledged decision", account)
                     .containsAll(ofAccount(acknowledged.decisionToAccount, account));
         }
-        Set<Instant> bars = journal.bars(BAR_SYMBOL).stream().map(Journal.Entry::event).map(BarEvent::bar)
+        Set<Instant> bars = journal.marketEvents(BAR_SYMBOL).stream().map(Journal.Entry::event).map(e -> ((BarEvent) e).bar())
                 .map(b -> b.openTime()).collect(Collectors.toSet());
         assertThat(bars).as("the market journal holds every acknowledged bar").containsAll(acknowledged.barOpenTimes);
     }

@@ -199,7 +199,7 @@ class AccountBookTest {
             journal.accountEvents(account, 0).forEach(e -> copy.append(account, e.position(), null, e.event()));
         }
         for (String symbol : journal.symbols()) {
-            journal.bars(symbol).forEach(e -> copy.append(symbol, e.position(), e.event()));
+            journal.marketEvents(symbol).forEach(e -> copy.append(symbol, e.position(), e.event()));
         }
         return copy;
     }

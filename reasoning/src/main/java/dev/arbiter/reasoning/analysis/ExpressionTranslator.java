@@ -193,6 +193,16 @@ final class ExpressionTranslator {
             case "Measures.positionAfter/2" -> {
                 return new Value.Num(positionAfter(fact(args.get(0), "Proposal"), fact(args.get(1), "Exposure")));
             }
+            case "Measures.fundingPaidAfter/3" -> {
+                String proposal = fact(args.get(0), "Proposal");
+                String exposure = fact(args.get(1), "Exposure");
+                Value.EnumValue side = (Value.EnumValue) facts.field(proposal, "side");
+                BoolExpr buy = z3.mkEq(side.expr(), z3.mkInt(Side.BUY.ordinal()));
+                ArithExpr<RealSort> order = facts.number(proposal, "notional");
+                ArithExpr<RealSort> after = z3.mkAdd(facts.number(exposure, "netNotional"),
+                        ite(buy, order, z3.mkUnaryMinus(order)));
+                return new Value.Num(max(z3.mkMul(after, number(args.get(2))), facts.real(BigDecimal.ZERO)));
+            }
             case "Measures.onStep/2" -> {
                 // a whole multiple of the step
                 return new Value.Truth(z3.mkIsInteger((com.microsoft.z3.RealExpr) z3.mkDiv(number(args.get(0)),

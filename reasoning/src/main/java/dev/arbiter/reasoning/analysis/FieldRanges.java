@@ -60,6 +60,7 @@ final class FieldRanges {
             new Range("Exposure", "maintenanceMargin", Bound.NON_NEGATIVE),
             new Range("Exposure", "liquidationPrice", Bound.POSITIVE),
             new Range("Exposure", "liquidationDistance", Bound.NON_NEGATIVE),
+            new Range("MarkPrice", "price", Bound.POSITIVE),
             new Range("Portfolio", "grossExposure", Bound.NON_NEGATIVE),
             new Range("Portfolio", "reserved", Bound.NON_NEGATIVE),
             new Range("Portfolio", "initialMargin", Bound.NON_NEGATIVE),

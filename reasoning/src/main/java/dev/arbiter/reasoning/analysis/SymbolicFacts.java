@@ -22,6 +22,7 @@ import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.Prediction;
@@ -70,7 +71,7 @@ final class SymbolicFacts {
                     IndicatorValue.class, KillSwitch.class, LossHistory.class, Margin.class, ModelHealth.class,
                     OpenOrder.class, OrderActivity.class, Position.class, Prediction.class, Regime.class,
                     Restriction.class, TradingControl.class, Portfolio.class, ClusterExposure.class,
-                    ReconciliationBreak.class)
+                    ReconciliationBreak.class, MarkPrice.class)
             .collect(Collectors.toMap(Class::getSimpleName, c -> c, (a, b) -> a, LinkedHashMap::new));
 
     private final Context z3;
@@ -147,6 +148,9 @@ final class SymbolicFacts {
         if (type.equals("Exposure")) {
             fields.put(type + ".grossExposure", new Value.Num(z3.mkAdd(number(type, "positionNotional"),
                     number(type, "openOrderNotional"))));
+            ArithExpr<RealSort> held = number(type, "positionNotional");
+            fields.put(type + ".netNotional", new Value.Num((ArithExpr<RealSort>) z3.mkITE(
+                    z3.mkLt(number(type, "positionQuantity"), real(BigDecimal.ZERO)), z3.mkUnaryMinus(held), held)));
         }
     }
 

@@ -39,6 +39,16 @@ public final class Measures {
         return exposure.positionQuantity().add(signed);
     }
 
+    /**
+     * What the position pays at the next funding once the proposal fills: the rate times its notional when it is on
+     * the paying side (long at a positive rate, short at a negative one), else zero. Notional is the exposure's at the
+     * mark plus the order's at its price.
+     */
+    public static BigDecimal fundingPaidAfter(Proposal proposal, Exposure exposure, BigDecimal rate) {
+        BigDecimal order = proposal.side() == Side.BUY ? proposal.notional() : proposal.notional().negate();
+        return exposure.netNotional().add(order).multiply(rate).max(BigDecimal.ZERO);
+    }
+
     /** value / reference as a double, for volatility-style ratios of indicator values. */
     public static double ratio(double value, BigDecimal reference) {
         return value / reference.doubleValue();

@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.engine.service.store.DatabaseJournal;
 import dev.arbiter.engine.state.AccountEvent;
-import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.Journal;
@@ -169,7 +169,7 @@ public final class JournalRestartHarness {
     private static long readAll(Journal journal) {
         long read = journal.deskEvents().size();
         for (String symbol : journal.symbols()) {
-            read += journal.bars(symbol).size();
+            read += journal.marketEvents(symbol).size();
         }
         for (String account : journal.accounts()) {
             read += journal.accountEvents(account, 0).size();
@@ -365,7 +365,7 @@ public final class JournalRestartHarness {
         }
 
         @Override
-        public void append(String symbol, long position, BarEvent event) {
+        public void append(String symbol, long position, MarketEvent event) {
             super.append(symbol, position, event);
             appended.incrementAndGet();
             bars.incrementAndGet();

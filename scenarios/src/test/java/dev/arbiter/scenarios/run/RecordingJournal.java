@@ -1,7 +1,7 @@
 package dev.arbiter.scenarios.run;
 
 import dev.arbiter.engine.state.AccountEvent;
-import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.InMemoryJournal;
@@ -32,7 +32,7 @@ final class RecordingJournal extends ForwardingJournal {
     }
 
     @Override
-    public synchronized void append(String symbol, long position, BarEvent event) {
+    public synchronized void append(String symbol, long position, MarketEvent event) {
         super.append(symbol, position, event);
         appended.add(event);
     }

@@ -3,7 +3,7 @@ package dev.arbiter.engine.service.store;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.state.AccountEvent;
-import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.StateHash;
@@ -48,8 +48,8 @@ public final class DatabaseJournal implements Journal {
             .build();
     private static final ObjectWriter ACCOUNT_EVENT_WRITER = MAPPER.writerFor(AccountEvent.class);
     private static final ObjectReader ACCOUNT_EVENT_READER = MAPPER.readerFor(AccountEvent.class);
-    private static final ObjectWriter BAR_WRITER = MAPPER.writerFor(BarEvent.class);
-    private static final ObjectReader BAR_READER = MAPPER.readerFor(BarEvent.class);
+    private static final ObjectWriter MARKET_WRITER = MAPPER.writerFor(MarketEvent.class);
+    private static final ObjectReader MARKET_READER = MAPPER.readerFor(MarketEvent.class);
     private static final ObjectWriter DESK_WRITER = MAPPER.writerFor(DeskEvent.class);
     private static final ObjectReader DESK_READER = MAPPER.readerFor(DeskEvent.class);
     private static final ObjectWriter STATE_WRITER = MAPPER.writerFor(AccountState.class);
@@ -82,15 +82,15 @@ public final class DatabaseJournal implements Journal {
     }
 
     @Override
-    public void append(String symbol, long position, BarEvent event) {
-        String payload = write(BAR_WRITER, event);
+    public void append(String symbol, long position, MarketEvent event) {
+        String payload = write(MARKET_WRITER, event);
         try {
             jdbc.update("insert into market_event (symbol, journal_position, payload) values (?, ?, ?)", symbol,
                     position, payload);
         } catch (DuplicateKeyException e) {
             throw taken("instrument " + symbol, position, e);
         } catch (DataAccessException e) {
-            throw unavailable(symbol + "'s bar at position " + position, e);
+            throw unavailable(symbol + "'s market event at position " + position, e);
         }
     }
 
@@ -124,10 +124,11 @@ public final class DatabaseJournal implements Journal {
     }
 
     @Override
-    public List<Entry<BarEvent>> bars(String symbol) {
-        return read(symbol + "'s bars", () -> jdbc.query(
+    public List<Entry<MarketEvent>> marketEvents(String symbol) {
+        return read(symbol + "'s market events", () -> jdbc.query(
                 "select journal_position, payload from market_event where symbol = ? order by journal_position",
-                (rs, n) -> new Entry<>(rs.getLong(1), this.<BarEvent>parse(BAR_READER, rs.getString(2), "bar")),
+                (rs, n) -> new Entry<>(rs.getLong(1), this.<MarketEvent>parse(MARKET_READER, rs.getString(2),
+                        "market event")),
                 symbol));
     }
 

@@ -127,7 +127,7 @@ abstract class DatabaseJournalContract {
         assertThat(again.accountEvents("acct-1", 0)).extracting(Journal.Entry::position)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, events.size()).mapToObj(Long::valueOf).toList());
         assertThat(again.accountEvents("acct-1", 12)).extracting(Journal.Entry::position).containsExactly(13L, 14L, 15L);
-        assertThat(again.bars("ETH-USD")).containsExactly(new Journal.Entry<>(1, bar));
+        assertThat(again.marketEvents("ETH-USD")).containsExactly(new Journal.Entry<>(1, bar));
         assertThat(again.deskEvents()).containsExactly(new Journal.Entry<>(1, halt), new Journal.Entry<>(2, kill));
         assertThat(again.accounts()).containsExactly("acct-1");
         assertThat(again.symbols()).containsExactly("ETH-USD");
