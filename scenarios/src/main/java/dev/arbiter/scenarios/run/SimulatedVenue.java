@@ -3,6 +3,7 @@ package dev.arbiter.scenarios.run;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.margin.BookRisk;
 import dev.arbiter.kb.margin.Funding;
@@ -254,11 +255,12 @@ final class SimulatedVenue {
         if (!perpetual(bar.symbol())) {
             return;
         }
+        FundingRates rates = funding.get(bar.symbol());
+        publishMark(bar, rates);
         PositionState position = core.account(accountId).position(bar.symbol()).orElse(null);
         if (position == null || position.flat()) {
             return;
         }
-        FundingRates rates = funding.get(bar.symbol());
         if (rates != null) {
             for (Map.Entry<Instant, BigDecimal> due : rates.between(bar.openTime(), bar.endTime()).entrySet()) {
                 BigDecimal amount = Funding.payment(contracts.terms(bar.symbol()), position.quantity(), bar.close(),
@@ -273,6 +275,18 @@ final class SimulatedVenue {
         }
         margin.distance(bar.symbol(), bar.openTime(),
                 measure(Map.of()).positions().get(bar.symbol()).liquidationDistance());
+    }
+
+    /**
+     * The venue's mark at the bar's end, as a venue publishes it: the bar's close (the data has no separate mark) and
+     * the funding rate last settled, the best estimate of the next one that does not look ahead. The engine's funding
+     * rule reads it before the next decision.
+     */
+    private void publishMark(Bar bar, FundingRates rates) {
+        Map.Entry<Instant, BigDecimal> settled = rates == null ? null : rates.timeToRate().floorEntry(bar.endTime());
+        if (settled != null) {
+            core.markPrice(new MarkPrice(bar.symbol(), bar.endTime(), bar.close(), settled.getValue(), null));
+        }
     }
 
     /** At the end of a run: cancels what still rests and closes every position at its last mark. */

@@ -11,8 +11,10 @@ import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.service.ArbiterService;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarkPriceEvent;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.scenarios.data.DataRoot;
 import dev.arbiter.scenarios.data.ScenarioData;
@@ -103,6 +105,7 @@ class ServiceAgreementIT {
             for (Object event : journal.appended()) {
                 switch (event) {
                     case BarEvent e -> http.send("POST", "/v1/market/bars", bar(e.bar()));
+                    case MarkPriceEvent e -> http.send("POST", "/v1/market/marks", mark(e.mark()));
                     case AccountEvent.Opened e -> http.send("PUT", "/v1/accounts/" + e.accountId(),
                             object().put("accountId", e.accountId()).put("cash", e.cash()).put("at", e.at().toString()));
                     case AccountEvent.Filled e -> http.send("POST", "/v1/fills", fill(e, decisionIds));
@@ -162,6 +165,16 @@ class ServiceAgreementIT {
         ObjectNode body = object().put("symbol", bar.symbol()).put("period", bar.period().toString());
         body.putArray("bars").add(object().put("openTime", bar.openTime().toString()).put("open", bar.open())
                 .put("high", bar.high()).put("low", bar.low()).put("close", bar.close()).put("volume", bar.volume()));
+        return body;
+    }
+
+    private static ObjectNode mark(MarkPrice mark) {
+        ObjectNode body = object().put("symbol", mark.symbol());
+        ObjectNode row = body.putArray("marks").addObject().put("time", mark.time().toString())
+                .put("price", mark.price()).put("fundingRate", mark.fundingRate());
+        if (mark.nextFundingTime() != null) {
+            row.put("nextFundingTime", mark.nextFundingTime().toString());
+        }
         return body;
     }
 

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarkPriceEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.Journal;
@@ -14,6 +15,7 @@ import dev.arbiter.engine.state.OfficerAction;
 import dev.arbiter.engine.state.StateHash;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.HaltScope;
@@ -117,6 +119,10 @@ abstract class DatabaseJournalContract {
         }
         BarEvent bar = new BarEvent(JournalScenario.bar("ETH-USD", AT, new BigDecimal("1700.0100")));
         journal.append("ETH-USD", 1, bar);
+        MarkPriceEvent mark = new MarkPriceEvent(new MarkPrice("BTC-USDT-PERP", AT, new BigDecimal("7948.50"),
+                new BigDecimal("-0.0030"), AT.plusSeconds(8 * 3600)));
+        journal.append("BTC-USDT-PERP", 1, new BarEvent(JournalScenario.bar("BTC-USDT-PERP", AT, new BigDecimal("7950"))));
+        journal.append("BTC-USDT-PERP", 2, mark);
         DeskEvent halt = new DeskEvent(AT, HaltScope.INSTRUMENT, "ETH-USD", OfficerAction.HALT, "jane", "outage");
         DeskEvent kill = new DeskEvent(AT, HaltScope.GLOBAL, "*", OfficerAction.ENGAGE_KILL_SWITCH, "jane", "drill");
         journal.append(1, halt);
@@ -128,9 +134,10 @@ abstract class DatabaseJournalContract {
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, events.size()).mapToObj(Long::valueOf).toList());
         assertThat(again.accountEvents("acct-1", 12)).extracting(Journal.Entry::position).containsExactly(13L, 14L, 15L);
         assertThat(again.marketEvents("ETH-USD")).containsExactly(new Journal.Entry<>(1, bar));
+        assertThat(again.marketEvents("BTC-USDT-PERP")).extracting(Journal.Entry::event).last().isEqualTo(mark);
         assertThat(again.deskEvents()).containsExactly(new Journal.Entry<>(1, halt), new Journal.Entry<>(2, kill));
         assertThat(again.accounts()).containsExactly("acct-1");
-        assertThat(again.symbols()).containsExactly("ETH-USD");
+        assertThat(again.symbols()).containsExactly("BTC-USDT-PERP", "ETH-USD");
         // the scale of every decimal, not only its value
         AccountEvent.Filled fill = (AccountEvent.Filled) again.accountEvents("acct-1", 3).getFirst().event();
         assertThat(fill.fee().scale()).isEqualTo(-1);
