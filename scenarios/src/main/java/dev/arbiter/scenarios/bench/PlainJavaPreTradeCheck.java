@@ -13,6 +13,7 @@ import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -211,6 +212,13 @@ public final class PlainJavaPreTradeCheck {
             if (maxMarginRatio != null && book != null && opens && book.marginRatio().compareTo(maxMarginRatio) >= 0) {
                 out.add(new Finding(id, "L3-MARGIN-RATIO"));
             }
+            BigDecimal maxFunding = b.limits.get("max-funding-cost");
+            MarkPrice mark = b.marks.get(symbol);
+            if (maxFunding != null && mark != null && exposure != null && opens && account.equity().signum() > 0
+                    && Measures.fundingPaidAfter(p, exposure, mark.fundingRate())
+                    .compareTo(maxFunding.multiply(account.equity())) > 0) {
+                out.add(new Finding(id, "L3-FUNDING-COST"));
+            }
         }
         BigDecimal maxMargin = b.limits.get("max-margin-utilisation");
         if (maxMargin != null && opens) {
@@ -400,6 +408,7 @@ public final class PlainJavaPreTradeCheck {
         private final Set<String> protectiveStops = new HashSet<>();
         private final List<OrderIntent> intents = new ArrayList<>();
         private final Map<String, Portfolio> portfolios = new HashMap<>();
+        private final Map<String, MarkPrice> marks = new HashMap<>();
         /** "account/cluster" → the cluster's gross exposure. */
         private final Map<String, BigDecimal> clusters = new HashMap<>();
 
@@ -434,6 +443,7 @@ public final class PlainJavaPreTradeCheck {
                     case ProtectiveStop s -> b.protectiveStops.add(s.proposalId());
                     case OrderIntent i -> b.intents.add(i);
                     case Portfolio p -> b.portfolios.put(p.accountId(), p);
+                    case MarkPrice m -> b.marks.put(m.symbol(), m);
                     case ClusterExposure c -> b.clusters.put(c.accountId() + "/" + c.cluster(), c.grossExposure());
                     default -> {
                     }
