@@ -8,9 +8,13 @@ import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.AccountView;
 import dev.arbiter.engine.state.Reconciliation;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.rules.pack.InstrumentSet;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,14 +34,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards;
- * {@code GET} shows the engine's view (balances, equity, high-water mark, day's P&amp;L, positions, working orders,
- * margin, counters, journal position); a reconciliation snapshot of the venue's positions and cash is compared with
- * the engine's and recorded, never obeyed.
+ * each perpetual is margined cross or isolated as the account sets it; {@code GET} shows the engine's view
+ * (balances, equity, high-water mark, day's P&amp;L, positions, working orders, margin, margin modes, counters,
+ * journal position); a reconciliation snapshot of the venue's positions and cash is compared with the engine's and
+ * recorded, never obeyed.
  */
 @RestController
 class AccountController {
 
     record Transfer(String transferId, BigDecimal amount, Instant at) {
+    }
+
+    /** How the account margins one instrument from now on. */
+    record MarginModeChange(MarginMode mode, Instant at) {
     }
 
     /** What the venue says the account holds. */
@@ -78,6 +87,28 @@ class AccountController {
         answer.put("duplicate", applied.duplicate());
         answer.put("account", view(accountId));
         return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+    }
+
+    @PutMapping(path = "/v1/accounts/{accountId}/margin-modes/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AccountView marginMode(@PathVariable String accountId, @PathVariable String symbol,
+                           @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
+        MarginModeChange change = JsonBodies.read(body, MarginModeChange.class,
+                "{\"mode\": \"CROSS\" or \"ISOLATED\", \"at\" (optional)}");
+        if (change.mode() == null) {
+            throw new InvalidRequestException("mode", "missing", "one of " + List.of(MarginMode.values()));
+        }
+        Instrument instrument = listed(symbol);
+        if (change.mode() == MarginMode.ISOLATED && instrument.kind() == InstrumentKind.SPOT) {
+            // a spot holding is paid in full: there is no margin to set aside
+            throw new InvalidRequestException("symbol", "'" + symbol + "'", "a listed perpetual " + perpetuals()
+                    + " for ISOLATED (" + symbol + " is spot, which is only ever cross)");
+        }
+        NotInTheFuture.check("at", change.at(), clock);
+        core.submit(new AccountEvent.MarginModeSet(accountId, change.at() == null ? clock.instant() : change.at(),
+                symbol, change.mode()), null);
+        return view(accountId);
     }
 
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -122,6 +153,18 @@ class AccountController {
         answer.put("breaks", breaks);
         answer.put("account", view(accountId));
         return answer;
+    }
+
+    /** The instrument the active release lists under {@code symbol}. */
+    private Instrument listed(String symbol) {
+        InstrumentSet instruments = pipeline.active().instruments();
+        return instruments.find(EventBodies.id("symbol", symbol)).orElseThrow(() -> new InvalidRequestException(
+                "symbol", "'" + symbol + "'", "a listed instrument " + instruments.symbols()));
+    }
+
+    private List<String> perpetuals() {
+        return pipeline.active().instruments().instruments().stream().filter(i -> i.kind() != InstrumentKind.SPOT)
+                .map(Instrument::symbol).toList();
     }
 
     private AccountView view(String accountId) {
