@@ -33,16 +33,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards;
- * each perpetual is margined cross or isolated as the account sets it; {@code GET} shows the engine's view
- * (balances, equity, high-water mark, day's P&amp;L, positions, working orders, margin, margin modes, counters,
- * journal position); a reconciliation snapshot of the venue's positions and cash is compared with the engine's and
- * recorded, never obeyed.
+ * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards, and
+ * so do the funding payments of perpetuals; each perpetual is margined cross or isolated as the account sets it;
+ * {@code GET} shows the engine's view (balances, equity, high-water mark, day's P&amp;L, positions, working orders,
+ * margin, margin modes, counters, journal position); a reconciliation snapshot of the venue's positions and cash is
+ * compared with the engine's and recorded, never obeyed.
  */
 @RestController
 class AccountController {
 
     record Transfer(String transferId, BigDecimal amount, Instant at) {
+    }
+
+    /** A perpetual's funding at one funding time, as the venue reports it: received (+) or paid (-). */
+    record Funding(String fundingId, String symbol, BigDecimal amount, Instant at) {
     }
 
     /** How the account margins one instrument from now on. */
@@ -83,6 +87,31 @@ class AccountController {
         TradingCore.Applied applied = core.submit(new AccountEvent.Transferred(accountId,
                 transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount()),
                 "transfer:" + transfer.transferId());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("duplicate", applied.duplicate());
+        answer.put("account", view(accountId));
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+    }
+
+    @PostMapping(path = "/v1/accounts/{accountId}/funding", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> funding(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
+        Funding funding = JsonBodies.read(body, Funding.class,
+                "{\"fundingId\", \"symbol\", \"amount\" (+ received, - paid), \"at\" (optional)}");
+        EventBodies.id("fundingId", funding.fundingId());
+        Instrument instrument = listed(funding.symbol());
+        if (instrument.kind() == InstrumentKind.SPOT) {
+            throw new InvalidRequestException("symbol", "'" + funding.symbol() + "'", "a listed perpetual "
+                    + perpetuals() + " (" + funding.symbol() + " is spot: spot pays no funding)");
+        }
+        if (funding.amount() == null) {
+            throw new InvalidRequestException("amount", "missing", "the funding received (positive) or paid (negative)");
+        }
+        NotInTheFuture.check("at", funding.at(), clock);
+        TradingCore.Applied applied = core.submit(new AccountEvent.Funded(accountId,
+                funding.at() == null ? clock.instant() : funding.at(), funding.fundingId(), funding.symbol(),
+                funding.amount()), "funding:" + funding.fundingId());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("duplicate", applied.duplicate());
         answer.put("account", view(accountId));

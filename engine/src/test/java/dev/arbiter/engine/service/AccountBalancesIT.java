@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  * The engine keeps each account's state and decides from it, over real HTTP with decisions stored in the real
  * PostgreSQL: an opening balance set once, fills booked into cash, positions and the day's P&amp;L, approved orders
  * working and reserving cash until a venue report or a fill, the kill switch as an officer's action, a perpetual
- * margined in isolation, and a client's figures only ever compared, never obeyed.
+ * margined in isolation, funding payments, and a client's figures only ever compared, never obeyed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountBalancesIT {
@@ -284,9 +284,46 @@ class AccountBalancesIT {
     }
 
     @Test
-    void refusedMarginModesNameTheField() throws Exception {
+    void fundingMovesCashAndTheDaysPnlOnceEach() throws Exception {
+        HttpResponse<String> opened = trader().put("/v1/accounts/acct-funding", """
+                {"accountId": "acct-funding", "cash": 100000, "at": "2023-03-15T00:00:00Z"}""");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String paid = """
+                {"fundingId": "BTC-USDT-PERP/2023-03-15T08:00:00Z", "symbol": "BTC-USDT-PERP", "amount": -3.45,
+                 "at": "2023-03-15T08:00:00Z"}""";
+        HttpResponse<String> first = trader().post("/v1/accounts/acct-funding/funding", paid);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(ServiceClient.json(first).path("duplicate").asBoolean()).isFalse();
+        JsonNode account = ServiceClient.json(first).path("account");
+        assertThat(account.path("cash").decimalValue()).isEqualByComparingTo("99996.55");
+        assertThat(account.path("dailyPnl").decimalValue()).as("funding is profit or loss, not a transfer")
+                .isEqualByComparingTo("-3.45");
+
+        HttpResponse<String> again = trader().post("/v1/accounts/acct-funding/funding", paid);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ServiceClient.json(again).path("duplicate").asBoolean()).isTrue();
+        assertThat(ServiceClient.json(again).path("account").path("cash").decimalValue()).isEqualByComparingTo("99996.55");
+    }
+
+    @Test
+    void refusedFundingAndMarginModesNameTheField() throws Exception {
         open("acct-refuse-perp");
         List<String> wrong = new ArrayList<>();
+        String funding = "/v1/accounts/acct-refuse-perp/funding";
+        expect(wrong, "funding without an amount", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP"}"""), 400, "amount");
+        expect(wrong, "funding amount as text", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP", "amount": "some"}"""), 400, "amount");
+        expect(wrong, "funding without an id", trader().post(funding, """
+                {"symbol": "BTC-USDT-PERP", "amount": 1}"""), 400, "fundingId");
+        expect(wrong, "funding of a spot instrument", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT", "amount": 1}"""), 400, "symbol");
+        expect(wrong, "funding of an unlisted symbol", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "PEPE-USD", "amount": 1}"""), 400, "symbol");
+        expect(wrong, "funding of an account without an opening balance", trader().post(
+                "/v1/accounts/acct-never/funding", """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP", "amount": 1}"""), 409, "accountId");
+
         String modes = "/v1/accounts/acct-refuse-perp/margin-modes/";
         expect(wrong, "isolated spot", trader().put(modes + "BTC-USDT", "{\"mode\": \"ISOLATED\"}"), 400, "symbol");
         expect(wrong, "margin mode of an unlisted symbol", trader().put(modes + "PEPE-USD", "{\"mode\": \"CROSS\"}"),

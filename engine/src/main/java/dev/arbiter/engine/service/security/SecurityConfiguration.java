@@ -70,7 +70,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
                                 "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars", "/v1/fills",
-                                "/v1/orders/reports", "/v1/accounts/*/transfers", "/v1/accounts/*/reconciliation")
+                                "/v1/orders/reports", "/v1/accounts/*/transfers", "/v1/accounts/*/funding",
+                                "/v1/accounts/*/reconciliation")
                         .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace",
                                 "/v1/decisions/*/explanation")
