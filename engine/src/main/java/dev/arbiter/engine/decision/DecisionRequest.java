@@ -32,7 +32,7 @@ import java.util.Set;
  *                    prediction of (see {@link ModelRunner})
  * @param intents     the orders the client wants to send
  * @param context     state the controls need beyond one request (trading states, model health, order activity,
- *                    losses, margin, the kill switch): the engine's own, from its state
+ *                    losses, margin, the kill switch, margin modes): the engine's own, from its state
  * @param market      what the engine's market streams worked out at their latest bars (indicators, regimes,
  *                    anomalies); when empty, it is worked out from {@code marketData} by the same streams
  * @param state       the journal position and hash of the account state the engine completed this request from,

@@ -10,7 +10,6 @@ import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.InstrumentKind;
-import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.margin.BookFacts;
 import dev.arbiter.kb.margin.BookRisk;
 import dev.arbiter.kb.margin.ContractTerms;
@@ -164,8 +163,8 @@ final class FactAssembler {
     }
 
     /**
-     * The account's book measured by the margin model, at the marks the rules see. An instrument the request
-     * describes but the release does not list is measured as spot.
+     * The account's book measured by the margin model, at the marks the rules see, each position margined as the
+     * account set it. An instrument the request describes but the release does not list is measured as spot.
      */
     private static BookRisk book(DecisionRequest request, Map<String, BigDecimal> marks, InstrumentSet listed) {
         Map<String, Listing> listings = new LinkedHashMap<>();
@@ -175,7 +174,8 @@ final class FactAssembler {
                     : new Listing(ContractTerms.spot(i.symbol()), i.cluster(), listed.sectorOf(i.symbol()).orElse(null)));
         }
         List<Holding> holdings = request.positions().stream().filter(p -> marks.containsKey(p.symbol()))
-                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), MarginMode.CROSS)).toList();
+                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), request.context().marginMode(p.symbol())))
+                .toList();
         List<PendingOrder> pending = request.openOrders().stream().filter(o -> marks.containsKey(o.symbol()))
                 .map(o -> new PendingOrder(o.symbol(), o.side(), o.quantity(), o.price())).toList();
         return BookRisk.measure(request.account().freeBalance(), holdings, pending, marks, listings::get);

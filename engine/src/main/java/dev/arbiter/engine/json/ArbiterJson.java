@@ -1,6 +1,7 @@
 package dev.arbiter.engine.json;
 
 import dev.arbiter.kb.fact.Prediction;
+import dev.arbiter.kb.state.AccountState;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * How Arbiter reads and writes JSON: unknown fields are errors (a misspelt field must not be silently
  * ignored in a risk request), numbers keep their exact decimal value, times are ISO-8601 UTC and
  * durations ISO-8601 ({@code PT5M}). A {@code Prediction}'s {@code expectedReturn} is optional and then 0
- * ({@link PredictionJson}).
+ * ({@link PredictionJson}). An account state leaves out its margin modes while it has none ({@link AccountStateJson}).
  */
 public final class ArbiterJson {
 
@@ -29,6 +30,7 @@ public final class ArbiterJson {
     public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
         return builder
                 .addMixIn(Prediction.class, PredictionJson.Mixin.class)
+                .addMixIn(AccountState.class, AccountStateJson.class)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)

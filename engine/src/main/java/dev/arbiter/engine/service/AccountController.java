@@ -8,9 +8,13 @@ import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.AccountView;
 import dev.arbiter.engine.state.Reconciliation;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.rules.pack.InstrumentSet;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,15 +33,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards;
+ * Accounts as the engine keeps them: {@code PUT} sets the opening balance once; transfers move cash afterwards, and
+ * so do the funding payments of perpetuals; each perpetual is margined cross or isolated as the account sets it;
  * {@code GET} shows the engine's view (balances, equity, high-water mark, day's P&amp;L, positions, working orders,
- * margin, counters, journal position); a reconciliation snapshot of the venue's positions and cash is compared with
- * the engine's and recorded, never obeyed.
+ * margin, margin modes, counters, journal position); a reconciliation snapshot of the venue's positions and cash is
+ * compared with the engine's and recorded, never obeyed.
  */
 @RestController
 class AccountController {
 
     record Transfer(String transferId, BigDecimal amount, Instant at) {
+    }
+
+    /** A perpetual's funding at one funding time, as the venue reports it: received (+) or paid (-). */
+    record Funding(String fundingId, String symbol, BigDecimal amount, Instant at) {
+    }
+
+    /** How the account margins one instrument from now on. */
+    record MarginModeChange(MarginMode mode, Instant at) {
     }
 
     /** What the venue says the account holds. */
@@ -78,6 +91,53 @@ class AccountController {
         answer.put("duplicate", applied.duplicate());
         answer.put("account", view(accountId));
         return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+    }
+
+    @PostMapping(path = "/v1/accounts/{accountId}/funding", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Map<String, Object>> funding(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
+        Funding funding = JsonBodies.read(body, Funding.class,
+                "{\"fundingId\", \"symbol\", \"amount\" (+ received, - paid), \"at\" (optional)}");
+        EventBodies.id("fundingId", funding.fundingId());
+        Instrument instrument = listed(funding.symbol());
+        if (instrument.kind() == InstrumentKind.SPOT) {
+            throw new InvalidRequestException("symbol", "'" + funding.symbol() + "'", "a listed perpetual "
+                    + perpetuals() + " (" + funding.symbol() + " is spot: spot pays no funding)");
+        }
+        if (funding.amount() == null) {
+            throw new InvalidRequestException("amount", "missing", "the funding received (positive) or paid (negative)");
+        }
+        NotInTheFuture.check("at", funding.at(), clock);
+        TradingCore.Applied applied = core.submit(new AccountEvent.Funded(accountId,
+                funding.at() == null ? clock.instant() : funding.at(), funding.fundingId(), funding.symbol(),
+                funding.amount()), "funding:" + funding.fundingId());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("duplicate", applied.duplicate());
+        answer.put("account", view(accountId));
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+    }
+
+    @PutMapping(path = "/v1/accounts/{accountId}/margin-modes/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AccountView marginMode(@PathVariable String accountId, @PathVariable String symbol,
+                           @RequestBody(required = false) byte[] body) {
+        AccountScope.check(accountId);
+        MarginModeChange change = JsonBodies.read(body, MarginModeChange.class,
+                "{\"mode\": \"CROSS\" or \"ISOLATED\", \"at\" (optional)}");
+        if (change.mode() == null) {
+            throw new InvalidRequestException("mode", "missing", "one of " + List.of(MarginMode.values()));
+        }
+        Instrument instrument = listed(symbol);
+        if (change.mode() == MarginMode.ISOLATED && instrument.kind() == InstrumentKind.SPOT) {
+            // a spot holding is paid in full: there is no margin to set aside
+            throw new InvalidRequestException("symbol", "'" + symbol + "'", "a listed perpetual " + perpetuals()
+                    + " for ISOLATED (" + symbol + " is spot, which is only ever cross)");
+        }
+        NotInTheFuture.check("at", change.at(), clock);
+        core.submit(new AccountEvent.MarginModeSet(accountId, change.at() == null ? clock.instant() : change.at(),
+                symbol, change.mode()), null);
+        return view(accountId);
     }
 
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -122,6 +182,18 @@ class AccountController {
         answer.put("breaks", breaks);
         answer.put("account", view(accountId));
         return answer;
+    }
+
+    /** The instrument the active release lists under {@code symbol}. */
+    private Instrument listed(String symbol) {
+        InstrumentSet instruments = pipeline.active().instruments();
+        return instruments.find(EventBodies.id("symbol", symbol)).orElseThrow(() -> new InvalidRequestException(
+                "symbol", "'" + symbol + "'", "a listed instrument " + instruments.symbols()));
+    }
+
+    private List<String> perpetuals() {
+        return pipeline.active().instruments().instruments().stream().filter(i -> i.kind() != InstrumentKind.SPOT)
+                .map(Instrument::symbol).toList();
     }
 
     private AccountView view(String accountId) {

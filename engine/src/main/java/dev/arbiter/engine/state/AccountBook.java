@@ -1,12 +1,14 @@
 package dev.arbiter.engine.state;
 
 import dev.arbiter.kb.fact.KillSwitch;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.ClosedTrade;
+import dev.arbiter.kb.state.MarginSetting;
 import dev.arbiter.kb.state.Mark;
 import dev.arbiter.kb.state.OrderStatus;
 import dev.arbiter.kb.state.PositionState;
@@ -58,6 +60,7 @@ public final class AccountBook {
             }
             case AccountEvent.Filled e -> fill(d, e);
             case AccountEvent.Funded e -> d.cash = d.cash.add(e.amount());
+            case AccountEvent.MarginModeSet e -> d.marginMode(e.symbol(), e.mode());
             case AccountEvent.OrderReported e -> report(d, e);
             case AccountEvent.Marked e -> d.mark(e.symbol(), e.price(), e.at());
             case AccountEvent.OfficerActed e -> officer(d, e);
@@ -198,6 +201,7 @@ public final class AccountBook {
         final List<ClosedTrade> closed;
         TradingControl control;
         KillSwitch killSwitch;
+        final List<MarginSetting> marginModes;
 
         Draft(AccountState s) {
             accountId = s.accountId();
@@ -215,6 +219,7 @@ public final class AccountBook {
             closed = new ArrayList<>(s.closedTrades());
             control = s.control();
             killSwitch = s.killSwitch();
+            marginModes = new ArrayList<>(s.marginModes());
         }
 
         WorkingOrder order(String orderId) {
@@ -243,6 +248,15 @@ public final class AccountBook {
             marks.removeIf(m -> m.symbol().equals(symbol));
             marks.add(new Mark(symbol, n(price), at));
             marks.sort(Comparator.comparing(Mark::symbol));
+        }
+
+        /** Cross is the default: only the other modes are kept, so an account that never set one hashes as before. */
+        void marginMode(String symbol, MarginMode mode) {
+            marginModes.removeIf(m -> m.symbol().equals(symbol));
+            if (mode != MarginMode.CROSS) {
+                marginModes.add(new MarginSetting(symbol, mode));
+                marginModes.sort(Comparator.comparing(MarginSetting::symbol));
+            }
         }
 
         void close(AccountEvent.Filled e, BigDecimal realised, BigDecimal stop, BigDecimal average) {
@@ -274,7 +288,7 @@ public final class AccountBook {
         AccountState build(long position, Instant last) {
             return new AccountState(accountId, position, last, opened, n(cash), positions, orders, marks,
                     n(highWaterMark), tradingDayStart, n(dayStartEquity), n(dayTransfers), orderTimes, messageTimes,
-                    closed, control, killSwitch);
+                    closed, control, killSwitch, marginModes);
         }
     }
 }

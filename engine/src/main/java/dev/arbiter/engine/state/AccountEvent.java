@@ -2,6 +2,7 @@ package dev.arbiter.engine.state;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.state.OrderStatus;
@@ -19,6 +20,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = AccountEvent.Transferred.class, name = "TRANSFERRED"),
         @JsonSubTypes.Type(value = AccountEvent.Filled.class, name = "FILLED"),
         @JsonSubTypes.Type(value = AccountEvent.Funded.class, name = "FUNDED"),
+        @JsonSubTypes.Type(value = AccountEvent.MarginModeSet.class, name = "MARGIN_MODE_SET"),
         @JsonSubTypes.Type(value = AccountEvent.OrderReported.class, name = "ORDER_REPORTED"),
         @JsonSubTypes.Type(value = AccountEvent.Marked.class, name = "MARKED"),
         @JsonSubTypes.Type(value = AccountEvent.OfficerActed.class, name = "OFFICER_ACTED"),
@@ -61,6 +63,14 @@ public sealed interface AccountEvent {
      */
     record Funded(String accountId, Instant at, String fundingId, String symbol, BigDecimal amount)
             implements AccountEvent {
+    }
+
+    /**
+     * How the account margins its position in one perpetual from now on: cross (the account's whole balance backs it)
+     * or isolated (only the margin set aside for it). Like the venue, it changes only while the account holds no
+     * position and works no orders in the instrument.
+     */
+    record MarginModeSet(String accountId, Instant at, String symbol, MarginMode mode) implements AccountEvent {
     }
 
     /** The trading system's report of an order's status: acknowledged, cancelled, rejected (fills come as {@link Filled}). */

@@ -4,7 +4,6 @@ import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
-import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Margin;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -15,6 +14,7 @@ import dev.arbiter.kb.margin.Holding;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.ClosedTrade;
+import dev.arbiter.kb.state.MarginSetting;
 import dev.arbiter.kb.state.PositionState;
 import dev.arbiter.rules.pack.LimitSet;
 import java.math.BigDecimal;
@@ -27,8 +27,8 @@ import java.util.function.Function;
 
 /**
  * The facts rules see about an account, derived from the engine's state and nothing else: the one definition of the
- * account's equity, balance, day's P&amp;L, positions, working orders, order activity, loss history, margin, trading
- * controls and kill switch, used by every driver.
+ * account's equity, balance, day's P&amp;L, positions, working orders, order activity, loss history, margin, margin
+ * modes, trading controls and kill switch, used by every driver.
  */
 public final class AccountFacts {
 
@@ -48,7 +48,7 @@ public final class AccountFacts {
     public static Account account(AccountState s, Function<String, InstrumentKind> kindOf) {
         BigDecimal equity = AccountBook.n(s.equity().max(BigDecimal.ZERO));
         List<Holding> holdings = s.positions().stream()
-                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), MarginMode.CROSS)).toList();
+                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), s.marginMode(p.symbol()))).toList();
         BigDecimal wallet = BookRisk.wallet(s.cash(), holdings, kindOf);
         return new Account(s.accountId(), equity, AccountBook.n(wallet.max(BigDecimal.ZERO)),
                 AccountBook.n(s.highWaterMark().max(equity)), AccountBook.n(s.dailyPnl()), s.tradingState());
@@ -57,6 +57,11 @@ public final class AccountFacts {
     public static List<Position> positions(AccountState s, Collection<String> symbols) {
         return s.positions().stream().filter(p -> symbols.contains(p.symbol()))
                 .map(p -> new Position(s.accountId(), p.symbol(), p.quantity(), p.averagePrice())).toList();
+    }
+
+    /** The instruments among {@code symbols} the account margins otherwise than cross, as it set them. */
+    public static List<MarginSetting> marginModes(AccountState s, Collection<String> symbols) {
+        return s.marginModes().stream().filter(m -> symbols.contains(m.symbol())).toList();
     }
 
     /** Working orders as the rules see them: the unfilled part at its limit price. */

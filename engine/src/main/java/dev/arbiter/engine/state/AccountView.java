@@ -7,6 +7,7 @@ import dev.arbiter.kb.fact.OrderActivity;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.kb.state.MarginSetting;
 import dev.arbiter.kb.state.PositionState;
 import dev.arbiter.kb.state.WorkingOrder;
 import dev.arbiter.rules.pack.LimitSet;
@@ -18,13 +19,15 @@ import java.util.List;
 /**
  * An account as the engine sees it, for people and trading systems to read ({@code GET /v1/accounts/{id}}): every
  * figure from the engine's state as of its last event, with the journal position and state hash it reflects.
+ *
+ * @param marginModes the instruments the account margins otherwise than cross (every other one is cross)
  */
 public record AccountView(String accountId, long journalPosition, String stateHash, Instant asOf, boolean opened,
                           BigDecimal cash, BigDecimal reserved, BigDecimal freeBalance, BigDecimal equity,
                           BigDecimal highWaterMark, BigDecimal drawdown, BigDecimal dailyPnl, Instant tradingDayStart,
                           List<HeldPosition> positions, List<WorkingOrder> workingOrders, Margin margin,
                           OrderActivity activity, LossHistory lossHistory, TradingState tradingState,
-                          List<TradingControl> controls, KillSwitch killSwitch) {
+                          List<TradingControl> controls, KillSwitch killSwitch, List<MarginSetting> marginModes) {
 
     /** A position with its mark and what it is worth there. */
     public record HeldPosition(String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal mark,
@@ -45,7 +48,8 @@ public record AccountView(String accountId, long journalPosition, String stateHa
                 AccountBook.n(hwm), AccountBook.n(drawdown), AccountBook.n(s.dailyPnl()), s.tradingDayStart(), held,
                 s.workingOrders(), AccountFacts.margin(s, limits).stream().findFirst().orElse(null),
                 AccountFacts.activity(s, settings.rateWindow(), asOf), AccountFacts.lossHistory(s, asOf),
-                s.tradingState(), AccountFacts.controls(s, desk, symbols), AccountFacts.killSwitch(s, desk));
+                s.tradingState(), AccountFacts.controls(s, desk, symbols), AccountFacts.killSwitch(s, desk),
+                s.marginModes());
     }
 
     private static HeldPosition held(AccountState s, PositionState p) {

@@ -156,7 +156,7 @@ public final class EngineDecisions {
                 AccountFacts.activity(state, core.settings().rateWindow(), request.asOf()),
                 AccountFacts.lossHistory(state, request.asOf()),
                 AccountFacts.margin(state, limits).stream().findFirst().orElse(null),
-                AccountFacts.killSwitch(state, desk));
+                AccountFacts.killSwitch(state, desk), AccountFacts.marginModes(state, known));
         return new DecisionRequest(request.requestId(), request.asOf(), account, AccountFacts.positions(state, known),
                 AccountFacts.openOrders(state, known), listed, marketData, request.predictions(), request.models(),
                 request.intents(), context, views,

@@ -1,8 +1,13 @@
 package dev.arbiter.engine.state;
 
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.OrderStatus;
+import dev.arbiter.kb.state.PositionState;
+import dev.arbiter.kb.state.WorkingOrder;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What an event must satisfy against the account's state before it is journaled. */
 final class EventChecks {
@@ -60,6 +65,7 @@ final class EventChecks {
                     throw new InvalidEventException("symbol", String.valueOf(e.symbol()), "the perpetual's symbol");
                 }
             }
+            case AccountEvent.MarginModeSet e -> marginMode(state, e);
             case AccountEvent.OrderReported e -> {
                 if (e.status() == null || e.status() == OrderStatus.APPROVED || e.status() == OrderStatus.EXPIRED
                         || e.status() == OrderStatus.FILLED || e.status() == OrderStatus.PARTIALLY_FILLED) {
@@ -72,6 +78,36 @@ final class EventChecks {
                 }
             }
             default -> { }
+        }
+    }
+
+    /** Like the venue: a position's margin cannot change under it, nor under the orders that would open one. */
+    private static void marginMode(AccountState state, AccountEvent.MarginModeSet e) {
+        requireOpened(state);
+        if (e.symbol() == null || e.symbol().isBlank()) {
+            throw new InvalidEventException("symbol", String.valueOf(e.symbol()), "the perpetual's symbol");
+        }
+        if (e.mode() == null) {
+            throw new InvalidEventException("mode", "null", "one of " + List.of(MarginMode.values()));
+        }
+        MarginMode now = state.marginMode(e.symbol());
+        if (e.mode() == now) {
+            return; // already so: accepted, nothing changes
+        }
+        BigDecimal held = state.position(e.symbol()).map(PositionState::quantity).orElse(BigDecimal.ZERO);
+        List<String> working = state.workingOrders().stream().filter(o -> o.symbol().equals(e.symbol()))
+                .map(WorkingOrder::orderId).toList();
+        List<String> inTheWay = new ArrayList<>();
+        if (held.signum() != 0) {
+            inTheWay.add("holds " + held.stripTrailingZeros().toPlainString());
+        }
+        if (!working.isEmpty()) {
+            inTheWay.add("works orders " + working);
+        }
+        if (!inTheWay.isEmpty()) {
+            throw new InvalidEventException("mode", e.mode().name(), now + ", the mode " + e.symbol() + " has now: it"
+                    + " changes only while the account holds no position and works no orders there (it "
+                    + String.join(" and ", inTheWay) + ")");
         }
     }
 

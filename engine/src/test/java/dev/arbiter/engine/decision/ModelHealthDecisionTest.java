@@ -62,7 +62,7 @@ class ModelHealthDecisionTest {
         RiskContext engines = example.context();
         RiskContext context = new RiskContext(engines.tradingControls(), engines.restrictions(), List.of(verdict.fact()),
                 engines.regimes(), engines.anomalies(), engines.activity(), engines.lossHistory(), engines.margin(),
-                engines.killSwitch());
+                engines.killSwitch(), engines.marginModes());
         DecisionRequest request = new DecisionRequest(example.requestId(), example.asOf(), example.account(), example.positions(),
                 example.openOrders(), example.instruments(), example.marketData(), example.predictions(), example.models(),
                 example.intents(), context, example.market(), example.state());

@@ -20,8 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The engine keeps each account's state and decides from it, over real HTTP with decisions stored in the real
  * PostgreSQL: an opening balance set once, fills booked into cash, positions and the day's P&amp;L, approved orders
- * working and reserving cash until a venue report or a fill, the kill switch as an officer's action, and a client's
- * figures only ever compared, never obeyed.
+ * working and reserving cash until a venue report or a fill, the kill switch as an officer's action, a perpetual
+ * margined in isolation, funding payments, and a client's figures only ever compared, never obeyed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AccountBalancesIT {
@@ -232,6 +232,108 @@ class AccountBalancesIT {
         assertThat(overdrawn.statusCode()).as(overdrawn.body()).isEqualTo(409);
         assertThat(ServiceClient.json(overdrawn).path("field").asString()).isEqualTo("amount");
         assertThat(ServiceClient.json(overdrawn).path("accepted").asString()).contains("free balance 105000");
+    }
+
+    @Test
+    void anIsolatedPerpetualIsLiquidatedOnItsOwnMarginAndItsModeCannotChangeUnderIt() throws Exception {
+        String perp = "/margin-modes/BTC-USDT-PERP";
+        for (String account : List.of("acct-cross", "acct-isolated")) {
+            HttpResponse<String> opened = trader().put("/v1/accounts/" + account, """
+                    {"accountId": "%s", "cash": 100000, "at": "2023-03-15T00:00:00Z"}""".formatted(account));
+            assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        }
+        HttpResponse<String> set = trader().put("/v1/accounts/acct-isolated" + perp, """
+                {"mode": "ISOLATED", "at": "2023-03-15T12:00:00Z"}""");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(ServiceClient.json(set).path("marginModes")).singleElement().satisfies(m -> {
+            assertThat(m.path("symbol").asString()).isEqualTo("BTC-USDT-PERP");
+            assertThat(m.path("mode").asString()).isEqualTo("ISOLATED");
+        });
+        assertThat(ServiceClient.json(trader().get("/v1/accounts/acct-cross")).path("marginModes")).isEmpty();
+
+        for (String account : List.of("acct-cross", "acct-isolated")) {
+            HttpResponse<String> fill = trader().post("/v1/fills", """
+                    {"fills": [{"fillId": "perp-%1$s", "accountId": "%1$s", "symbol": "BTC-USDT-PERP", "side": "BUY",
+                                "quantity": 1, "price": 25000, "filledAt": "2023-03-15T13:00:00Z"}]}""".formatted(account));
+            assertThat(fill.statusCode()).as(fill.body()).isEqualTo(200);
+        }
+        HttpResponse<String> underThePosition = trader().put("/v1/accounts/acct-isolated" + perp, """
+                {"mode": "CROSS", "at": "2023-03-15T13:10:00Z"}""");
+        assertThat(underThePosition.statusCode()).as(underThePosition.body()).isEqualTo(409);
+        assertThat(ServiceClient.json(underThePosition).path("field").asString()).isEqualTo("mode");
+        assertThat(ServiceClient.json(underThePosition).path("accepted").asString())
+                .contains("ISOLATED, the mode BTC-USDT-PERP has now", "holds 1");
+
+        // cross: the account's 100,000 backs the 25,000 long, which has no liquidation price; isolated: only its
+        // 2,500 of margin at 10x does, (2,500 - 25,000) / (0.004 - 1) in the first maintenance bracket
+        assertThat(perpetualExposure("acct-cross").path("liquidationPrice").isNull()).isTrue();
+        assertThat(perpetualExposure("acct-isolated").path("liquidationPrice").decimalValue())
+                .isEqualByComparingTo("22590.36144578");
+    }
+
+    /** The BTC-USDT-PERP exposure the rules saw in a decision on the account's own figures. */
+    private JsonNode perpetualExposure(String accountId) throws Exception {
+        JsonNode trace = trace(decide("/v1/decisions", request("perp-" + accountId, accountId,
+                "{\"accountId\": \"" + accountId + "\"}")));
+        for (JsonNode exposure : trace.path("exposures")) {
+            if (exposure.path("symbol").asString().equals("BTC-USDT-PERP")) {
+                return exposure;
+            }
+        }
+        throw new AssertionError("no BTC-USDT-PERP exposure in " + trace.path("exposures"));
+    }
+
+    @Test
+    void fundingMovesCashAndTheDaysPnlOnceEach() throws Exception {
+        HttpResponse<String> opened = trader().put("/v1/accounts/acct-funding", """
+                {"accountId": "acct-funding", "cash": 100000, "at": "2023-03-15T00:00:00Z"}""");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String paid = """
+                {"fundingId": "BTC-USDT-PERP/2023-03-15T08:00:00Z", "symbol": "BTC-USDT-PERP", "amount": -3.45,
+                 "at": "2023-03-15T08:00:00Z"}""";
+        HttpResponse<String> first = trader().post("/v1/accounts/acct-funding/funding", paid);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(ServiceClient.json(first).path("duplicate").asBoolean()).isFalse();
+        JsonNode account = ServiceClient.json(first).path("account");
+        assertThat(account.path("cash").decimalValue()).isEqualByComparingTo("99996.55");
+        assertThat(account.path("dailyPnl").decimalValue()).as("funding is profit or loss, not a transfer")
+                .isEqualByComparingTo("-3.45");
+
+        HttpResponse<String> again = trader().post("/v1/accounts/acct-funding/funding", paid);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(ServiceClient.json(again).path("duplicate").asBoolean()).isTrue();
+        assertThat(ServiceClient.json(again).path("account").path("cash").decimalValue()).isEqualByComparingTo("99996.55");
+    }
+
+    @Test
+    void refusedFundingAndMarginModesNameTheField() throws Exception {
+        open("acct-refuse-perp");
+        List<String> wrong = new ArrayList<>();
+        String funding = "/v1/accounts/acct-refuse-perp/funding";
+        expect(wrong, "funding without an amount", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP"}"""), 400, "amount");
+        expect(wrong, "funding amount as text", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP", "amount": "some"}"""), 400, "amount");
+        expect(wrong, "funding without an id", trader().post(funding, """
+                {"symbol": "BTC-USDT-PERP", "amount": 1}"""), 400, "fundingId");
+        expect(wrong, "funding of a spot instrument", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "BTC-USDT", "amount": 1}"""), 400, "symbol");
+        expect(wrong, "funding of an unlisted symbol", trader().post(funding, """
+                {"fundingId": "f-1", "symbol": "PEPE-USD", "amount": 1}"""), 400, "symbol");
+        expect(wrong, "funding of an account without an opening balance", trader().post(
+                "/v1/accounts/acct-never/funding", """
+                {"fundingId": "f-1", "symbol": "BTC-USDT-PERP", "amount": 1}"""), 409, "accountId");
+
+        String modes = "/v1/accounts/acct-refuse-perp/margin-modes/";
+        expect(wrong, "isolated spot", trader().put(modes + "BTC-USDT", "{\"mode\": \"ISOLATED\"}"), 400, "symbol");
+        expect(wrong, "margin mode of an unlisted symbol", trader().put(modes + "PEPE-USD", "{\"mode\": \"CROSS\"}"),
+                400, "symbol");
+        expect(wrong, "no margin mode", trader().put(modes + "BTC-USDT-PERP", "{}"), 400, "mode");
+        expect(wrong, "unknown margin mode", trader().put(modes + "BTC-USDT-PERP", "{\"mode\": \"HEDGED\"}"), 400, "mode");
+        assertThat(wrong).isEmpty();
+        JsonNode account = ServiceClient.json(trader().get("/v1/accounts/acct-refuse-perp"));
+        assertThat(account.path("cash").decimalValue()).isEqualByComparingTo("100000");
+        assertThat(account.path("marginModes")).isEmpty();
     }
 
     @Test

@@ -41,6 +41,8 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/fills", Set.of(T, ADMIN)),
             new Endpoint("POST", "/v1/orders/reports", Set.of(T, ADMIN)),
             new Endpoint("POST", "/v1/accounts/acct-1/transfers", Set.of(T, ADMIN)),
+            new Endpoint("POST", "/v1/accounts/acct-1/funding", Set.of(T, ADMIN)),
+            new Endpoint("PUT", "/v1/accounts/acct-1/margin-modes/BTC-USDT-PERP", Set.of(T, ADMIN)),
             new Endpoint("POST", "/v1/accounts/acct-1/reconciliation", Set.of(T, ADMIN)),
             new Endpoint("GET", "/v1/decisions/dec-x", Set.of(T, A, ADMIN)),
             new Endpoint("GET", "/v1/decisions/dec-x/trace", Set.of(T, A, ADMIN)),

@@ -3,9 +3,12 @@ package dev.arbiter.engine.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.state.AccountState;
+import dev.arbiter.kb.state.MarginSetting;
 import dev.arbiter.kb.state.OrderStatus;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import java.math.BigDecimal;
@@ -61,6 +64,72 @@ class AccountBookTest {
         assertThat(funded.dailyPnl()).isEqualByComparingTo("-0.17");
         assertThat(funded.dayTransfers()).isEqualByComparingTo("0");
         assertThat(funded.highWaterMark()).isEqualByComparingTo("10000");
+    }
+
+    private static final String PERP = "BTC-USDT-PERP";
+
+    private AccountState marginMode(String account, String symbol, MarginMode mode, String at) {
+        return core.submit(new AccountEvent.MarginModeSet(account, Instant.parse(at), symbol, mode), null).state();
+    }
+
+    @Test
+    void aMarginModeIsKeptPerSymbolAndCrossIsTheDefaultNotKept() {
+        open("acct-1", "10000");
+        assertThat(core.account("acct-1").marginMode(PERP)).isEqualTo(MarginMode.CROSS);
+        assertThat(CanonicalJson.write(core.account("acct-1"))).as("hashed as before margin modes existed")
+                .doesNotContain("marginModes");
+
+        AccountState isolated = marginMode("acct-1", PERP, MarginMode.ISOLATED, "2023-03-15T07:00:00Z");
+        assertThat(isolated.marginMode(PERP)).isEqualTo(MarginMode.ISOLATED);
+        assertThat(isolated.marginMode("ETH-USDT-PERP")).isEqualTo(MarginMode.CROSS);
+        assertThat(isolated.marginModes()).containsExactly(new MarginSetting(PERP, MarginMode.ISOLATED));
+        assertThat(CanonicalJson.write(isolated)).contains("\"marginModes\":[{\"symbol\":\"" + PERP + "\",\"mode\":\"ISOLATED\"}]");
+        AccountState both = marginMode("acct-1", "ETH-USDT-PERP", MarginMode.ISOLATED, "2023-03-15T07:01:00Z");
+        assertThat(both.marginModes()).extracting(MarginSetting::symbol).containsExactly(PERP, "ETH-USDT-PERP").isSorted();
+
+        AccountState back = marginMode("acct-1", PERP, MarginMode.CROSS, "2023-03-15T07:02:00Z");
+        assertThat(back.marginMode(PERP)).isEqualTo(MarginMode.CROSS);
+        assertThat(back.marginModes()).containsExactly(new MarginSetting("ETH-USDT-PERP", MarginMode.ISOLATED));
+        assertThat(back.cash()).isEqualByComparingTo("10000");
+    }
+
+    @Test
+    void theMarginModeDoesNotChangeUnderAPositionOrItsWorkingOrders() {
+        open("acct-1", "100000");
+        core.submit(new AccountEvent.Filled("acct-1", Instant.parse("2023-03-15T07:00:00Z"), "f-1", null, PERP, Side.BUY,
+                new BigDecimal("0.5"), new BigDecimal("25000"), BigDecimal.ZERO, false, true), "f-1");
+        assertThatThrownBy(() -> marginMode("acct-1", PERP, MarginMode.ISOLATED, "2023-03-15T07:01:00Z"))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> {
+                    assertThat(e.field()).isEqualTo("mode");
+                    assertThat(e.value()).isEqualTo("ISOLATED");
+                    assertThat(e.accepted()).startsWith("CROSS, the mode " + PERP + " has now")
+                            .endsWith("(it holds 0.5)");
+                });
+        // the mode it has already is no change
+        assertThat(marginMode("acct-1", PERP, MarginMode.CROSS, "2023-03-15T07:01:00Z").marginMode(PERP))
+                .isEqualTo(MarginMode.CROSS);
+
+        core.decide("acct-1", Instant.parse("2023-03-15T07:02:00Z"), s -> new TradingCore.Decided<>(null, "dec-1",
+                Instant.parse("2023-03-15T07:02:00Z"), List.of(new AccountEvent.ApprovedOrder("dec-1/i-1", "ETH-USDT-PERP",
+                        Side.BUY, BigDecimal.ONE, new BigDecimal("1700"), null)), List.of()));
+        assertThatThrownBy(() -> marginMode("acct-1", "ETH-USDT-PERP", MarginMode.ISOLATED, "2023-03-15T07:03:00Z"))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.accepted()).endsWith("(it works orders [dec-1/i-1])"));
+        assertThat(core.account("acct-1").marginModes()).isEmpty();
+    }
+
+    @Test
+    void aMarginModeNeedsAnOpenedAccountASymbolAndAMode() {
+        assertThatThrownBy(() -> marginMode("acct-new", PERP, MarginMode.ISOLATED, "2023-03-15T07:00:00Z"))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("accountId"));
+        open("acct-1", "100");
+        assertThatThrownBy(() -> marginMode("acct-1", " ", MarginMode.ISOLATED, "2023-03-15T07:00:00Z"))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("symbol"));
+        assertThatThrownBy(() -> marginMode("acct-1", PERP, null, "2023-03-15T07:00:00Z"))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> {
+                    assertThat(e.field()).isEqualTo("mode");
+                    assertThat(e.accepted()).isEqualTo("one of [CROSS, ISOLATED]");
+                });
     }
 
     @Test
@@ -179,13 +248,15 @@ class AccountBookTest {
         InMemoryJournal shared = new InMemoryJournal();
         TradingCore first = new TradingCore(shared, StateSettings.DEFAULTS.withSnapshotEvery(3), IndicatorFacts.DEFAULT_SET);
         first.submit(new AccountEvent.Opened("acct-1", OPEN, new BigDecimal("5000"), null), null);
+        first.submit(new AccountEvent.MarginModeSet("acct-1", OPEN, PERP, MarginMode.ISOLATED), null);
         for (int i = 0; i < 7; i++) {
             first.submit(new AccountEvent.Filled("acct-1", OPEN.plusSeconds(60L * i), "f-" + i, null, "ETH-USD",
                     i % 2 == 0 ? Side.BUY : Side.SELL, new BigDecimal("0.3"), new BigDecimal(1600 + i), new BigDecimal("0.1"),
                     false, true), "f-" + i);
             first.bar(bar(OPEN.plusSeconds(300L * i).toString(), String.valueOf(1610 + 3 * i)));
         }
-        assertThat(shared.lastSnapshot("acct-1")).isPresent();
+        assertThat(shared.lastSnapshot("acct-1")).hasValueSatisfying(
+                snapshot -> assertThat(snapshot.state().marginMode(PERP)).isEqualTo(MarginMode.ISOLATED));
         TradingCore restarted = new TradingCore(shared, StateSettings.DEFAULTS.withSnapshotEvery(3), IndicatorFacts.DEFAULT_SET);
         assertThat(StateHash.of(restarted.account("acct-1"))).isEqualTo(StateHash.of(first.account("acct-1")));
         assertThat(restarted.account("acct-1").journalPosition()).isEqualTo(first.account("acct-1").journalPosition());

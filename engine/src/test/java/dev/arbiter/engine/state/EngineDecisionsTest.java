@@ -9,7 +9,10 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionStatus;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.ProposalVerdict;
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.Exposure;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
@@ -190,6 +193,40 @@ class EngineDecisionsTest {
         assertThat(result.trace().request().instruments()).extracting(i -> i.symbol()).containsExactly("ETH-USD");
         assertThat(result.trace().request().market()).extracting(v -> v.symbol()).containsExactly("ETH-USD");
         assertThat(result.trace().request().state().breaks()).isEmpty();
+    }
+
+    @Test
+    void anIsolatedPerpetualIsLiquidatedOnItsOwnMarginACrossOneIsBackedByTheWholeAccount() {
+        Instant filled = Instant.parse("2023-03-15T13:00:00Z");
+        core.submit(new AccountEvent.Opened("acct-2", Instant.parse("2023-03-15T00:00:00Z"), new BigDecimal("100000"),
+                null), null);
+        core.submit(new AccountEvent.MarginModeSet("acct-2", filled, "BTC-USDT-PERP", MarginMode.ISOLATED), null);
+        for (String account : List.of("acct-1", "acct-2")) {
+            core.submit(new AccountEvent.Filled(account, filled, "f-" + account, null, "BTC-USDT-PERP", Side.BUY,
+                    BigDecimal.ONE, new BigDecimal("25000"), BigDecimal.ZERO, false, true), "f-" + account);
+        }
+
+        Exposure cross = perpetualExposure("acct-1");
+        Exposure isolated = perpetualExposure("acct-2");
+
+        // cross: the account's 100,000 backs a 25,000 long, which has no liquidation price
+        assertThat(cross.liquidationPrice()).isNull();
+        // isolated: only its 2,500 of margin at 10x backs it; (2,500 - 25,000) / (0.004 - 1) in the first bracket
+        assertThat(isolated.liquidationPrice()).isEqualByComparingTo("22590.36144578");
+    }
+
+    private Exposure perpetualExposure(String account) {
+        ClientRequest bare = new ClientRequest("r-" + account, AS_OF,
+                new ClientRequest.ClaimedAccount(account, null, null, null, null, null), null, null, null, null, null,
+                null, null, null);
+        DecisionResult result = decisions.decide("dec-" + account, bare, pipeline);
+        assertThat(result.trace().request().context().marginModes())
+                .isEqualTo(core.account(account).marginModes());
+        assertThat(CanonicalJson.write(result.trace().request().context()).contains("marginModes"))
+                .as("left out while there are none, so requests recorded before them replay unchanged")
+                .isEqualTo(!core.account(account).marginModes().isEmpty());
+        return result.trace().exposures().stream().filter(e -> e.symbol().equals("BTC-USDT-PERP")).findFirst()
+                .orElseThrow();
     }
 
     @Test

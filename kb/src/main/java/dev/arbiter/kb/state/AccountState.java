@@ -1,6 +1,7 @@
 package dev.arbiter.kb.state;
 
 import dev.arbiter.kb.fact.KillSwitch;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
@@ -30,13 +31,15 @@ import java.util.Optional;
  * @param control          the account's trading state as an officer last set it (halted or reduce-only, by whom and
  *                         why), or null while it trades normally
  * @param killSwitch       the account's kill switch when an officer engaged it, else null
+ * @param marginModes      the instruments the account margins otherwise than cross, sorted by symbol (cross is the
+ *                         default and is not kept)
  */
 public record AccountState(String accountId, long journalPosition, Instant lastEventAt, boolean opened,
                            BigDecimal cash, List<PositionState> positions, List<WorkingOrder> workingOrders,
                            List<Mark> marks, BigDecimal highWaterMark, Instant tradingDayStart,
                            BigDecimal dayStartEquity, BigDecimal dayTransfers, List<Instant> orderTimes,
                            List<Instant> messageTimes, List<ClosedTrade> closedTrades, TradingControl control,
-                           KillSwitch killSwitch) {
+                           KillSwitch killSwitch, List<MarginSetting> marginModes) {
 
     public AccountState {
         positions = List.copyOf(positions);
@@ -45,13 +48,14 @@ public record AccountState(String accountId, long journalPosition, Instant lastE
         orderTimes = List.copyOf(orderTimes);
         messageTimes = List.copyOf(messageTimes);
         closedTrades = List.copyOf(closedTrades);
+        marginModes = marginModes == null ? List.of() : List.copyOf(marginModes); // none in snapshots taken before
     }
 
     /** An account nothing has happened to yet. */
     public static AccountState empty(String accountId) {
         return new AccountState(accountId, 0, null, false, BigDecimal.ZERO, List.of(), List.of(), List.of(),
                 BigDecimal.ZERO, null, BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(), List.of(),
-                null, null);
+                null, null, List.of());
     }
 
     /** The account's trading state: as an officer set it, else ACTIVE. */
@@ -61,6 +65,12 @@ public record AccountState(String accountId, long journalPosition, Instant lastE
 
     public Optional<PositionState> position(String symbol) {
         return positions.stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+    }
+
+    /** How the account margins its position in {@code symbol}: as it set it, else cross. */
+    public MarginMode marginMode(String symbol) {
+        return marginModes.stream().filter(m -> m.symbol().equals(symbol)).map(MarginSetting::mode).findFirst()
+                .orElse(MarginMode.CROSS);
     }
 
     public Optional<Mark> mark(String symbol) {

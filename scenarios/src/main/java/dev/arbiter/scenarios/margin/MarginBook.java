@@ -1,6 +1,5 @@
 package dev.arbiter.scenarios.margin;
 
-import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.margin.BookRisk;
 import dev.arbiter.kb.margin.Holding;
 import dev.arbiter.kb.state.AccountState;
@@ -17,7 +16,8 @@ import java.util.Map;
  * it books spot (cash moves by the fill's value, the position carries its average entry), so its cash is the
  * venue's wallet balance less what the perpetual positions cost at entry: wallet = cash + &Sigma; quantity &times;
  * entry over the perpetuals. Equity comes out the same either way; margin, unrealised P&amp;L, margin ratio and
- * liquidation prices are {@link BookRisk}'s. Every position is cross-margined (one-way mode).
+ * liquidation prices are {@link BookRisk}'s. Each position is margined as the account set it, cross unless set
+ * otherwise (one-way mode).
  */
 public final class MarginBook {
 
@@ -32,7 +32,7 @@ public final class MarginBook {
         List<Holding> holdings = new ArrayList<>();
         Map<String, BigDecimal> prices = new HashMap<>();
         for (PositionState p : state.positions()) {
-            holdings.add(new Holding(p.symbol(), p.quantity(), p.averagePrice(), MarginMode.CROSS));
+            holdings.add(new Holding(p.symbol(), p.quantity(), p.averagePrice(), state.marginMode(p.symbol())));
             prices.put(p.symbol(), state.mark(p.symbol()).map(Mark::price).orElse(p.averagePrice()));
         }
         prices.putAll(marks);

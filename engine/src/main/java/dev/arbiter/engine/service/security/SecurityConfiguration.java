@@ -71,7 +71,7 @@ public class SecurityConfiguration {
                                 "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars",
                                 "/v1/market/marks", "/v1/fills", "/v1/orders/reports", "/v1/accounts/*/transfers",
-                                "/v1/accounts/*/reconciliation")
+                                "/v1/accounts/*/funding", "/v1/accounts/*/reconciliation")
                         .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/decisions/*", "/v1/decisions/*/trace",
                                 "/v1/decisions/*/explanation")
@@ -83,7 +83,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(RISK_OFFICER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/trading-state", "/v1/rule-sets/active")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
-                        .requestMatchers(HttpMethod.PUT, "/v1/accounts/*").hasAnyRole(TRADER, ADMIN)
+                        .requestMatchers(HttpMethod.PUT, "/v1/accounts/*", "/v1/accounts/*/margin-modes/*")
+                        .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/accounts/*", "/v1/accounts/*/positions")
                         .hasAnyRole(TRADER, RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN)

@@ -15,6 +15,7 @@ import dev.arbiter.engine.state.OfficerAction;
 import dev.arbiter.engine.state.StateHash;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Side;
@@ -97,6 +98,7 @@ abstract class DatabaseJournalContract {
                 new AccountEvent.OrderReported(account, AT, "dec-1/i-2", OrderStatus.ACKNOWLEDGED, null),
                 new AccountEvent.Marked(account, AT, "BTC-USD", new BigDecimal("24500.50")),
                 new AccountEvent.Funded(account, AT, "funding-1", "BTC-USDT-PERP", new BigDecimal("-3.4524")),
+                new AccountEvent.MarginModeSet(account, AT, "BTC-USDT-PERP", MarginMode.ISOLATED),
                 new AccountEvent.OfficerActed(account, AT, OfficerAction.ENGAGE_KILL_SWITCH, "jane", "runaway"),
                 new AccountEvent.DayRolled(account, Instant.parse("2023-03-16T00:00:00Z"), Instant.parse("2023-03-16T00:00:00Z")),
                 new AccountEvent.OrderExpired(account, AT, "dec-1/i-3"),
@@ -132,7 +134,7 @@ abstract class DatabaseJournalContract {
         assertThat(again.accountEvents("acct-1", 0)).extracting(Journal.Entry::event).containsExactlyElementsOf(events);
         assertThat(again.accountEvents("acct-1", 0)).extracting(Journal.Entry::position)
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, events.size()).mapToObj(Long::valueOf).toList());
-        assertThat(again.accountEvents("acct-1", 12)).extracting(Journal.Entry::position).containsExactly(13L, 14L, 15L);
+        assertThat(again.accountEvents("acct-1", 13)).extracting(Journal.Entry::position).containsExactly(14L, 15L, 16L);
         assertThat(again.marketEvents("ETH-USD")).containsExactly(new Journal.Entry<>(1, bar));
         assertThat(again.marketEvents("BTC-USDT-PERP")).extracting(Journal.Entry::event).last().isEqualTo(mark);
         assertThat(again.deskEvents()).containsExactly(new Journal.Entry<>(1, halt), new Journal.Entry<>(2, kill));
@@ -159,7 +161,7 @@ abstract class DatabaseJournalContract {
         }
         assertThat(connect().queryForList("select event_type from account_event order by recorded_seq", String.class))
                 .containsExactly("OPENED", "OPENED", "TRANSFERRED", "FILLED", "FILLED", "ORDER_REPORTED", "ORDER_REPORTED",
-                        "MARKED", "FUNDED", "OFFICER_ACTED", "DAY_ROLLED", "ORDER_EXPIRED", "DECIDED", "DECIDED", "RECONCILED");
+                        "MARKED", "FUNDED", "MARGIN_MODE_SET", "OFFICER_ACTED", "DAY_ROLLED", "ORDER_EXPIRED", "DECIDED", "DECIDED", "RECONCILED");
     }
 
     @Test
@@ -238,6 +240,7 @@ abstract class DatabaseJournalContract {
             assertThat(restarted.account(account)).as(account).isEqualTo(before.get(account));
         }
         assertThat(before.get("acct-1").journalPosition()).isGreaterThan(20);
+        assertThat(restarted.account("acct-2").marginMode("BTC-USDT-PERP")).isEqualTo(MarginMode.ISOLATED);
         assertThat(restarted.desk()).isEqualTo(first.desk());
         assertThat(restarted.desk().journalPosition()).isEqualTo(4);
         for (String symbol : List.of("ETH-USD", "BTC-USD")) {

@@ -5,6 +5,7 @@ import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.OfficerAction;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.MarginMode;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.outcome.HaltScope;
@@ -15,9 +16,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A trading day and a half through the core: three accounts opened, ETH-USD and BTC-USD bars marking the positions,
- * decisions approving orders that are acknowledged, filled, cancelled or left to expire, transfers, officers' actions
- * on an account and on the desk, a claim that did not reconcile, and a day roll at midnight.
+ * A trading day and a half through the core: three accounts opened (one margining a perpetual in isolation), ETH-USD
+ * and BTC-USD bars marking the positions, decisions approving orders that are acknowledged, filled, cancelled or left
+ * to expire, transfers, officers' actions on an account and on the desk, a claim that did not reconcile, and a day
+ * roll at midnight.
  */
 final class JournalScenario {
 
@@ -32,6 +34,7 @@ final class JournalScenario {
         for (String account : ACCOUNTS) {
             core.submit(new AccountEvent.Opened(account, START, new BigDecimal("100000.00"), null), null);
         }
+        core.submit(new AccountEvent.MarginModeSet("acct-2", START, "BTC-USDT-PERP", MarginMode.ISOLATED), null);
         for (int i = 0; i < 60; i++) {
             Instant t = START.plus(Duration.ofMinutes(5L * i));
             core.bar(bar("ETH-USD", t, new BigDecimal("1700.00").add(BigDecimal.valueOf((i % 7) * 3 - 9))));
