@@ -9,6 +9,7 @@ import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
@@ -87,6 +88,9 @@ class PlainJavaPreTradeCheckTest {
                         facts -> replace(facts, Exposure.class, liquidatable(facts, new BigDecimal("0.95")))),
                 new Case("rejects growing a position a fraction of an ATR from liquidation", "L1-LIQUIDATION-ATRS",
                         facts -> replace(facts, Exposure.class, liquidatable(facts, new BigDecimal("0.9995")))),
+                new Case("caps a buy whose next funding would cost more than the maximum", "L3-FUNDING-COST",
+                        facts -> plus(facts, new MarkPrice("ETH-USD", PreTradeBook.AS_OF, new BigDecimal("1629.52"),
+                                new BigDecimal("0.05"), null))),
                 new Case("rejects opening at a margin ratio near maintenance", "L3-MARGIN-RATIO",
                         facts -> replace(facts, Portfolio.class, withMarginRatio(facts, new BigDecimal("0.6")))),
                 new Case("caps a spot sale beyond the holding", "L1-SPOT-SHORT",
@@ -222,7 +226,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(45);
+        assertThat(riskCodes).hasSize(46);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 

@@ -62,7 +62,7 @@ class PerpetualScenarioFilesTest {
                 """, folder))
                 .isInstanceOfSatisfying(InvalidScenarioException.class, e -> assertThat(e.field()).isEqualTo("market[0].funding"))
                 .hasMessageContaining("BTC-USDT, a spot instrument")
-                .hasMessageContaining("[BTC-USDT-PERP, ETH-USDT-PERP]");
+                .hasMessageContaining("[BTC-USDT-PERP, ETH-USDT-PERP, XRP-USDT-PERP]");
     }
 
     @Test

@@ -109,6 +109,9 @@ class ServiceAgreementIT {
                     case AccountEvent.Opened e -> http.send("PUT", "/v1/accounts/" + e.accountId(),
                             object().put("accountId", e.accountId()).put("cash", e.cash()).put("at", e.at().toString()));
                     case AccountEvent.Filled e -> http.send("POST", "/v1/fills", fill(e, decisionIds));
+                    case AccountEvent.Funded e -> http.send("POST", "/v1/accounts/" + e.accountId() + "/funding",
+                            object().put("fundingId", e.fundingId()).put("symbol", e.symbol())
+                                    .put("amount", e.amount()).put("at", e.at().toString()));
                     case AccountEvent.OrderReported e -> http.send("POST", "/v1/orders/reports", report(e, decisionIds));
                     case AccountEvent.Decided e -> {
                         JsonNode answer = http.send("POST", "/v1/decisions", request(requests.get(e.decisionId())));
