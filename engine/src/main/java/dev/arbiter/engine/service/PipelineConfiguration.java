@@ -125,7 +125,10 @@ class PipelineConfiguration {
         return new TradingStateStore(jdbc, audit, clock);
     }
 
-    /** How the engine keeps state: the trading-day boundary, time in force, rate window, bars kept, snapshots. */
+    /**
+     * How the engine keeps state: the trading-day boundary, time in force, rate window, bars kept, snapshots, and the
+     * silence after which an instrument's returning bars find it halted ({@code off} for none).
+     */
     @Bean
     StateSettings stateSettings(@Value("${arbiter.state.trading-day-start:00:00}") String dayStart,
                                 @Value("${arbiter.state.time-in-force:PT5M}") String timeInForce,
@@ -133,9 +136,11 @@ class PipelineConfiguration {
                                 @Value("${arbiter.state.loss-lookback:PT24H}") String lossLookback,
                                 @Value("${arbiter.state.bars-kept:300}") int barsKept,
                                 @Value("${arbiter.state.snapshot-every:1000}") int snapshotEvery,
-                                @Value("${arbiter.state.reconcile-tolerance:0.0001}") BigDecimal tolerance) {
+                                @Value("${arbiter.state.reconcile-tolerance:0.0001}") BigDecimal tolerance,
+                                @Value("${arbiter.state.venue-halt-gap:PT4H}") String venueHaltGap) {
         return new StateSettings(LocalTime.parse(dayStart), Duration.parse(timeInForce), Duration.parse(rateWindow),
-                Duration.parse(lossLookback), barsKept, snapshotEvery, tolerance);
+                Duration.parse(lossLookback), barsKept, snapshotEvery, tolerance,
+                venueHaltGap.isBlank() || venueHaltGap.equals("off") ? null : Duration.parse(venueHaltGap));
     }
 
     /** The journal events are appended to, in the service's database, before they are acknowledged. */

@@ -19,12 +19,15 @@ import java.time.temporal.ChronoUnit;
  * @param barsKept           bars kept per instrument and period (the window regimes, anomalies and models see)
  * @param snapshotEvery      a state snapshot is written every this many events of an account
  * @param reconcileTolerance a claimed amount within this fraction (relative) of the engine's is not a break
+ * @param venueHaltGap       an instrument whose bars stop for this long or longer is halted by the engine when they
+ *                           resume, until an officer resumes it (a venue's halt or a delisting); null: never
  */
 public record StateSettings(LocalTime tradingDayStart, Duration timeInForce, Duration rateWindow, Duration lossLookback,
-                            int barsKept, int snapshotEvery, BigDecimal reconcileTolerance) {
+                            int barsKept, int snapshotEvery, BigDecimal reconcileTolerance, Duration venueHaltGap) {
 
+    /** The settings of tests and replays; no venue halts (the service turns them on, see its configuration). */
     public static final StateSettings DEFAULTS = new StateSettings(LocalTime.MIDNIGHT, Duration.ofMinutes(5),
-            Duration.ofSeconds(60), Duration.ofHours(24), 300, 1000, new BigDecimal("0.0001"));
+            Duration.ofSeconds(60), Duration.ofHours(24), 300, 1000, new BigDecimal("0.0001"), null);
 
     public StateSettings {
         if (timeInForce.isNegative() || timeInForce.isZero()) {
@@ -39,18 +42,29 @@ public record StateSettings(LocalTime tradingDayStart, Duration timeInForce, Dur
         if (snapshotEvery < 1) {
             throw new IllegalArgumentException("snapshotEvery must be at least 1, was " + snapshotEvery);
         }
+        if (venueHaltGap != null && (venueHaltGap.isNegative() || venueHaltGap.isZero())) {
+            throw new IllegalArgumentException("venueHaltGap must be positive or none, was " + venueHaltGap);
+        }
     }
 
     public StateSettings withBarsKept(int bars) {
-        return new StateSettings(tradingDayStart, timeInForce, rateWindow, lossLookback, bars, snapshotEvery, reconcileTolerance);
+        return new StateSettings(tradingDayStart, timeInForce, rateWindow, lossLookback, bars, snapshotEvery,
+                reconcileTolerance, venueHaltGap);
     }
 
     public StateSettings withSnapshotEvery(int events) {
-        return new StateSettings(tradingDayStart, timeInForce, rateWindow, lossLookback, barsKept, events, reconcileTolerance);
+        return new StateSettings(tradingDayStart, timeInForce, rateWindow, lossLookback, barsKept, events,
+                reconcileTolerance, venueHaltGap);
     }
 
     public StateSettings withTimeInForce(Duration tif) {
-        return new StateSettings(tradingDayStart, tif, rateWindow, lossLookback, barsKept, snapshotEvery, reconcileTolerance);
+        return new StateSettings(tradingDayStart, tif, rateWindow, lossLookback, barsKept, snapshotEvery,
+                reconcileTolerance, venueHaltGap);
+    }
+
+    public StateSettings withVenueHaltGap(Duration gap) {
+        return new StateSettings(tradingDayStart, timeInForce, rateWindow, lossLookback, barsKept, snapshotEvery,
+                reconcileTolerance, gap);
     }
 
     /** The start of the trading day {@code time} falls in. */

@@ -5,6 +5,8 @@ import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.ReconciliationBreak;
+import dev.arbiter.kb.fact.TradingState;
+import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.OrderStatus;
 import dev.arbiter.kb.state.WorkingOrder;
@@ -33,6 +35,9 @@ import java.util.function.Function;
  * account's journal alone folds to its state.
  */
 public final class TradingCore implements AutoCloseable {
+
+    /** Who the desk journal names for the controls the engine sets itself. */
+    public static final String ENGINE = "engine";
 
     /** An account event as the core took it: the state after it, or that its key was seen before. */
     public record Applied(AccountState state, boolean duplicate) {
@@ -173,6 +178,7 @@ public final class TradingCore implements AutoCloseable {
             }
             // a scratch check first, so a refused bar leaves both the journal and the stream untouched
             check(stream, bar);
+            haltAfterSilence(stream, bar);
             journal.append(bar.symbol(), market.position + 1, new BarEvent(bar));
             market.position++;
             accept(market, bar);
@@ -181,6 +187,32 @@ public final class TradingCore implements AutoCloseable {
             markHolders(bar.symbol(), bar.endTime(), bar.close());
         }
         return true;
+    }
+
+    /**
+     * A venue's halt or a delisting shows as bars that stop: when they resume after {@link StateSettings#venueHaltGap}
+     * or longer, the instrument is halted before the first of them is taken, with the silence as evidence, and stays
+     * halted until an officer resumes it; the returning bars never reopen it (a relisted symbol can be another asset).
+     */
+    private void haltAfterSilence(MarketStream stream, Bar bar) {
+        Duration gap = settings().venueHaltGap();
+        if (gap == null || stream == null || stream.view() == null) {
+            return;
+        }
+        Instant silentFrom = stream.view().lastBar().endTime();
+        Duration silence = Duration.between(silentFrom, bar.openTime());
+        boolean halted = desk.controls().stream().anyMatch(c -> c.scope() == HaltScope.INSTRUMENT
+                && c.target().equals(bar.symbol()) && c.state() == TradingState.HALTED);
+        if (silence.compareTo(gap) >= 0 && !halted) {
+            submit(new DeskEvent(bar.openTime(), HaltScope.INSTRUMENT, bar.symbol(), OfficerAction.HALT, ENGINE,
+                    "no market data from " + silentFrom + " to " + bar.openTime() + " (" + hours(silence)
+                            + "), at least the venue-halt gap of " + hours(gap) + ": a venue halt or a delisting;"
+                            + " it trades again when an officer resumes it, once the instrument is checked"));
+        }
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 
     /**

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
  */
 class RuleSetLifecycleTest {
 
-    /** The shipped margin cases, moved to a 75 % limit: a limit change comes with the tests that pin it. */
+    /** Margin cases that pin the release's own limit ({@code releaseLimits}): they hold at 75 %, not at 80 %. */
     private static final String MARGIN_TESTS_AT_75_PERCENT = """
             cases:
               - name: rejects an opening buy with 75% of margin used
+                releaseLimits: [max-margin-utilisation]
                 given:
                   - Margin: {accountId: acct-1, used: 37500, capacity: 50000}
                   - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: BUY, quantity: 1, limitPrice: 1630, stopLoss: 1550, strategy: s, conviction: 0.5}
@@ -36,6 +37,7 @@ class RuleSetLifecycleTest {
                   outcomes:
                     - {kind: REJECT, proposal: i-1, code: L3-MARGIN, message: "margin used 37500 of 50000 is at or above the 75% limit: only reducing orders"}
               - name: lets an opening buy through with 74% of margin used
+                releaseLimits: [max-margin-utilisation]
                 given:
                   - Margin: {accountId: acct-1, used: 37000, capacity: 50000}
                   - OrderIntent: {intentId: i-1, accountId: acct-1, symbol: ETH-USD, side: BUY, quantity: 1, limitPrice: 1630, stopLoss: 1550, strategy: s, conviction: 0.5}
@@ -87,6 +89,28 @@ class RuleSetLifecycleTest {
         assertThat(journal).containsExactly("ACTIVATED cand-0001 by system", "UPLOADED cand-0002 by officer-a",
                 "APPROVED cand-0002 by officer-b", "ACTIVATED cand-0002 by officer-a",
                 "ROLLED_BACK cand-0001 by officer-b");
+    }
+
+    @Test
+    void aLimitOnlyChangePassesTheShippedTestsWhichReadTheNumbersTheyWereWrittenAgainst() {
+        String shippedLimits = ShippedPack.files().get("limits.json");
+        String tighter = shippedLimits.replaceFirst("\"max-order-quantity\"\\s*:\\s*10", "\"max-order-quantity\": 7");
+        assertThat(tighter).isNotEqualTo(shippedLimits);
+
+        Candidate candidate = lifecycle.upload(new PackUpload("officer-a", "smaller orders", Map.of("limits.json", tighter)));
+
+        assertThat(candidate.status()).as(candidate.checks().tests()).isEqualTo(CandidateStatus.AWAITING_APPROVAL);
+        assertThat(candidate.checks().testsPassed()).isTrue();
+    }
+
+    @Test
+    void aCaseThatPinsTheReleasesNumberFailsWhenThatNumberChanges() {
+        // the 75 % cases uploaded without the 75 % limit: they read the release's 80 % and no longer hold
+        Candidate candidate = lifecycle.upload(new PackUpload("officer-a", "tests only",
+                Map.of("l3-account/margin.test.yaml", MARGIN_TESTS_AT_75_PERCENT)));
+
+        assertThat(candidate.status()).isEqualTo(CandidateStatus.CHECKS_FAILED);
+        assertThat(candidate.checks().tests()).contains("FAIL", "rejects an opening buy with 75% of margin used");
     }
 
     @Test

@@ -82,7 +82,15 @@ class RuleSetLifecycleIT {
     @Test
     @Order(2)
     void aCandidateWhoseTestsFailOrWhoseDrlIsBrokenCanBeReadButNeverApprovedOrActivated() throws Exception {
-        JsonNode failing = upload("risk-officer", collar(false, "collar without its tests"), 201);
+        // a limit alone passes: the shipped cases read the collar their background pins; the impact shows the change
+        JsonNode limitOnly = upload("risk-officer", collar(false, "collar alone"), 201);
+        assertThat(limitOnly.path("status").asString()).as(limitOnly.path("checks").toString())
+                .isEqualTo("AWAITING_APPROVAL");
+        assertThat(limitOnly.path("impact").path("changed").toString()).contains("L7-PRICE-COLLAR");
+
+        // cases that pin the release's collar at 7 %, uploaded while the collar stays at 5 %, fail
+        JsonNode failing = upload("risk-officer", body("collar tests without the collar",
+                Map.of(WiderCollar.TEST_FILE, WiderCollar.TESTS_AT_7_PERCENT)), 201);
         String id = failing.path("id").asString();
         assertThat(failing.path("status").asString()).isEqualTo("CHECKS_FAILED");
         assertThat(failing.path("checks").path("tests").asString()).contains("FAIL  l7-compliance/price-collar.test.yaml");

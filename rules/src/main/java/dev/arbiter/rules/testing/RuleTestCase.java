@@ -7,12 +7,20 @@ import java.util.List;
  *
  * @param file  the test file's path inside the rule set
  * @param name  what the case checks, in words
- * @param given the facts of the case; with the background facts they make the session's input
+ * @param given         the facts of the case; with the background facts they make the session's input
+ * @param releaseLimits limits the case reads at the rule set's own value (its {@code limits.json}) rather than at the
+ *                      value the background pins: a case that must fail when that number changes says so here
  */
-public record RuleTestCase(String file, String name, List<Object> given, Expectation expect) {
+public record RuleTestCase(String file, String name, List<Object> given, Expectation expect,
+                           List<String> releaseLimits) {
 
     public RuleTestCase {
         given = List.copyOf(given);
+        releaseLimits = releaseLimits == null ? List.of() : List.copyOf(releaseLimits);
+    }
+
+    public RuleTestCase(String file, String name, List<Object> given, Expectation expect) {
+        this(file, name, given, expect, List.of());
     }
 
     /**

@@ -2,23 +2,27 @@ package dev.arbiter.rules.testing;
 
 import dev.arbiter.kb.FactTypes;
 import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.fact.Limit;
+import dev.arbiter.kb.fact.Parameter;
 import dev.arbiter.rules.pack.PackFiles;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.testing.RuleTestCase.Expectation;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * Reads rule tests: {@code background.yaml} (facts every case starts from) and {@code *.test.yaml}
- * files (cases), from a rule-set folder.
+ * Reads rule tests: {@code background.yaml} (the limits and parameters the cases were written against, and the facts
+ * every case starts from) and {@code *.test.yaml} files (cases), from a rule-set folder.
  *
  * <pre>
  * cases:
@@ -67,9 +71,13 @@ public final class RuleTestFiles {
 
     /** @param yamlByPath every {@code .yaml} file of the rule set: the background and the test files */
     static RuleTestFiles parse(Map<String, String> yamlByPath) {
-        List<Object> background = yamlByPath.containsKey(BACKGROUND)
-                ? facts(BACKGROUND, "background", read(BACKGROUND, yamlByPath.get(BACKGROUND)).path("facts"))
-                : List.of();
+        List<Object> background = new ArrayList<>();
+        if (yamlByPath.containsKey(BACKGROUND)) {
+            JsonNode root = read(BACKGROUND, yamlByPath.get(BACKGROUND));
+            background.addAll(pinned(root.path("limits"), "limits", Limit::new));
+            background.addAll(pinned(root.path("parameters"), "parameters", Parameter::new));
+            background.addAll(facts(BACKGROUND, "background", root.path("facts")));
+        }
         List<RuleTestCase> cases = new ArrayList<>();
         yamlByPath.forEach((path, yaml) -> {
             if (path.endsWith(SUFFIX)) {
@@ -117,9 +125,54 @@ public final class RuleTestFiles {
                     && expect.proposals().isEmpty()) {
                 throw new RuleTestFileException(path, "case '" + name + "' expects nothing; say what must fire, stay quiet or be concluded");
             }
-            parsed.add(new RuleTestCase(path, name, facts(path, name, node.path("given")), expect));
+            parsed.add(new RuleTestCase(path, name, facts(path, name, node.path("given")), expect,
+                    names(path, name, node.path("releaseLimits"))));
         }
         return parsed;
+    }
+
+    /**
+     * The values the background pins ({@code limits: {name: value}}): the numbers the cases were written against, so
+     * that a change of {@code limits.json} alone does not break a case that only meant to show the rule's logic.
+     */
+    private static List<Object> pinned(JsonNode map, String section, BiFunction<String, BigDecimal, Object> fact) {
+        List<Object> facts = new ArrayList<>();
+        if (map.isMissingNode() || map.isNull()) {
+            return facts;
+        }
+        if (!map.isObject()) {
+            throw new RuleTestFileException(BACKGROUND, "'" + section + ":' must map names to numbers, not " + map);
+        }
+        for (Map.Entry<String, JsonNode> entry : map.properties()) {
+            if (!entry.getValue().isNumber()) {
+                throw new RuleTestFileException(BACKGROUND, section + " '" + entry.getKey() + "': "
+                        + entry.getValue() + " is not a number");
+            }
+            try {
+                facts.add(fact.apply(entry.getKey(), entry.getValue().decimalValue()));
+            } catch (InvalidFactException e) {
+                throw new RuleTestFileException(BACKGROUND, section + " '" + entry.getKey() + "': " + e.getMessage());
+            }
+        }
+        return facts;
+    }
+
+    private static List<String> names(String path, String caseName, JsonNode list) {
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new RuleTestFileException(path, "case '" + caseName + "': releaseLimits must be a list of limit names");
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : list) {
+            if (!name.isString() || name.asString().isBlank()) {
+                throw new RuleTestFileException(path, "case '" + caseName + "': releaseLimits holds " + name
+                        + "; expected limit names such as max-order-quantity");
+            }
+            names.add(name.asString());
+        }
+        return names;
     }
 
     private static List<Object> facts(String path, String caseName, JsonNode list) {

@@ -37,16 +37,25 @@ public final class RuleTestRunner {
     private final RuleSessionRunner sessions = new RuleSessionRunner();
 
     /**
-     * @param reference the rule set's limits and parameters as facts; every case starts from them and
-     *                  the tests' background, and may override any of them
+     * @param reference the rule set's limits and parameters as facts; every case starts from them, overridden by the
+     *                  values the tests' background pins (the numbers the cases were written against) except the
+     *                  limits a case reads at the release's value, and may override any of them
      */
     public RuleTestReport run(CompiledRuleSet rules, List<?> reference, RuleTestFiles tests) {
-        List<Object> background = new ArrayList<>(reference);
-        background.addAll(tests.background());
+        List<Object> background = merge(new ArrayList<Object>(reference), tests.background());
         List<RuleTestReport.Result> results = new ArrayList<>();
         try (StandingSessions standing = new StandingSessions()) {
             for (RuleTestCase testCase : tests.cases()) {
-                List<Object> facts = BookFacts.complete(merge(background, testCase.given()));
+                List<Object> release = reference.stream().filter(f -> f instanceof Limit limit
+                        && testCase.releaseLimits().contains(limit.name())).map(Object.class::cast).toList();
+                List<String> unknown = testCase.releaseLimits().stream().filter(name -> release.stream()
+                        .noneMatch(f -> ((Limit) f).name().equals(name))).toList();
+                if (!unknown.isEmpty()) {
+                    results.add(new RuleTestReport.Result(testCase, List.of("releaseLimits names " + unknown
+                            + ", which the rule set's limits.json does not define")));
+                    continue;
+                }
+                List<Object> facts = BookFacts.complete(merge(merge(background, release), testCase.given()));
                 SessionResult session = sessions.run(rules, facts);
                 List<String> failures = failures(testCase, session);
                 failures.addAll(standingAgrees(rules, standing, testCase, facts, session));

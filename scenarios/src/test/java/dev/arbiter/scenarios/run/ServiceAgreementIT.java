@@ -98,7 +98,9 @@ class ServiceAgreementIT {
         try (ConfigurableApplicationContext service = app.run("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("arbiter") + ";WRITE_DELAY=0",
                 "--arbiter.models.dir=" + workDir.resolve("models"),
-                "--arbiter.state.bars-kept=" + spec.windowBars())) {
+                "--arbiter.state.bars-kept=" + spec.windowBars(),
+                // the in-process run has no officer to resume a halted instrument, so neither does the service
+                "--arbiter.state.venue-halt-gap=off")) {
             Http http = new Http(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
             Map<String, String> decisionIds = new HashMap<>();
             List<String> answered = new ArrayList<>();
