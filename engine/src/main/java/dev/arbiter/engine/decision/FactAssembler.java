@@ -5,18 +5,9 @@ import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
-import dev.arbiter.kb.fact.Instrument;
-import dev.arbiter.kb.fact.MarkPrice;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Regime;
-import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.margin.BookFacts;
-import dev.arbiter.kb.margin.BookRisk;
-import dev.arbiter.kb.margin.ContractTerms;
-import dev.arbiter.kb.margin.Holding;
-import dev.arbiter.kb.margin.Listing;
-import dev.arbiter.kb.margin.PendingOrder;
-import dev.arbiter.kb.margin.PositionRisk;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.regime.Quote;
@@ -26,7 +17,6 @@ import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -89,27 +79,8 @@ final class FactAssembler {
             indicators.addAll(Microstructure.facts("marketData[" + i + "]", series.symbol(), series.book(),
                     series.trades(), request.asOf()));
         }
-        Map<String, MarkPrice> venueMarks = new LinkedHashMap<>();
-        request.markPrices().forEach(m -> venueMarks.put(m.symbol(), m));
-        Map<String, BigDecimal> marks = new LinkedHashMap<>();
-        for (Instrument instrument : request.instruments()) {
-            MarketView view = views.get(instrument.symbol());
-            if (view != null) {
-                marks.put(instrument.symbol(), MarkPrice.valuation(view.lastBar(), venueMarks.get(instrument.symbol())));
-            } else {
-                // held without market data yet: valued at its entry price until a bar arrives
-                request.positions().stream().filter(p -> p.symbol().equals(instrument.symbol())).findFirst()
-                        .ifPresent(p -> marks.put(instrument.symbol(), p.averagePrice()));
-            }
-        }
-        BookRisk book = book(request, marks, listed);
-        for (Instrument instrument : request.instruments()) {
-            BigDecimal mark = marks.get(instrument.symbol());
-            if (mark != null) {
-                exposures.add(exposure(request.account().accountId(),
-                        book.position(instrument.symbol(), instrument.kind(), mark)));
-            }
-        }
+        Map<String, BigDecimal> marks = BookMeasure.marks(request, views);
+        exposures.addAll(BookMeasure.exposures(request, marks, BookMeasure.book(request, marks, listed)));
         ModelRunner.Runs runs = models.predict(request);
         List<ModelPrediction> modelPredictions = runs.predictions();
 
@@ -160,34 +131,5 @@ final class FactAssembler {
             views.add(stream.view());
         }
         return views;
-    }
-
-    /**
-     * The account's book measured by the margin model, at the marks the rules see, each position margined as the
-     * account set it. An instrument the request describes but the release does not list is measured as spot.
-     */
-    private static BookRisk book(DecisionRequest request, Map<String, BigDecimal> marks, InstrumentSet listed) {
-        Map<String, Listing> listings = new LinkedHashMap<>();
-        for (Instrument i : request.instruments()) {
-            Listing listing = listed.listingOf(i.symbol());
-            listings.put(i.symbol(), listing != null && listing.terms().kind() == i.kind() ? listing
-                    : new Listing(ContractTerms.spot(i.symbol()), i.cluster(), listed.sectorOf(i.symbol()).orElse(null)));
-        }
-        List<Holding> holdings = request.positions().stream().filter(p -> marks.containsKey(p.symbol()))
-                .map(p -> new Holding(p.symbol(), p.quantity(), p.averagePrice(), request.context().marginMode(p.symbol())))
-                .toList();
-        List<PendingOrder> pending = request.openOrders().stream().filter(o -> marks.containsKey(o.symbol()))
-                .map(o -> new PendingOrder(o.symbol(), o.side(), o.quantity(), o.price())).toList();
-        return BookRisk.measure(request.account().freeBalance(), holdings, pending, marks, listings::get);
-    }
-
-    /** The rules' view of one instrument's figures: margin figures only where the instrument is on margin. */
-    private static Exposure exposure(String accountId, PositionRisk p) {
-        boolean margined = p.kind() != InstrumentKind.SPOT;
-        return new Exposure(accountId, p.symbol(), p.quantity(), p.mark(), p.notional(),
-                p.workingBuyNotional().add(p.workingSellNotional()), p.unrealisedPnl(),
-                margined ? p.initialMargin() : BigDecimal.ZERO, p.maintenanceMargin(),
-                p.liquidationPrice() == null ? null : p.liquidationPrice().setScale(8, RoundingMode.HALF_EVEN),
-                p.liquidationDistance() == null ? null : p.liquidationDistance().setScale(8, RoundingMode.HALF_EVEN));
     }
 }

@@ -60,11 +60,13 @@ class AccountController {
     private final TradingCore core;
     private final DecisionPipeline pipeline;
     private final Clock clock;
+    private final DecisionMetrics metrics;
 
-    AccountController(TradingCore core, DecisionPipeline pipeline, Clock clock) {
+    AccountController(TradingCore core, DecisionPipeline pipeline, Clock clock, DecisionMetrics metrics) {
         this.core = core;
         this.pipeline = pipeline;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -178,6 +180,7 @@ class AccountController {
         breaks.addAll(reconciliation.positions(accountId, positions, state));
         core.submit(new AccountEvent.Reconciled(accountId, venue.at() == null ? clock.instant() : venue.at(),
                 "venue snapshot", breaks), null);
+        metrics.breaks(breaks);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("breaks", breaks);
         answer.put("account", view(accountId));

@@ -189,6 +189,19 @@ class PipelineConfiguration {
     }
 
     /**
+     * Risk gauges per account, limit and instrument, refreshed every {@code arbiter.metrics.risk-refresh}; the audit
+     * chain verified every {@code arbiter.metrics.audit-verify-every}.
+     */
+    @Bean(destroyMethod = "close")
+    RiskGauges riskGauges(TradingCore core, EngineDecisions decisions, DecisionPipeline decisionPipeline, Clock clock,
+                          AuditVerifier audit, MeterRegistry registry,
+                          @Value("${arbiter.metrics.risk-refresh:PT5S}") String refresh,
+                          @Value("${arbiter.metrics.audit-verify-every:PT10M}") String verifyEvery) {
+        return new RiskGauges(core, decisions, decisionPipeline, clock, audit, registry)
+                .start(Duration.parse(refresh), Duration.parse(verifyEvery));
+    }
+
+    /**
      * Explains decisions after their acknowledgement ({@code arbiter.explanations.workers} threads, default half the
      * cores and at least one; at most {@code arbiter.explanations.max-queued} queued), and at start-up explains the
      * decisions a stop or a crash left acknowledged but unexplained.
