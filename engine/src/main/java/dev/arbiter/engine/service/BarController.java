@@ -9,12 +9,8 @@ import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.rules.pack.InstrumentSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,35 +58,20 @@ class BarController {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidRequestException("bars", items == null ? "missing" : items.toString(), "a non-empty array of bars, oldest first");
         }
-        int kept = 0;
-        int ignored = 0;
-        List<ItemErrors.Refused> refused = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "bars[" + i + "]";
-            try {
-                MarketSeries.Row row = ItemErrors.read(items.get(i), MarketSeries.Row.class, path);
-                Bar bar = bar(symbol, period, row, path);
-                NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
-                if (core.bar(bar)) {
-                    kept++;
-                } else {
-                    ignored++;
-                }
-            } catch (InvalidRequestException e) {
-                refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
-            } catch (InvalidFactException e) {
-                refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
-            }
-        }
+        ItemErrors.Tally tally = ItemErrors.each(items, "bars", (item, path) -> {
+            Bar bar = bar(symbol, period, ItemErrors.read(item, MarketSeries.Row.class, path), path);
+            NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
+            return core.bar(bar);
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("symbol", symbol);
         answer.put("period", period.toString());
-        answer.put("kept", kept);
-        answer.put("ignored", ignored);
+        answer.put("kept", tally.kept());
+        answer.put("ignored", tally.ignored());
         answer.put("newestOpenTime", core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null));
         answer.put("journalPosition", core.marketPosition(symbol));
-        answer.put("refused", refused);
-        return kept == 0 && ignored == 0 ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+        answer.put("refused", tally.refused());
+        return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 
     private static Bar bar(String symbol, Duration period, MarketSeries.Row row, String path) {

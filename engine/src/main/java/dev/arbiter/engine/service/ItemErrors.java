@@ -4,6 +4,8 @@ import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.JsonInputErrors;
 import dev.arbiter.kb.InvalidFactException;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +20,43 @@ final class ItemErrors {
         }
     }
 
+    /** What a batch came to: items kept, identical repeats ignored, and each refused item with why. */
+    record Tally(int kept, int ignored, List<Refused> refused) {
+
+        /** Nothing of the batch was kept or recognised: the answer is 400. */
+        boolean nothingTaken() {
+            return kept == 0 && ignored == 0;
+        }
+    }
+
+    /** Takes one item; false when it repeats what is already kept. */
+    interface Taker {
+        boolean take(JsonNode item, String path);
+    }
+
     private ItemErrors() {
+    }
+
+    /** Takes each item of {@code items} on its own, so a bad one is named and refused and the others are kept. */
+    static Tally each(JsonNode items, String name, Taker taker) {
+        int kept = 0;
+        int ignored = 0;
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = name + "[" + i + "]";
+            try {
+                if (taker.take(items.get(i), path)) {
+                    kept++;
+                } else {
+                    ignored++;
+                }
+            } catch (InvalidRequestException e) {
+                refused.add(new Refused(e.field(), e.value(), e.accepted()));
+            } catch (InvalidFactException e) {
+                refused.add(new Refused(path + "." + e.field(), e.value(), e.accepted()));
+            }
+        }
+        return new Tally(kept, ignored, refused);
     }
 
     static <T> T read(JsonNode item, Class<T> type, String path) {

@@ -3,13 +3,11 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.state.TradingCore;
-import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.MarkPrice;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,33 +59,19 @@ class MarkPriceController {
             throw new InvalidRequestException("marks", items == null ? "missing" : items.toString(),
                     "a non-empty array of marks, oldest first");
         }
-        int kept = 0;
-        int ignored = 0;
-        List<ItemErrors.Refused> refused = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "marks[" + i + "]";
-            try {
-                MarkRow row = ItemErrors.read(items.get(i), MarkRow.class, path);
-                NotInTheFuture.check(path + ".time", row.time(), clock);
-                if (core.markPrice(new MarkPrice(symbol, row.time(), row.price(), row.fundingRate(),
-                        row.nextFundingTime()))) {
-                    kept++;
-                } else {
-                    ignored++;
-                }
-            } catch (InvalidRequestException e) {
-                refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
-            } catch (InvalidFactException e) {
-                refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
-            }
-        }
+        ItemErrors.Tally tally = ItemErrors.each(items, "marks", (item, path) -> {
+            MarkRow row = ItemErrors.read(item, MarkRow.class, path);
+            NotInTheFuture.check(path + ".time", row.time(), clock);
+            return core.markPrice(new MarkPrice(symbol, row.time(), row.price(), row.fundingRate(),
+                    row.nextFundingTime()));
+        });
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("symbol", symbol);
-        answer.put("kept", kept);
-        answer.put("ignored", ignored);
+        answer.put("kept", tally.kept());
+        answer.put("ignored", tally.ignored());
         answer.put("latest", core.markPrices(List.of(symbol)).stream().findFirst().orElse(null));
         answer.put("journalPosition", core.marketPosition(symbol));
-        answer.put("refused", refused);
-        return kept == 0 && ignored == 0 ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+        answer.put("refused", tally.refused());
+        return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 }
