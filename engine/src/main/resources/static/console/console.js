@@ -27,6 +27,7 @@ async function api(path, options = {}) {
 
 function show(view) {
   document.querySelectorAll(".view").forEach((section) => { section.hidden = section.id !== view; });
+  if (view === "risk") { streamRisk(); } else { stopRisk(); }
   document.querySelectorAll("#nav button").forEach((b) => b.classList.toggle("current", b.dataset.view === view));
   if (view === "decisions") { searchDecisions(); }
   if (view === "rule-sets") { loadCandidates(); }
@@ -71,6 +72,7 @@ $("login-form").addEventListener("submit", async (event) => {
 });
 
 function signedOut(message) {
+  stopRisk();
   state.auth = null;
   state.roles = [];
   $("nav").hidden = true;
@@ -276,3 +278,179 @@ $("verify-button").addEventListener("click", async () => {
     $("verify-result").textContent = error.message;
   }
 });
+
+// Risk: the live picture from the engine's own state, streamed (server-sent events read through fetch, so the
+// sign-in token goes with them), with the officer's controls.
+
+let riskStream = null;
+
+async function streamRisk() {
+  stopRisk();
+  const controller = new AbortController();
+  riskStream = controller;
+  try {
+    const response = await fetch("/v1/risk/stream", {
+      headers: { Authorization: state.auth, Accept: "text/event-stream" }, signal: controller.signal });
+    if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) { break; }
+      buffer += decoder.decode(value, { stream: true });
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = event.split("\n").filter((line) => line.startsWith("data:"))
+          .map((line) => line.slice(5)).join("\n");
+        if (data) { renderRisk(JSON.parse(data)); }
+      }
+    }
+  } catch (error) {
+    if (error.name !== "AbortError") { $("risk-error").textContent = "Risk view: " + error.message; }
+  }
+}
+
+function stopRisk() {
+  if (riskStream) { riskStream.abort(); riskStream = null; }
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text != null) { node.textContent = String(text); }
+  if (className) { node.className = className; }
+  return node;
+}
+
+function amount(value) {
+  return value == null ? "" : Number(value).toLocaleString("en", { maximumFractionDigits: 2 });
+}
+
+function percent(value) {
+  return value == null ? "" : (100 * Number(value)).toFixed(2) + " %";
+}
+
+function officer() {
+  return state.roles.includes("risk-officer") || state.roles.includes("admin");
+}
+
+function actionButton(label, path, body) {
+  const button = element("button", label);
+  button.type = "button";
+  button.addEventListener("click", async () => {
+    const reason = $("risk-reason").value.trim();
+    if (!reason) { $("risk-error").textContent = "Give a reason first: it is recorded with your name."; return; }
+    try {
+      await api(path, { method: "POST", body: JSON.stringify(Object.assign({ reason }, body)) });
+      $("risk-error").textContent = "";
+      renderRisk(await api("/v1/risk"));
+    } catch (error) {
+      $("risk-error").textContent = error.message;
+    }
+  });
+  return button;
+}
+
+function tradingButtons(scope, target) {
+  const span = element("span", null, "actions");
+  span.appendChild(actionButton("Halt", "/v1/trading-state", { scope, target, state: "HALTED" }));
+  span.appendChild(actionButton("Reduce only", "/v1/trading-state", { scope, target, state: "REDUCING" }));
+  span.appendChild(actionButton("Resume", "/v1/trading-state", { scope, target, state: "ACTIVE" }));
+  return span;
+}
+
+function killButtons(scope, target, engaged) {
+  return actionButton(engaged ? "Release kill switch" : "Engage kill switch", "/v1/kill-switch",
+    { scope, target, engaged: !engaged });
+}
+
+function table(headers, rows) {
+  const t = element("table");
+  const head = t.createTHead().insertRow();
+  headers.forEach((h) => head.appendChild(element("th", h)));
+  const body = t.createTBody();
+  rows.forEach((cells) => {
+    const row = body.insertRow();
+    cells.forEach((c) => {
+      const td = row.insertCell();
+      if (c instanceof Node) { td.appendChild(c); } else { td.textContent = c == null ? "" : String(c); }
+    });
+  });
+  return t;
+}
+
+function renderRisk(snapshot) {
+  $("risk-at").textContent = "as of " + snapshot.at;
+  const desk = $("risk-desk");
+  desk.replaceChildren();
+  const controls = snapshot.controls.map((c) => c.scope + " " + c.target + ": " + c.state + " by " + c.changedBy
+    + " (" + c.reason + ")");
+  desk.appendChild(element("p", "Desk: " + (controls.length ? controls.join("; ") : "no instrument or global control")
+    + (snapshot.deskKillSwitch ? "; KILL SWITCH ENGAGED by " + snapshot.deskKillSwitch.engagedBy : ""), "desk-state"));
+  if (officer()) {
+    const actions = element("p");
+    actions.appendChild(element("span", "Everything: "));
+    actions.appendChild(tradingButtons("GLOBAL", "*"));
+    actions.appendChild(killButtons("GLOBAL", "*", snapshot.deskKillSwitch != null));
+    desk.appendChild(actions);
+  }
+  const accounts = $("risk-accounts");
+  accounts.replaceChildren();
+  snapshot.accounts.forEach((a) => {
+    const card = element("div", null, "risk-account");
+    card.dataset.account = a.accountId;
+    const title = element("h3", a.accountId + " ");
+    title.appendChild(element("span", a.tradingState, "state state-" + a.tradingState));
+    if (a.killSwitch) { title.appendChild(element("span", "KILL SWITCH", "state state-HALTED")); }
+    card.appendChild(title);
+    card.appendChild(element("p", "equity " + amount(a.equity) + " · high-water mark " + amount(a.highWaterMark)
+      + " · drawdown " + percent(a.drawdown) + " · day's P&L " + amount(a.dailyPnl) + " · gross exposure "
+      + amount(a.grossExposure) + " · margin ratio " + percent(a.marginRatio)));
+    if (a.control) {
+      card.appendChild(element("p", a.control.state + " by " + a.control.changedBy + ": " + a.control.reason, "hint"));
+    }
+    a.limits.forEach((use) => {
+      const line = element("div", null, "limit" + (use.utilisation >= 0.9 ? " near" : ""));
+      line.dataset.limit = use.limit;
+      line.appendChild(element("span", use.limit, "limit-name"));
+      const bar = element("div", null, "bar");
+      const fill = element("div", null, "fill");
+      fill.style.width = Math.min(100, 100 * use.utilisation).toFixed(1) + "%";
+      bar.appendChild(fill);
+      line.appendChild(bar);
+      line.appendChild(element("span", percent(use.utilisation) + " (" + amount(use.figure) + " of "
+        + amount(use.value) + ")", "limit-use"));
+      card.appendChild(line);
+    });
+    if (officer()) {
+      const actions = element("p");
+      actions.appendChild(tradingButtons("ACCOUNT", a.accountId));
+      actions.appendChild(killButtons("ACCOUNT", a.accountId, a.killSwitch != null));
+      card.appendChild(actions);
+    }
+    const held = a.exposures.filter((e) => Number(e.positionQuantity) !== 0 || Number(e.openOrderNotional) !== 0);
+    if (held.length) {
+      card.appendChild(table(["symbol", "position", "mark", "notional", "working orders", "unrealised P&L",
+        "liquidation price", "to liquidation", ""], held.map((e) => [e.symbol, amount(e.positionQuantity),
+        amount(e.markPrice), amount(e.positionNotional), amount(e.openOrderNotional), amount(e.unrealisedPnl),
+        amount(e.liquidationPrice), percent(e.liquidationDistance),
+        officer() ? tradingButtons("INSTRUMENT", e.symbol) : ""])));
+    }
+    if (a.workingOrders.length) {
+      card.appendChild(table(["order", "symbol", "side", "remaining", "price", "status"], a.workingOrders.map((o) =>
+        [o.orderId, o.symbol, o.side, amount(o.quantity - (o.filledQuantity || 0)), amount(o.price), o.status])));
+    }
+    accounts.appendChild(card);
+  });
+  const feeds = $("risk-feeds").tBodies[0];
+  feeds.replaceChildren();
+  snapshot.feeds.forEach((f) => {
+    const row = feeds.insertRow();
+    cell(row, f.symbol);
+    cell(row, f.lastBarEnd);
+    cell(row, f.ageSeconds + " s");
+  });
+  applyRoles();
+}

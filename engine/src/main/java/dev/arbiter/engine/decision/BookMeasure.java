@@ -23,23 +23,29 @@ import java.util.Map;
 /**
  * A request's book measured the way its decision measures it: each instrument at its valuation price, the margin
  * model over the positions and working orders, the {@link Exposure} facts the rules read, and the account's
- * {@link Portfolio}. The decision's facts and the service's risk gauges both come from here.
+ * {@link Portfolio}. The decision's facts and the service's risk view and gauges all come from here.
  */
 public final class BookMeasure {
 
     private BookMeasure() {
     }
 
-    /** The account's portfolio as a decision on {@code request} would see it (its market views as the engine's). */
-    public static Portfolio portfolio(DecisionRequest request, InstrumentSet listed) {
+    /** An account's book: the exposure per instrument and their sum, as the rules read them. */
+    public record Measured(List<Exposure> exposures, Portfolio portfolio) {
+    }
+
+    /** The account's book as a decision on {@code request} would see it (its market views as the engine's). */
+    public static Measured measure(DecisionRequest request, InstrumentSet listed) {
         Map<String, MarketView> views = new LinkedHashMap<>();
         request.market().forEach(v -> views.put(v.symbol(), v));
         Map<String, BigDecimal> marks = marks(request, views);
-        List<Object> facts = new ArrayList<>(exposures(request, marks, book(request, marks, listed)));
+        List<Exposure> exposures = exposures(request, marks, book(request, marks, listed));
+        List<Object> facts = new ArrayList<>(exposures);
         facts.addAll(request.instruments());
         facts.addAll(request.openOrders());
-        return BookFacts.summarise(request.account(), facts).stream().filter(Portfolio.class::isInstance)
-                .map(Portfolio.class::cast).findFirst().orElseThrow();
+        Portfolio portfolio = BookFacts.summarise(request.account(), facts).stream()
+                .filter(Portfolio.class::isInstance).map(Portfolio.class::cast).findFirst().orElseThrow();
+        return new Measured(exposures, portfolio);
     }
 
     /**

@@ -193,12 +193,18 @@ class PipelineConfiguration {
      * chain verified every {@code arbiter.metrics.audit-verify-every}.
      */
     @Bean(destroyMethod = "close")
-    RiskGauges riskGauges(TradingCore core, EngineDecisions decisions, DecisionPipeline decisionPipeline, Clock clock,
-                          AuditVerifier audit, MeterRegistry registry,
+    RiskGauges riskGauges(RiskView riskView, DecisionPipeline decisionPipeline, AuditVerifier audit,
+                          MeterRegistry registry,
                           @Value("${arbiter.metrics.risk-refresh:PT5S}") String refresh,
                           @Value("${arbiter.metrics.audit-verify-every:PT10M}") String verifyEvery) {
-        return new RiskGauges(core, decisions, decisionPipeline, clock, audit, registry)
+        return new RiskGauges(riskView, decisionPipeline, audit, registry)
                 .start(Duration.parse(refresh), Duration.parse(verifyEvery));
+    }
+
+    /** The live risk picture: the console's risk view and the gauges. */
+    @Bean
+    RiskView riskView(TradingCore core, EngineDecisions decisions, DecisionPipeline decisionPipeline, Clock clock) {
+        return new RiskView(core, decisions, decisionPipeline, clock);
     }
 
     /**

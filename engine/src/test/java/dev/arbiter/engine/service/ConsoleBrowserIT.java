@@ -64,7 +64,7 @@ class ConsoleBrowserIT {
         }
 
         signIn("trader", "trader-pw");
-        assertThat(visibleTabs()).containsExactly("Decisions");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Risk");
         waitFor(By.cssSelector("#decision-list tbody tr"));
         List<WebElement> rows = browser.findElements(By.cssSelector("#decision-list tbody tr"));
         assertThat(rows).hasSize(2);
@@ -76,7 +76,7 @@ class ConsoleBrowserIT {
         HeadlessChromium.screenshot(browser, "console-trader-report");
 
         signIn("risk-officer", "risk-pw");
-        assertThat(visibleTabs()).containsExactly("Rule sets", "Reports");
+        assertThat(visibleTabs()).containsExactly("Rule sets", "Reports", "Risk");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "ACTIVE");
         type("upload-path", "limits.json");
@@ -111,7 +111,7 @@ class ConsoleBrowserIT {
                 .path("decisions").path("limits").path("price-collar").asString()).isEqualTo("0.07");
 
         signIn("auditor", "auditor-pw");
-        assertThat(visibleTabs()).containsExactly("Decisions", "Reports", "Audit chain");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Reports", "Audit chain", "Risk");
         waitFor(By.cssSelector("#decision-list tbody tr"));
         clickStable(By.cssSelector("#decision-list tbody tr"));
         type("explain-query", "status(P, S)");
@@ -131,6 +131,56 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("risk-officer-2", "RULE_SET_ACTIVATED");
         browser.switchTo().defaultContent();
         HeadlessChromium.screenshot(browser, "console-auditor-period-report");
+    }
+
+    @Test
+    void officersWatchTheBookLiveAndHaltAndResumeFromTheRiskView() throws Exception {
+        ServiceClient.as(port, "trader").exampleAccount("acct-live");
+        By card = By.cssSelector(".risk-account[data-account='acct-live']");
+        By state = By.cssSelector(".risk-account[data-account='acct-live'] h3 .state");
+
+        signIn("risk-officer", "risk-pw");
+        click("risk");
+        waitFor(card);
+        WebElement gross = waitFor(By.cssSelector(".risk-account[data-account='acct-live'] .limit[data-limit='max-gross-exposure']"));
+        assertThat(gross.getText()).contains("max-gross-exposure", "%", "of 25,000");
+        assertThat(browser.findElement(card).getText()).contains("equity", "drawdown", "ETH-USD");
+        assertThat(browser.findElement(state).getText()).isEqualTo("ACTIVE");
+        HeadlessChromium.screenshot(browser, "console-risk-officer-risk-view");
+
+        // an action needs a reason; with one, the halt shows in the stream and in the engine's state
+        clickAccountButton("Halt");
+        waitForText(By.id("risk-error"), "Give a reason first");
+        type("risk-reason", "desk drill");
+        clickAccountButton("Halt");
+        waitForText(state, "HALTED");
+        assertThat(ServiceClient.json(ServiceClient.as(port, "trader").get("/v1/accounts/acct-live"))
+                .path("tradingState").asString()).isEqualTo("HALTED");
+        HeadlessChromium.screenshot(browser, "console-risk-officer-halted");
+        clickAccountButton("Resume");
+        waitForText(state, "ACTIVE");
+
+        // a change made elsewhere reaches the open view through the stream, without a reload
+        ServiceClient.as(port, "risk-officer").post("/v1/kill-switch", """
+                {"scope": "ACCOUNT", "target": "acct-live", "engaged": true, "reason": "from the API"}""");
+        waitForText(card, "KILL SWITCH");
+        clickAccountButton("Release kill switch");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .until(d -> !d.findElement(card).getText().contains("KILL SWITCH"));
+
+        signIn("trader", "trader-pw");
+        click("risk");
+        waitFor(card);
+        assertThat(browser.findElements(By.cssSelector(".risk-account[data-account='acct-live'] button")))
+                .as("a trader watches; only officers act").isEmpty();
+        assertThat(browser.findElement(By.id("risk-reason")).isDisplayed()).isFalse();
+        HeadlessChromium.screenshot(browser, "console-trader-risk-view");
+    }
+
+    /** Clicks a button of the account's own controls (not an instrument row's), again if the stream redrew it. */
+    private static void clickAccountButton(String label) {
+        clickStable(By.xpath("//div[@data-account='acct-live']/p/span[@class='actions']/button[text()='" + label
+                + "'] | //div[@data-account='acct-live']/p/button[text()='" + label + "']"));
     }
 
     private void signIn(String user, String password) {

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.arbiter.engine.json.ArbiterJson;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The risk gauges and counters over real HTTP from a real service: an account's figures and limit use as the engine
@@ -84,6 +86,17 @@ class RiskMetricsIT {
         assertThat(scrape).contains("arbiter_fail_closed_total{" + APP + ",cause=\"proof\"} 0.0",
                 "arbiter_market_bar_age_seconds{" + APP + ",symbol=\"ETH-USD\"}");
 
+        // the console's live view: the same figures as JSON, now and streamed
+        JsonNode risk = ServiceClient.json(ServiceClient.as(port, "risk-officer").get("/v1/risk"));
+        JsonNode mine = account(risk);
+        assertThat(mine.path("grossExposure").asDouble()).isCloseTo(gross, within(1e-6));
+        assertThat(mine.path("killSwitch").path("engaged").asBoolean()).isTrue();
+        assertThat(mine.path("limits")).extracting(l -> l.path("limit").asString()).contains("max-gross-exposure",
+                "max-leverage", "max-drawdown", "max-daily-loss", "max-margin-ratio");
+        assertThat(mine.path("exposures")).anySatisfy(e -> assertThat(e.path("symbol").asString()).isEqualTo("ETH-USD"));
+        JsonNode streamed = ArbiterJson.mapper().readTree(ServiceClient.as(port, "auditor").firstEvent("/v1/risk/stream"));
+        assertThat(account(streamed).path("equity").asDouble()).isCloseTo(equity, within(1e-6));
+
         Set<String> queried = new TreeSet<>();
         for (Path file : new Path[] {DASHBOARD, AlertRulesTest.ALERTS}) {
             Matcher m = METRIC.matcher(Files.readString(file));
@@ -99,6 +112,15 @@ class RiskMetricsIT {
     /** A series of the test's account; Prometheus orders labels by name, the service's own among them. */
     private static String account(String metric, String moreLabels) {
         return metric + "{account=\"acct-risk\"," + APP + moreLabels + "}";
+    }
+
+    private static JsonNode account(JsonNode snapshot) {
+        for (JsonNode account : snapshot.path("accounts")) {
+            if (account.path("accountId").asString().equals("acct-risk")) {
+                return account;
+            }
+        }
+        throw new AssertionError("acct-risk is not in " + snapshot);
     }
 
     private static double value(String scrape, String series) {

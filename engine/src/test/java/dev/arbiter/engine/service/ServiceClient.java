@@ -132,6 +132,26 @@ final class ServiceClient {
         return ArbiterJson.mapper().readTree(response.body());
     }
 
+    /** The data of the first event of a server-sent event stream (its {@code data:} lines joined), read as it arrives. */
+    String firstEvent(String path) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = java.net.http.HttpClient.newHttpClient().send(
+                builder(path).header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        StringBuilder data = new StringBuilder();
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            java.util.Iterator<String> it = lines.iterator();
+            while (it.hasNext()) {
+                String line = it.next();
+                if (line.startsWith("data:")) {
+                    data.append(line.substring(5)).append('\n');
+                } else if (line.isEmpty() && !data.isEmpty()) {
+                    return data.toString();
+                }
+            }
+        }
+        throw new AssertionError("the stream " + path + " ended before its first event");
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.security;
 
+import java.util.function.Predicate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -18,6 +19,12 @@ public final class AccountScope {
         if (caller instanceof AccountScoped scoped && !scoped.actsFor(accountId)) {
             throw new ForeignAccountException(scoped.caller(), accountId);
         }
+    }
+
+    /** The caller's {@link #permits} as it stands now, for work that goes on in another thread (a stream). */
+    public static Predicate<String> permitsNow() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return accountId -> !(caller instanceof AccountScoped scoped) || scoped.actsFor(accountId);
     }
 
     /** Whether the caller may see {@code accountId}'s records (a listing leaves out the others). */

@@ -55,7 +55,8 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(authorize -> authorize
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // an error page, or a stream's later writes, continue a request already authorised
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         // the console's own files; everything it shows comes from the API, checked below
                         .requestMatchers(HttpMethod.GET, "/", "/console", "/console/**").permitAll()
@@ -86,6 +87,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/v1/accounts/*", "/v1/accounts/*/margin-modes/*")
                         .hasAnyRole(TRADER, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/accounts/*", "/v1/accounts/*/positions")
+                        .hasAnyRole(TRADER, RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/risk", "/v1/risk/stream")
                         .hasAnyRole(TRADER, RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").authenticated()
