@@ -358,6 +358,8 @@ function tradingButtons(scope, target) {
   span.appendChild(actionButton("Halt", "/v1/trading-state", { scope, target, state: "HALTED" }));
   span.appendChild(actionButton("Reduce only", "/v1/trading-state", { scope, target, state: "REDUCING" }));
   span.appendChild(actionButton("Resume", "/v1/trading-state", { scope, target, state: "ACTIVE" }));
+  const reach = { ACCOUNT: "this account", INSTRUMENT: target + " for every account", GLOBAL: "every account and instrument" };
+  span.querySelectorAll("button").forEach((button) => { button.title = button.textContent + ": " + reach[scope]; });
   return span;
 }
 
