@@ -57,7 +57,7 @@ class RiskController implements AutoCloseable {
         };
         task.set(ticks.scheduleWithFixedDelay(() -> {
             try {
-                emitter.send(SseEmitter.event().name("risk").data(view.now().visibleTo(permits),
+                emitter.send(SseEmitter.event().name("risk").data(view.recent(every.dividedBy(2)).visibleTo(permits),
                         MediaType.APPLICATION_JSON));
             } catch (IOException | RuntimeException gone) {
                 // the client left, or the stream timed out: stop sending to it

@@ -71,12 +71,29 @@ final class RiskView {
     private final EngineDecisions decisions;
     private final DecisionPipeline pipeline;
     private final Clock clock;
+    /** The last picture taken, shared by every stream that asks within its age. */
+    private volatile Snapshot latest;
 
     RiskView(TradingCore core, EngineDecisions decisions, DecisionPipeline pipeline, Clock clock) {
         this.core = core;
         this.decisions = decisions;
         this.pipeline = pipeline;
         this.clock = clock;
+    }
+
+    /**
+     * A picture no older than {@code maxAge}: streams to many viewers share one measurement per tick instead of
+     * measuring every account once per viewer.
+     */
+    Snapshot recent(Duration maxAge) {
+        Snapshot last = latest;
+        if (last != null && !last.at().plus(maxAge).isBefore(clock.instant())) {
+            return last;
+        }
+        synchronized (this) {
+            last = latest;
+            return last != null && !last.at().plus(maxAge).isBefore(clock.instant()) ? last : now();
+        }
     }
 
     /** The picture now, every account the engine holds. */
@@ -95,7 +112,9 @@ final class RiskView {
             Instant end = view.lastBar().endTime();
             feeds.add(new FeedAge(view.symbol(), end, Duration.between(end, at).toSeconds()));
         }
-        return new Snapshot(at, accounts, core.desk().controls(), core.desk().killSwitch(), feeds);
+        Snapshot snapshot = new Snapshot(at, accounts, core.desk().controls(), core.desk().killSwitch(), feeds);
+        latest = snapshot;
+        return snapshot;
     }
 
     private AccountRisk account(AccountState state, RuleRelease release, Instant at) {
