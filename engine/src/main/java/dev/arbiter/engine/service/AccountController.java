@@ -195,8 +195,7 @@ class AccountController {
     }
 
     private List<String> perpetuals() {
-        return pipeline.active().instruments().instruments().stream().filter(i -> i.kind() != InstrumentKind.SPOT)
-                .map(Instrument::symbol).toList();
+        return pipeline.active().instruments().perpetuals();
     }
 
     private AccountView view(String accountId) {

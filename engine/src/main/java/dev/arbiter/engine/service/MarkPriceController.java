@@ -3,7 +3,6 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.state.TradingCore;
-import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.kb.fact.MarkPrice;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,12 +46,10 @@ class MarkPriceController {
         JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"symbol\": \"BTC-USDT-PERP\", \"marks\": [ {\"time\","
                 + " \"price\", \"fundingRate\", \"nextFundingTime\" (optional)} ]}");
         String symbol = root.path("symbol").isString() ? root.path("symbol").asString() : null;
-        boolean perpetual = symbol != null && pipeline.active().instruments().find(symbol)
-                .map(i -> i.kind() == InstrumentKind.LINEAR_PERPETUAL).orElse(false);
-        if (!perpetual) {
+        List<String> perpetuals = pipeline.active().instruments().perpetuals();
+        if (symbol == null || !perpetuals.contains(symbol)) {
             throw new InvalidRequestException("symbol", String.valueOf(root.get("symbol")), "a listed perpetual "
-                    + pipeline.active().instruments().symbols().stream().filter(s -> pipeline.active().instruments()
-                    .find(s).map(i -> i.kind() == InstrumentKind.LINEAR_PERPETUAL).orElse(false)).toList());
+                    + perpetuals);
         }
         JsonNode items = root.get("marks");
         if (items == null || !items.isArray() || items.isEmpty()) {

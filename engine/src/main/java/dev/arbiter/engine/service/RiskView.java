@@ -15,8 +15,8 @@ import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.WorkingOrder;
+import dev.arbiter.rules.dsl.Measures;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,9 +123,9 @@ final class RiskView {
                 null, null, null, List.of(), null), release);
         Account account = now.account();
         BookMeasure.Measured book = BookMeasure.measure(now, release.instruments());
+        // as the drawdown rule measures it
         double drawdown = account.highWaterMark().signum() > 0
-                ? BigDecimal.ONE.subtract(account.equity().divide(account.highWaterMark(), MathContext.DECIMAL64))
-                .doubleValue() : 0;
+                ? Measures.relativeDistance(account.equity(), account.highWaterMark()).doubleValue() : 0;
         double gross = book.portfolio().grossExposure().doubleValue();
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("max-gross-exposure", gross);

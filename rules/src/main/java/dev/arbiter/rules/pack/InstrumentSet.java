@@ -312,6 +312,12 @@ public record InstrumentSet(String name, String version, List<ListedInstrument> 
         return listed.stream().map(ListedInstrument::symbol).toList();
     }
 
+    /** The listed symbols held on margin (perpetuals): those that pay funding and take a margin mode, in order. */
+    public List<String> perpetuals() {
+        return listed.stream().filter(i -> i.instrument().kind() != InstrumentKind.SPOT).map(ListedInstrument::symbol)
+                .toList();
+    }
+
     /** The listed instruments as facts, in symbol order. */
     public List<Instrument> instruments() {
         return listed.stream().map(ListedInstrument::instrument).toList();

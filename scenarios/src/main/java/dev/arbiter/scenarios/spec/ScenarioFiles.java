@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
-import dev.arbiter.kb.fact.InstrumentKind;
 import dev.arbiter.rules.pack.InstrumentSet;
 import java.util.Set;
 import dev.arbiter.scenarios.stress.Shock;
@@ -304,8 +303,7 @@ public final class ScenarioFiles {
      * symbols are perpetuals is the rule set's instruments file's to say.
      */
     private static void requireFundingOnPerpetualsOnly(List<MarketFeed> market, InstrumentSet listed) {
-        List<String> perpetuals = listed.symbols().stream()
-                .filter(s -> listed.listingOf(s).terms().kind() == InstrumentKind.LINEAR_PERPETUAL).toList();
+        List<String> perpetuals = listed.perpetuals();
         for (int i = 0; i < market.size(); i++) {
             MarketFeed feed = market.get(i);
             boolean perpetual = perpetuals.contains(feed.symbol());
