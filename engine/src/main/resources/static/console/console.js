@@ -3,7 +3,7 @@
 // short-lived sign-in token in memory (never in storage) and signs in again when it has ended.
 "use strict";
 
-const state = { auth: null, roles: [], decisionId: null, candidate: null, candidates: [], staged: {} };
+const state = { auth: null, user: null, roles: [], closeDiff: null, decisionId: null, candidate: null, candidates: [], staged: {} };
 
 const $ = (id) => document.getElementById(id);
 
@@ -58,6 +58,7 @@ $("login-form").addEventListener("submit", async (event) => {
     $("login-password").value = "";
     const me = await api("/v1/me");
     state.roles = me.roles;
+    state.user = me.user;
     $("who").textContent = me.user + " (" + me.roles.join(", ") + ")";
     $("login-error").textContent = "";
     $("nav").hidden = false;
@@ -177,34 +178,94 @@ async function openCandidate(candidateId) {
       : "none";
     $("candidate-analysis").textContent = checks.analysis.length ? checks.analysis.join("\n") : "no findings";
     $("candidate-tests").textContent = checks.tests || "not run";
-    const impact = candidate.impact;
-    $("candidate-impact").textContent = !impact ? "not measured"
-      : impact.replayed + " recent decisions re-run, " + impact.changed.length + " would change\n"
-        + impact.changed.map((c) => c.decisionId + ": " + c.statusBefore + " -> " + c.statusAfter
-          + " (" + c.rulesResponsible.join(", ") + ")\n  " + c.differences.join("\n  ")).join("\n");
-    $("approve-button").hidden = candidate.status !== "AWAITING_APPROVAL";
+    renderImpact(candidate.impact);
+    const own = candidate.author === state.user;
+    const awaiting = candidate.status === "AWAITING_APPROVAL";
+    $("approve-activate-button").hidden = !awaiting || own;
+    $("approve-button").hidden = !awaiting || own;
+    $("own-candidate").hidden = !awaiting || !own;
     $("activate-button").hidden = candidate.status !== "APPROVED";
     $("rollback-button").hidden = candidate.status !== "RETIRED";
+    await renderChanges(candidate);
     $("rule-sets-error").textContent = "";
   } catch (error) {
     $("rule-sets-error").textContent = error.message;
   }
 }
 
-function lifecycleStep(step) {
+/** What the candidate would have changed in the stored decisions re-run with it, one row per changed decision. */
+function renderImpact(impact) {
+  const target = $("candidate-impact");
+  target.replaceChildren();
+  if (!impact) { target.appendChild(element("p", "not measured", "hint")); return; }
+  target.appendChild(element("p", impact.replayed + " recent decisions re-run, " + impact.changed.length
+    + " would change", "impact-summary"));
+  if (impact.changed.length) {
+    const rows = impact.changed.map((c) => {
+      const differences = element("ul");
+      c.differences.forEach((d) => differences.appendChild(element("li", d)));
+      return [c.decisionId, c.statusBefore, c.statusAfter, c.rulesResponsible.join(", "), differences];
+    });
+    target.appendChild(table(["decision", "was", "would be", "rules responsible", "differences"], rows));
+  }
+}
+
+/** The candidate's files that differ from the active release's, each opening a side-by-side diff. */
+async function renderChanges(candidate) {
+  const tabs = $("candidate-changes");
+  tabs.replaceChildren();
+  clearDiff();
+  const active = state.candidates.find((c) => c.status === "ACTIVE");
+  if (!active || active.id === candidate.id) {
+    $("diff-base").textContent = active ? "(this is the active release)" : "(no active release)";
+    return;
+  }
+  const base = (await api("/v1/rule-sets/" + encodeURIComponent(active.id))).files;
+  $("diff-base").textContent = "(" + active.id + ")";
+  const paths = [...new Set([...Object.keys(base), ...Object.keys(candidate.files)])].sort()
+    .filter((path) => base[path] !== candidate.files[path]);
+  if (!paths.length) { tabs.appendChild(element("span", "no file differs", "hint")); return; }
+  paths.forEach((path, index) => {
+    const tab = element("button", path);
+    tab.type = "button";
+    tab.dataset.path = path;
+    tab.addEventListener("click", () => {
+      tabs.querySelectorAll("button").forEach((b) => b.classList.toggle("current", b === tab));
+      clearDiff();
+      state.closeDiff = ArbiterEditor.showDiff($("candidate-diff"), base[path] || "", candidate.files[path] || "", path);
+    });
+    tabs.appendChild(tab);
+    if (index === 0) { tab.click(); }
+  });
+}
+
+function clearDiff() {
+  if (state.closeDiff) { state.closeDiff(); state.closeDiff = null; }
+  $("candidate-diff").replaceChildren();
+}
+
+function lifecycleStep(...steps) {
   return async () => {
     try {
-      await api("/v1/rule-sets/" + encodeURIComponent(state.candidate.id) + "/" + step, { method: "POST" });
-      await loadCandidates();
-      await openCandidate(state.candidate.id);
+      for (const step of steps) {
+        await api("/v1/rule-sets/" + encodeURIComponent(state.candidate.id) + "/" + step, { method: "POST" });
+      }
     } catch (error) {
       $("rule-sets-error").textContent = error.message;
+      return;
+    } finally {
+      await loadCandidates();
     }
+    await openCandidate(state.candidate.id);
   };
 }
+$("approve-activate-button").addEventListener("click", lifecycleStep("approve", "activate"));
 $("approve-button").addEventListener("click", lifecycleStep("approve"));
 $("activate-button").addEventListener("click", lifecycleStep("activate"));
 $("rollback-button").addEventListener("click", lifecycleStep("rollback"));
+
+const uploadEditor = ArbiterEditor.createEditor($("upload-editor"));
+$("upload-path").addEventListener("input", () => uploadEditor.setPath($("upload-path").value.trim()));
 
 $("load-active-file").addEventListener("click", async () => {
   const active = state.candidates.find((c) => c.status === "ACTIVE");
@@ -213,7 +274,7 @@ $("load-active-file").addEventListener("click", async () => {
     const full = await api("/v1/rule-sets/" + encodeURIComponent(active.id));
     const path = $("upload-path").value.trim() || "limits.json";
     $("upload-path").value = path;
-    $("upload-content").value = full.files[path] || "";
+    uploadEditor.setText(full.files[path] || "", path);
     $("rule-sets-error").textContent = full.files[path] ? "" : path + " is not in the active pack";
   } catch (error) {
     $("rule-sets-error").textContent = error.message;
@@ -226,7 +287,7 @@ $("stage-file").addEventListener("click", () => {
     $("rule-sets-error").textContent = "Name the file's path in the pack first, e.g. limits.json";
     return;
   }
-  state.staged[path] = $("upload-content").value;
+  state.staged[path] = uploadEditor.getText();
   $("staged-files").textContent = Object.keys(state.staged).join(", ");
   $("rule-sets-error").textContent = "";
 });

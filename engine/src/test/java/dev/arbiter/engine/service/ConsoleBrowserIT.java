@@ -6,6 +6,7 @@ import dev.arbiter.engine.browser.HeadlessChromium;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The console in headless Chromium against the running service and the real PostgreSQL: a trader browses
- * decisions and opens a report; one risk officer stages a limit change with the test that pins it and uploads
- * it, is refused approving it, and a second officer approves and activates it; an auditor verifies the chain and
- * reads a period report. Each role sees only its own tabs. Screenshots go to target/screenshots.
+ * decisions and opens a report; one risk officer reads a DRL file highlighted in the editor, edits the limits and
+ * the test that pins the new collar, uploads them and reads the rendered impact and the diff against the active
+ * release, but is not offered approval; a second officer approves and activates it in one click; an auditor reads
+ * candidates without their controls, verifies the chain and reads a period report. Each role sees only its own
+ * tabs. Screenshots go to target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIT {
@@ -79,39 +82,83 @@ class ConsoleBrowserIT {
         assertThat(visibleTabs()).containsExactly("Rule sets", "Reports", "Risk");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "ACTIVE");
+        // the editor highlights DRL: the keyword "rule" is drawn unlike the rule's name beside it
+        type("upload-path", "l7-compliance/price-collar.drl");
+        browser.findElement(By.id("load-active-file")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorText().contains("L7-PRICE-COLLAR"));
+        assertThat(script("""
+                const spans = [...document.querySelectorAll('#upload-editor .cm-line span')];
+                const keyword = spans.find(s => s.textContent === 'rule');
+                const text = spans.find(s => s.textContent.includes('L7-PRICE-COLLAR'));
+                return keyword && text && getComputedStyle(keyword).color !== getComputedStyle(text).color;"""))
+                .as("DRL keywords highlighted").isEqualTo(true);
+        script("document.getElementById('upload-form').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "console-risk-officer-drl-editor");
+        // a limits change typed as an officer would (the collar widened, order quantity tightened), with the
+        // cases that pin the new collar
         type("upload-path", "limits.json");
         browser.findElement(By.id("load-active-file")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !value("upload-content").isEmpty());
-        setValue("upload-content", WiderCollar.limits(value("upload-content")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> editorText().contains("\"max-order-quantity\""));
+        setEditorText(WiderCollar.limits(editorText()).replace("\"max-order-quantity\": 10", "\"max-order-quantity\": 5"));
         browser.findElement(By.id("stage-file")).click();
         type("upload-path", WiderCollar.TEST_FILE);
-        setValue("upload-content", WiderCollar.TESTS_AT_7_PERCENT);
+        setEditorText(WiderCollar.TESTS_AT_7_PERCENT);
         browser.findElement(By.id("stage-file")).click();
         assertThat(browser.findElement(By.id("staged-files")).getText())
+                .as(() -> "staged; the console said: " + browser.findElement(By.id("rule-sets-error")).getText()
+                        + " path " + browser.findElement(By.id("upload-path")).getDomProperty("value"))
                 .isEqualTo("limits.json, l7-compliance/price-collar.test.yaml");
-        type("upload-note", "wider price collar");
+        type("upload-note", "wider price collar, smaller orders");
         browser.findElement(By.id("upload-submit")).click();
         waitForText(By.id("candidate-title"), "AWAITING_APPROVAL");
-        assertThat(browser.findElement(By.id("candidate-impact")).getText()).contains("recent decisions re-run");
-        browser.findElement(By.id("approve-button")).click();
-        waitForText(By.id("rule-sets-error"), "cannot approve it");
-        HeadlessChromium.screenshot(browser, "console-self-approval-refused");
+        // the impact report rendered: both stored decisions re-run, each changed by the smaller orders
+        waitForText(By.cssSelector("#candidate-impact .impact-summary"), "2 recent decisions re-run, 2 would change");
+        assertThat(browser.findElements(By.cssSelector("#candidate-impact tbody tr"))).hasSize(2);
+        assertThat(browser.findElement(By.id("candidate-impact")).getText())
+                .contains("L1-MAX-ORDER-QTY", "i-1: quantity 8.00 -> 5.00", "i-2: reason codes lost [L7-PRICE-COLLAR]");
+        // the diff against the active release: one tab per changed file, the changed number marked
+        assertThat(browser.findElements(By.cssSelector("#candidate-changes button"))).extracting(WebElement::getText)
+                .containsExactly(WiderCollar.TEST_FILE, "limits.json");
+        browser.findElement(By.cssSelector("#candidate-changes button[data-path='limits.json']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(
+                "#candidate-diff .cm-merge-b .cm-changedLine")).stream().anyMatch(line -> line.getText().contains("0.07")));
+        assertThat(browser.findElements(By.cssSelector("#candidate-diff .cm-merge-a .cm-changedLine")))
+                .extracting(WebElement::getText).anyMatch(line -> line.contains("0.05"));
+        // the author cannot approve: the console says so instead of offering the buttons
+        assertThat(browser.findElement(By.id("own-candidate")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("approve-button")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("approve-activate-button")).isDisplayed()).isFalse();
+        script("document.getElementById('candidate-changes').scrollIntoView()");
+        HeadlessChromium.screenshot(browser, "console-risk-officer-candidate-diff");
 
         signIn("risk-officer-2", "risk2-pw");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "AWAITING_APPROVAL");
         clickStable(By.cssSelector("#candidate-list tbody tr")); // newest first
         waitForText(By.id("candidate-title"), "AWAITING_APPROVAL");
-        browser.findElement(By.id("approve-button")).click();
-        waitForText(By.id("candidate-title"), "APPROVED");
-        browser.findElement(By.id("activate-button")).click();
+        browser.findElement(By.id("approve-activate-button")).click();
         waitForText(By.id("candidate-title"), "ACTIVE");
+        assertThat(browser.findElement(By.id("diff-base")).getText()).isEqualTo("(this is the active release)");
         HeadlessChromium.screenshot(browser, "console-activated");
-        assertThat(ServiceClient.json(ServiceClient.as(port, "auditor").get("/v1/rule-sets/active"))
-                .path("decisions").path("limits").path("price-collar").asString()).isEqualTo("0.07");
+        JsonNode active = ServiceClient.json(ServiceClient.as(port, "auditor").get("/v1/rule-sets/active"));
+        assertThat(active.path("decisions").path("limits").path("price-collar").asString()).isEqualTo("0.07");
+        assertThat(active.path("decisions").path("limits").path("max-order-quantity").asString()).isEqualTo("5");
 
+        // an auditor reads candidates, their impact and diff, and can neither upload nor approve
         signIn("auditor", "auditor-pw");
-        assertThat(visibleTabs()).containsExactly("Decisions", "Reports", "Audit chain", "Risk");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Reports", "Audit chain", "Risk");
+        click("rule-sets");
+        waitForText(By.cssSelector("#candidate-list tbody"), "RETIRED");
+        clickStable(By.xpath("//table[@id='candidate-list']/tbody/tr[td[2]='RETIRED']"));
+        waitForText(By.id("candidate-title"), "RETIRED");
+        waitFor(By.cssSelector("#candidate-diff .cm-mergeView"));
+        assertThat(browser.findElement(By.id("upload-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#candidate-detail button"))).filteredOn(WebElement::isDisplayed)
+                .extracting(WebElement::getText).doesNotContain("Approve", "Approve and activate", "Activate",
+                        "Roll back to this release").isNotEmpty();
+        HeadlessChromium.screenshot(browser, "console-auditor-rule-sets");
+
+        click("decisions");
         waitFor(By.cssSelector("#decision-list tbody tr"));
         clickStable(By.cssSelector("#decision-list tbody tr"));
         type("explain-query", "status(P, S)");
@@ -206,14 +253,17 @@ class ConsoleBrowserIT {
         input.sendKeys(text);
     }
 
-    private String value(String id) {
-        return browser.findElement(By.id(id)).getDomProperty("value");
+    /** Long texts are set through the editor's own API; typing kilobytes key by key proves nothing about the console. */
+    private static void setEditorText(String text) {
+        script("uploadEditor.setText(arguments[0], document.getElementById('upload-path').value)", text);
     }
 
-    /** Long texts are set directly; typing kilobytes key by key proves nothing about the console. */
-    private void setValue(String id, String text) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), text);
+    private static String editorText() {
+        return (String) script("return uploadEditor.getText()");
+    }
+
+    private static Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
     }
 
     /** Clicks what the locator finds, again if a list was redrawn in between. */
