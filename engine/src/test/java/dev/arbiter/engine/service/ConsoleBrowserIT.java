@@ -27,8 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * decisions and opens a report; one risk officer reads a DRL file highlighted in the editor, edits the limits and
  * the test that pins the new collar, uploads them and reads the rendered impact and the diff against the active
  * release, but is not offered approval; a second officer approves and activates it in one click; an auditor reads
- * candidates without their controls, verifies the chain and reads a period report. Each role sees only its own
- * tabs. Screenshots go to target/screenshots.
+ * candidates without their controls, verifies the chain and reads a period report; an administrator sees every tab
+ * but no rule-change controls. Each role sees only its own tabs. Screenshots go to target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIT {
@@ -178,6 +178,14 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("risk-officer-2", "RULE_SET_ACTIVATED");
         browser.switchTo().defaultContent();
         HeadlessChromium.screenshot(browser, "console-auditor-period-report");
+
+        // an administrator sees every tab; rule changes stay with the risk officers
+        signIn("admin", "admin-pw");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Reports", "Audit chain", "Risk");
+        click("rule-sets");
+        waitForText(By.cssSelector("#candidate-list tbody"), "ACTIVE");
+        assertThat(browser.findElement(By.id("upload-form")).isDisplayed()).isFalse();
+        HeadlessChromium.screenshot(browser, "console-admin-rule-sets");
     }
 
     @Test
