@@ -15,13 +15,15 @@ import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.rules.pack.InstrumentSet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +59,14 @@ class AccountController {
     record VenueSnapshot(Instant at, BigDecimal cash, List<Position> positions) {
     }
 
+    /** A transfer or a funding payment applied, or recognised as one applied before (same id). */
+    record AccountChanged(boolean duplicate, AccountView account) {
+    }
+
+    /** Where the venue's figures differ from the engine's beyond the tolerance, and the engine's view. */
+    record Reconciled(List<ReconciliationBreak> breaks, AccountView account) {
+    }
+
     private final TradingCore core;
     private final DecisionPipeline pipeline;
     private final Clock clock;
@@ -69,9 +79,15 @@ class AccountController {
         this.metrics = metrics;
     }
 
+    @Operation(summary = "Open an account with its opening balance")
+    @ApiResponse(responseCode = "201", description = "The account as the engine keeps it")
+    @ApiResponse(responseCode = "409", description = "The account has an opening balance already: nothing applied")
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountView> open(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<AccountView> open(@PathVariable String accountId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventBodies.Opening.class)))
+            @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         EventBodies.Opening opening = JsonBodies.read(body, EventBodies.Opening.class, EventBodies.OPENING);
         NotInTheFuture.check("at", opening.at(), clock);
@@ -79,9 +95,17 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
     }
 
+    @Operation(summary = "Deposit or withdraw cash")
+    @ApiResponse(responseCode = "201", description = "Applied")
+    @ApiResponse(responseCode = "200", description = "Applied before under the same transfer id: nothing changed",
+            content = @Content(schema = @Schema(implementation = AccountChanged.class)))
+    @ApiResponse(responseCode = "409", description = "Refused by the account's state (e.g. no opening balance): nothing applied")
     @PostMapping(path = "/v1/accounts/{accountId}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> transfer(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<AccountChanged> transfer(@PathVariable String accountId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Transfer.class)))
+            @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         Transfer transfer = JsonBodies.read(body, Transfer.class, "{\"transferId\", \"amount\" (+ deposit, - withdrawal), \"at\" (optional)}");
         EventBodies.id("transferId", transfer.transferId());
@@ -89,15 +113,21 @@ class AccountController {
         TradingCore.Applied applied = core.submit(new AccountEvent.Transferred(accountId,
                 transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount()),
                 "transfer:" + transfer.transferId());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("duplicate", applied.duplicate());
-        answer.put("account", view(accountId));
-        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new AccountChanged(applied.duplicate(), view(accountId)));
     }
 
+    @Operation(summary = "Record a perpetual funding payment")
+    @ApiResponse(responseCode = "201", description = "Applied")
+    @ApiResponse(responseCode = "200", description = "Applied before under the same funding id: nothing changed",
+            content = @Content(schema = @Schema(implementation = AccountChanged.class)))
+    @ApiResponse(responseCode = "409", description = "Refused by the account's state: nothing applied")
     @PostMapping(path = "/v1/accounts/{accountId}/funding", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> funding(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+    ResponseEntity<AccountChanged> funding(@PathVariable String accountId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Funding.class)))
+            @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         Funding funding = JsonBodies.read(body, Funding.class,
                 "{\"fundingId\", \"symbol\", \"amount\" (+ received, - paid), \"at\" (optional)}");
@@ -114,16 +144,20 @@ class AccountController {
         TradingCore.Applied applied = core.submit(new AccountEvent.Funded(accountId,
                 funding.at() == null ? clock.instant() : funding.at(), funding.fundingId(), funding.symbol(),
                 funding.amount()), "funding:" + funding.fundingId());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("duplicate", applied.duplicate());
-        answer.put("account", view(accountId));
-        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new AccountChanged(applied.duplicate(), view(accountId)));
     }
 
+    @Operation(summary = "Margin one perpetual cross or isolated")
+    @ApiResponse(responseCode = "200", description = "The account with the new margin mode")
+    @ApiResponse(responseCode = "409", description = "Refused: the account holds a position or works orders in the symbol")
     @PutMapping(path = "/v1/accounts/{accountId}/margin-modes/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     AccountView marginMode(@PathVariable String accountId, @PathVariable String symbol,
-                           @RequestBody(required = false) byte[] body) {
+
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarginModeChange.class)))
+            @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         MarginModeChange change = JsonBodies.read(body, MarginModeChange.class,
                 "{\"mode\": \"CROSS\" or \"ISOLATED\", \"at\" (optional)}");
@@ -142,21 +176,30 @@ class AccountController {
         return view(accountId);
     }
 
+    @Operation(summary = "The account as the engine keeps it")
+    @ApiResponse(responseCode = "200", description = "The account")
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
     AccountView get(@PathVariable String accountId) {
         AccountScope.check(accountId);
         return view(accountId);
     }
 
+    @Operation(summary = "The account's positions at their marks")
+    @ApiResponse(responseCode = "200", description = "The positions")
     @GetMapping(path = "/v1/accounts/{accountId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccountView.HeldPosition> positions(@PathVariable String accountId) {
         AccountScope.check(accountId);
         return view(accountId).positions();
     }
 
+    @Operation(summary = "Compare the venue's positions and cash with the engine's")
+    @ApiResponse(responseCode = "200", description = "The breaks found (recorded, never obeyed) and the engine's view")
     @PostMapping(path = "/v1/accounts/{accountId}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> reconcile(@PathVariable String accountId, @RequestBody(required = false) byte[] body) {
+    Reconciled reconcile(@PathVariable String accountId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = VenueSnapshot.class)))
+            @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         VenueSnapshot venue = JsonBodies.read(body, VenueSnapshot.class,
                 "{\"at\" (optional), \"cash\" (optional), \"positions\": [ {accountId, symbol, quantity, averagePrice} ]}");
@@ -181,10 +224,7 @@ class AccountController {
         core.submit(new AccountEvent.Reconciled(accountId, venue.at() == null ? clock.instant() : venue.at(),
                 "venue snapshot", breaks), null);
         metrics.breaks(breaks);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("breaks", breaks);
-        answer.put("account", view(accountId));
-        return answer;
+        return new Reconciled(breaks, view(accountId));
     }
 
     /** The instrument the active release lists under {@code symbol}. */

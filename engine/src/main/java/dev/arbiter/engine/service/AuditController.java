@@ -2,6 +2,10 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.service.store.AuditReport;
 import dev.arbiter.engine.service.store.AuditVerifier;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +20,8 @@ class AuditController {
         this.verifier = verifier;
     }
 
+    @Operation(summary = "Verify the audit chain")
+    @ApiResponse(responseCode = "200", description = "Intact, or the first record edited, deleted or reordered")
     @GetMapping(path = "/v1/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
     AuditReport verify() {
         return verifier.verify();

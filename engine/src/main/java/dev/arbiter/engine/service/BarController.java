@@ -7,10 +7,13 @@ import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.rules.pack.InstrumentSet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +30,15 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class BarController {
 
+    /** Bars of one symbol and period, oldest first, as the body carries them. */
+    record Bars(String symbol, Duration period, List<MarketSeries.Row> bars) {
+    }
+
+    /** The bars kept, those already known, the newest bar's open time now, and the refusals one by one. */
+    record BarsTaken(String symbol, String period, int kept, int ignored, String newestOpenTime, long journalPosition,
+                     List<ItemErrors.Refused> refused) {
+    }
+
     private final TradingCore core;
     private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
@@ -37,8 +49,15 @@ class BarController {
         this.pipeline = pipeline;
     }
 
+    @Operation(summary = "Send bars of one instrument: journaled, streamed into its indicators, marking its holders")
+    @ApiResponse(responseCode = "200", description = "At least one bar kept or known; the others refused one by one")
+    @ApiResponse(responseCode = "400", description = "No bar of the batch taken: each refused, naming its field",
+            content = @Content(schema = @Schema(implementation = BarsTaken.class)))
     @PostMapping(path = "/v1/market/bars", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> ingest(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<BarsTaken> ingest(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Bars.class)))
+            @RequestBody(required = false) byte[] body) {
         JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"symbol\": \"ETH-USD\", \"period\": \"PT5M\", \"bars\": [ ... ]}");
         String symbol = root.path("symbol").isString() ? root.path("symbol").asString() : null;
         if (symbol == null || instruments().find(symbol).isEmpty()) {
@@ -63,14 +82,9 @@ class BarController {
             NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
             return core.bar(bar);
         });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("symbol", symbol);
-        answer.put("period", period.toString());
-        answer.put("kept", tally.kept());
-        answer.put("ignored", tally.ignored());
-        answer.put("newestOpenTime", core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null));
-        answer.put("journalPosition", core.marketPosition(symbol));
-        answer.put("refused", tally.refused());
+        BarsTaken answer = new BarsTaken(symbol, period.toString(), tally.kept(), tally.ignored(),
+                core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null), core.marketPosition(symbol),
+                tally.refused());
         return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 

@@ -1,5 +1,10 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.decision.ClientRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +31,18 @@ class CheckController {
         this.explanations = explanations;
     }
 
+    @Operation(summary = "Pre-trade check: the rules (and with allocate=true the sizing) on intents, without sending orders")
+    @ApiResponse(responseCode = "201", description = "Checked and stored",
+            content = @Content(schema = @Schema(implementation = DecisionController.DecisionAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The check stored for this Idempotency-Key (a repeat)",
+            content = @Content(schema = @Schema(implementation = DecisionController.DecisionAnswer.class)))
     @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> check(@RequestBody(required = false) byte[] body,
-                                 @RequestHeader(name = DecisionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                 @RequestParam(name = "allocate", defaultValue = "false") boolean allocate) {
+    ResponseEntity<String> check(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientRequest.class)))
+            @RequestBody(required = false) byte[] body,
+            @RequestHeader(name = DecisionController.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+            @RequestParam(name = "allocate", defaultValue = "false") boolean allocate) {
         return DecisionController.answer(service.decide(body == null ? new byte[0] : body,
                 IdempotencyKeys.checked(idempotencyKey), allocate ? DecisionService.ALLOCATED_CHECK : DecisionService.CHECK),
                 explanations);

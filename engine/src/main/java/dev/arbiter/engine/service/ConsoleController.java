@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -7,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleController {
 
+    @Hidden // the console's page, not an API operation
     @GetMapping({"/", "/console", "/console/"})
     String console() {
         return "redirect:/console/index.html";

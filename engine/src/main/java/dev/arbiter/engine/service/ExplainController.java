@@ -1,9 +1,11 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.InvalidRequestException;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,15 +24,24 @@ class ExplainController {
     record Question(String goal) {
     }
 
+    /** Each solution of the goal against the decision's stored facts, e.g. {@code P = 'i-1', S = capped}. */
+    record Answer(String decisionId, String goal, List<String> solutions) {
+    }
+
     private final Replayer replayer;
 
     ExplainController(Replayer replayer) {
         this.replayer = replayer;
     }
 
+    @Operation(summary = "Ask a Prolog question about a stored decision's explanation")
+    @ApiResponse(responseCode = "200", description = "The goal's solutions, within the step and time limits")
     @PostMapping(path = "/v1/decisions/{decisionId}/explain", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> explain(@PathVariable String decisionId, @RequestBody(required = false) byte[] body) {
+    Answer explain(@PathVariable String decisionId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Question.class)))
+            @RequestBody(required = false) byte[] body) {
         Question question = JsonBodies.read(body, Question.class, "{\"goal\": \"status(P, S)\"}");
         if (question.goal() == null || question.goal().isBlank() || question.goal().length() > 2000) {
             throw new InvalidRequestException("goal", String.valueOf(question.goal()),
@@ -42,10 +53,6 @@ class ExplainController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("goal", question.goal(), e.getMessage());
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("decisionId", decisionId);
-        answer.put("goal", question.goal());
-        answer.put("solutions", solutions);
-        return answer;
+        return new Answer(decisionId, question.goal(), solutions);
     }
 }

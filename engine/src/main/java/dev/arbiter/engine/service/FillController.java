@@ -9,13 +9,15 @@ import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.rules.pack.InstrumentSet;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +33,11 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class FillController {
 
+    /** The fills of a batch: recorded (some unsolicited: no order of ours), known before, or refused one by one. */
+    record FillsRecorded(List<String> recorded, List<String> unsolicited, List<String> duplicates,
+                         List<ItemErrors.Refused> refused) {
+    }
+
     private final TradingCore core;
     private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
@@ -41,8 +48,15 @@ class FillController {
         this.pipeline = pipeline;
     }
 
+    @Operation(summary = "Record fills from the venue")
+    @ApiResponse(responseCode = "200", description = "At least one fill recorded or known before; the others refused one by one")
+    @ApiResponse(responseCode = "400", description = "No fill of the batch taken: each refused, naming its field",
+            content = @Content(schema = @Schema(implementation = FillsRecorded.class)))
     @PostMapping(path = "/v1/fills", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> record(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<FillsRecorded> record(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventBodies.Fills.class)))
+            @RequestBody(required = false) byte[] body) {
         JsonNode root = JsonBodies.read(body, JsonNode.class, EventBodies.FILLS);
         JsonNode items = root.get("fills");
         if (items == null || !items.isArray() || items.isEmpty()) {
@@ -80,11 +94,7 @@ class FillController {
                 refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("recorded", recorded);
-        answer.put("unsolicited", unsolicited);
-        answer.put("duplicates", duplicates);
-        answer.put("refused", refused);
+        FillsRecorded answer = new FillsRecorded(recorded, unsolicited, duplicates, refused);
         return recorded.isEmpty() && duplicates.isEmpty()
                 ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }

@@ -4,6 +4,10 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.fact.MarkPrice;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +34,15 @@ class MarkPriceController {
     record MarkRow(Instant time, BigDecimal price, BigDecimal fundingRate, Instant nextFundingTime) {
     }
 
+    /** A batch of marks of one perpetual, as the body carries it. */
+    record Marks(String symbol, List<MarkRow> marks) {
+    }
+
+    /** The marks kept, those already known, the newest mark now, and the refusals one by one. */
+    record MarksTaken(String symbol, int kept, int ignored, MarkPrice latest, long journalPosition,
+                      List<ItemErrors.Refused> refused) {
+    }
+
     private final TradingCore core;
     private final DecisionPipeline pipeline;
     private final Clock clock;
@@ -40,9 +53,16 @@ class MarkPriceController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Send mark prices and funding rates of a perpetual")
+    @ApiResponse(responseCode = "200", description = "At least one mark kept or known; the others refused one by one")
+    @ApiResponse(responseCode = "400", description = "No mark of the batch taken: each refused, naming its field",
+            content = @Content(schema = @Schema(implementation = MarksTaken.class)))
     @PostMapping(path = "/v1/market/marks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> ingest(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<MarksTaken> ingest(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Marks.class)))
+            @RequestBody(required = false) byte[] body) {
         JsonNode root = JsonBodies.read(body, JsonNode.class, "{\"symbol\": \"BTC-USDT-PERP\", \"marks\": [ {\"time\","
                 + " \"price\", \"fundingRate\", \"nextFundingTime\" (optional)} ]}");
         String symbol = root.path("symbol").isString() ? root.path("symbol").asString() : null;
@@ -62,13 +82,9 @@ class MarkPriceController {
             return core.markPrice(new MarkPrice(symbol, row.time(), row.price(), row.fundingRate(),
                     row.nextFundingTime()));
         });
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("symbol", symbol);
-        answer.put("kept", tally.kept());
-        answer.put("ignored", tally.ignored());
-        answer.put("latest", core.markPrices(List.of(symbol)).stream().findFirst().orElse(null));
-        answer.put("journalPosition", core.marketPosition(symbol));
-        answer.put("refused", tally.refused());
+        MarksTaken answer = new MarksTaken(symbol, tally.kept(), tally.ignored(),
+                core.markPrices(List.of(symbol)).stream().findFirst().orElse(null), core.marketPosition(symbol),
+                tally.refused());
         return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 }

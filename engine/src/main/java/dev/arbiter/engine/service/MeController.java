@@ -1,8 +1,11 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.service.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +15,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
+    /** The signed-in user and their roles. */
+    record Me(String user, List<String> roles) {
+    }
+
+    @Operation(summary = "Who is signed in, with which roles")
+    @ApiResponse(responseCode = "200", description = "The caller")
     @GetMapping(path = "/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> me(Authentication user) {
-        List<String> roles = Roles.of(user);
-        return Map.of("user", user.getName(), "roles", roles);
+    Me me(Authentication user) {
+        return new Me(user.getName(), Roles.of(user));
     }
 }

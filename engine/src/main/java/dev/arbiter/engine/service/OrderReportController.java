@@ -7,12 +7,14 @@ import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.InvalidEventException;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.state.OrderStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +30,16 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class OrderReportController {
 
+    @Schema(name = "OrderReport") // distinct from a replay's report in the API document
     record Report(String accountId, String orderId, OrderStatus status, String reason, Instant at) {
+    }
+
+    /** A batch of order reports, as the body carries them. */
+    record Reports(List<Report> reports) {
+    }
+
+    /** The orders whose reports were recorded, and the reports refused one by one. */
+    record ReportsRecorded(List<String> recorded, List<ItemErrors.Refused> refused) {
     }
 
     private final TradingCore core;
@@ -39,9 +50,16 @@ class OrderReportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record order reports from the venue (acknowledged, cancelled, rejected)")
+    @ApiResponse(responseCode = "200", description = "At least one report recorded; the others refused one by one")
+    @ApiResponse(responseCode = "400", description = "No report of the batch taken: each refused, naming its field",
+            content = @Content(schema = @Schema(implementation = ReportsRecorded.class)))
     @PostMapping(path = "/v1/orders/reports", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> report(@RequestBody(required = false) byte[] body) {
+    ResponseEntity<ReportsRecorded> report(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reports.class)))
+            @RequestBody(required = false) byte[] body) {
         JsonNode root = JsonBodies.read(body, JsonNode.class,
                 "{\"reports\": [ {accountId, orderId, status: ACKNOWLEDGED|CANCELLED|REJECTED, reason (optional), at (optional)} ]}");
         JsonNode items = root.get("reports");
@@ -68,9 +86,7 @@ class OrderReportController {
                 refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
             }
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("recorded", recorded);
-        answer.put("refused", refused);
+        ReportsRecorded answer = new ReportsRecorded(recorded, refused);
         return recorded.isEmpty() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 }

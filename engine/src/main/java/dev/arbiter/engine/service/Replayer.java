@@ -9,6 +9,7 @@ import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.StoredDecision;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ final class Replayer {
      * @param timingsIgnored fields that measure how long a stage took (e.g. the proof's
      *                       {@code checkMicros}): they differ on every run and say nothing about the decision
      */
+    @Schema(name = "ReplayReport") // distinct from an order report in the API document
     record Report(String decisionId, String releaseKey, boolean identical, List<JsonDiff.Difference> differences,
                   List<String> timingsIgnored) {
     }

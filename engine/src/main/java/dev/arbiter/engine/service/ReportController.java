@@ -5,11 +5,16 @@ import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.report.ChangeRecord;
 import dev.arbiter.engine.report.DecisionReport;
 import dev.arbiter.engine.report.PeriodReport;
+import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.StoredDecision;
 import dev.arbiter.engine.service.store.TradingStateStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -18,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.MediaType;
-import dev.arbiter.engine.service.security.AccountScope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +34,10 @@ class ReportController {
 
     private static final Set<String> STATUSES = Set.of("APPROVED", "REJECTED", "HALTED", "BLOCKED", "NO_PROPOSALS");
     private static final int MAX_LIST = 500;
+
+    /** Stored decisions matching a search, newest first. */
+    record DecisionPage(List<DecisionSearch.Summary> decisions) {
+    }
 
     private final DecisionSearch search;
     private final TradingStateStore tradingStates;
@@ -46,8 +54,10 @@ class ReportController {
         this.explanations = explanations;
     }
 
+    @Operation(summary = "Search stored decisions")
+    @ApiResponse(responseCode = "200", description = "The matching decisions, newest first")
     @GetMapping(path = "/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<DecisionSearch.Summary>> list(@RequestParam(required = false) String status,
+    DecisionPage list(@RequestParam(required = false) String status,
                                                    @RequestParam(required = false) String account,
                                                    @RequestParam(required = false) String from,
                                                    @RequestParam(required = false) String to,
@@ -62,10 +72,12 @@ class ReportController {
             AccountScope.check(account);
         }
         // a key sees its own accounts' decisions only
-        return Map.of("decisions", search.find(blankToNull(status), blankToNull(account), instant("from", from),
+        return new DecisionPage(search.find(blankToNull(status), blankToNull(account), instant("from", from),
                 instant("to", to), limit).stream().filter(d -> AccountScope.permits(d.accountId())).toList());
     }
 
+    @Operation(summary = "A decision's report for auditors (HTML)")
+    @ApiResponse(responseCode = "200", description = "A self-contained HTML page")
     @GetMapping(path = "/v1/decisions/{decisionId}/report", produces = MediaType.TEXT_HTML_VALUE)
     String decisionReport(@PathVariable String decisionId) {
         StoredDecision found = decisions.find(decisionId).orElseThrow(() -> new UnknownDecisionException(decisionId));
@@ -74,6 +86,8 @@ class ReportController {
         return DecisionReport.render(stored.decision(), stored.trace(), search.stamp(decisionId).orElse(null));
     }
 
+    @Operation(summary = "The period's activity for auditors (HTML)")
+    @ApiResponse(responseCode = "200", description = "A self-contained HTML page")
     @GetMapping(path = "/v1/reports/period", produces = MediaType.TEXT_HTML_VALUE)
     String periodReport(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant start = require("from", from);

@@ -1,6 +1,10 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.service.security.AccountScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -39,11 +43,16 @@ class RiskController implements AutoCloseable {
         this.streamFor = Duration.parse(streamFor);
     }
 
+    @Operation(summary = "The live risk picture from the engine's own state")
+    @ApiResponse(responseCode = "200", description = "Per account and desk-wide: exposure, limit use, margin, drawdown, controls, feeds")
     @GetMapping(path = "/v1/risk", produces = MediaType.APPLICATION_JSON_VALUE)
     RiskView.Snapshot now() {
         return view.now().visibleTo(AccountScope::permits);
     }
 
+    @Operation(summary = "The live risk picture, streamed")
+    @ApiResponse(responseCode = "200", description = "Server-sent events named risk, each a snapshot",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = RiskView.Snapshot.class)))
     @GetMapping(path = "/v1/risk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream() {
         Predicate<String> permits = AccountScope.permitsNow();

@@ -1,8 +1,13 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.decision.Versions;
 import dev.arbiter.engine.service.store.ReleaseStore;
-import java.util.LinkedHashMap;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,22 +28,25 @@ class RuleSetController {
         this.checks = checks;
     }
 
+    @Operation(summary = "The releases in force now")
+    @ApiResponse(responseCode = "200", description = "The releases for decisions and for checks")
     @GetMapping(path = "/v1/rule-sets/active", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> active() {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("decisions", describe(decisions));
-        answer.put("checks", describe(checks));
-        return answer;
+    Active active() {
+        return new Active(describe(decisions), describe(checks));
     }
 
-    private static Map<String, Object> describe(DecisionPipeline pipeline) {
-        Map<String, Object> release = new LinkedHashMap<>();
-        release.put("releaseKey", ReleaseStore.keyOf(pipeline.active()));
-        release.put("versions", pipeline.versions());
+    /** The release decisions are made with, and the one pre-trade checks are made with. */
+    record Active(Release decisions, Release checks) {
+    }
+
+    /** A release: its key and versions, its rules with their layers, its limits. */
+    record Release(String releaseKey, Versions versions, Map<String, String> rules, Map<String, BigDecimal> limits) {
+    }
+
+    private static Release describe(DecisionPipeline pipeline) {
         Map<String, String> rules = new TreeMap<>();
         pipeline.active().rules().rules().forEach((name, meta) -> rules.put(name, String.valueOf(meta.layer())));
-        release.put("rules", rules);
-        release.put("limits", pipeline.active().limits().values());
-        return release;
+        return new Release(ReleaseStore.keyOf(pipeline.active()), pipeline.versions(), rules,
+                pipeline.active().limits().values());
     }
 }

@@ -4,6 +4,10 @@ import dev.arbiter.engine.lifecycle.Candidate;
 import dev.arbiter.engine.lifecycle.LifecycleException;
 import dev.arbiter.engine.lifecycle.PackUpload;
 import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -44,41 +48,63 @@ class RuleSetLifecycleController {
         }
     }
 
+    /** Every candidate, oldest first. */
+    record Candidates(List<CandidateSummary> candidates) {
+    }
+
     private final RuleSetLifecycle lifecycle;
 
     RuleSetLifecycleController(RuleSetLifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 
+    @Operation(summary = "List rule-set candidates")
+    @ApiResponse(responseCode = "200", description = "Every candidate, oldest first")
     @GetMapping(path = "/v1/rule-sets", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, List<CandidateSummary>> candidates() {
-        return Map.of("candidates", lifecycle.all().stream().map(CandidateSummary::of).toList());
+    Candidates candidates() {
+        return new Candidates(lifecycle.all().stream().map(CandidateSummary::of).toList());
     }
 
+    @Operation(summary = "One candidate with its files, checks and impact")
+    @ApiResponse(responseCode = "200", description = "The candidate")
     @GetMapping(path = "/v1/rule-sets/{candidateId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate candidate(@PathVariable String candidateId) {
         return lifecycle.find(candidateId);
     }
 
+    @Operation(summary = "Upload a candidate: rule files, limits, parameters")
+    @ApiResponse(responseCode = "201", description = "Checked at once: diagnostics, analysis, rule tests and impact on recent decisions")
     @PostMapping(path = "/v1/rule-sets", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Candidate> upload(@RequestBody(required = false) byte[] body, Principal user) {
+    ResponseEntity<Candidate> upload(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = UploadRequest.class)))
+            @RequestBody(required = false) byte[] body, Principal user) {
         UploadRequest request = JsonBodies.read(body, UploadRequest.class,
                 "{\"note\": text, \"files\": {\"path/in/pack.drl\": content, \"limits.json\": content, ...}}");
         Candidate candidate = lifecycle.upload(new PackUpload(user.getName(), request.note(), request.files()));
         return ResponseEntity.created(URI.create("/v1/rule-sets/" + candidate.id())).body(candidate);
     }
 
+    @Operation(summary = "Approve a candidate (a second risk officer)")
+    @ApiResponse(responseCode = "200", description = "Approved")
+    @ApiResponse(responseCode = "409", description = "Refused: the author cannot approve, or the candidate is not awaiting approval")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate approve(@PathVariable String candidateId, Principal user) {
         return lifecycle.approve(candidateId, user.getName());
     }
 
+    @Operation(summary = "Activate an approved candidate")
+    @ApiResponse(responseCode = "200", description = "Active: decisions from now on use it")
+    @ApiResponse(responseCode = "409", description = "Refused: not approved")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate activate(@PathVariable String candidateId, Principal user) {
         return lifecycle.activate(candidateId, user.getName());
     }
 
+    @Operation(summary = "Roll back to an earlier release")
+    @ApiResponse(responseCode = "200", description = "Active again")
+    @ApiResponse(responseCode = "409", description = "Refused: not a retired release")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate rollback(@PathVariable String candidateId, Principal user) {
         return lifecycle.rollback(candidateId, user.getName());

@@ -11,6 +11,10 @@ import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.outcome.HaltScope;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +45,19 @@ class TradingStateController {
     record KillSwitchRequest(HaltScope scope, String target, Boolean engaged, String reason) {
     }
 
+    /** A kill switch engaged or released, by whom and why. */
+    record KillSwitchChanged(HaltScope scope, String target, boolean engaged, String by, String reason) {
+    }
+
+    /** A kill switch engaged now, for the desk ({@code *}) or an account. */
+    record EngagedKillSwitch(HaltScope scope, String target, KillSwitch killSwitch) {
+    }
+
+    /** The controls in force, the kill switches engaged, and every change so far. */
+    record TradingStates(List<TradingControl> inForce, List<EngagedKillSwitch> killSwitches,
+                         List<TradingStateStore.Change> history) {
+    }
+
     private final TradingStateStore store;
     private final TradingCore core;
     private final Clock clock;
@@ -51,9 +68,14 @@ class TradingStateController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Halt, set reduce-only or resume an account, an instrument or everything")
+    @ApiResponse(responseCode = "201", description = "Recorded with the officer's name and reason")
     @PostMapping(path = "/v1/trading-state", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TradingStateStore.Change> change(@RequestBody(required = false) byte[] body, Principal user) {
+    ResponseEntity<TradingStateStore.Change> change(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChangeRequest.class)))
+            @RequestBody(required = false) byte[] body, Principal user) {
         ChangeRequest request = JsonBodies.read(body, ChangeRequest.class,
                 "{\"scope\": ACCOUNT|INSTRUMENT|GLOBAL, \"target\": id or *, \"state\": HALTED|REDUCING|ACTIVE, \"reason\": text}");
         if (request.scope() == null) {
@@ -77,9 +99,14 @@ class TradingStateController {
                 request.state(), request.reason(), user.getName()));
     }
 
+    @Operation(summary = "Engage or release a kill switch")
+    @ApiResponse(responseCode = "201", description = "Recorded with the officer's name and reason")
     @PostMapping(path = "/v1/kill-switch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> killSwitch(@RequestBody(required = false) byte[] body, Principal user) {
+    ResponseEntity<KillSwitchChanged> killSwitch(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = KillSwitchRequest.class)))
+            @RequestBody(required = false) byte[] body, Principal user) {
         KillSwitchRequest request = JsonBodies.read(body, KillSwitchRequest.class,
                 "{\"scope\": ACCOUNT|GLOBAL, \"target\": account id or *, \"engaged\": true|false, \"reason\": text}");
         if (request.scope() == null || request.scope() == HaltScope.INSTRUMENT) {
@@ -97,35 +124,28 @@ class TradingStateController {
         act(request.scope(), request.target(), request.engaged() ? OfficerAction.ENGAGE_KILL_SWITCH
                 : OfficerAction.RELEASE_KILL_SWITCH, user.getName(), request.reason());
         store.killSwitch(request.scope(), request.target(), request.engaged(), request.reason(), user.getName());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("scope", request.scope());
-        answer.put("target", request.target());
-        answer.put("engaged", request.engaged());
-        answer.put("by", user.getName());
-        answer.put("reason", request.reason());
-        return ResponseEntity.status(HttpStatus.CREATED).body(answer);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new KillSwitchChanged(request.scope(), request.target(),
+                request.engaged(), user.getName(), request.reason()));
     }
 
+    @Operation(summary = "The trading states in force")
+    @ApiResponse(responseCode = "200", description = "Controls, kill switches and their history")
     @GetMapping(path = "/v1/trading-state", produces = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> state() {
+    TradingStates state() {
         List<TradingControl> inForce = new ArrayList<>(core.desk().controls());
-        List<Map<String, Object>> killSwitches = new ArrayList<>();
+        List<EngagedKillSwitch> killSwitches = new ArrayList<>();
         if (core.desk().killSwitch() != null) {
-            killSwitches.add(Map.of("scope", HaltScope.GLOBAL, "target", "*", "killSwitch", core.desk().killSwitch()));
+            killSwitches.add(new EngagedKillSwitch(HaltScope.GLOBAL, "*", core.desk().killSwitch()));
         }
         core.states().values().forEach(s -> {
             if (s.control() != null) {
                 inForce.add(s.control());
             }
             if (s.killSwitch() != null) {
-                killSwitches.add(Map.of("scope", HaltScope.ACCOUNT, "target", s.accountId(), "killSwitch", s.killSwitch()));
+                killSwitches.add(new EngagedKillSwitch(HaltScope.ACCOUNT, s.accountId(), s.killSwitch()));
             }
         });
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("inForce", inForce);
-        state.put("killSwitches", killSwitches);
-        state.put("history", store.history());
-        return state;
+        return new TradingStates(inForce, killSwitches, store.history());
     }
 
     private void act(HaltScope scope, String target, OfficerAction action, String by, String reason) {

@@ -1,9 +1,12 @@
 package dev.arbiter.engine.service.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,10 +26,18 @@ class SignInController {
 
     private final SignInTokens tokens;
 
+    /** A sign-in token (Authorization: Bearer), for whom, with which roles, until when. */
+    record SignedIn(String token, String user, List<String> roles, String expiresAt) {
+    }
+
     SignInController(SignInTokens tokens) {
         this.tokens = tokens;
     }
 
+    @Operation(summary = "Sign in once with a user and password (HTTP Basic) for a short-lived token")
+    @ApiResponse(responseCode = "201", description = "The token",
+            content = @Content(schema = @Schema(implementation = SignedIn.class)))
+    @ApiResponse(responseCode = "400", description = "Not a password sign-in (a key or token was sent)")
     @PostMapping(path = "/v1/sign-ins", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> signIn(Authentication caller, HttpServletRequest request) {
         if (ApiKeyFilter.bearerToken(request) != null) { // a key, a sign-in token or a JWT: anything but a password
@@ -34,14 +45,13 @@ class SignInController {
                     + " sign-in token is already what a sign-in gives");
         }
         SignInTokens.Issued issued = tokens.issue(caller.getName(), Roles.of(caller));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("token", issued.token());
-        body.put("user", issued.signedIn().user());
-        body.put("roles", issued.signedIn().roles());
-        body.put("expiresAt", issued.signedIn().expiresAt().toString());
-        return ResponseEntity.status(HttpStatus.CREATED).body(body);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new SignedIn(issued.token(), issued.signedIn().user(),
+                issued.signedIn().roles(), issued.signedIn().expiresAt().toString()));
     }
 
+    @Operation(summary = "Sign out: the token presented stops working")
+    @ApiResponse(responseCode = "204", description = "Signed out")
+    @ApiResponse(responseCode = "400", description = "The request does not present a sign-in token")
     @DeleteMapping("/v1/sign-ins/current")
     ResponseEntity<?> signOut(HttpServletRequest request) {
         String token = ApiKeyFilter.bearerToken(request);
