@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
  * margin, margin modes, counters, journal position); a reconciliation snapshot of the venue's positions and cash is
  * compared with the engine's and recorded, never obeyed.
  */
+@Tag(name = "Accounts")
 @RestController
 class AccountController {
 
@@ -79,7 +81,7 @@ class AccountController {
         this.metrics = metrics;
     }
 
-    @Operation(summary = "Open an account with its opening balance")
+    @Operation(operationId = "openAccount", summary = "Open an account with its opening balance")
     @ApiResponse(responseCode = "201", description = "The account as the engine keeps it")
     @ApiResponse(responseCode = "409", description = "The account has an opening balance already: nothing applied")
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -95,7 +97,7 @@ class AccountController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
     }
 
-    @Operation(summary = "Deposit or withdraw cash")
+    @Operation(operationId = "transfer", summary = "Deposit or withdraw cash")
     @ApiResponse(responseCode = "201", description = "Applied")
     @ApiResponse(responseCode = "200", description = "Applied before under the same transfer id: nothing changed",
             content = @Content(schema = @Schema(implementation = AccountChanged.class)))
@@ -117,7 +119,7 @@ class AccountController {
                 .body(new AccountChanged(applied.duplicate(), view(accountId)));
     }
 
-    @Operation(summary = "Record a perpetual funding payment")
+    @Operation(operationId = "recordFunding", summary = "Record a perpetual funding payment")
     @ApiResponse(responseCode = "201", description = "Applied")
     @ApiResponse(responseCode = "200", description = "Applied before under the same funding id: nothing changed",
             content = @Content(schema = @Schema(implementation = AccountChanged.class)))
@@ -148,7 +150,7 @@ class AccountController {
                 .body(new AccountChanged(applied.duplicate(), view(accountId)));
     }
 
-    @Operation(summary = "Margin one perpetual cross or isolated")
+    @Operation(operationId = "setMarginMode", summary = "Margin one perpetual cross or isolated")
     @ApiResponse(responseCode = "200", description = "The account with the new margin mode")
     @ApiResponse(responseCode = "409", description = "Refused: the account holds a position or works orders in the symbol")
     @PutMapping(path = "/v1/accounts/{accountId}/margin-modes/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -176,7 +178,7 @@ class AccountController {
         return view(accountId);
     }
 
-    @Operation(summary = "The account as the engine keeps it")
+    @Operation(operationId = "account", summary = "The account as the engine keeps it")
     @ApiResponse(responseCode = "200", description = "The account")
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
     AccountView get(@PathVariable String accountId) {
@@ -184,7 +186,7 @@ class AccountController {
         return view(accountId);
     }
 
-    @Operation(summary = "The account's positions at their marks")
+    @Operation(operationId = "positions", summary = "The account's positions at their marks")
     @ApiResponse(responseCode = "200", description = "The positions")
     @GetMapping(path = "/v1/accounts/{accountId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
     List<AccountView.HeldPosition> positions(@PathVariable String accountId) {
@@ -192,7 +194,7 @@ class AccountController {
         return view(accountId).positions();
     }
 
-    @Operation(summary = "Compare the venue's positions and cash with the engine's")
+    @Operation(operationId = "reconcile", summary = "Compare the venue's positions and cash with the engine's")
     @ApiResponse(responseCode = "200", description = "The breaks found (recorded, never obeyed) and the engine's view")
     @PostMapping(path = "/v1/accounts/{accountId}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * bars before the newest one kept (out of order) and other bars at a time already kept are refused one by one, naming
  * the bar; an identical repeat of the newest bar is ignored; every valid bar is kept.
  */
+@Tag(name = "Market data")
 @RestController
 class BarController {
 
@@ -49,7 +51,7 @@ class BarController {
         this.pipeline = pipeline;
     }
 
-    @Operation(summary = "Send bars of one instrument: journaled, streamed into its indicators, marking its holders")
+    @Operation(operationId = "sendBars", summary = "Send bars of one instrument: journaled, streamed into its indicators, marking its holders")
     @ApiResponse(responseCode = "200", description = "At least one bar kept or known; the others refused one by one")
     @ApiResponse(responseCode = "400", description = "No bar of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = BarsTaken.class)))

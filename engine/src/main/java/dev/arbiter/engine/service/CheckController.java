@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the last word. Stored, audited and replayable like a
  * decision, readable at {@code /v1/decisions/{id}}.
  */
+@Tag(name = "Checks")
 @RestController
 class CheckController {
 
@@ -31,7 +33,7 @@ class CheckController {
         this.explanations = explanations;
     }
 
-    @Operation(summary = "Pre-trade check: the rules (and with allocate=true the sizing) on intents, without sending orders")
+    @Operation(operationId = "check", summary = "Pre-trade check: the rules (and with allocate=true the sizing) on intents, without sending orders")
     @ApiResponse(responseCode = "201", description = "Checked and stored",
             content = @Content(schema = @Schema(implementation = DecisionController.DecisionAnswer.class)))
     @ApiResponse(responseCode = "200", description = "The check stored for this Idempotency-Key (a repeat)",

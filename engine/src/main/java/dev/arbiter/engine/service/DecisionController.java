@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -32,6 +33,7 @@ import tools.jackson.databind.JsonNode;
  * decision comes before its explanation; every read returns the decision explained (waiting for the explanation, or
  * working it out, when it is not stored yet).
  */
+@Tag(name = "Decisions")
 @RestController
 @RequestMapping(path = "/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
 class DecisionController {
@@ -67,7 +69,7 @@ class DecisionController {
         this.explanations = explanations;
     }
 
-    @Operation(summary = "Decide: the account and its intents, decided by the rules, sized, proven and explained")
+    @Operation(operationId = "decide", summary = "Decide: the account and its intents, decided by the rules, sized, proven and explained")
     @ApiResponse(responseCode = "201", description = "Decided and stored; the explanation follows",
             content = @Content(schema = @Schema(implementation = DecisionAnswer.class)))
     @ApiResponse(responseCode = "200", description = "The decision stored for this Idempotency-Key (a repeat): nothing decided again",
@@ -100,7 +102,7 @@ class DecisionController {
                 : ResponseEntity.created(location).body(json);
     }
 
-    @Operation(summary = "A stored decision, explained")
+    @Operation(operationId = "decision", summary = "A stored decision, explained")
     @ApiResponse(responseCode = "200", description = "The decision",
             content = @Content(schema = @Schema(implementation = Decision.class)))
     @GetMapping("/{decisionId}")
@@ -108,7 +110,7 @@ class DecisionController {
         return ResponseEntity.ok(explanations.completeJson(stored(decisionId)).decisionJson());
     }
 
-    @Operation(summary = "A stored decision's full trace")
+    @Operation(operationId = "trace", summary = "A stored decision's full trace")
     @ApiResponse(responseCode = "200", description = "Every rule firing with its facts, the allocation, the proof and the explanations",
             content = @Content(schema = @Schema(implementation = DecisionTrace.class)))
     @GetMapping("/{decisionId}/trace")
@@ -117,7 +119,7 @@ class DecisionController {
     }
 
     /** The explanation alone: per proposal its status, the sentences and the Prolog goal that gave them. */
-    @Operation(summary = "A stored decision's explanation")
+    @Operation(operationId = "explanation", summary = "A stored decision's explanation")
     @ApiResponse(responseCode = "200", description = "The sentences per proposal",
             content = @Content(schema = @Schema(implementation = Explained.class)))
     @GetMapping("/{decisionId}/explanation")
@@ -127,7 +129,7 @@ class DecisionController {
                 whole.trace().explanations())));
     }
 
-    @Operation(summary = "Re-run a stored decision with the release it names")
+    @Operation(operationId = "replay", summary = "Re-run a stored decision with the release it names")
     @ApiResponse(responseCode = "200", description = "Identical, or every field that differs",
             content = @Content(schema = @Schema(implementation = Replayer.Report.class)))
     @PostMapping("/{decisionId}/replay")

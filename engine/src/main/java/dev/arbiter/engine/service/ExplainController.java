@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"goal": "why_not(approved('i-1'), Reasons)"}}. The decision's facts are re-made from its
  * trace with the release it used (decisions are deterministic, so they are the decision's own).
  */
+@Tag(name = "Decisions")
 @RestController
 class ExplainController {
 
@@ -34,7 +36,7 @@ class ExplainController {
         this.replayer = replayer;
     }
 
-    @Operation(summary = "Ask a Prolog question about a stored decision's explanation")
+    @Operation(operationId = "askExplanation", summary = "Ask a Prolog question about a stored decision's explanation")
     @ApiResponse(responseCode = "200", description = "The goal's solutions, within the step and time limits")
     @PostMapping(path = "/v1/decisions/{decisionId}/explain", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * working order it fills). A fill naming no order the engine approved (a manual trade, a liquidation) is booked all
  * the same and reported as unsolicited. Each fill is kept or refused on its own; a fill id seen before changes nothing.
  */
+@Tag(name = "Orders and fills")
 @RestController
 class FillController {
 
@@ -48,7 +50,7 @@ class FillController {
         this.pipeline = pipeline;
     }
 
-    @Operation(summary = "Record fills from the venue")
+    @Operation(operationId = "recordFills", summary = "Record fills from the venue")
     @ApiResponse(responseCode = "200", description = "At least one fill recorded or known before; the others refused one by one")
     @ApiResponse(responseCode = "400", description = "No fill of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = FillsRecorded.class)))

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * new as the last bar) and the funding rules read the rate. Malformed marks and marks not newer than the latest one
  * are refused one by one, naming the mark; an identical repeat of the latest is ignored; every valid mark is kept.
  */
+@Tag(name = "Market data")
 @RestController
 class MarkPriceController {
 
@@ -53,7 +55,7 @@ class MarkPriceController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Send mark prices and funding rates of a perpetual")
+    @Operation(operationId = "sendMarks", summary = "Send mark prices and funding rates of a perpetual")
     @ApiResponse(responseCode = "200", description = "At least one mark kept or known; the others refused one by one")
     @ApiResponse(responseCode = "400", description = "No mark of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = MarksTaken.class)))

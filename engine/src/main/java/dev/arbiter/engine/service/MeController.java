@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Who is signed in and with which roles: the console shows each user only what their roles may do. */
+@Tag(name = "Sign-in")
 @RestController
 class MeController {
 
@@ -19,7 +21,7 @@ class MeController {
     record Me(String user, List<String> roles) {
     }
 
-    @Operation(summary = "Who is signed in, with which roles")
+    @Operation(operationId = "me", summary = "Who is signed in, with which roles")
     @ApiResponse(responseCode = "200", description = "The caller")
     @GetMapping(path = "/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     Me me(Authentication user) {

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -14,11 +13,13 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -69,14 +70,25 @@ class OpenApiConfiguration {
                                 + " rules reject, cap or halt intents, the sizing allocates what survives, every order is"
                                 + " proven within the hard limits, and every decision is explained and kept in a"
                                 + " tamper-evident audit chain. Errors are RFC 9457 problem details that name the field,"
-                                + " the value and what is accepted.")
-                        .license(new License().name("Proprietary")))
+                                + " the value and what is accepted."))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API key (machine clients; `./arbiter keys new`), a sign-in token from"
                                         + " POST /v1/sign-ins, or a JWT from the desk's identity provider"))
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user and password, for people and scripts")))
+                .servers(List.of(new Server().url("http://localhost:8080").description("the embedded default (./arbiter serve)")))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Accounts").description("Opening balances, transfers, funding, margin modes, reconciliation, the engine's view"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Audit").description("The tamper-evident audit chain"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Market data").description("Bars and mark prices the engine keeps"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Checks").description("Pre-trade checks"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Decisions").description("Decisions, their traces, explanations and replays"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Reports").description("Decision search and auditors' HTML reports"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Orders and fills").description("Fills and order reports from the venue"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Sign-in").description("Who is signed in; short-lived sign-in tokens"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Risk").description("The live risk picture"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Rule sets").description("Releases in force, and the lifecycle of candidates"))
+                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Trading state").description("Halts, reduce-only, resumes and kill switches"))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
@@ -151,7 +163,7 @@ class OpenApiConfiguration {
         properties.put("accepted", typed("string").description("what the field accepts"));
         Schema schema = typed("object").description("A problem detail (RFC 9457)");
         schema.setProperties(properties);
-        schema.setRequired(java.util.List.of("title", "status", "detail"));
+        schema.setRequired(List.of("title", "status", "detail"));
         return schema;
     }
 

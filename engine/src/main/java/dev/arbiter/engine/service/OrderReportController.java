@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * or rejected (fills go to {@code POST /v1/fills}). A cancelled or rejected order no longer reserves balance or
  * counts towards exposure; a cancel counts as a message for the rate limits. Each report is kept or refused on its own.
  */
+@Tag(name = "Orders and fills")
 @RestController
 class OrderReportController {
 
@@ -50,7 +52,7 @@ class OrderReportController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Record order reports from the venue (acknowledged, cancelled, rejected)")
+    @Operation(operationId = "recordOrderReports", summary = "Record order reports from the venue (acknowledged, cancelled, rejected)")
     @ApiResponse(responseCode = "200", description = "At least one report recorded; the others refused one by one")
     @ApiResponse(responseCode = "400", description = "No report of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = ReportsRecorded.class)))

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Reports for auditors, and the decision search the console browses with. */
+@Tag(name = "Reports")
 @RestController
 class ReportController {
 
@@ -54,7 +56,7 @@ class ReportController {
         this.explanations = explanations;
     }
 
-    @Operation(summary = "Search stored decisions")
+    @Operation(operationId = "searchDecisions", summary = "Search stored decisions")
     @ApiResponse(responseCode = "200", description = "The matching decisions, newest first")
     @GetMapping(path = "/v1/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
     DecisionPage list(@RequestParam(required = false) String status,
@@ -76,7 +78,7 @@ class ReportController {
                 instant("to", to), limit).stream().filter(d -> AccountScope.permits(d.accountId())).toList());
     }
 
-    @Operation(summary = "A decision's report for auditors (HTML)")
+    @Operation(operationId = "decisionReport", summary = "A decision's report for auditors (HTML)")
     @ApiResponse(responseCode = "200", description = "A self-contained HTML page")
     @GetMapping(path = "/v1/decisions/{decisionId}/report", produces = MediaType.TEXT_HTML_VALUE)
     String decisionReport(@PathVariable String decisionId) {
@@ -86,7 +88,7 @@ class ReportController {
         return DecisionReport.render(stored.decision(), stored.trace(), search.stamp(decisionId).orElse(null));
     }
 
-    @Operation(summary = "The period's activity for auditors (HTML)")
+    @Operation(operationId = "periodReport", summary = "The period's activity for auditors (HTML)")
     @ApiResponse(responseCode = "200", description = "A self-contained HTML page")
     @GetMapping(path = "/v1/reports/period", produces = MediaType.TEXT_HTML_VALUE)
     String periodReport(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {

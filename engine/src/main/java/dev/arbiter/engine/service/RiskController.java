@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * ({@code event: risk}) every {@code arbiter.risk.stream-every}, for as long as {@code arbiter.risk.stream-for}. A
  * caller whose key acts for some accounts sees only those.
  */
+@Tag(name = "Risk")
 @RestController
 class RiskController implements AutoCloseable {
 
@@ -43,14 +45,14 @@ class RiskController implements AutoCloseable {
         this.streamFor = Duration.parse(streamFor);
     }
 
-    @Operation(summary = "The live risk picture from the engine's own state")
+    @Operation(operationId = "risk", summary = "The live risk picture from the engine's own state")
     @ApiResponse(responseCode = "200", description = "Per account and desk-wide: exposure, limit use, margin, drawdown, controls, feeds")
     @GetMapping(path = "/v1/risk", produces = MediaType.APPLICATION_JSON_VALUE)
     RiskView.Snapshot now() {
         return view.now().visibleTo(AccountScope::permits);
     }
 
-    @Operation(summary = "The live risk picture, streamed")
+    @Operation(operationId = "riskStream", summary = "The live risk picture, streamed")
     @ApiResponse(responseCode = "200", description = "Server-sent events named risk, each a snapshot",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = RiskView.Snapshot.class)))
     @GetMapping(path = "/v1/risk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

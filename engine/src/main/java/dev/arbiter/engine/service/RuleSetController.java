@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /v1/rule-sets/active}: the releases decisions and checks are made with now, and their rules by layer. */
+@Tag(name = "Rule sets")
 @RestController
 class RuleSetController {
 
@@ -28,7 +30,7 @@ class RuleSetController {
         this.checks = checks;
     }
 
-    @Operation(summary = "The releases in force now")
+    @Operation(operationId = "activeReleases", summary = "The releases in force now")
     @ApiResponse(responseCode = "200", description = "The releases for decisions and for checks")
     @GetMapping(path = "/v1/rule-sets/active", produces = MediaType.APPLICATION_JSON_VALUE)
     Active active() {

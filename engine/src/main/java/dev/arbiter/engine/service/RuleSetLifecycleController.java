@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The rule-set lifecycle over HTTP: upload a candidate (checked at once), read its checks and impact, approve it
  * (a second risk officer), activate it, roll back to an earlier release. Who acts is the signed-in user.
  */
+@Tag(name = "Rule sets")
 @RestController
 class RuleSetLifecycleController {
 
@@ -58,21 +60,21 @@ class RuleSetLifecycleController {
         this.lifecycle = lifecycle;
     }
 
-    @Operation(summary = "List rule-set candidates")
+    @Operation(operationId = "candidates", summary = "List rule-set candidates")
     @ApiResponse(responseCode = "200", description = "Every candidate, oldest first")
     @GetMapping(path = "/v1/rule-sets", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidates candidates() {
         return new Candidates(lifecycle.all().stream().map(CandidateSummary::of).toList());
     }
 
-    @Operation(summary = "One candidate with its files, checks and impact")
+    @Operation(operationId = "candidate", summary = "One candidate with its files, checks and impact")
     @ApiResponse(responseCode = "200", description = "The candidate")
     @GetMapping(path = "/v1/rule-sets/{candidateId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate candidate(@PathVariable String candidateId) {
         return lifecycle.find(candidateId);
     }
 
-    @Operation(summary = "Upload a candidate: rule files, limits, parameters")
+    @Operation(operationId = "uploadCandidate", summary = "Upload a candidate: rule files, limits, parameters")
     @ApiResponse(responseCode = "201", description = "Checked at once: diagnostics, analysis, rule tests and impact on recent decisions")
     @PostMapping(path = "/v1/rule-sets", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -86,7 +88,7 @@ class RuleSetLifecycleController {
         return ResponseEntity.created(URI.create("/v1/rule-sets/" + candidate.id())).body(candidate);
     }
 
-    @Operation(summary = "Approve a candidate (a second risk officer)")
+    @Operation(operationId = "approve", summary = "Approve a candidate (a second risk officer)")
     @ApiResponse(responseCode = "200", description = "Approved")
     @ApiResponse(responseCode = "409", description = "Refused: the author cannot approve, or the candidate is not awaiting approval")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -94,7 +96,7 @@ class RuleSetLifecycleController {
         return lifecycle.approve(candidateId, user.getName());
     }
 
-    @Operation(summary = "Activate an approved candidate")
+    @Operation(operationId = "activate", summary = "Activate an approved candidate")
     @ApiResponse(responseCode = "200", description = "Active: decisions from now on use it")
     @ApiResponse(responseCode = "409", description = "Refused: not approved")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -102,7 +104,7 @@ class RuleSetLifecycleController {
         return lifecycle.activate(candidateId, user.getName());
     }
 
-    @Operation(summary = "Roll back to an earlier release")
+    @Operation(operationId = "rollback", summary = "Roll back to an earlier release")
     @ApiResponse(responseCode = "200", description = "Active again")
     @ApiResponse(responseCode = "409", description = "Refused: not a retired release")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)

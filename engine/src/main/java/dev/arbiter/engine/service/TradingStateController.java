@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the desk's kill switch. Each action is an event of the account's or the desk's journal and an audit record;
  * decisions that start after the answer see it. Who acted comes from the signed-in user.
  */
+@Tag(name = "Trading state")
 @RestController
 class TradingStateController {
 
@@ -68,7 +70,7 @@ class TradingStateController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Halt, set reduce-only or resume an account, an instrument or everything")
+    @Operation(operationId = "changeTradingState", summary = "Halt, set reduce-only or resume an account, an instrument or everything")
     @ApiResponse(responseCode = "201", description = "Recorded with the officer's name and reason")
     @PostMapping(path = "/v1/trading-state", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -99,7 +101,7 @@ class TradingStateController {
                 request.state(), request.reason(), user.getName()));
     }
 
-    @Operation(summary = "Engage or release a kill switch")
+    @Operation(operationId = "setKillSwitch", summary = "Engage or release a kill switch")
     @ApiResponse(responseCode = "201", description = "Recorded with the officer's name and reason")
     @PostMapping(path = "/v1/kill-switch", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
@@ -128,7 +130,7 @@ class TradingStateController {
                 request.engaged(), user.getName(), request.reason()));
     }
 
-    @Operation(summary = "The trading states in force")
+    @Operation(operationId = "tradingStates", summary = "The trading states in force")
     @ApiResponse(responseCode = "200", description = "Controls, kill switches and their history")
     @GetMapping(path = "/v1/trading-state", produces = MediaType.APPLICATION_JSON_VALUE)
     TradingStates state() {

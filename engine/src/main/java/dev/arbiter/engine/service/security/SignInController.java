@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the console then presents instead of the password, so a person's password is checked once per sign-in, not on
  * every call. {@code DELETE /v1/sign-ins/current} ends the token presented.
  */
+@Tag(name = "Sign-in")
 @RestController
 class SignInController {
 
@@ -34,7 +36,7 @@ class SignInController {
         this.tokens = tokens;
     }
 
-    @Operation(summary = "Sign in once with a user and password (HTTP Basic) for a short-lived token")
+    @Operation(operationId = "signIn", summary = "Sign in once with a user and password (HTTP Basic) for a short-lived token")
     @ApiResponse(responseCode = "201", description = "The token",
             content = @Content(schema = @Schema(implementation = SignedIn.class)))
     @ApiResponse(responseCode = "400", description = "Not a password sign-in (a key or token was sent)")
@@ -49,7 +51,7 @@ class SignInController {
                 issued.signedIn().roles(), issued.signedIn().expiresAt().toString()));
     }
 
-    @Operation(summary = "Sign out: the token presented stops working")
+    @Operation(operationId = "signOut", summary = "Sign out: the token presented stops working")
     @ApiResponse(responseCode = "204", description = "Signed out")
     @ApiResponse(responseCode = "400", description = "The request does not present a sign-in token")
     @DeleteMapping("/v1/sign-ins/current")
