@@ -27,7 +27,7 @@ import java.util.zip.ZipInputStream;
  * (or JSON path), the value and what is accepted.
  *
  * <p>The period is the one given, else the one the file states (bars JSON {@code period}; a Binance kline's close
- * time), else the smallest step between the first thousand consecutive times. Bars are checked one by one as
+ * time), else the smallest step between the first thousand times, in time order. Bars are checked one by one as
  * {@link Bar} facts; their order, duplicates and gaps are left to the consumer.
  */
 public final class BarsReader {
@@ -177,9 +177,11 @@ public final class BarsReader {
     }
 
     private static Duration inferPeriod(List<Row> rows, Source source) {
+        // sorted, so that a newest-first file or a bar out of place does not make a step of its own
+        List<Instant> times = rows.stream().limit(PERIOD_SAMPLE).map(Row::time).sorted().toList();
         Duration smallest = null;
-        for (int i = 1; i < Math.min(rows.size(), PERIOD_SAMPLE); i++) {
-            Duration step = Duration.between(rows.get(i - 1).time(), rows.get(i).time());
+        for (int i = 1; i < times.size(); i++) {
+            Duration step = Duration.between(times.get(i - 1), times.get(i));
             if (step.isPositive() && (smallest == null || step.compareTo(smallest) < 0)) {
                 smallest = step;
             }
