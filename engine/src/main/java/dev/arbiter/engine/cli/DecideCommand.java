@@ -5,7 +5,6 @@ import dev.arbiter.engine.decision.DecisionIds;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.InvalidRequestException;
-import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.engine.json.EventBodies;
@@ -18,6 +17,9 @@ import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.mlbridge.marketdata.BarFile;
+import dev.arbiter.mlbridge.marketdata.BarFileException;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.rules.pack.InstrumentSet;
 import java.io.IOException;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arbiter decide --request FILE [--account FILE] [--bars FILE]... [--fills FILE]... [--models DIR]}: one
+ * {@code arbiter decide --request FILE [--account FILE] [--bars [SYMBOL=]FILE]... [--fills FILE]... [--models DIR]}: one
  * decision in-process, through the same core the service runs: the account's opening balance, the bars and the fills
  * (the bodies the service's endpoints take) are journaled first, in that order, then the request is decided from the
  * engine's state; the decision JSON goes to stdout. The models the request names are loaded from {@code --models}
@@ -52,9 +54,11 @@ final class DecideCommand implements Callable<Integer> {
             description = "the account's opening balance, as PUT /v1/accounts/{id} takes it (docs/examples/account.json)")
     private Path account;
 
-    @Option(names = "--bars", paramLabel = "FILE",
-            description = "bars as POST /v1/market/bars takes them (docs/examples/bars.json); repeatable")
-    private List<Path> bars = new ArrayList<>();
+    @Option(names = "--bars", paramLabel = "[SYMBOL=]FILE",
+            description = "bars as POST /v1/market/bars takes them (docs/examples/bars.json), or any other "
+                    + BarFormatConverter.FORMATS + "; SYMBOL= names the instrument of a file that does not (e.g."
+                    + " ETH-USD=ETHUSDT-5m-2023-03.zip); repeatable")
+    private List<String> bars = new ArrayList<>();
 
     @Option(names = "--fills", paramLabel = "FILE",
             description = "fills as POST /v1/fills takes them (docs/examples/fills.json); repeatable")
@@ -94,12 +98,19 @@ final class DecideCommand implements Callable<Integer> {
                     String id = opening.accountId() == null ? parsed.accountId() : opening.accountId();
                     core.submit(opening.toEvent(id, parsed.asOf()), null);
                 }
-                for (Path path : bars) {
+                for (String option : bars) {
+                    int equals = option.indexOf('=');
+                    boolean named = equals > 0 && option.substring(0, equals).matches("[A-Za-z0-9._:/-]+")
+                            && !Files.exists(Path.of(option));
+                    Path path = Path.of(named ? option.substring(equals + 1) : option);
                     file = "--bars " + path;
-                    MarketSeries series = read(path, MarketSeries.class);
+                    if (!Files.exists(path)) {
+                        throw new InvalidRequestException("(file)", path.toString(), "an existing file");
+                    }
+                    BarFile series = BarsReader.read(path, BarsReader.Options.forSymbol(named ? option.substring(0, equals) : null));
                     instruments.find(series.symbol()).orElseThrow(() -> new InvalidRequestException("symbol",
                             "'" + series.symbol() + "'", "a listed instrument " + instruments.symbols()));
-                    for (Bar bar : series.toBars("bars")) {
+                    for (Bar bar : series.bars()) {
                         core.bar(bar);
                     }
                 }
@@ -111,7 +122,7 @@ final class DecideCommand implements Callable<Integer> {
                         core.submit(fill.toEvent("fills[" + i + "]", instruments, core::account), fill.key());
                     }
                 }
-            } catch (InvalidRequestException | InvalidEventException | InvalidFactException e) {
+            } catch (InvalidRequestException | InvalidEventException | InvalidFactException | BarFileException e) {
                 System.err.println("invalid " + file + ": " + e.getMessage());
                 return 2;
             }

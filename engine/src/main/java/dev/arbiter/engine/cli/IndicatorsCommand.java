@@ -7,7 +7,10 @@ import dev.arbiter.mlbridge.features.FeatureSet;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.features.FeatureUpdate;
 import dev.arbiter.mlbridge.features.StreamingFeatures;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarFile;
+import dev.arbiter.mlbridge.marketdata.BarFileException;
+import dev.arbiter.mlbridge.marketdata.BarFormat;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +25,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code arbiter indicators --bars FILE --out FILE [--set NAME]}: streams a bars CSV through a feature
+ * {@code arbiter indicators --bars FILE --out FILE [--set NAME] [--format NAME]}: streams a bars file (any format
+ * {@link BarsReader} reads) through a feature
  * set and writes {@code time} plus one column per feature, empty during warm-up (see
  * {@code docs/indicators.md}). A refused bar exits 2 with its line; the output is written only when
  * every bar was read, so a partial file never appears.
  */
 @Command(name = "indicators", mixinStandardHelpOptions = true,
-        description = "Compute a feature set over a bars CSV (time,open,high,low,close,volume) and write it as CSV.")
+        description = "Compute a feature set over a bars file (CSV, Binance klines or ZIP, OHLCV/ta4j/bars JSON) and write it as CSV.")
 final class IndicatorsCommand implements Callable<Integer> {
 
     @Option(names = "--bars", required = true, paramLabel = "FILE",
-            description = "bars CSV: header time,open,high,low,close,volume; time ISO-8601 UTC or epoch ms (bar open)")
+            description = BarFormatConverter.FORMATS + "; times are bar opens")
     private Path bars;
+
+    @Option(names = "--format", paramLabel = "NAME", converter = BarFormatConverter.class, description = BarFormatConverter.HELP)
+    private BarFormat format;
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the features CSV")
     private Path out;
@@ -70,14 +77,15 @@ final class IndicatorsCommand implements Callable<Integer> {
             System.err.println("--period: '" + period + "' is not accepted; expected an ISO-8601 duration such as PT1H or PT5M");
             return 2;
         }
-        BarsCsv.File file;
+        BarFile file;
         try {
-            file = BarsCsv.read(bars, symbol == null ? symbolFrom(bars) : symbol, barPeriod);
+            file = BarsReader.read(bars, BarsReader.Options.forSymbol(symbol == null ? symbolFrom(bars) : symbol)
+                    .period(barPeriod).format(format));
         } catch (NoSuchFileException e) {
             System.err.println("--bars: " + bars + " does not exist");
             return 2;
-        } catch (InvalidFactException e) {
-            System.err.println("invalid bars " + bars + ": " + e.getMessage());
+        } catch (BarFileException e) {
+            System.err.println("invalid bars " + e.getMessage());
             return 2;
         }
         Path partial = Files.createTempFile(out.toAbsolutePath().getParent(), ".indicators-", ".csv");
@@ -93,7 +101,7 @@ final class IndicatorsCommand implements Callable<Integer> {
                 try {
                     update = features.accept(file.bars().get(i));
                 } catch (InvalidFactException e) {
-                    System.err.println("invalid bars " + bars + ": line " + file.line(i) + ": " + e.getMessage());
+                    System.err.println("invalid bars " + bars + " " + file.where(i) + ": " + e.getMessage());
                     Files.deleteIfExists(partial);
                     return 2;
                 }

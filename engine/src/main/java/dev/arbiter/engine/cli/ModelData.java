@@ -3,7 +3,8 @@ package dev.arbiter.engine.cli;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.mlbridge.features.FeatureSets;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarFormat;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.model.Dataset;
 import dev.arbiter.mlbridge.model.DatasetBuilder;
 import dev.arbiter.mlbridge.model.ForwardReturnLabel;
@@ -17,8 +18,11 @@ import picocli.CommandLine.Option;
 /** The data and walk-forward options the model commands share. */
 final class ModelData {
 
-    @Option(names = "--bars", required = true, paramLabel = "FILE", description = "bars CSV (as for `arbiter indicators`)")
+    @Option(names = "--bars", required = true, paramLabel = "FILE", description = BarFormatConverter.FORMATS)
     Path bars;
+
+    @Option(names = "--format", paramLabel = "NAME", converter = BarFormatConverter.class, description = BarFormatConverter.HELP)
+    BarFormat format;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "instrument symbol (default: BARS)")
     String symbol = "BARS";
@@ -52,8 +56,7 @@ final class ModelData {
 
     /** The bars in [from, to), checked. */
     List<Bar> readBars() throws IOException {
-        BarsCsv.File file = BarsCsv.read(bars, symbol, null);
-        return file.bars().stream()
+        return BarsReader.read(bars, BarsReader.Options.forSymbol(symbol).format(format)).bars().stream()
                 .filter(b -> from == null || !b.openTime().isBefore(from))
                 .filter(b -> to == null || b.openTime().isBefore(to))
                 .toList();
@@ -61,7 +64,7 @@ final class ModelData {
 
     Dataset dataset(List<Bar> series) {
         if (series.isEmpty()) {
-            throw new InvalidFactException("BarsCsv", "--from/--to", from + ".." + to, "a range holding bars");
+            throw new InvalidFactException("bars", "--from/--to", from + ".." + to, "a range holding bars");
         }
         return DatasetBuilder.build(series, FeatureSets.builtIn().get(set), new ForwardReturnLabel(horizon));
     }

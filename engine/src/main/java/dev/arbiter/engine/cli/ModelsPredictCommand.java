@@ -5,7 +5,9 @@ import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.features.FeatureUpdate;
 import dev.arbiter.mlbridge.features.StreamingFeatures;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarFileException;
+import dev.arbiter.mlbridge.marketdata.BarFormat;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.model.ModelMetadata;
 import dev.arbiter.mlbridge.model.ModelMonitor;
 import dev.arbiter.mlbridge.model.ModelRegistry;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Option;
  * model's health over the recent bars (PSI of each feature against training; STALE by age).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predict at the last bar of a bars CSV with a registered model, with the model's health.")
+        description = "Predict at the last bar of a bars file with a registered model, with the model's health.")
 final class ModelsPredictCommand implements Callable<Integer> {
 
     @Option(names = "--registry", required = true, paramLabel = "DIR", description = "model registry directory")
@@ -38,8 +40,11 @@ final class ModelsPredictCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, paramLabel = "VERSION", description = "model version")
     private String version;
 
-    @Option(names = "--bars", required = true, paramLabel = "FILE", description = "bars CSV")
+    @Option(names = "--bars", required = true, paramLabel = "FILE", description = BarFormatConverter.FORMATS)
     private Path bars;
+
+    @Option(names = "--format", paramLabel = "NAME", converter = BarFormatConverter.class, description = BarFormatConverter.HELP)
+    private BarFormat format;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "instrument symbol (default: the model's)")
     private String symbol;
@@ -62,9 +67,13 @@ final class ModelsPredictCommand implements Callable<Integer> {
         ModelMetadata m = model.metadata();
         List<Bar> series;
         try {
-            series = BarsCsv.read(bars, symbol == null ? m.symbol() : symbol, m.period()).bars();
+            series = BarsReader.read(bars, BarsReader.Options.forSymbol(symbol == null ? m.symbol() : symbol)
+                    .period(m.period()).format(format)).bars();
         } catch (NoSuchFileException e) {
             System.err.println("--bars: " + bars + " does not exist");
+            return 2;
+        } catch (BarFileException e) {
+            System.err.println("invalid bars " + e.getMessage());
             return 2;
         } catch (IllegalArgumentException e) {
             System.err.println("invalid bars " + bars + ": " + e.getMessage());

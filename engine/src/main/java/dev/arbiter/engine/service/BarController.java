@@ -6,6 +6,10 @@ import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.marketdata.BarFile;
+import dev.arbiter.mlbridge.marketdata.BarFileException;
+import dev.arbiter.mlbridge.marketdata.BarFormat;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.rules.pack.InstrumentSet;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -15,10 +19,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * {@code POST /v1/market/bars}: bars of one symbol and period, oldest first, each journaled in the instrument's market
  * journal and streamed into its indicators, regimes and anomalies; holders' marks move with every bar. Malformed bars,
  * bars before the newest one kept (out of order) and other bars at a time already kept are refused one by one, naming
- * the bar; an identical repeat of the newest bar is ignored; every valid bar is kept.
+ * the bar; an identical repeat of the newest bar is ignored; every valid bar is kept. The bars may also come as a file
+ * ({@code text/csv} or a Binance {@code application/zip}), read by {@link BarsReader}.
  */
 @Tag(name = "Market data")
 @RestController
@@ -84,6 +92,62 @@ class BarController {
             NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
             return core.bar(bar);
         });
+        return answer(symbol, period, tally);
+    }
+
+    /**
+     * The same bars as a file: {@code text/csv} (a CSV with a header or Binance klines) or {@code application/zip} (a
+     * ZIP holding one such CSV), the symbol and optionally the period as query parameters. A malformed file is refused
+     * whole, naming its line and column; then each bar is kept or refused on its own, named by its line.
+     */
+    @Operation(operationId = "sendBarFile", summary = "Send bars as a file: a CSV (with a header, or Binance klines) or a ZIP")
+    @ApiResponse(responseCode = "200", description = "At least one bar kept or known; the others refused one by one")
+    @ApiResponse(responseCode = "400", description = "The file cannot be read (its line and column named), or no bar"
+            + " of it taken")
+    @PostMapping(path = "/v1/market/bars", consumes = {"text/csv", "application/zip"},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<BarsTaken> ingestFile(@RequestParam(name = "symbol", required = false) String symbol,
+                                                   @RequestParam(name = "period", required = false) String period,
+                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                           content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                                                   @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
+                                                   @RequestBody(required = false) byte[] body) {
+        if (symbol == null || instruments().find(symbol).isEmpty()) {
+            throw new InvalidRequestException("symbol", String.valueOf(symbol), "a listed instrument "
+                    + instruments().symbols() + " as the query parameter ?symbol=");
+        }
+        Duration given = null;
+        if (period != null) {
+            try {
+                given = Duration.parse(period);
+            } catch (RuntimeException e) {
+                throw new InvalidRequestException("period", period, "an ISO-8601 duration such as PT5M, or no period"
+                        + " to take it from the file");
+            }
+        }
+        BarFile file;
+        try {
+            BarFormat format = type.isCompatibleWith(MediaType.parseMediaType("application/zip")) ? BarFormat.ZIP : null;
+            file = BarsReader.read(body == null ? new byte[0] : body, "body",
+                    BarsReader.Options.forSymbol(symbol).period(given).format(format));
+        } catch (BarFileException e) {
+            throw new InvalidRequestException(e.at().isEmpty() ? "body" : "body " + e.at(), e.value(),
+                    e.accepted() + " (read as " + e.format().map(BarFormat::title).orElse("no known format") + ")");
+        }
+        ItemErrors.Tally tally = ItemErrors.each(file.bars(), (bar, i) -> {
+            String at = file.where(i);
+            NotInTheFuture.check(at + " openTime", bar.openTime(), clock);
+            try {
+                return core.bar(bar);
+            } catch (InvalidFactException e) {
+                throw new InvalidRequestException(at + " " + e.field(), e.value(), e.accepted());
+            }
+        });
+        return answer(symbol, file.period(), tally);
+    }
+
+    private ResponseEntity<BarsTaken> answer(String symbol, Duration period, ItemErrors.Tally tally) {
         BarsTaken answer = new BarsTaken(symbol, period.toString(), tally.kept(), tally.ignored(),
                 core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null), core.marketPosition(symbol),
                 tally.refused());

@@ -34,7 +34,34 @@ final class ItemErrors {
         boolean take(JsonNode item, String path);
     }
 
+    /** Takes one item of a list read from a file; false when it repeats what is already kept. */
+    interface ListTaker<T> {
+        boolean take(T item, int index);
+    }
+
     private ItemErrors() {
+    }
+
+    /**
+     * Takes each of {@code items} on its own, as {@link #each(JsonNode, String, Taker)} does; the taker names the item
+     * in what it throws, as an {@link InvalidRequestException}.
+     */
+    static <T> Tally each(List<T> items, ListTaker<T> taker) {
+        int kept = 0;
+        int ignored = 0;
+        List<Refused> refused = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                if (taker.take(items.get(i), i)) {
+                    kept++;
+                } else {
+                    ignored++;
+                }
+            } catch (InvalidRequestException e) {
+                refused.add(new Refused(e.field(), e.value(), e.accepted()));
+            }
+        }
+        return new Tally(kept, ignored, refused);
     }
 
     /** Takes each item of {@code items} on its own, so a bad one is named and refused and the others are kept. */

@@ -119,7 +119,7 @@ class OpenApiConfiguration {
             problem(responses, "400", "The body is not what this endpoint accepts: the problem names the field, the"
                     + " value and what is accepted; nothing in it was applied");
             problem(responses, "413", "The body is larger than 8 MiB; nothing was read");
-            problem(responses, "415", "The body is not application/json");
+            problem(responses, "415", "The body's Content-Type is not one this endpoint accepts");
         }
         if (path.contains("{decisionId}") || path.contains("{candidateId}")) {
             problem(responses, "404", "No such decision or candidate");

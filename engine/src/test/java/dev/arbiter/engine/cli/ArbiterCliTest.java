@@ -91,6 +91,29 @@ class ArbiterCliTest {
     }
 
     @Test
+    void barsAsABinanceKlineFileNamedBySymbolDecideAsTheBarsBody() throws Exception {
+        JsonNode series = ArbiterJson.mapper().readTree(EXAMPLES.resolve("bars.json").toFile());
+        StringBuilder klines = new StringBuilder();
+        for (JsonNode bar : series.path("bars")) {
+            long open = java.time.Instant.parse(bar.path("openTime").asString()).toEpochMilli();
+            klines.append(open).append(',').append(bar.path("open").asString()).append(',').append(bar.path("high").asString())
+                    .append(',').append(bar.path("low").asString()).append(',').append(bar.path("close").asString()).append(',')
+                    .append(bar.path("volume").asString()).append(',').append(open + 299_999).append(",0,1,0,0,0\n");
+        }
+        Path file = Files.writeString(dir.resolve("ETHUSD-5m-2023-03-15.csv"), klines);
+
+        CliOutput body = run(example(ExampleRequests.EXAMPLE));
+        CliOutput binance = run(decide(ExampleRequests.EXAMPLE, "--account", EXAMPLES.resolve("account.json").toString(),
+                "--bars", "ETH-USD=" + file, "--fills", EXAMPLES.resolve("fills.json").toString()));
+        CliOutput unnamed = run(decide(ExampleRequests.EXAMPLE, "--bars", file.toString()));
+
+        assertThat(binance.exitCode()).as(binance.stderr()).isZero();
+        assertThat(binance.stdout()).isEqualTo(body.stdout());
+        assertThat(unnamed.exitCode()).isEqualTo(2);
+        assertThat(unnamed.stderr()).contains("(Binance klines CSV): no symbol is not accepted; expected a symbol given");
+    }
+
+    @Test
     void aRequestForAnAccountWithoutAnOpeningBalanceExitsTwo() {
         CliOutput out = run(decide(ExampleRequests.EXAMPLE, "--bars", EXAMPLES.resolve("bars.json").toString()));
 
@@ -133,7 +156,9 @@ class ArbiterCliTest {
 
         assertThat(out.exitCode()).isEqualTo(2);
         String file = option.equals("request") ? "invalid request " + bad : "invalid --" + option + " " + bad;
-        assertThat(out.stderr()).contains(file + ": (body): malformed JSON at line 1");
+        assertThat(out.stderr()).contains(option.equals("bars")
+                ? file + ": " + bad + " (bars JSON) line 1, column 15: text that is not well-formed JSON is not accepted"
+                : file + ": (body): malformed JSON at line 1");
         assertThat(out.stdout()).isEmpty();
     }
 

@@ -92,9 +92,46 @@ class IndicatorsCommandTest {
                 "--set", "fast"));
 
         assertThat(nan.exitCode()).isEqualTo(2);
-        assertThat(nan.stderr()).contains("line 3 close: 'NaN' is not accepted; expected a decimal number");
+        assertThat(nan.stderr()).contains("nan.csv (CSV with a header) line 3, column 5 (close): 'NaN' is not accepted;"
+                + " expected a decimal number");
         assertThat(set.exitCode()).isEqualTo(2);
         assertThat(set.stderr()).contains("feature set 'fast' is not defined; expected one of [default, talib, model]");
+    }
+
+    @Test
+    void aBinanceKlineZipGivesTheSameColumnsAsTheCsvAndAForcedFormatIsObeyed() throws Exception {
+        Path csv = write("eth.csv", bars, false);
+        StringBuilder klines = new StringBuilder();
+        for (Bar b : bars) {
+            long micros = b.openTime().toEpochMilli() * 1000;
+            klines.append(micros).append(',').append(b.open()).append(',').append(b.high()).append(',').append(b.low())
+                    .append(',').append(b.close()).append(',').append(b.volume()).append(',').append(micros + 299_999_999L)
+                    .append(",0,1,0,0,0\n");
+        }
+        Path zip = dir.resolve("ETHUSD-5m-2023-03.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("ETHUSD-5m-2023-03.csv"));
+            out.write(klines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Path fromCsv = dir.resolve("csv-features.csv");
+        Path fromZip = dir.resolve("zip-features.csv");
+
+        CliOutput a = CliOutput.of(() -> ArbiterCli.execute("indicators", "--bars", csv.toString(), "--out", fromCsv.toString()));
+        CliOutput b = CliOutput.of(() -> ArbiterCli.execute("indicators", "--bars", zip.toString(), "--out", fromZip.toString()));
+        CliOutput forced = CliOutput.of(() -> ArbiterCli.execute("indicators", "--bars", csv.toString(), "--out",
+                dir.resolve("x.csv").toString(), "--format", "ohlcv-json"));
+        CliOutput unknown = CliOutput.of(() -> ArbiterCli.execute("indicators", "--bars", csv.toString(), "--out",
+                dir.resolve("x.csv").toString(), "--format", "parquet"));
+
+        assertThat(a.exitCode()).as(a.stderr()).isZero();
+        assertThat(b.exitCode()).as(b.stderr()).isZero();
+        assertThat(Files.readAllLines(fromZip)).isEqualTo(Files.readAllLines(fromCsv));
+        assertThat(forced.exitCode()).isEqualTo(2);
+        assertThat(forced.stderr()).contains("eth.csv (CCXT/freqtrade OHLCV JSON) line 1, column 1: text that is not"
+                + " well-formed JSON is not accepted");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("'parquet' is not a bar file format; expected one of csv, binance-klines, zip,"
+                + " ohlcv-json, ta4j-json, bars-json");
     }
 
     private Path write(String name, List<Bar> rows, boolean epochMillis) throws Exception {

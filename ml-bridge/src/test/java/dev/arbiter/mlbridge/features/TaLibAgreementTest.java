@@ -3,7 +3,7 @@ package dev.arbiter.mlbridge.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.marketdata.EthUsdBars;
 import dev.arbiter.mlbridge.marketdata.SharedData;
 import java.io.IOException;
@@ -67,7 +67,7 @@ class TaLibAgreementTest {
         Optional<Path> file = SharedData.file(relative);
         Assumptions.assumeTrue(file.isPresent(), "real data " + relative + " not found beside the repository (set "
                 + SharedData.VARIABLE + "); skipping");
-        return BarsCsv.read(file.get(), symbol, null).bars();
+        return BarsReader.read(file.get(), BarsReader.Options.forSymbol(symbol)).bars();
     }
 
     static List<Agreement> agreement(String data, List<Bar> bars) {

@@ -3,7 +3,6 @@ package dev.arbiter.mlbridge.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -35,8 +34,8 @@ class Ta4jJsonBarsTest {
                 {"ohlc":[{"endTime":1678730699999,"openPrice":1,"highPrice":2,"lowPrice":1,"closePrice":"x","volume":1}]}""";
 
         assertThatThrownBy(() -> Ta4jJsonBars.read(stream(json), "ETH-USD", Duration.ofMinutes(5)))
-                .isInstanceOf(InvalidFactException.class)
-                .hasMessageContaining("ohlc.closePrice")
+                .isInstanceOf(BarFileException.class)
+                .hasMessageContaining("ohlc[0].closePrice")
                 .hasMessageContaining("a number");
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.marketdata.EthUsdBars;
 import dev.arbiter.mlbridge.marketdata.SharedData;
 import java.math.BigDecimal;
@@ -71,7 +71,7 @@ class AnomalyDetectorTest {
     void blackThursday2020FlashCrashesOnHourlyBtc() throws Exception {
         Optional<Path> file = SharedData.file("roshan7869-algotrading/spot_1h/BTC_USDT-1h.csv");
         Assumptions.assumeTrue(file.isPresent(), "hourly BTC/USDT not found beside the repository; skipping");
-        List<Bar> btc = BarsCsv.read(file.get(), "BTC-USDT", null).bars();
+        List<Bar> btc = BarsReader.read(file.get(), BarsReader.Options.forSymbol("BTC-USDT")).bars();
         int at = RegimeDetectorTest.indexOf(btc, "2020-03-12T12:00:00Z");
 
         List<Anomaly> anomalies = detector.detect(btc.subList(at - 500, at + 1), btc.get(at).endTime());

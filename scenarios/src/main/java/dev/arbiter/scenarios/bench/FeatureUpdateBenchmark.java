@@ -5,7 +5,7 @@ import dev.arbiter.mlbridge.features.FeatureSet;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.features.FeatureUpdate;
 import dev.arbiter.mlbridge.features.StreamingFeatures;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.marketdata.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ public class FeatureUpdateBenchmark {
     public void load() throws IOException {
         Path file = SharedData.file(BARS).orElseThrow(() -> new IllegalStateException(
                 BARS + " not found: put the market-data folder beside the repository or set " + SharedData.VARIABLE));
-        bars = BarsCsv.read(file, "BTC-USDT", null).bars();
+        bars = BarsReader.read(file, BarsReader.Options.forSymbol("BTC-USDT")).bars();
         features = FeatureSets.builtIn().get(set);
     }
 

@@ -2,7 +2,7 @@ package dev.arbiter.scenarios.bench;
 
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.mlbridge.features.FeatureSets;
-import dev.arbiter.mlbridge.marketdata.BarsCsv;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.mlbridge.marketdata.SharedData;
 import dev.arbiter.mlbridge.model.Algorithm;
 import dev.arbiter.mlbridge.model.Dataset;
@@ -57,7 +57,7 @@ public class ModelInferenceBenchmark {
     public void train() throws IOException {
         Path file = SharedData.file(FeatureUpdateBenchmark.BARS).orElseThrow(() -> new IllegalStateException(
                 FeatureUpdateBenchmark.BARS + " not found: put the market-data folder beside the repository or set " + SharedData.VARIABLE));
-        List<Bar> bars = BarsCsv.read(file, "BTC-USDT", null).bars();
+        List<Bar> bars = BarsReader.read(file, BarsReader.Options.forSymbol("BTC-USDT")).bars();
         Dataset data = DatasetBuilder.build(bars, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(1));
         int n = data.size();
         int[] rows = new int[20_000];

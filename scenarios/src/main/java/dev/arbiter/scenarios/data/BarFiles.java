@@ -1,29 +1,28 @@
 package dev.arbiter.scenarios.data;
 
-import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
+import dev.arbiter.mlbridge.marketdata.BarFile;
+import dev.arbiter.mlbridge.marketdata.BarFileException;
+import dev.arbiter.mlbridge.marketdata.BarFormat;
+import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.scenarios.spec.InvalidScenarioException;
 import dev.arbiter.scenarios.spec.MarketFeed;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** Loads one feed's bars: a CSV or ta4j JSON file, or a seeded synthetic path. */
+/**
+ * Loads one feed's bars: a file in any bar format (CSV with a header, Binance klines or their ZIP, OHLCV, ta4j or bars
+ * JSON), or a seeded synthetic path.
+ */
 public final class BarFiles {
-
-    private static final String CSV_HEADER = "date,open,high,low,close,volume";
 
     private BarFiles() {
     }
@@ -44,12 +43,12 @@ public final class BarFiles {
                 if (in == null) {
                     throw new InvalidScenarioException(field + ".file", "'" + feed.source() + "'", "a resource on the class path");
                 }
-                bars = read(feed, field, in, from, to);
+                bars = read(feed, field, in);
             }
         } else {
             Path file = resolve(feed, field, baseDirectory, dataRoot);
             try (InputStream in = Files.newInputStream(file)) {
-                bars = read(feed, field, in, from, to);
+                bars = read(feed, field, in);
             }
         }
         List<Bar> kept = bars.stream()
@@ -104,57 +103,28 @@ public final class BarFiles {
         return file;
     }
 
-    private static List<Bar> read(MarketFeed feed, String field, InputStream in, Instant from, Instant to)
-            throws IOException {
-        if (feed.format().equals("ta4j-json")) {
-            try {
-                return Ta4jJsonBars.read(in, feed.symbol(), feed.period());
-            } catch (InvalidFactException e) {
-                throw new InvalidScenarioException(field + ".file", e.getMessage(), "a ta4j bar file");
-            }
+    /**
+     * Reads a feed's file in any format {@link BarsReader} knows (the feed's {@code format}, or told from the content),
+     * as bars of the feed's symbol and period, oldest first and each once.
+     */
+    private static List<Bar> read(MarketFeed feed, String field, InputStream in) throws IOException {
+        Optional<BarFormat> forced = BarFormat.named(feed.format());
+        BarFile file;
+        try {
+            file = BarsReader.read(in.readAllBytes(), feed.source(), BarsReader.Options.forSymbol(feed.symbol())
+                    .period(feed.period()).format(forced.orElse(null)));
+        } catch (BarFileException e) {
+            throw new InvalidScenarioException(field + ".file" + (e.at().isEmpty() ? "" : " " + e.at()), e.value(),
+                    e.accepted() + " (read as " + e.format().map(BarFormat::title).orElse("no known format") + ")");
         }
-        return csv(feed, field, in, from, to);
-    }
-
-    /** Freqtrade's CSV layout: date (ISO-8601 UTC bar open), open, high, low, close, volume. */
-    private static List<Bar> csv(MarketFeed feed, String field, InputStream in, Instant from, Instant to)
-            throws IOException {
-        List<Bar> bars = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null || !header.trim().equals(CSV_HEADER)) {
-                throw new InvalidScenarioException(field + ".file", "a file starting '" + header + "'",
-                        "a CSV file with the header " + CSV_HEADER);
+        List<Bar> bars = file.bars();
+        for (int i = 1; i < bars.size(); i++) {
+            if (!bars.get(i - 1).openTime().isBefore(bars.get(i).openTime())) {
+                throw new InvalidScenarioException(field + ".file " + file.where(i), bars.get(i).openTime(),
+                        "bars oldest first, each once");
             }
-            FreqtradeRows.read(reader, field + ".file", (row, line, cells) -> {
-                Instant open;
-                try {
-                    open = Instant.parse(cells[0].trim());
-                } catch (DateTimeParseException e) {
-                    throw new InvalidScenarioException(field + ".file line " + row + " date", "'" + cells[0] + "'",
-                            "an ISO-8601 UTC time");
-                }
-                // Skip early what the run will never read; the window before 'from' is kept by the caller's from.
-                if ((from != null && open.isBefore(from)) || (to != null && !open.isBefore(to))) {
-                    return;
-                }
-                try {
-                    bars.add(new Bar(feed.symbol(), open, feed.period(), decimal(cells[1]), decimal(cells[2]),
-                            decimal(cells[3]), decimal(cells[4]), decimal(cells[5])));
-                } catch (InvalidFactException | NumberFormatException e) {
-                    throw new InvalidScenarioException(field + ".file line " + row, "'" + line + "'",
-                            "a valid OHLCV bar (" + e.getMessage() + ")");
-                }
-                if (bars.size() > 1 && !bars.get(bars.size() - 2).openTime().isBefore(open)) {
-                    throw new InvalidScenarioException(field + ".file line " + row, open, "bars oldest first, each once");
-                }
-            });
         }
         return bars;
-    }
-
-    private static BigDecimal decimal(String cell) {
-        return new BigDecimal(cell.trim());
     }
 
     /** Geometric Brownian motion, seeded: the same settings always give the same bars. */

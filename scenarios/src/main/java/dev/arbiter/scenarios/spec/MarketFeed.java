@@ -9,8 +9,9 @@ import java.time.Instant;
  *
  * @param source    where the bars come from: {@code data:PATH} (under the market-data root),
  *                  {@code classpath:PATH}, a path relative to the scenario file, or {@code generate}
- * @param format    {@code csv} (date,open,high,low,close,volume with ISO-8601 UTC bar-open times) or
- *                  {@code ta4j-json} (ta4j's example files)
+ * @param format    {@code auto} (told from the file's content) or a bar file format's name ({@code csv},
+ *                  {@code binance-klines}, {@code zip}, {@code ohlcv-json}, {@code ta4j-json}, {@code bars-json}),
+ *                  as {@code dev.arbiter.mlbridge.marketdata.BarsReader} reads them
  * @param generator settings when {@code source} is {@code generate}, else null
  * @param resample  a longer period to aggregate the file's bars into (UTC-aligned), or null to keep them
  * @param funding   a perpetual's funding-rate file ({@code data:PATH} or relative to the scenario file), or null

@@ -1,5 +1,6 @@
 package dev.arbiter.scenarios.spec;
 
+import dev.arbiter.mlbridge.marketdata.BarFormat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import dev.arbiter.rules.pack.InstrumentSet;
 import java.util.Set;
 import dev.arbiter.scenarios.stress.Shock;
 import dev.arbiter.scenarios.search.SearchSpec;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -125,7 +127,8 @@ public final class ScenarioFiles {
             return new MarketFeed(symbol, "generate", "generated", period, cluster, lot, tick, minNotional, generator, null,
                     feed.has("funding") ? feed.text("funding") : null);
         }
-        String format = feed.choice("format", "csv", "csv", "ta4j-json");
+        String format = feed.choice("format", "auto", Stream.concat(Stream.of("auto"),
+                BarFormat.all().stream().map(BarFormat::name)).toArray(String[]::new));
         Duration resample = feed.duration("resample", null);
         if (resample != null && (resample.compareTo(period) <= 0 || resample.toSeconds() % period.toSeconds() != 0
                 || Duration.ofDays(1).toSeconds() % Math.min(resample.toSeconds(), Duration.ofDays(1).toSeconds()) != 0)) {
