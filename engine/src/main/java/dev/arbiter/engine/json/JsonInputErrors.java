@@ -5,6 +5,7 @@ import dev.arbiter.kb.InvalidFactException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -40,6 +41,11 @@ public final class JsonInputErrors {
                     "one of the fields " + known);
         }
         if (e instanceof InvalidFormatException format) {
+            if (format.getValue() instanceof java.math.BigDecimal number) {
+                return new InvalidRequestException(path(format), number.toString(), "a number of magnitude below "
+                        + StrictScalars.TOO_LARGE.toPlainString() + " and, unless zero, not below "
+                        + StrictScalars.TOO_FINE.toPlainString());
+            }
             return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));
         }
         if (e instanceof MismatchedInputException mismatched) {
@@ -48,6 +54,14 @@ public final class JsonInputErrors {
         }
         if (e instanceof DatabindException databind) {
             return new InvalidRequestException(path(databind), "the given value", "a value as docs/api.md describes it");
+        }
+        if (e instanceof InputCoercionException range) {
+            // a number the field's type cannot hold, e.g. forty digits where a count belongs
+            Class<?> target = range.getTargetType();
+            boolean wide = target == long.class || target == Long.class;
+            return new InvalidRequestException(pointerPath(range), "a number beyond this field's range",
+                    "a whole number from " + (wide ? Long.MIN_VALUE + " to " + Long.MAX_VALUE
+                            : Integer.MIN_VALUE + " to " + Integer.MAX_VALUE));
         }
         if (e instanceof StreamReadException read) {
             String where = read.getLocation() == null ? "" : " at line " + read.getLocation().getLineNr()
@@ -87,6 +101,25 @@ public final class JsonInputErrors {
             return "an array (see docs/api.md)";
         }
         return "an object (see docs/api.md)";
+    }
+
+    /** The field a parser stood at when it failed, e.g. {@code intents[0].quantity}. */
+    private static String pointerPath(StreamReadException e) {
+        if (!(e.processor() instanceof tools.jackson.core.JsonParser parser)) {
+            return "(body)";
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parser.streamReadContext().pathAsPointer().toString().split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(part).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.isEmpty() ? "(body)" : path.toString();
     }
 
     private static String path(DatabindException e) {

@@ -12,6 +12,7 @@ import dev.arbiter.mlbridge.marketdata.BarFormat;
 import dev.arbiter.mlbridge.marketdata.BarsReader;
 import dev.arbiter.rules.pack.InstrumentSet;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -106,13 +107,16 @@ class BarController {
             + " of it taken")
     @PostMapping(path = "/v1/market/bars", consumes = {"text/csv", "application/zip"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BarsTaken> ingestFile(@RequestParam(name = "symbol", required = false) String symbol,
-                                                   @RequestParam(name = "period", required = false) String period,
-                                                   @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
-                                                   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                                                           content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
-                                                                   @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
-                                                   @RequestBody(required = false) byte[] body) {
+    ResponseEntity<BarsTaken> ingestFile(@Parameter(description = "the bars' instrument (CSV and ZIP bodies)")
+                                         @RequestParam(name = "symbol", required = false) String symbol,
+                                         @Parameter(description = "the bar period, ISO-8601 (CSV and ZIP bodies);"
+                                                 + " taken from the file when absent")
+                                         @RequestParam(name = "period", required = false) String period,
+                                         @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                                                 content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                                                         @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
+                                         @RequestBody(required = false) byte[] body) {
         if (symbol == null || instruments().find(symbol).isEmpty()) {
             throw new InvalidRequestException("symbol", String.valueOf(symbol), "a listed instrument "
                     + instruments().symbols() + " as the query parameter ?symbol=");

@@ -87,6 +87,10 @@ final class ItemErrors {
     }
 
     static <T> T read(JsonNode item, Class<T> type, String path) {
+        if (item == null || !item.isObject()) {
+            throw new InvalidRequestException(path, item == null || item.isNull() ? "null" : "a value of another kind",
+                    "an object (see docs/api.md)");
+        }
         try {
             return ArbiterJson.mapper().treeToValue(item, type);
         } catch (JacksonException e) {

@@ -70,7 +70,7 @@ class GeneratedClientIT {
 
         AccountView opened = new AccountsApi(trader).openAccount("acct-1", example(json, "account.json", Opening.class));
         assertThat(opened.getAccountId()).isEqualTo("acct-1");
-        BarsTaken bars = new MarketDataApi(trader).sendBars(example(json, "bars.json", Bars.class));
+        BarsTaken bars = new MarketDataApi(trader).sendBars(example(json, "bars.json", Bars.class), null, null);
         assertThat(bars.getKept()).isEqualTo(120);
         FillsRecorded fills = new OrdersAndFillsApi(trader).recordFills(example(json, "fills.json", Fills.class));
         assertThat(fills.getRecorded()).hasSize(1);
