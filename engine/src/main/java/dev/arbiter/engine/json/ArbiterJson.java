@@ -22,12 +22,18 @@ import tools.jackson.databind.type.LogicalType;
 public final class ArbiterJson {
 
     private static final JsonMapper MAPPER = configure(JsonMapper.builder()).build();
+    private static final JsonMapper INPUT = MAPPER.rebuild().addModule(StrictScalars.forInput()).build();
 
     private ArbiterJson() {
     }
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** The mapper for what clients send: as {@link #mapper()}, and amounts refused outside what an amount can be. */
+    public static JsonMapper input() {
+        return INPUT;
     }
 
     /** Applies Arbiter's settings to a builder (the service applies them to Spring's mapper too). */
@@ -40,7 +46,7 @@ public final class ArbiterJson {
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // no coercion between JSON types: text is not a number, a number is not text, an enum or a time
-                .addModule(new StrictScalars())
+                .addModule(StrictScalars.everywhere())
                 .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .withCoercionConfigDefaults(c -> c.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

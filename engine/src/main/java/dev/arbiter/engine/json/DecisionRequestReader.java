@@ -36,7 +36,7 @@ public final class DecisionRequestReader {
             throw new InvalidRequestException("(body)", "empty", "a JSON decision request (see docs/api.md)");
         }
         try {
-            T request = ArbiterJson.mapper().readValue(json, type);
+            T request = ArbiterJson.input().readValue(json, type);
             if (request == null) {
                 throw new InvalidRequestException("(body)", "null", "a JSON object");
             }

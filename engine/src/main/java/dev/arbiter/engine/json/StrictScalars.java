@@ -12,8 +12,9 @@ import tools.jackson.databind.module.SimpleModule;
 
 /**
  * Scalars read as the API documents them and no other way: times and periods only as ISO-8601 text (a number is
- * not read as epoch seconds), and decimal amounts only within what a price, a quantity or a balance can be, so that
- * a number too large or too fine to compute with is refused by name instead of overflowing the sizing.
+ * not read as epoch seconds); and, for what clients send ({@link #forInput()}), decimal amounts only within what a
+ * price, a quantity or a balance can be, so that a number too large or too fine to compute with is refused by name
+ * instead of overflowing the sizing. The journal keeps any decimal it was given, exactly.
  */
 final class StrictScalars extends SimpleModule {
 
@@ -22,11 +23,22 @@ final class StrictScalars extends SimpleModule {
     /** Finer than this is no amount either (and would make lot arithmetic underflow). */
     static final BigDecimal TOO_FINE = new BigDecimal("1e-18");
 
-    StrictScalars() {
-        super("arbiter-strict-scalars");
+    private StrictScalars(String name) {
+        super(name);
         addDeserializer(Instant.class, new TextOnly<>(Instant.class, Instant::parse));
         addDeserializer(Duration.class, new TextOnly<>(Duration.class, Duration::parse));
-        addDeserializer(BigDecimal.class, new BoundedDecimal());
+    }
+
+    /** Times and periods as text: for everything the engine reads, its own records included. */
+    static StrictScalars everywhere() {
+        return new StrictScalars("arbiter-strict-times");
+    }
+
+    /** And amounts within range: for what clients send. */
+    static StrictScalars forInput() {
+        StrictScalars module = new StrictScalars("arbiter-strict-input");
+        module.addDeserializer(BigDecimal.class, new BoundedDecimal());
+        return module;
     }
 
     /** A value that travels as text: anything else is refused as another kind of value. */

@@ -92,7 +92,7 @@ final class ItemErrors {
                     "an object (see docs/api.md)");
         }
         try {
-            return ArbiterJson.mapper().treeToValue(item, type);
+            return ArbiterJson.input().treeToValue(item, type);
         } catch (JacksonException e) {
             InvalidRequestException translated = JsonInputErrors.translate(e);
             String field = "(body)".equals(translated.field()) ? path : path + "." + translated.field();

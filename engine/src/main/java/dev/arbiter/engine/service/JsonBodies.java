@@ -20,7 +20,7 @@ final class JsonBodies {
             throw new InvalidRequestException("(body)", body.length + " bytes", "at most " + DecisionRequestReader.MAX_BYTES + " bytes");
         }
         try {
-            T value = ArbiterJson.mapper().readValue(body, type);
+            T value = ArbiterJson.input().readValue(body, type);
             if (value == null) {
                 throw new InvalidRequestException("(body)", "null", expected);
             }

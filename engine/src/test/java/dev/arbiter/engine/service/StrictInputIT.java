@@ -25,7 +25,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Strict input, field by field: every field of every documented example body (the first element of each list) is
+ * Strict input, field by field: every field of every documented example body (the first element of each list), and
+ * of an example body for each other endpoint that takes one (transfers, margin modes, marks, order reports, trading
+ * states, kill switches, explanation queries), is
  * broken in every way a client can break it (another JSON type, null, missing, empty text, a number too large to
  * read, a forty-digit integer, a negative number) and sent to the real service. Never a 5xx; a refusal is a problem
  * detail in our words (no library, class or SQL text) naming a field of the body; no coercion between types (text
@@ -41,16 +43,36 @@ class StrictInputIT {
                     + "\\bsql\\b|select .* from|insert into|org\\.(springframework|h2|postgresql)|token `");
     private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
 
-    /** An endpoint and the example file its body is documented by. */
-    private record Endpoint(String method, String path, String example) {
+    /** An endpoint, the role that calls it, and its body: a documented example file, or an example of its own. */
+    private record Endpoint(String method, String path, String role, String example) {
+
+        JsonNode body() throws Exception {
+            return JSON.readTree(example.endsWith(".json") ? Files.readString(EXAMPLES.resolve(example)) : example);
+        }
     }
 
     private static final List<Endpoint> ENDPOINTS = List.of(
-            new Endpoint("PUT", "/v1/accounts/acct-strict", "account.json"),
-            new Endpoint("POST", "/v1/market/bars", "bars.json"),
-            new Endpoint("POST", "/v1/fills", "fills.json"),
-            new Endpoint("POST", "/v1/decisions", "decision-request.json"),
-            new Endpoint("POST", "/v1/checks", "decision-request.json"));
+            new Endpoint("PUT", "/v1/accounts/acct-strict", "trader", "account.json"),
+            new Endpoint("POST", "/v1/market/bars", "trader", "bars.json"),
+            new Endpoint("POST", "/v1/fills", "trader", "fills.json"),
+            new Endpoint("POST", "/v1/decisions", "trader", "decision-request.json"),
+            new Endpoint("POST", "/v1/checks", "trader", "decision-request.json"),
+            new Endpoint("POST", "/v1/accounts/acct-1/transfers", "trader", """
+                    {"transferId": "t-strict", "amount": 100, "at": "2023-03-15T13:36:00Z"}"""),
+            new Endpoint("PUT", "/v1/accounts/acct-1/margin-modes/BTC-USDT-PERP", "trader", """
+                    {"mode": "CROSS", "at": "2023-03-15T13:36:00Z"}"""),
+            new Endpoint("POST", "/v1/market/marks", "trader", """
+                    {"symbol": "BTC-USDT-PERP", "marks": [{"time": "2023-03-15T13:35:00Z", "price": 24500.5,
+                     "fundingRate": 0.0001, "nextFundingTime": "2023-03-15T16:00:00Z"}]}"""),
+            new Endpoint("POST", "/v1/orders/reports", "trader", """
+                    {"reports": [{"accountId": "acct-1", "orderId": "ord-unknown", "status": "CANCELLED",
+                     "reason": "cancelled by the desk", "at": "2023-03-15T13:36:00Z"}]}"""),
+            new Endpoint("POST", "/v1/trading-state", "risk-officer", """
+                    {"scope": "ACCOUNT", "target": "acct-strict-2", "state": "REDUCING", "reason": "input drill"}"""),
+            new Endpoint("POST", "/v1/kill-switch", "risk-officer", """
+                    {"scope": "ACCOUNT", "target": "acct-strict-2", "engaged": false, "reason": "input drill"}"""),
+            new Endpoint("POST", "/v1/decisions/{decisionId}/explain", "auditor", """
+                    {"goal": "status(P, S)"}"""));
 
     /** The ways to break one field. */
     private enum Mutation {
@@ -77,9 +99,13 @@ class StrictInputIT {
 
     @TestFactory
     Stream<DynamicTest> everyFieldOfEveryExampleBrokenEveryWay() throws Exception {
+        String decisionId = ServiceClient.json(ServiceClient.as(port, "trader").post("/v1/decisions",
+                RequestVariants.variant(1, "acct-1"))).path("decisionId").asString();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Endpoint endpoint : ENDPOINTS) {
-            JsonNode example = JSON.readTree(Files.readString(EXAMPLES.resolve(endpoint.example())));
+        for (Endpoint template : ENDPOINTS) {
+            Endpoint endpoint = new Endpoint(template.method(), template.path().replace("{decisionId}", decisionId),
+                    template.role(), template.example());
+            JsonNode example = endpoint.body();
             for (String path : paths(example, "")) {
                 JsonNode original = at(example, path);
                 for (Mutation mutation : Mutation.values()) {
@@ -97,10 +123,10 @@ class StrictInputIT {
     private void check(Endpoint endpoint, JsonNode example, String path, JsonNode original, Mutation mutation)
             throws Exception {
         JsonNode body = mutate(example, path, mutation);
-        ServiceClient trader = ServiceClient.as(port, "trader");
+        ServiceClient caller = ServiceClient.as(port, endpoint.role());
         String text = JSON.writeValueAsString(body);
-        HttpResponse<String> response = endpoint.method().equals("PUT") ? trader.put(endpoint.path(), text)
-                : trader.post(endpoint.path(), text);
+        HttpResponse<String> response = endpoint.method().equals("PUT") ? caller.put(endpoint.path(), text)
+                : caller.post(endpoint.path(), text);
         String what = endpoint.path() + " with " + path + " " + mutation + ": " + response.statusCode() + " "
                 + response.body();
         assertThat(response.statusCode()).as(what).isLessThan(500);
