@@ -66,24 +66,16 @@ final class ItemErrors {
 
     /** Takes each item of {@code items} on its own, so a bad one is named and refused and the others are kept. */
     static Tally each(JsonNode items, String name, Taker taker) {
-        int kept = 0;
-        int ignored = 0;
-        List<Refused> refused = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
+        List<JsonNode> list = new ArrayList<>();
+        items.forEach(list::add);
+        return each(list, (item, i) -> {
             String path = name + "[" + i + "]";
             try {
-                if (taker.take(items.get(i), path)) {
-                    kept++;
-                } else {
-                    ignored++;
-                }
-            } catch (InvalidRequestException e) {
-                refused.add(new Refused(e.field(), e.value(), e.accepted()));
+                return taker.take(item, path);
             } catch (InvalidFactException e) {
-                refused.add(new Refused(path + "." + e.field(), e.value(), e.accepted()));
+                throw new InvalidRequestException(path + "." + e.field(), e.value(), e.accepted());
             }
-        }
-        return new Tally(kept, ignored, refused);
+        });
     }
 
     static <T> T read(JsonNode item, Class<T> type, String path) {
