@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,8 +53,19 @@ class OpenApiConfiguration {
             "POST /v1/decisions", "decision-request.json",
             "POST /v1/checks", "decision-request.json");
 
-    /** Endpoints open to anyone (the console's own files are not API operations). */
-    private static final Set<String> PUBLIC = Set.of();
+    /** The groups operations are listed in (and a generated client's classes are named after). */
+    private static final List<Tag> TAGS = List.of(
+            tag("Accounts", "Opening balances, transfers, funding, margin modes, reconciliation, the engine's view"),
+            tag("Audit", "The tamper-evident audit chain"),
+            tag("Market data", "Bars and mark prices the engine keeps"),
+            tag("Checks", "Pre-trade checks"),
+            tag("Decisions", "Decisions, their traces, explanations and replays"),
+            tag("Reports", "Decision search and auditors' HTML reports"),
+            tag("Orders and fills", "Fills and order reports from the venue"),
+            tag("Sign-in", "Who is signed in; short-lived sign-in tokens"),
+            tag("Risk", "The live risk picture"),
+            tag("Rule sets", "Releases in force, and the lifecycle of candidates"),
+            tag("Trading state", "Halts, reduce-only, resumes and kill switches"));
 
     static {
         // periods travel as ISO-8601 text (PT5M), as the service reads and writes them
@@ -78,17 +90,7 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A user and password, for people and scripts")))
                 .servers(List.of(new Server().url("http://localhost:8080").description("the embedded default (./arbiter serve)")))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Accounts").description("Opening balances, transfers, funding, margin modes, reconciliation, the engine's view"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Audit").description("The tamper-evident audit chain"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Market data").description("Bars and mark prices the engine keeps"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Checks").description("Pre-trade checks"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Decisions").description("Decisions, their traces, explanations and replays"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Reports").description("Decision search and auditors' HTML reports"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Orders and fills").description("Fills and order reports from the venue"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Sign-in").description("Who is signed in; short-lived sign-in tokens"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Risk").description("The live risk picture"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Rule sets").description("Releases in force, and the lifecycle of candidates"))
-                .addTagsItem(new io.swagger.v3.oas.models.tags.Tag().name("Trading state").description("Halts, reduce-only, resumes and kill switches"))
+                .tags(TAGS)
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
     }
@@ -102,8 +104,10 @@ class OpenApiConfiguration {
                 String key = method.name() + " " + path;
                 declareProblems(operation, method, path);
                 String example = EXAMPLES.get(key);
-                if (example != null && operation.getRequestBody() != null) {
-                    operation.getRequestBody().getContent().values().forEach(media -> media.setExample(example(example)));
+                MediaType json = operation.getRequestBody() == null ? null
+                        : operation.getRequestBody().getContent().get("application/json");
+                if (example != null && json != null) {
+                    json.setExample(example(example));
                 }
             }));
         };
@@ -111,10 +115,8 @@ class OpenApiConfiguration {
 
     private static void declareProblems(Operation operation, PathItem.HttpMethod method, String path) {
         ApiResponses responses = operation.getResponses();
-        if (!PUBLIC.contains(path)) {
-            problem(responses, "401", "No credentials, or credentials the service does not know");
-            problem(responses, "403", "The caller's roles do not allow this, or its key does not act for the account");
-        }
+        problem(responses, "401", "No credentials, or credentials the service does not know");
+        problem(responses, "403", "The caller's roles do not allow this, or its key does not act for the account");
         if (operation.getRequestBody() != null) {
             problem(responses, "400", "The body is not what this endpoint accepts: the problem names the field, the"
                     + " value and what is accepted; nothing in it was applied");
@@ -171,6 +173,10 @@ class OpenApiConfiguration {
     @SuppressWarnings("rawtypes")
     private static Schema typed(String type) {
         return new Schema<>().type(type).types(Set.of(type));
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
