@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Strict input, field by field: every field of every documented example body (the first element of each list), and
- * of an example body for each other endpoint that takes one (transfers, margin modes, marks, order reports, trading
- * states, kill switches, explanation queries), is
+ * of an example body for each other endpoint that takes one (transfers, funding, reconciliation, margin modes,
+ * marks, order reports, trading states, kill switches, explanation queries; not rule-set uploads, whose every
+ * accepted variant would run the whole checks), is
  * broken in every way a client can break it (another JSON type, null, missing, empty text, a number too large to
  * read, a forty-digit integer, a negative number) and sent to the real service. Never a 5xx; a refusal is a problem
  * detail in our words (no library, class or SQL text) naming a field of the body; no coercion between types (text
@@ -59,6 +60,11 @@ class StrictInputIT {
             new Endpoint("POST", "/v1/checks", "trader", "decision-request.json"),
             new Endpoint("POST", "/v1/accounts/acct-1/transfers", "trader", """
                     {"transferId": "t-strict", "amount": 100, "at": "2023-03-15T13:36:00Z"}"""),
+            new Endpoint("POST", "/v1/accounts/acct-1/funding", "trader", """
+                    {"fundingId": "f-strict", "symbol": "BTC-USDT-PERP", "amount": -1.5, "at": "2023-03-15T13:36:00Z"}"""),
+            new Endpoint("POST", "/v1/accounts/acct-1/reconciliation", "trader", """
+                    {"at": "2023-03-15T13:36:00Z", "cash": 100000,
+                     "positions": [{"accountId": "acct-1", "symbol": "ETH-USD", "quantity": 2, "averagePrice": 1600}]}"""),
             new Endpoint("PUT", "/v1/accounts/acct-1/margin-modes/BTC-USDT-PERP", "trader", """
                     {"mode": "CROSS", "at": "2023-03-15T13:36:00Z"}"""),
             new Endpoint("POST", "/v1/market/marks", "trader", """
