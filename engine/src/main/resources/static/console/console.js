@@ -3,7 +3,7 @@
 // short-lived sign-in token in memory (never in storage) and signs in again when it has ended.
 "use strict";
 
-const state = { auth: null, user: null, roles: [], closeDiff: null, decisionId: null, candidate: null, candidates: [], staged: {} };
+const state = { auth: null, user: null, roles: [], closeDiff: null, files: {}, decisionId: null, candidate: null, candidates: [], staged: {} };
 
 const $ = (id) => document.getElementById(id);
 
@@ -76,6 +76,7 @@ function signedOut(message) {
   stopRisk();
   state.auth = null;
   state.roles = [];
+  state.files = {};
   $("nav").hidden = true;
   $("sign-out").hidden = true;
   $("who").textContent = "";
@@ -170,6 +171,7 @@ async function openCandidate(candidateId) {
   try {
     const candidate = await api("/v1/rule-sets/" + encodeURIComponent(candidateId));
     state.candidate = candidate;
+    state.files[candidate.id] = candidate.files;
     $("candidate-detail").hidden = false;
     $("candidate-title").textContent = candidate.id + ": " + candidate.status + " (by " + candidate.author + ")";
     const checks = candidate.checks;
@@ -220,7 +222,7 @@ async function renderChanges(candidate) {
     $("diff-base").textContent = active ? "(this is the active release)" : "(no active release)";
     return;
   }
-  const base = (await api("/v1/rule-sets/" + encodeURIComponent(active.id))).files;
+  const base = await releaseFiles(active.id);
   $("diff-base").textContent = "(" + active.id + ")";
   const paths = [...new Set([...Object.keys(base), ...Object.keys(candidate.files)])].sort()
     .filter((path) => base[path] !== candidate.files[path]);
@@ -237,6 +239,14 @@ async function renderChanges(candidate) {
     tabs.appendChild(tab);
     if (index === 0) { tab.click(); }
   });
+}
+
+/** A release's files: a candidate's files never change, so each is fetched once (the whole pack is ~150 KB). */
+async function releaseFiles(candidateId) {
+  if (!state.files[candidateId]) {
+    state.files[candidateId] = (await api("/v1/rule-sets/" + encodeURIComponent(candidateId))).files;
+  }
+  return state.files[candidateId];
 }
 
 function clearDiff() {
@@ -271,11 +281,11 @@ $("load-active-file").addEventListener("click", async () => {
   const active = state.candidates.find((c) => c.status === "ACTIVE");
   if (!active) { return; }
   try {
-    const full = await api("/v1/rule-sets/" + encodeURIComponent(active.id));
+    const files = await releaseFiles(active.id);
     const path = $("upload-path").value.trim() || "limits.json";
     $("upload-path").value = path;
-    uploadEditor.setText(full.files[path] || "", path);
-    $("rule-sets-error").textContent = full.files[path] ? "" : path + " is not in the active pack";
+    uploadEditor.setText(files[path] || "", path);
+    $("rule-sets-error").textContent = files[path] ? "" : path + " is not in the active pack";
   } catch (error) {
     $("rule-sets-error").textContent = error.message;
   }
