@@ -16,7 +16,7 @@ import java.util.List;
  * @param quantity a whole number of lots, at the lot size's scale (lot 0.01 → {@code 0.50}, {@code 0.00})
  * @param notional quantity × price, exact
  * @param boundBy  one sentence per constraint holding the size where it is, e.g.
- *                 {@code "capped at 0.50 by L1-MAX-ORDER-QTY"}; never empty
+ *                 {@code "capped at 0.5 by L1-MAX-ORDER-QTY"}; never empty
  */
 public record AllocatedOrder(String proposalId, String symbol, Side side, BigDecimal quantity, BigDecimal price,
                              BigDecimal notional, List<String> boundBy) {

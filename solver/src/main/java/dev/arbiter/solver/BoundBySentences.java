@@ -1,7 +1,7 @@
 package dev.arbiter.solver;
 
-import static dev.arbiter.solver.model.Amounts.money;
-import static dev.arbiter.solver.model.Amounts.plain;
+import static dev.arbiter.kb.text.Figures.money;
+import static dev.arbiter.kb.text.Figures.plain;
 
 import dev.arbiter.solver.model.AllocationPlan;
 import dev.arbiter.solver.model.GrossExposureLimit;
@@ -183,7 +183,7 @@ final class BoundBySentences {
         if (breach.reached() == null) {
             // a quantity, not money: the cap text carries the amount reached and the limit
             String first = atCap ? breach.what() + " binds too: one more lot of " + lot
-                    : allocation.lotsOrZero() > 0 ? "held at " + allocation.quantity().toPlainString() + ": one more lot of " + lot
+                    : allocation.lotsOrZero() > 0 ? "held at " + plain(allocation.quantity()) + ": one more lot of " + lot
                     : "not traded: " + (step == 1 ? "one lot of " + lot : step + " lots of " + lot);
             return first + " would take " + (atCap ? "it" : breach.what()) + " to " + breach.cap();
         }
@@ -193,7 +193,7 @@ final class BoundBySentences {
                     + above;
         }
         if (allocation.lotsOrZero() > 0) {
-            return "held at " + allocation.quantity().toPlainString() + ": one more lot of " + lot + " would take "
+            return "held at " + plain(allocation.quantity()) + ": one more lot of " + lot + " would take "
                     + breach.what() + " to " + money(breach.reached()) + above;
         }
         if (breach.usedUp()) {
@@ -257,8 +257,8 @@ final class BoundBySentences {
                 ? ""
                 : " (" + plain(cap) + " rounded down to whole lots of " + lot + ")";
         return capReasons.isEmpty()
-                ? "capped at " + quantity.toPlainString() + ", the quantity proposed" + rounding
-                : "capped at " + quantity.toPlainString() + byReasons + rounding;
+                ? "capped at " + plain(quantity) + ", the quantity proposed" + rounding
+                : "capped at " + plain(quantity) + byReasons + rounding;
     }
 
     /**
@@ -269,7 +269,7 @@ final class BoundBySentences {
     private String heldByObjective(LotAllocation allocation) {
         int lots = allocation.lotsOrZero();
         int step = lots == 0 ? allocation.getMinLots() : 1;
-        String size = lots > 0 ? "held at " + allocation.quantity().toPlainString() : "not traded";
+        String size = lots > 0 ? "held at " + plain(allocation.quantity()) : "not traded";
         BigDecimal stepNotional = allocation.lotNotional().multiply(BigDecimal.valueOf(step));
         BigDecimal gain = allocation.getExpectedReturnRate().multiply(stepNotional);
         BigDecimal costs = allocation.getCostRate().add(allocation.getTurnoverRate()).multiply(stepNotional);

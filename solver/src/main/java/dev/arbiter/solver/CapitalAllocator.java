@@ -1,6 +1,6 @@
 package dev.arbiter.solver;
 
-import static dev.arbiter.solver.model.Amounts.money;
+import static dev.arbiter.kb.text.Figures.money;
 
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
@@ -199,8 +199,8 @@ public final class CapitalAllocator {
         }
         if (potentialGross.compareTo(ScoreUnits.MAX_SCORED_AMOUNT) > 0) {
             throw new IllegalArgumentException("AllocationProblem: potential gross exposure "
-                    + potentialGross.toPlainString() + " (existing exposure plus every candidate at its cap) is not "
-                    + "accepted; expected at most " + ScoreUnits.MAX_SCORED_AMOUNT.toPlainString()
+                    + money(potentialGross) + " (existing exposure plus every candidate at its cap) is not "
+                    + "accepted; expected at most " + money(ScoreUnits.MAX_SCORED_AMOUNT)
                     + ", the most the allocator scores exactly. Maybe split the candidates into smaller problems?");
         }
         if (problem.objective().riskAversion().signum() > 0) {
@@ -216,7 +216,7 @@ public final class CapitalAllocator {
             if (!(riskBound < 1e17)) {
                 throw new IllegalArgumentException("AllocationProblem: a risk penalty of up to " + riskBound / 10_000.0
                         + " (risk aversion " + problem.objective().riskAversion().toPlainString() + ", largest variance "
-                        + maxVariance + ", potential gross " + potentialGross.toPlainString() + ") is not accepted; "
+                        + maxVariance + ", potential gross " + money(potentialGross) + ") is not accepted; "
                         + "expected at most 1e13, the most the allocator scores exactly. Maybe the covariance is in "
                         + "percent rather than fractions?");
             }

@@ -77,7 +77,7 @@ class CapitalAllocatorTest {
         AllocatedOrder eth = allocation.orders().get(1);
         AllocatedOrder sol = allocation.orders().get(2);
         assertThat(btc).isEqualTo(new AllocatedOrder("P-BTC", "BTC-USD", Side.BUY, new BigDecimal("0.30"),
-                new BigDecimal("60000"), new BigDecimal("18000.00"), List.of("capped at 0.30 by L1-MAX-ORDER-QTY",
+                new BigDecimal("60000"), new BigDecimal("18000.00"), List.of("capped at 0.3 by L1-MAX-ORDER-QTY",
                 "gross exposure binds too: one more lot of 0.01 would take it to 50500.00, above the limit 50000.00")));
         assertThat(eth.quantity()).isEqualTo(new BigDecimal("1.3"));
         assertThat(eth.side()).isEqualTo(Side.SELL);
@@ -243,8 +243,8 @@ class CapitalAllocatorTest {
 
         assertThatThrownBy(() -> allocator.allocate(problem))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("AllocationProblem: potential gross exposure 600000000000000 (existing exposure plus every "
-                        + "candidate at its cap) is not accepted; expected at most 100000000000000, the most the "
+                .hasMessage("AllocationProblem: potential gross exposure 600000000000000.00 (existing exposure plus every "
+                        + "candidate at its cap) is not accepted; expected at most 100000000000000.00, the most the "
                         + "allocator scores exactly. Maybe split the candidates into smaller problems?");
     }
 

@@ -95,7 +95,7 @@ class ProblemRefusalTest {
         Allocation allocation = new CapitalAllocator(AllocatorSettings.defaults()).allocate(problem);
 
         assertThat(allocation.orders().getFirst().quantity()).isEqualByComparingTo("0.30");
-        assertThat(allocation.orders().getFirst().boundBy()).containsExactly("held at 0.30: one more lot of 0.01 would "
+        assertThat(allocation.orders().getFirst().boundBy()).containsExactly("held at 0.3: one more lot of 0.01 would "
                 + "take cluster L1-majors exposure to 30600.00, above its cap 30000.00 (30% of equity)");
         assertThat(allocation.justifications()).first().asString().startsWith("Expected return: ");
     }

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.kb.text.Figures;
 import dev.arbiter.solver.AllocatedOrder;
 import dev.arbiter.solver.Allocation;
 import dev.arbiter.solver.AllocationCandidate;
@@ -27,8 +28,8 @@ public final class RequestedSizes implements Sizer {
         BigDecimal lot = candidate.lotSize();
         BigDecimal quantity = candidate.maxQuantity().divide(lot, 0, RoundingMode.DOWN).multiply(lot);
         String why = candidate.capReasons().isEmpty()
-                ? "requested " + proposal.quantity().toPlainString()
-                : "capped at " + quantity.toPlainString() + " by " + String.join(", ", candidate.capReasons());
+                ? "requested " + Figures.plain(proposal.quantity())
+                : "capped at " + Figures.plain(quantity) + " by " + String.join(", ", candidate.capReasons());
         return new AllocatedOrder(proposal.proposalId(), proposal.symbol(), proposal.side(), quantity, proposal.price(),
                 quantity.multiply(proposal.price()), List.of(why));
     }

@@ -46,6 +46,12 @@ public final class JsonInputErrors {
                         + StrictScalars.TOO_LARGE.toPlainString() + " and, unless zero, not below "
                         + StrictScalars.TOO_FINE.toPlainString());
             }
+            if (format.getValue() instanceof String text && StrictScalars.firstControlCharacter(text) >= 0) {
+                int at = StrictScalars.firstControlCharacter(text);
+                return new InvalidRequestException(path(format), String.format("text holding the control character U+%04X"
+                        + " at character %d", (int) text.charAt(at), at + 1),
+                        "text without control characters (tab, line feed and carriage return are allowed)");
+            }
             return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));
         }
         if (e instanceof MismatchedInputException mismatched) {

@@ -14,7 +14,8 @@ import tools.jackson.databind.module.SimpleModule;
  * Scalars read as the API documents them and no other way: times and periods only as ISO-8601 text (a number is
  * not read as epoch seconds); and, for what clients send ({@link #forInput()}), decimal amounts only within what a
  * price, a quantity or a balance can be, so that a number too large or too fine to compute with is refused by name
- * instead of overflowing the sizing. The journal keeps any decimal it was given, exactly.
+ * instead of overflowing the sizing, and text without control characters (a NUL cannot be stored, and none belongs in
+ * an id, a reason or a rule file). The journal keeps any decimal it was given, exactly.
  */
 final class StrictScalars extends SimpleModule {
 
@@ -38,6 +39,7 @@ final class StrictScalars extends SimpleModule {
     static StrictScalars forInput() {
         StrictScalars module = new StrictScalars("arbiter-strict-input");
         module.addDeserializer(BigDecimal.class, new BoundedDecimal());
+        module.addDeserializer(String.class, new PrintableText());
         return module;
     }
 
@@ -88,5 +90,34 @@ final class StrictScalars extends SimpleModule {
             }
             return value;
         }
+    }
+
+    /** Text without control characters other than tab, line feed and carriage return. */
+    private static final class PrintableText extends StdDeserializer<String> {
+
+        PrintableText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
+            String text = p.getString();
+            return firstControlCharacter(text) < 0 ? text
+                    : (String) ctxt.handleWeirdStringValue(String.class, text, "control character");
+        }
+    }
+
+    /** Where the first control character other than tab, line feed and carriage return is, or -1. */
+    static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.service.security.ForeignAccountException;
 import java.net.URI;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -95,16 +96,23 @@ class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "request body could not be read: " + e.getMostSpecificCause().getMessage());
+        return invalidRequest(new InvalidRequestException("(body)", "unreadable", "a JSON body as docs/api.md describes it"));
     }
 
-    /** Anything unexpected: no decision was made, so no order goes out (fail closed). */
+    /**
+     * Anything unexpected: no decision was made, so no order goes out (fail closed). The answer names a reference
+     * and nothing of the cause: a database's or a library's message may quote statements, values or internals, so it
+     * goes to the log under that reference, for operators only.
+     */
     @ExceptionHandler(RuntimeException.class)
     ProblemDetail failedClosed(RuntimeException e) {
-        LOG.error("decision failed; no order was sent", e);
+        String reference = "err-" + UUID.randomUUID();
+        LOG.error("failed closed, reference {}: no decision was made and no order was sent", reference, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "no decision was made and no order may be sent: " + e.getMessage());
+                "no decision was made and no order may be sent: the service failed (reference " + reference
+                        + ", in its log)");
         problem.setTitle("Decision failed closed");
+        problem.setProperty("reference", reference);
         return problem;
     }
 }

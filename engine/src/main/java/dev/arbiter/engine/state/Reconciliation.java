@@ -8,6 +8,7 @@ import dev.arbiter.kb.fact.Position;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.kb.state.PositionState;
+import dev.arbiter.kb.text.Figures;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +73,7 @@ public final class Reconciliation {
             BigDecimal their = theirs.getOrDefault(symbol, BigDecimal.ZERO);
             if (ours.compareTo(their) != 0) {
                 breaks.add(new ReconciliationBreak(accountId, "positions[" + symbol + "].quantity",
-                        their.stripTrailingZeros().toPlainString(), ours.stripTrailingZeros().toPlainString()));
+                        Figures.plain(their), Figures.plain(ours)));
             }
         }
         return breaks;
@@ -86,8 +87,8 @@ public final class Reconciliation {
         }
         BigDecimal allowed = engine.abs().max(BigDecimal.ONE).multiply(tolerance);
         if (claimed.subtract(engine).abs().compareTo(allowed) > 0) {
-            breaks.add(new ReconciliationBreak(accountId, field, claimed.stripTrailingZeros().toPlainString(),
-                    engine.stripTrailingZeros().toPlainString()));
+            breaks.add(new ReconciliationBreak(accountId, field, Figures.money(claimed),
+                    Figures.money(engine)));
         }
     }
 

@@ -123,9 +123,9 @@ class EthUsdDecisionTest {
         // L2: (25% of equity 100164.07 - 2 x 1692.84) / 1693 = (25041.0175 - 3385.68) / 1693 = 12.791 and, with no
         // working order, (25000 - 3385.68) / 1693 = 12.767: 12.79 and 12.76 ETH to the lot, both above L1's 10
         assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE"))
-                .isEqualTo("position and working orders 3385.68 plus order 42325 would exceed 25% of equity 100164.07");
+                .isEqualTo("position and working orders 3385.68 plus order 42325.00 would exceed 25% of equity 100164.07");
         assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
-                .isEqualTo("gross exposure 3385.68 plus order 42325 would exceed the maximum 25000");
+                .isEqualTo("gross exposure 3385.68 plus order 42325.00 would exceed the maximum 25000.00");
     }
 
     @Test
@@ -177,13 +177,13 @@ class EthUsdDecisionTest {
 
         Explanation i1 = byId.get("i-1");
         assertThat(i1.status()).isEqualTo(ProposalStatus.CAPPED);
-        assertThat(i1.because().getFirst()).isEqualTo("the allocation sized it at 10.00 of the 25 requested");
+        assertThat(i1.because().getFirst()).isEqualTo("the allocation sized it at 10 of the 25 requested");
         assertThat(i1.because()).contains(
                 "capped at 10 by L1-MAX-ORDER-QTY at L1 (position), under RTS 6 Art. 15(1)(c): quantity 25 is above"
                         + " the maximum order quantity 10",
-                "capped at 12.76 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 3385.68 plus order 42325"
-                        + " would exceed the maximum 25000",
-                "capped at 12.79 by L2-INSTRUMENT-SHARE at L2 (portfolio): position and working orders 3385.68 plus order 42325 would"
+                "capped at 12.76 by L2-GROSS-EXPOSURE at L2 (portfolio): gross exposure 3385.68 plus order 42325.00"
+                        + " would exceed the maximum 25000.00",
+                "capped at 12.79 by L2-INSTRUMENT-SHARE at L2 (portfolio): position and working orders 3385.68 plus order 42325.00 would"
                         + " exceed 25% of equity 100164.07");
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
@@ -217,7 +217,7 @@ class EthUsdDecisionTest {
                 "        because it matched FeedStatus(symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
                         + " lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",
-                "  because i-1 is capped", "    because the allocation sized it at 10.00 of the 25 requested");
+                "  because i-1 is capped", "    because the allocation sized it at 10 of the 25 requested");
     }
 
     @Test

@@ -43,7 +43,7 @@ class FailClosedTest {
         });
         assertThat(result.trace().outcomes()).filteredOn(o -> o.reason().code().equals("L3-DAILY-LOSS"))
                 .hasSize(3)
-                .allSatisfy(o -> assertThat(o.reason().message()).isEqualTo("daily loss 2500 reached the limit 2000"));
+                .allSatisfy(o -> assertThat(o.reason().message()).isEqualTo("daily loss 2500.00 reached the limit 2000.00"));
     }
 
     @Test

@@ -35,7 +35,7 @@ class RuleSetLifecycleTest {
                 expect:
                   fired: [L3-MARGIN]
                   outcomes:
-                    - {kind: REJECT, proposal: i-1, code: L3-MARGIN, message: "margin used 37500 of 50000 is at or above the 75% limit: only reducing orders"}
+                    - {kind: REJECT, proposal: i-1, code: L3-MARGIN, message: "margin used 37500.00 of 50000.00 is at or above the 75% limit: only reducing orders"}
               - name: lets an opening buy through with 74% of margin used
                 releaseLimits: [max-margin-utilisation]
                 given:

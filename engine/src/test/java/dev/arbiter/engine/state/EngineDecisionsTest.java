@@ -108,7 +108,7 @@ class EngineDecisionsTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.REJECTED);
         assertThat(verdict(result, "i-1").reasonCodes()).contains("L3-DAILY-LOSS");
         assertThat(result.trace().request().state().breaks()).extracting(b -> b.field() + " " + b.claimed() + " vs " + b.engine())
-                .containsExactly("account.equity 1000000 vs 97500", "account.dailyPnl 0 vs -2500");
+                .containsExactly("account.equity 1000000.00 vs 97500.00", "account.dailyPnl 0.00 vs -2500.00");
         assertThat(result.trace().request().account().equity()).isEqualByComparingTo("97500");
     }
 

@@ -11,6 +11,7 @@ import dev.arbiter.kb.outcome.Reason;
 import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.Rejection;
 import dev.arbiter.kb.outcome.RuleOutcome;
+import dev.arbiter.kb.text.Figures;
 import dev.arbiter.reasoning.proof.LimitViolation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -116,8 +117,9 @@ final class DecisionTerms {
         return new Struct(text);
     }
 
+    /** A quantity or price as its sentences write it ({@link Figures#plain}): 10.00 and 10 are one figure. */
     private static Struct decimal(BigDecimal value) {
-        return atom(value.toPlainString());
+        return atom(Figures.plain(value));
     }
 
     private static Struct layer(Layer layer) {

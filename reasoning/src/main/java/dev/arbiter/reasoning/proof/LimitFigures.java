@@ -1,5 +1,8 @@
 package dev.arbiter.reasoning.proof;
 
+import static dev.arbiter.kb.text.Figures.money;
+import static dev.arbiter.kb.text.Figures.plain;
+
 import dev.arbiter.kb.fact.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -272,42 +275,42 @@ final class LimitFigures {
     /** One sentence saying, with the numbers, how the named limit is broken. */
     String violationDetail(String limit) {
         if (limit.equals(GROSS_EXPOSURE)) {
-            return "gross exposure " + show(grossExposure()) + " exceeds the limit " + show(limits.maxGrossExposure())
-                    + " (current " + show(limits.currentGrossExposure()) + " plus " + show(ordersNotional())
+            return "gross exposure " + money(grossExposure()) + " exceeds the limit " + money(limits.maxGrossExposure())
+                    + " (current " + money(limits.currentGrossExposure()) + " plus " + money(ordersNotional())
                     + " from " + count(orders.size()) + ")";
         }
         if (limit.equals(FREE_BALANCE)) {
-            String needed = !onlySpot() ? "the orders need " + show(balanceNeeded()) + " of balance (spot buys at "
-                    + "margin rate " + show(marginRate()) + ", perpetual orders value / leverage), which"
-                    : marginRate().compareTo(BigDecimal.ONE) == 0 ? "buy notional " + show(buyNotional())
-                    : "buy notional " + show(buyNotional()) + " at margin rate " + show(marginRate()) + " needs "
-                            + show(buyNotional().multiply(marginRate())) + ", which";
+            String needed = !onlySpot() ? "the orders need " + money(balanceNeeded()) + " of balance (spot buys at "
+                    + "margin rate " + plain(marginRate()) + ", perpetual orders value / leverage), which"
+                    : marginRate().compareTo(BigDecimal.ONE) == 0 ? "buy notional " + money(buyNotional())
+                    : "buy notional " + money(buyNotional()) + " at margin rate " + plain(marginRate()) + " needs "
+                            + money(buyNotional().multiply(marginRate())) + ", which";
             return needed + " exceeds the available balance "
-                    + show(limits.availableForBuys()) + " (free " + show(limits.freeBalance()) + " minus "
-                    + show(limits.reservedByOpenOrders()) + " reserved by open orders)";
+                    + money(limits.availableForBuys()) + " (free " + money(limits.freeBalance()) + " minus "
+                    + money(limits.reservedByOpenOrders()) + " reserved by open orders)";
         }
         if (limit.equals(NET_EXPOSURE)) {
             BigDecimal before = netBefore();
             BigDecimal after = before.add(signedOrdersNotional());
-            return "net exposure " + show(after.abs()) + " exceeds the limit " + show(caps.maxNetExposure())
-                    + " (current net " + show(before) + " plus " + show(signedOrdersNotional()) + " signed from "
-                    + count(orders.size()) + ")" + alreadyAbove(before.abs(), caps.maxNetExposure());
+            return "net exposure " + money(after.abs()) + " exceeds the limit " + money(caps.maxNetExposure())
+                    + " (current net " + money(before) + " plus " + money(signedOrdersNotional()) + " signed from "
+                    + count(orders.size()) + ")" + alreadyAbove(before.abs(), caps.maxNetExposure(), money(before.abs()));
         }
         if (limit.equals(LEVERAGE) || limit.equals(STRESSED_LEVERAGE)) {
             boolean stressed = limit.equals(STRESSED_LEVERAGE);
-            return "gross exposure " + show(grossExposure()) + " exceeds " + (stressed ? "stressed " : "")
-                    + "leverage " + show(leverage()) + " x equity " + show(portfolio.equity()) + " = "
-                    + show(leverage().multiply(portfolio.equity())) + " (current "
-                    + show(limits.currentGrossExposure()) + " plus " + show(ordersNotional()) + " from "
+            return "gross exposure " + money(grossExposure()) + " exceeds " + (stressed ? "stressed " : "")
+                    + "leverage " + plain(leverage()) + " x equity " + money(portfolio.equity()) + " = "
+                    + money(leverage().multiply(portfolio.equity())) + " (current "
+                    + money(limits.currentGrossExposure()) + " plus " + money(ordersNotional()) + " from "
                     + count(orders.size()) + ")" + (stressed ? ", stressed by " + stressedBy() : "");
         }
         if (limit.equals(MARGIN_UTILISATION)) {
             BigDecimal added = buyNotional().multiply(marginRate());
-            return "margin used " + show(portfolio.marginUsed().add(added)) + " exceeds "
-                    + show(caps.maxMarginUtilisation()) + " x capacity " + show(portfolio.marginCapacity()) + " = "
-                    + show(maxMarginUsed()) + " (used " + show(portfolio.marginUsed()) + " plus buys "
-                    + show(buyNotional()) + " at margin rate " + show(marginRate()) + ")"
-                    + alreadyAbove(portfolio.marginUsed(), maxMarginUsed());
+            return "margin used " + money(portfolio.marginUsed().add(added)) + " exceeds "
+                    + plain(caps.maxMarginUtilisation()) + " x capacity " + money(portfolio.marginCapacity()) + " = "
+                    + money(maxMarginUsed()) + " (used " + money(portfolio.marginUsed()) + " plus buys "
+                    + money(buyNotional()) + " at margin rate " + plain(marginRate()) + ")"
+                    + alreadyAbove(portfolio.marginUsed(), maxMarginUsed(), money(portfolio.marginUsed()));
         }
         if (limit.startsWith(INSTRUMENT_SHARE)) {
             String symbol = limit.substring(INSTRUMENT_SHARE.length());
@@ -330,44 +333,44 @@ final class LimitFigures {
             BigDecimal before = positionBefore(symbol);
             if (before == null) {
                 return "position quantity in " + symbol + " is not known, so the orders in it cannot be proved "
-                        + "against the limit " + show(caps.maxPositionQuantity()) + " and are refused (fail closed)";
+                        + "against the limit " + plain(caps.maxPositionQuantity()) + " and are refused (fail closed)";
             }
             BigDecimal after = before.add(signedQuantity(some));
-            return "position quantity in " + symbol + " would be " + show(after) + " (held " + show(before) + " plus "
-                    + show(signedQuantity(some)) + " signed from " + count(some.size()) + "), above the limit "
-                    + show(caps.maxPositionQuantity()) + alreadyAbove(before.abs(), caps.maxPositionQuantity());
+            return "position quantity in " + symbol + " would be " + plain(after) + " (held " + plain(before) + " plus "
+                    + plain(signedQuantity(some)) + " signed from " + count(some.size()) + "), above the limit "
+                    + plain(caps.maxPositionQuantity()) + alreadyAbove(before.abs(), caps.maxPositionQuantity(), plain(before.abs()));
         }
         if (limit.startsWith(MAX_QUANTITY)) {
             OrderToProve order = order(limit.substring(MAX_QUANTITY.length()));
             BigDecimal cap = limits.maxQuantityByProposal().get(order.proposalId());
             if (cap == null) {
                 return "proposal " + order.proposalId() + " has no maximum quantity in the hard limits, so its size "
-                        + show(order.quantity()) + " cannot be proved and is refused (fail closed)";
+                        + plain(order.quantity()) + " cannot be proved and is refused (fail closed)";
             }
-            return "quantity " + show(order.quantity()) + " of proposal " + order.proposalId()
-                    + " exceeds its maximum quantity " + show(cap);
+            return "quantity " + plain(order.quantity()) + " of proposal " + order.proposalId()
+                    + " exceeds its maximum quantity " + plain(cap);
         }
         if (limit.startsWith(NON_NEGATIVE)) {
             OrderToProve order = order(limit.substring(NON_NEGATIVE.length()));
-            return "quantity " + show(order.quantity()) + " of proposal " + order.proposalId() + " is negative";
+            return "quantity " + plain(order.quantity()) + " of proposal " + order.proposalId() + " is negative";
         }
         if (limit.startsWith(MIN_NOTIONAL)) {
             OrderToProve order = order(limit.substring(MIN_NOTIONAL.length()));
-            return "order " + order.proposalId() + " is worth " + show(order.notional()) + " (" + show(order.quantity())
-                    + " x " + show(order.price()) + "), below the minimum notional " + show(minNotional(order))
+            return "order " + order.proposalId() + " is worth " + money(order.notional()) + " (" + plain(order.quantity())
+                    + " x " + plain(order.price()) + "), below the minimum notional " + money(minNotional(order))
                     + " of " + order.symbol();
         }
         throw new IllegalArgumentException("limit '" + limit + "' is not one of " + names());
     }
 
     private String share(String what, BigDecimal before, List<OrderToProve> some, BigDecimal share, BigDecimal cap) {
-        return what + " exposure " + show(before.add(notional(some))) + " exceeds its cap " + show(cap) + " ("
-                + show(share) + " x equity " + show(portfolio.equity()) + "; held " + show(before) + " plus "
-                + show(notional(some)) + " from " + count(some.size()) + ")" + alreadyAbove(before, cap);
+        return what + " exposure " + money(before.add(notional(some))) + " exceeds its cap " + money(cap) + " ("
+                + plain(share) + " x equity " + money(portfolio.equity()) + "; held " + money(before) + " plus "
+                + money(notional(some)) + " from " + count(some.size()) + ")" + alreadyAbove(before, cap, money(before));
     }
 
-    private static String alreadyAbove(BigDecimal before, BigDecimal cap) {
-        return before.compareTo(cap) > 0 ? "; already above it at " + show(before) + ", so it may shrink but not grow"
+    private static String alreadyAbove(BigDecimal before, BigDecimal cap, String beforeWritten) {
+        return before.compareTo(cap) > 0 ? "; already above it at " + beforeWritten + ", so it may shrink but not grow"
                 : "";
     }
 
@@ -388,17 +391,5 @@ final class LimitFigures {
                 .orElseThrow(() -> new IllegalArgumentException("proposalId '" + proposalId
                         + "' is not among the orders; expected one of "
                         + orders.stream().map(OrderToProve::proposalId).toList()));
-    }
-
-    /**
-     * An exact number as a person reads it: products carry many trailing zeros (1.5 x 40823.00 =
-     * 61234.500), so zeros beyond the second decimal are dropped. Nothing is rounded.
-     */
-    static String show(BigDecimal value) {
-        if (value.scale() <= 2) {
-            return value.toPlainString();
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
     }
 }

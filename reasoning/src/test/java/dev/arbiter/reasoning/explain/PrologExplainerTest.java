@@ -198,7 +198,7 @@ class PrologExplainerTest {
         Explanation notSized = explainer.explain(facts, "P2");
 
         assertThat(sizedZero.status()).isEqualTo(ProposalStatus.NOT_ALLOCATED);
-        assertThat(sizedZero.because()).containsExactly("the allocation sized it at 0.00 of the 10 requested",
+        assertThat(sizedZero.because()).containsExactly("the allocation sized it at 0 of the 10 requested",
                 "the buy budget of 25000 went to proposals with more conviction");
         assertThat(notSized.status()).isEqualTo(ProposalStatus.NOT_ALLOCATED);
         assertThat(notSized.because()).containsExactly("the allocation gave it no size of the 5 requested");

@@ -54,7 +54,7 @@ class LimitProverTest {
 
         assertThat(result.verdict()).isEqualTo(ProofVerdict.VIOLATED);
         assertThat(result.violations()).containsExactly(new LimitViolation("gross-exposure",
-                "gross exposure 61234.50 exceeds the limit 50000 (current 10000 plus 51234.50 from 1 order)"));
+                "gross exposure 61234.50 exceeds the limit 50000.00 (current 10000.00 plus 51234.50 from 1 order)"));
     }
 
     @Test
@@ -79,9 +79,9 @@ class LimitProverTest {
         assertThat(result.verdict()).isEqualTo(ProofVerdict.VIOLATED);
         assertThat(result.violations()).containsExactlyInAnyOrder(
                 new LimitViolation("gross-exposure",
-                        "gross exposure 1000 exceeds the limit 500 (current 0 plus 1000 from 1 order)"),
+                        "gross exposure 1000.00 exceeds the limit 500.00 (current 0.00 plus 1000.00 from 1 order)"),
                 new LimitViolation("free-balance",
-                        "buy notional 1000 exceeds the available balance 700 (free 800 minus 100 reserved by open orders)"));
+                        "buy notional 1000.00 exceeds the available balance 700.00 (free 800.00 minus 100.00 reserved by open orders)"));
     }
 
     @Test
@@ -153,7 +153,7 @@ class LimitProverTest {
         assertThat(atTheLimit.verdict()).isEqualTo(ProofVerdict.PROVED);
         assertThat(aHairBelow.verdict()).isEqualTo(ProofVerdict.VIOLATED);
         assertThat(aHairBelow.violations()).containsExactly(new LimitViolation("gross-exposure",
-                "gross exposure 0.3 exceeds the limit 0.2999999999999999999999 (current 0 plus 0.3 from 2 orders)"));
+                "gross exposure 0.30 exceeds the limit 0.2999999999999999999999 (current 0.00 plus 0.30 from 2 orders)"));
     }
 
     @Test

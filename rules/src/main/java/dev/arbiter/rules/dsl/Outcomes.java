@@ -11,6 +11,7 @@ import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.kb.outcome.Reason;
 import dev.arbiter.kb.outcome.ReduceOnly;
 import dev.arbiter.kb.outcome.Rejection;
+import dev.arbiter.kb.text.Figures;
 import dev.arbiter.rules.pack.RuleMetadata;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,7 +23,7 @@ import org.kie.api.runtime.rule.RuleContext;
  *
  * <pre>
  * then
- *     insert(Outcomes.reject(kcontext, $p, "daily loss " + Outcomes.amount($loss) + " reached the limit"));
+ *     insert(Outcomes.reject(kcontext, $p, "daily loss " + Outcomes.money($loss) + " reached the limit"));
  * </pre>
  */
 public final class Outcomes {
@@ -89,18 +90,33 @@ public final class Outcomes {
         return value.divide(step, 0, RoundingMode.FLOOR).multiply(step).stripTrailingZeros();
     }
 
-    /** A number as people write it in a message: no exponent, no trailing zeros, at most 8 decimals. */
+    /**
+     * A quantity, price or count as people write it in a message: no exponent, no trailing zeros
+     * ({@link Figures#plain}).
+     */
     public static String amount(BigDecimal value) {
-        return value.setScale(Math.min(Math.max(value.scale(), 0), 8), RoundingMode.HALF_EVEN)
-                .stripTrailingZeros().toPlainString();
+        return Figures.plain(value);
     }
 
-    /** A number with two decimals, for money and percentages in messages. */
+    /**
+     * Money (equity, exposure, order value, margin, a loss) as every sentence writes it: at least two decimals,
+     * more only where the amount has them ({@link Figures#money}).
+     */
+    public static String money(BigDecimal value) {
+        return Figures.money(value);
+    }
+
+    /** Money computed as a double in a rule, written as {@link #money(BigDecimal)}. */
+    public static String money(double value) {
+        return Figures.money(value);
+    }
+
+    /** A reading with two decimals, for percentages, ratios and indicators (never money: {@link #money}). */
     public static String amount2(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** A number with two decimals, for money and percentages in messages. */
+    /** A reading with two decimals, for percentages, ratios and indicators (never money: {@link #money}). */
     public static String amount2(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
     }

@@ -329,10 +329,10 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     }
 
     private static String plainOf(BigDecimal value) {
-        return dev.arbiter.solver.model.Amounts.plain(value);
+        return dev.arbiter.kb.text.Figures.plain(value);
     }
 
     private static String percentOf(BigDecimal share) {
-        return dev.arbiter.solver.model.Amounts.plain(share.movePointRight(2)) + "%";
+        return dev.arbiter.kb.text.Figures.plain(share.movePointRight(2)) + "%";
     }
 }

@@ -1,6 +1,6 @@
 package dev.arbiter.solver.constraints;
 
-import static dev.arbiter.solver.model.Amounts.money;
+import static dev.arbiter.kb.text.Figures.money;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.arbiter.solver.constraints;
 
-import static dev.arbiter.solver.model.Amounts.plain;
+import static dev.arbiter.kb.text.Figures.plain;
 
 import java.math.BigDecimal;
 import java.util.Objects;

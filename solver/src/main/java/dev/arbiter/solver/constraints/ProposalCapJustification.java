@@ -1,6 +1,6 @@
 package dev.arbiter.solver.constraints;
 
-import static dev.arbiter.solver.model.Amounts.plain;
+import static dev.arbiter.kb.text.Figures.plain;
 import static dev.arbiter.solver.model.Amounts.quantityOf;
 
 import dev.arbiter.solver.model.LotAllocation;
@@ -34,7 +34,7 @@ public record ProposalCapJustification(String proposalId, long lots, BigDecimal 
 
     @Override
     public String description() {
-        return proposalId + ": " + lots + " lots of " + plain(lotSize) + " make " + quantity().toPlainString()
+        return proposalId + ": " + lots + " lots of " + plain(lotSize) + " make " + plain(quantity())
                 + ", above its cap " + plain(maxQuantity);
     }
 }

@@ -3,28 +3,12 @@ package dev.arbiter.solver.model;
 import java.math.BigDecimal;
 
 /**
- * How quantities and money are written in explanations, so every sentence the solver produces reads
- * the same way. Formatting only: no value is rounded.
+ * Quantities as whole lots: the scale an instrument's quantities carry in orders and answers. How
+ * figures read in sentences is {@link dev.arbiter.kb.text.Figures}'s.
  */
 public final class Amounts {
 
-    private static final int MONEY_MIN_SCALE = 2;
-
     private Amounts() {
-    }
-
-    /** Money with at least two decimals and no further trailing zeros: 50000 → "50000.00", 0.000123400 → "0.0001234". */
-    public static String money(BigDecimal amount) {
-        BigDecimal stripped = amount.stripTrailingZeros();
-        return stripped.scale() < MONEY_MIN_SCALE
-                ? stripped.setScale(MONEY_MIN_SCALE).toPlainString()
-                : stripped.toPlainString();
-    }
-
-    /** A plain number without trailing zeros or exponent: 0.50 → "0.5", 1E+1 → "10". */
-    public static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
     }
 
     /**
