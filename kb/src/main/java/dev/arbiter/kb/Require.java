@@ -2,6 +2,8 @@ package dev.arbiter.kb;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,21 @@ public final class Require {
                     "1-64 characters of letters, digits and . _ : / -, starting with a letter or digit");
         }
         return value;
+    }
+
+    /**
+     * A list of identifiers ({@code null} reads as none), sorted and without repeats, so that equal lists are equal
+     * however they were given.
+     */
+    public static List<String> identifiers(String fact, String field, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        TreeSet<String> sorted = new TreeSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            sorted.add(identifier(fact, field + "[" + i + "]", values.get(i)));
+        }
+        return List.copyOf(sorted);
     }
 
     public static String text(String fact, String field, String value) {

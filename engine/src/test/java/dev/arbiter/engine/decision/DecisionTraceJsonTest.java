@@ -90,7 +90,7 @@ class DecisionTraceJsonTest {
         assertThat(explainer.explain(read.explanationFacts(), "i-2").because()).contains(
                 "rule Limit price outside the price collar matched Limit[name=price-collar, value=0.05]; "
                         + "Proposal[proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
-                        + " conviction=0.5, origin=intent i-2 (client-breakout)]; FeedStatus[symbol=ETH-USD,"
+                        + " conviction=0.5, origin=intent i-2 (client-breakout), models=[gbm-direction]]; FeedStatus[symbol=ETH-USD,"
                         + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120]");
         assertThat(DecisionReport.render(result.decision(), read, null))
                 .contains("<li><b>text</b>\n <span class=\"text\">Limit[name=price-collar, value=0.05]</span>\n</li>");

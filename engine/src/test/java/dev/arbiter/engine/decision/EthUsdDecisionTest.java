@@ -171,7 +171,7 @@ class EthUsdDecisionTest {
                         + " from the last close 1692.84, outside the 5% collar",
                 "rule Limit price outside the price collar matched Limit(name=price-collar, value=0.05); "
                         + "Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY, quantity=2, price=1800,"
-                        + " conviction=0.5, origin=intent i-2 (client-breakout)); FeedStatus(symbol=ETH-USD,"
+                        + " conviction=0.5, origin=intent i-2 (client-breakout), models=[gbm-direction]); FeedStatus(symbol=ETH-USD,"
                         + " lastBarEnd=2023-03-15T13:35:00Z, lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(i2.query()).isEqualTo("explain('i-2', rejected, Sentences)");
 
@@ -213,7 +213,7 @@ class EthUsdDecisionTest {
                 "      because rule Limit price outside the price collar (L7-PRICE-COLLAR, L7 (compliance)) fired",
                 "        because it matched Limit(name=price-collar, value=0.05)",
                 "        because it matched Proposal(proposalId=i-2, accountId=acct-1, symbol=ETH-USD, side=BUY,"
-                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout))",
+                        + " quantity=2, price=1800, conviction=0.5, origin=intent i-2 (client-breakout), models=[gbm-direction])",
                 "        because it matched FeedStatus(symbol=ETH-USD, lastBarEnd=2023-03-15T13:35:00Z,"
                         + " lastClose=1692.84, ageSeconds=30, barCount=120)");
         assertThat(explainer.whyNotApprovedTree(stored, "i-1")).startsWith("not: i-1 is approved",

@@ -76,7 +76,7 @@ class ModelsInDecisionTest {
 
     @Test
     void aNamedModelPredictsAtTheLastBarAndItsPredictionReachesTheRulesAndTheTrace() {
-        DecisionResult result = pipeline.decide("dec-model", naming(model("ETH-USD", MODEL, "1")));
+        DecisionResult result = pipeline.decide("dec-model", namingActedOn(model("ETH-USD", MODEL, "1")));
 
         ModelPrediction prediction = result.trace().modelPredictions().get(0);
         assertThat(result.trace().modelPredictions()).hasSize(1);
@@ -102,7 +102,12 @@ class ModelsInDecisionTest {
                 .toList();
         if (prediction.confidence() < minimum) {
             assertThat(lowConfidence).isNotEmpty();
-            assertThat(result.decision().proposals()).allSatisfy(v -> assertThat(v.reasonCodes()).contains("L5-LOW-CONFIDENCE"));
+            // the model layer judges what acted on the model: the intents naming it, not the momentum strategy's
+            // proposal, which matched no prediction
+            assertThat(result.decision().proposals()).filteredOn(v -> v.proposalId().startsWith("i-")).hasSize(2)
+                    .allSatisfy(v -> assertThat(v.reasonCodes()).contains("L5-LOW-CONFIDENCE"));
+            assertThat(result.decision().proposals()).filteredOn(v -> v.proposalId().startsWith("S-")).isNotEmpty()
+                    .allSatisfy(v -> assertThat(v.reasonCodes()).doesNotContain("L5-LOW-CONFIDENCE"));
         } else {
             assertThat(lowConfidence).isEmpty();
         }
@@ -196,7 +201,19 @@ class ModelsInDecisionTest {
 
     /** The documented example's client request, naming {@code models}, completed from the example's engine state. */
     private static DecisionRequest naming(String... models) {
-        String json = EXAMPLE.replace("\"intents\": [", "\"models\": [" + String.join(", ", models) + "],\n  \"intents\": [");
+        return namingIn(EXAMPLE, models);
+    }
+
+    /** The same, its intents acting on the engine-run model as well as on the client's prediction. */
+    private static DecisionRequest namingActedOn(String... models) {
+        String actedOn = "\"models\": [\"gbm-direction\", \"" + MODEL + "\"]";
+        String example = EXAMPLE.replace("\"models\": [\"gbm-direction\"]", actedOn);
+        assertThat(example).contains(actedOn);
+        return namingIn(example, models);
+    }
+
+    private static DecisionRequest namingIn(String example, String... models) {
+        String json = example.replace("\"intents\": [", "\"models\": [" + String.join(", ", models) + "],\n  \"intents\": [");
         assertThat(json).contains("\"models\"");
         return ExampleRequests.complete(DecisionRequestReader.readClient(json.getBytes(StandardCharsets.UTF_8)));
     }

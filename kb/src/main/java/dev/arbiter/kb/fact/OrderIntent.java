@@ -1,11 +1,13 @@
 package dev.arbiter.kb.fact;
 
 import static dev.arbiter.kb.Require.identifier;
+import static dev.arbiter.kb.Require.identifiers;
 import static dev.arbiter.kb.Require.positive;
 import static dev.arbiter.kb.Require.present;
 import static dev.arbiter.kb.Require.unitInterval;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * An order a client's trading system wants to send. It enters the risk layers as a proposal.
@@ -15,10 +17,12 @@ import java.math.BigDecimal;
  * @param strategy   the strategy that produced the intent
  * @param conviction how strongly the client's strategy believes in the trade, 0..1; the solver gives
  *                   capital to higher conviction first
+ * @param models     the models whose predictions the client's strategy acted on, sorted; none when it used no
+ *                   model (the model layer, L5, then does not gate it unless the limits say so)
  */
 public record OrderIntent(String intentId, String accountId, String symbol, Side side, BigDecimal quantity,
                           BigDecimal limitPrice, BigDecimal stopLoss, String strategy,
-                          double conviction) {
+                          double conviction, List<String> models) {
 
     public OrderIntent {
         identifier("OrderIntent", "intentId", intentId);
@@ -32,5 +36,12 @@ public record OrderIntent(String intentId, String accountId, String symbol, Side
         }
         identifier("OrderIntent", "strategy", strategy);
         unitInterval("OrderIntent", "conviction", conviction);
+        models = identifiers("OrderIntent", "models", models);
+    }
+
+    /** An intent whose strategy used no model. */
+    public OrderIntent(String intentId, String accountId, String symbol, Side side, BigDecimal quantity,
+                       BigDecimal limitPrice, BigDecimal stopLoss, String strategy, double conviction) {
+        this(intentId, accountId, symbol, side, quantity, limitPrice, stopLoss, strategy, conviction, List.of());
     }
 }

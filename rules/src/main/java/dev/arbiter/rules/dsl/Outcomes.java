@@ -1,6 +1,7 @@
 package dev.arbiter.rules.dsl;
 
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
@@ -15,6 +16,7 @@ import dev.arbiter.kb.text.Figures;
 import dev.arbiter.rules.pack.RuleMetadata;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.kie.api.runtime.rule.RuleContext;
 
 /**
@@ -62,19 +64,23 @@ public final class Outcomes {
 
     /**
      * A strategy rule's proposal. Its id is the rule's reason code and the symbol, so the same
-     * inputs always give the same id.
+     * inputs always give the same id. It used the models whose predictions the rule matched, so the model layer
+     * (L5) gates it by those.
      */
     public static Proposal propose(RuleContext rule, String accountId, String symbol, Side side, BigDecimal quantity,
                                    BigDecimal price, double conviction) {
         RuleMetadata meta = RuleMetadata.of(rule.getRule());
+        List<String> models = rule.getMatch().getObjects().stream()
+                .filter(Prediction.class::isInstance).map(p -> ((Prediction) p).model()).toList();
         return new Proposal(meta.reasonCode() + ":" + symbol, accountId, symbol, side, quantity, price, conviction,
-                meta.rule());
+                meta.rule(), models);
     }
 
-    /** A client's order intent as a proposal, keeping the intent's id. */
+    /** A client's order intent as a proposal, keeping the intent's id and the models it names. */
     public static Proposal fromIntent(OrderIntent intent) {
         return new Proposal(intent.intentId(), intent.accountId(), intent.symbol(), intent.side(), intent.quantity(),
-                intent.limitPrice(), intent.conviction(), "intent " + intent.intentId() + " (" + intent.strategy() + ")");
+                intent.limitPrice(), intent.conviction(), "intent " + intent.intentId() + " (" + intent.strategy() + ")",
+                intent.models());
     }
 
     /** The stop-loss that protects a proposal, inserted beside it by the rule that made it. */

@@ -60,7 +60,7 @@ class DroolsErrorTranslatorTest {
 
         assertThat(diagnostics).singleElement().satisfies(d -> {
             assertThat(d.toString()).isEqualTo("l1/t.drl:8 rule \"Typo\": Proposal has no field 'qty'. Hint: The fields "
-                    + "of Proposal are proposalId, accountId, symbol, side, quantity, price, conviction, origin");
+                    + "of Proposal are proposalId, accountId, symbol, side, quantity, price, conviction, origin, models");
         });
     }
 

@@ -245,8 +245,11 @@ public final class PlainJavaPreTradeCheck {
             out.add(new Finding(id, "L4-VOLATILITY"));
         }
 
-        // L5 model
-        List<Prediction> predictions = b.predictions.getOrDefault(symbol, List.of());
+        // L5 model: the predictions the proposal acted on, or all of the symbol's when the limits say so
+        BigDecimal gateEvery = b.limits.get("models-gate-every-proposal");
+        boolean everyProposal = gateEvery != null && gateEvery.signum() > 0;
+        List<Prediction> predictions = gateEvery == null ? List.of() : b.predictions.getOrDefault(symbol, List.of())
+                .stream().filter(prediction -> everyProposal || p.usedModel(prediction.model())).toList();
         BigDecimal maxDisagreement = b.limits.get("max-ensemble-disagreement");
         BigDecimal minConfidence = b.limits.get("min-prediction-confidence");
         boolean disagree = false;
