@@ -35,8 +35,9 @@ import java.util.Optional;
  * {@code + - * /}, comparisons, {@code && || !}, {@code ?:}; the BigDecimal methods {@code add},
  * {@code subtract}, {@code multiply}, {@code negate}, {@code abs}, {@code max}, {@code min},
  * {@code compareTo}, {@code doubleValue}, {@code BigDecimal.valueOf}; {@code Math.abs/max/min};
- * {@code Measures.opens}, {@code positionAfter} and {@code relativeDistance}; identifier joins. Anything
- * else raises {@link NotInSubset} naming what was found.
+ * {@code Measures.opens}, {@code positionAfter} and {@code relativeDistance}; identifier joins;
+ * {@code Proposal.usedModel(model)} as a free truth value. Anything else raises {@link NotInSubset} naming what was
+ * found.
  */
 final class ExpressionTranslator {
 
@@ -166,6 +167,11 @@ final class ExpressionTranslator {
         Value target = translate(scope);
         if (target instanceof Value.Fact fact && args.isEmpty()) {
             return facts.field(fact.type(), method);
+        }
+        if (target instanceof Value.Fact fact && fact.type().equals("Proposal") && method.equals("usedModel")
+                && args.size() == 1) {
+            // which models a proposal's origin acted on is not modelled: either answer is possible
+            return new Value.Truth(z3.mkBoolConst("Proposal.usedModel(" + args.getFirst() + ")"));
         }
         if (target instanceof Value.Num num) {
             return numberMethod(num.expr(), method, args, call);

@@ -121,6 +121,9 @@ final class SymbolicFacts {
         for (RecordComponent component : record.getRecordComponents()) {
             String key = type + "." + component.getName();
             Class<?> javaType = component.getType();
+            if (java.util.Collection.class.isAssignableFrom(javaType)) {
+                continue; // lists (the models a proposal used) are not modelled; a rule reading one is outside the subset
+            }
             Value value;
             if (javaType == BigDecimal.class || javaType == double.class) {
                 String flag = NULLABLE.get(key);
@@ -227,7 +230,10 @@ final class SymbolicFacts {
     Map<String, Value> fieldsOf(String type) {
         Map<String, Value> of = new LinkedHashMap<>();
         for (RecordComponent component : TYPES.get(type).getRecordComponents()) {
-            of.put(component.getName(), fields.get(type + "." + component.getName()));
+            Value field = fields.get(type + "." + component.getName());
+            if (field != null) {
+                of.put(component.getName(), field);
+            }
         }
         return of;
     }
