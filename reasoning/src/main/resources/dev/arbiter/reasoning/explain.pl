@@ -54,6 +54,15 @@ proof(Verdict) :-
 % violation(Limit, Detail): a hard limit the proof found broken.
 violation(Limit, Detail) :-
     decision_facts(violation, Facts), member(violation(Limit, Detail), Facts).
+% used_model(P, Model): P's origin acted on a prediction of Model.
+used_model(P, Model) :-
+    decision_facts(used_model, Facts), member(used_model(P, Model), Facts).
+% leaned(Model, Version, Up, LogOdds, Base): what a model the engine ran predicted, as log-odds from its base.
+leaned(Model, Version, Up, LogOdds, Base) :-
+    decision_facts(leaned, Facts), member(leaned(Model, Version, Up, LogOdds, Base), Facts).
+% lean(Model, Rank, Feature, Amount): the features that moved the model most, rank 1 the most.
+lean(Model, Rank, Feature, Amount) :-
+    decision_facts(lean, Facts), member(lean(Model, Rank, Feature, Amount), Facts).
 % layer(Layer, Code, Title), e.g. layer(l3, 'L3', account).
 layer(Layer, Code, Title) :-
     decision_facts(layer, Facts), member(layer(Layer, Code, Title), Facts).
@@ -113,6 +122,12 @@ reason(P, capped, R) :- flag_reason(P, R).
 reason(P, approved, R) :- allocation_reason(P, R).
 reason(_, approved, checked(Layers)) :- checked_layers(Layers).
 reason(P, approved, R) :- flag_reason(P, R).
+
+% Whatever its status, a proposal that acted on a model the engine ran says which way the model leaned and why.
+reason(P, _, leaned(Model, Version, Up, LogOdds, Base, Leans)) :-
+    used_model(P, Model),
+    leaned(Model, Version, Up, LogOdds, Base),
+    findall(Feature-Amount, lean(Model, _, Feature, Amount), Leans).
 
 allocation_reason(P, no_allocation(Requested)) :-
     proposal(P, _, _, _, Requested, _),
@@ -286,6 +301,11 @@ sentence(allocation(Quantity, Requested), T) :-
 sentence(full_allocation(Requested), T) :-
     concat_all(['the allocation gave it the full ', Requested, ' requested'], T).
 sentence(bound(Sentence), Sentence).
+sentence(leaned(Model, Version, Up, LogOdds, Base, Leans), T) :-
+    findall(X, (member(Feature-Amount, Leans), concat_all([Feature, ' ', Amount], X)), Parts),
+    join(Parts, ', ', LeansText),
+    concat_all(['model ', Model, ' ', Version, ' put an up move at ', Up, ' (log-odds ', LogOdds,
+                ' from its base ', Base, '); the features that moved it most: ', LeansText], T).
 sentence(checked([]), 'no risk rule fired, so no risk layer objected').
 sentence(checked([L | Ls]), T) :-
     findall(X, (member(Layer, [L | Ls]), layer_text(Layer, X)), Texts),
@@ -359,6 +379,9 @@ queryable(bound_by, 2).
 queryable(proof, 1).
 queryable(violation, 2).
 queryable(layer, 3).
+queryable(used_model, 2).
+queryable(leaned, 5).
+queryable(lean, 4).
 queryable(halt_covers, 6).
 queryable(checked_layers, 1).
 queryable(sentence, 2).

@@ -16,6 +16,7 @@ import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.reasoning.explain.FiredRule;
+import dev.arbiter.reasoning.explain.ModelLean;
 import dev.arbiter.reasoning.explain.SizedOrder;
 import dev.arbiter.reasoning.proof.ProofResult;
 import dev.arbiter.rules.session.Firing;
@@ -49,6 +50,9 @@ public record DecisionTrace(String decisionId, Versions versions, DecisionReques
                             @JsonInclude(JsonInclude.Include.NON_NULL) List<Explanation> explanations,
                             List<Proposal> proposals, List<ModelPrediction> modelPredictions) {
 
+    /** How many of a model's features an explanation cites: the ones that moved it most. */
+    static final int LEANS_EXPLAINED = 3;
+
     public DecisionTrace {
         modelPredictions = modelPredictions == null ? List.of() : List.copyOf(modelPredictions);
         explanations = explanations == null ? null : List.copyOf(explanations);
@@ -71,7 +75,16 @@ public record DecisionTrace(String decisionId, Versions versions, DecisionReques
                         f.matched().stream().map(TracedFact::describe).toList())).toList(),
                 outcomes.stream().map(DecisionTrace::outcome).toList(),
                 allocation.orders().stream().map(o -> new SizedOrder(o.proposalId(), o.quantity(), o.boundBy())).toList(),
-                proof.verdict(), proof.violations());
+                proof.verdict(), proof.violations(), modelLeans());
+    }
+
+    /** The three features that moved each attributed model most: what explanations cite. */
+    private List<ModelLean> modelLeans() {
+        return modelPredictions.stream().filter(p -> p.attribution() != null)
+                .map(p -> new ModelLean(p.model(), p.modelVersion(), p.probabilityUp(), p.attribution().output(),
+                        p.attribution().baseValue(), p.attribution().largest(LEANS_EXPLAINED).stream()
+                        .map(c -> new ModelLean.Contribution(c.feature(), c.contribution())).toList()))
+                .toList();
     }
 
     private static RuleOutcome outcome(OutcomeRecord o) {

@@ -101,7 +101,7 @@ final class ModelRunner {
         }
         requireDefined(last, features, metadata, requested, at, seriesAt);
         judge(metadata, rows, request.asOf(), health);
-        return model.predict(last);
+        return model.predictAttributed(last);
     }
 
     private RegisteredModel load(RequestedModel requested, String at) {

@@ -2,6 +2,7 @@ package dev.arbiter.engine.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
@@ -10,6 +11,7 @@ import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
 import dev.arbiter.mlbridge.model.Algorithm;
+import dev.arbiter.mlbridge.model.Attribution;
 import dev.arbiter.mlbridge.model.DatasetBuilder;
 import dev.arbiter.mlbridge.model.ForwardReturnLabel;
 import dev.arbiter.mlbridge.model.ModelMetadata;
@@ -89,6 +91,23 @@ class ModelsInDecisionTest {
         assertThat(prediction.confidence()).isEqualTo(Math.abs(2 * prediction.probabilityUp() - 1));
         assertThat(prediction.expectedReturn())
                 .isEqualTo((2 * prediction.probabilityUp() - 1) * registered.meanAbsForwardReturn());
+
+        // why the model leaned: the contributions and the base sum to its log-odds, and the intents that acted on
+        // it say so in their explanations, naming the three features that moved it most
+        Attribution attribution = prediction.attribution();
+        assertThat(attribution).isNotNull();
+        double logOdds = Math.log(prediction.probabilityUp() / (1 - prediction.probabilityUp()));
+        assertThat(attribution.baseValue() + attribution.contributions().stream()
+                .mapToDouble(Attribution.Contribution::contribution).sum()).isCloseTo(logOdds, within(1e-9));
+        String leaned = String.format(java.util.Locale.ROOT, "model %s 1 put an up move at %.4f (log-odds %+.4f from its base"
+                + " %+.4f); the features that moved it most: ", MODEL, prediction.probabilityUp(), logOdds,
+                attribution.baseValue());
+        String features = String.join(", ", attribution.largest(3).stream().map(c -> String.format(java.util.Locale.ROOT,
+                "%s %+.4f", c.feature(), c.contribution())).toList());
+        assertThat(result.trace().explanations()).filteredOn(e -> e.proposalId().startsWith("i-")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.because()).contains(leaned + features));
+        assertThat(result.trace().explanations()).filteredOn(e -> e.proposalId().startsWith("S-")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.because()).noneMatch(b -> b.startsWith("model ")));
 
         double minimum = LimitSet.shippedDefault().facts().stream()
                 .filter(l -> l.name().equals("min-prediction-confidence")).findFirst().orElseThrow().value().doubleValue();

@@ -23,7 +23,8 @@ public enum Algorithm {
         public ProbabilityModel fit(double[][] x, int[] y, List<String> features, long seed) {
             MathEx.setSeed(seed);
             GradientTreeBoost.Options options = new GradientTreeBoost.Options(100, 4, 8, 50, 0.05, 0.7, null, null);
-            return new TreeModel(GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, y, features), options), features);
+            return new TreeModel(GradientTreeBoost.fit(Formula.lhs(LABEL), frame(x, y, features), options), features,
+                    options.shrinkage());
         }
     },
     /** Random forest: 100 trees of depth at most 8, leaves of at least 50 samples, 4 features per split. */
@@ -33,7 +34,7 @@ public enum Algorithm {
             long[] seeds = LongStream.range(0, 100).map(i -> seed * 1_000_003L + i).toArray();
             RandomForest.Options options = new RandomForest.Options(100, Math.max(1, (int) Math.sqrt(features.size())),
                     SplitRule.GINI, 8, 64, 50, 1.0, null, seeds, null);
-            return new TreeModel(RandomForest.fit(Formula.lhs(LABEL), frame(x, y, features), options), features);
+            return new TreeModel(RandomForest.fit(Formula.lhs(LABEL), frame(x, y, features), options), features, 0);
         }
     },
     /** Logistic regression, L2 penalty 1.0 on standardised features. */

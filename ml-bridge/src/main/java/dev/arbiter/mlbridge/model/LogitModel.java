@@ -1,5 +1,8 @@
 package dev.arbiter.mlbridge.model;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import smile.classification.LogisticRegression;
 
 /** L2-regularised logistic regression on features standardised with the training means and deviations. */
@@ -47,6 +50,24 @@ final class LogitModel implements ProbabilityModel {
         double[] posteriori = new double[2];
         model.predict(standardise(features, mean, sd), posteriori);
         return posteriori[1];
+    }
+
+    /**
+     * Exact: on standardised features the log-odds are {@code b + sum w_j z_j}, so feature j contributes
+     * {@code w_j z_j} and the base is the intercept {@code b}, the log-odds at the training means.
+     */
+    @Override
+    public Optional<Attribution> attribution(double[] features, List<String> names) {
+        double[] w = model.coefficients(); // the weights, then the intercept
+        double[] z = standardise(features, mean, sd);
+        List<Attribution.Contribution> contributions = new ArrayList<>(z.length);
+        double output = w[z.length];
+        for (int j = 0; j < z.length; j++) {
+            double contribution = w[j] * z[j];
+            contributions.add(new Attribution.Contribution(names.get(j), features[j], contribution));
+            output += contribution;
+        }
+        return Optional.of(new Attribution(w[z.length], output, contributions));
     }
 
     private static double[] standardise(double[] x, double[] mean, double[] sd) {

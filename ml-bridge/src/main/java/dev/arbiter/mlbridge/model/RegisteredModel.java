@@ -27,11 +27,27 @@ public record RegisteredModel(ModelMetadata metadata, ProbabilityModel model) {
 
     /** Inference from a feature update whose set holds (at least) the model's columns. */
     public ModelPrediction predict(FeatureUpdate update) {
+        return predict(update.bar().symbol(), update.bar().endTime(), row(update));
+    }
+
+    /**
+     * Inference with each feature's contribution to it, where the model can say: what a decision keeps, so that
+     * its explanation says why the model leaned the way it did. Costs a TreeSHAP pass over every tree.
+     */
+    public ModelPrediction predictAttributed(FeatureUpdate update) {
+        double[] x = row(update);
+        ModelPrediction p = predict(update.bar().symbol(), update.bar().endTime(), x);
+        return new ModelPrediction(p.symbol(), p.model(), p.modelVersion(), p.time(), p.probabilityUp(),
+                p.expectedReturn(), p.confidence(), p.horizon(), p.dataSha256(),
+                model.attribution(x, metadata.features()).orElse(null));
+    }
+
+    private double[] row(FeatureUpdate update) {
         List<String> columns = metadata.features();
         double[] x = new double[columns.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = update.value(columns.get(i));
         }
-        return predict(update.bar().symbol(), update.bar().endTime(), x);
+        return x;
     }
 }

@@ -21,10 +21,11 @@ import java.util.Set;
  * @param allocation      the size each proposal was given; a proposal with no entry was given none
  * @param proofVerdict    the limit proof's verdict for the allocated orders
  * @param proofViolations the limits the proof found broken
+ * @param modelLeans      which way each model the engine ran leaned, and why (none for predictions sent by a client)
  */
 public record DecisionFacts(List<Proposal> proposals, List<FiredRule> firings, List<RuleOutcome> outcomes,
                             List<SizedOrder> allocation, ProofVerdict proofVerdict,
-                            List<LimitViolation> proofViolations) {
+                            List<LimitViolation> proofViolations, List<ModelLean> modelLeans) {
 
     public DecisionFacts {
         proposals = List.copyOf(present("DecisionFacts", "proposals", proposals));
@@ -40,6 +41,13 @@ public record DecisionFacts(List<Proposal> proposals, List<FiredRule> firings, L
         allocation = List.copyOf(present("DecisionFacts", "allocation", allocation));
         present("DecisionFacts", "proofVerdict", proofVerdict);
         proofViolations = List.copyOf(present("DecisionFacts", "proofViolations", proofViolations));
+        modelLeans = List.copyOf(present("DecisionFacts", "modelLeans", modelLeans));
+    }
+
+    /** A decision no model the engine ran took part in. */
+    public DecisionFacts(List<Proposal> proposals, List<FiredRule> firings, List<RuleOutcome> outcomes,
+                         List<SizedOrder> allocation, ProofVerdict proofVerdict, List<LimitViolation> proofViolations) {
+        this(proposals, firings, outcomes, allocation, proofVerdict, proofViolations, List.of());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.arbiter.reasoning.explain;
 
+import alice.tuprolog.Int;
 import alice.tuprolog.Struct;
 import alice.tuprolog.Term;
 import dev.arbiter.kb.fact.Proposal;
@@ -55,6 +56,10 @@ final class DecisionTerms {
         }
         reasonRules.forEach(fact -> terms.add("reason_rule", fact));
         facts.allocation().forEach(terms::sized);
+        for (Proposal p : facts.proposals()) {
+            p.models().forEach(model -> terms.add("used_model", new Struct("used_model", atom(p.proposalId()), atom(model))));
+        }
+        facts.modelLeans().forEach(terms::lean);
         terms.add("proof", new Struct("proof", enumAtom(facts.proofVerdict())));
         facts.proofViolations().forEach(terms::violation);
         for (Layer layer : Layer.values()) {
@@ -118,6 +123,19 @@ final class DecisionTerms {
     }
 
     /** A quantity or price as its sentences write it ({@link Figures#plain}): 10.00 and 10 are one figure. */
+    /** A model's lean, its figures written as readings: four decimals, contributions with their sign. */
+    private void lean(ModelLean lean) {
+        add("leaned", new Struct("leaned", new Term[] {atom(lean.model()), atom(lean.version()),
+                atom(String.format(Locale.ROOT, "%.4f", lean.probabilityUp())),
+                atom(String.format(Locale.ROOT, "%+.4f", lean.logOdds())),
+                atom(String.format(Locale.ROOT, "%+.4f", lean.baseValue()))}));
+        for (int rank = 0; rank < lean.largest().size(); rank++) {
+            ModelLean.Contribution c = lean.largest().get(rank);
+            add("lean", new Struct("lean", new Term[] {atom(lean.model()), new Int(rank + 1),
+                    atom(c.feature()), atom(String.format(Locale.ROOT, "%+.4f", c.amount()))}));
+        }
+    }
+
     private static Struct decimal(BigDecimal value) {
         return atom(Figures.plain(value));
     }

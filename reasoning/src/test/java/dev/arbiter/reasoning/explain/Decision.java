@@ -19,6 +19,7 @@ final class Decision {
     private final List<RuleOutcome> outcomes = new ArrayList<>();
     private final List<SizedOrder> allocation = new ArrayList<>();
     private final List<LimitViolation> violations = new ArrayList<>();
+    private final List<ModelLean> leans = new ArrayList<>();
     private ProofVerdict verdict = ProofVerdict.PROVED;
 
     static Decision decision() {
@@ -32,6 +33,18 @@ final class Decision {
     Decision buy(String proposalId, String account, String symbol, String quantity, String price) {
         proposals.add(new Proposal(proposalId, account, symbol, Side.BUY, new BigDecimal(quantity),
                 new BigDecimal(price), 0.7, "momentum-entry"));
+        return this;
+    }
+
+    /** A buy whose origin acted on {@code models}' predictions. */
+    Decision buyOn(String proposalId, String symbol, String quantity, String price, String... models) {
+        proposals.add(new Proposal(proposalId, "ACC-1", symbol, Side.BUY, new BigDecimal(quantity),
+                new BigDecimal(price), 0.7, "intent " + proposalId + " (client)", List.of(models)));
+        return this;
+    }
+
+    Decision leaned(ModelLean lean) {
+        leans.add(lean);
         return this;
     }
 
@@ -57,6 +70,6 @@ final class Decision {
     }
 
     DecisionFacts facts() {
-        return new DecisionFacts(proposals, firings, outcomes, allocation, verdict, violations);
+        return new DecisionFacts(proposals, firings, outcomes, allocation, verdict, violations, leans);
     }
 }

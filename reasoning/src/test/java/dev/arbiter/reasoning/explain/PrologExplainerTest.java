@@ -187,6 +187,27 @@ class PrologExplainerTest {
     }
 
     @Test
+    void aProposalThatActedOnAModelSaysWhichWayTheModelLeanedAndWhy() {
+        ModelLean lean = new ModelLean("logit-eth-5m", "1", 0.22729, -1.22424, 0.02, List.of(
+                new ModelLean.Contribution("rsi_14", -0.41), new ModelLean.Contribution("roc_1", 0.12),
+                new ModelLean.Contribution("atr_14", -0.05)));
+        DecisionFacts facts = decision()
+                .buyOn("i-1", "ETH-USD", "2", "1693", "logit-eth-5m")
+                .buyOn("i-2", "ETH-USD", "1", "1693")
+                .buyOn("i-3", "ETH-USD", "1", "1693", "gbm-direction")
+                .sized("i-1", "2").sized("i-2", "1").sized("i-3", "1")
+                .leaned(lean)
+                .facts();
+
+        assertThat(explainer.explain(facts, "i-1").because()).contains("model logit-eth-5m 1 put an up move at 0.2273"
+                + " (log-odds -1.2242 from its base +0.0200); the features that moved it most: rsi_14 -0.4100,"
+                + " roc_1 +0.1200, atr_14 -0.0500");
+        // an intent that used no model, and one that used a client's model the engine did not run, say nothing of it
+        assertThat(explainer.explain(facts, "i-2").because()).noneMatch(s -> s.startsWith("model "));
+        assertThat(explainer.explain(facts, "i-3").because()).noneMatch(s -> s.startsWith("model "));
+    }
+
+    @Test
     void explainsAProposalTheAllocationGaveNoSize() {
         DecisionFacts facts = decision()
                 .buy("P1", "ACC-1", "BTC-USD", "10", "50000")
