@@ -6,6 +6,7 @@ import dev.arbiter.mlbridge.features.FeatureSet;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.features.FeatureUpdate;
 import dev.arbiter.mlbridge.features.StreamingFeatures;
+import dev.arbiter.mlbridge.model.ForwardReturnLabel;
 import dev.arbiter.mlbridge.model.ModelMetadata;
 import dev.arbiter.mlbridge.model.ModelMonitor;
 import dev.arbiter.mlbridge.model.ModelPrediction;
@@ -56,17 +57,30 @@ final class ModelRunner {
 
     /**
      * The model's health at {@code asOf}, judged by the monitor on the feature rows the bars gave: stale when its
-     * training data is too old; drifted when its inputs moved away from its training window (PSI). With fewer rows
-     * than the monitor needs, only the age is judged: no fact when the model is young enough, rather than a STALE
-     * verdict that would only say the engine keeps few bars.
+     * training data is too old; drifted when its inputs moved away from its training window (PSI) or when its
+     * predictions on the rows whose outcome the bars already resolved were right less often than its walk-forward
+     * accuracy allows. With fewer rows than the monitor needs, only the age is judged: no verdict when the model is
+     * young enough, rather than a STALE one that would only say the engine keeps few bars.
      */
-    private static void judge(ModelMetadata metadata, List<double[]> rows, java.time.Instant asOf, List<ModelHealth> health) {
-        ModelMonitor.Verdict verdict = MONITOR.check(metadata, rows, new int[0], new double[0], asOf);
+    private static ModelHealth judge(RegisteredModel model, List<double[]> rows, List<Integer> rowBars, double[] closes,
+                                     java.time.Instant asOf) {
+        ModelMetadata metadata = model.metadata();
+        ForwardReturnLabel label = new ForwardReturnLabel(metadata.horizon());
+        List<Integer> outcomes = new ArrayList<>();
+        List<Double> probabilities = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) {
+            int outcome = label.outcome(closes, rowBars.get(k));
+            if (outcome != ForwardReturnLabel.UNRESOLVED) {
+                outcomes.add(outcome);
+                probabilities.add(model.model().probabilityUp(rows.get(k)));
+            }
+        }
+        ModelMonitor.Verdict verdict = MONITOR.check(metadata, rows,
+                outcomes.stream().mapToInt(Integer::intValue).toArray(),
+                probabilities.stream().mapToDouble(Double::doubleValue).toArray(), asOf);
         java.time.Duration age = java.time.Duration.between(metadata.trainedTo(), asOf);
         boolean tooOld = age.isNegative() || age.compareTo(MONITOR.maxAge()) > 0;
-        if (rows.size() >= MONITOR.minSamples() || tooOld) {
-            health.add(verdict.fact());
-        }
+        return rows.size() >= MONITOR.minSamples() || tooOld ? verdict.fact() : null;
     }
 
     private static final ModelMonitor MONITOR = ModelMonitor.DEFAULTS;
@@ -87,7 +101,12 @@ final class ModelRunner {
         StreamingFeatures features = new StreamingFeatures(requested.symbol(), series.period(), set);
         FeatureUpdate last = null;
         List<double[]> rows = new ArrayList<>();
-        for (Bar bar : series.toBars(seriesAt)) {
+        List<Integer> rowBars = new ArrayList<>();
+        List<Bar> bars = series.toBars(seriesAt);
+        double[] closes = new double[bars.size()];
+        for (int b = 0; b < bars.size(); b++) {
+            Bar bar = bars.get(b);
+            closes[b] = bar.close().doubleValue();
             last = features.accept(bar);
             double[] row = new double[metadata.features().size()];
             boolean defined = true;
@@ -97,11 +116,17 @@ final class ModelRunner {
             }
             if (defined) {
                 rows.add(row);
+                rowBars.add(b);
             }
         }
         requireDefined(last, features, metadata, requested, at, seriesAt);
-        judge(metadata, rows, request.asOf(), health);
-        return model.predictAttributed(last);
+        ModelPrediction prediction = model.predictAttributed(last);
+        ModelHealth verdict = judge(model, rows, rowBars, closes, request.asOf());
+        if (verdict == null) {
+            return prediction;
+        }
+        health.add(verdict);
+        return prediction.judged(verdict);
     }
 
     private RegisteredModel load(RequestedModel requested, String at) {

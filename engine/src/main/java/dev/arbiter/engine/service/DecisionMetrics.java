@@ -3,19 +3,31 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionStatus;
 import dev.arbiter.engine.decision.OutcomeRecord;
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.ReconciliationBreak;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prometheus meters: decisions by kind and status (their rate is decisions per second), latency per
- * stage, rejections by layer and rule, decisions that failed closed, and reconciliation breaks.
+ * stage, rejections by layer and rule, decisions that failed closed, reconciliation breaks, and the health of
+ * each model version the engine ran, as it last judged it.
  */
 final class DecisionMetrics {
 
+    /** {@code arbiter_model_health}: 0 OK, 1 DRIFTED, 2 STALE. */
+    static final int MODEL_OK = 0;
+    static final int MODEL_DRIFTED = 1;
+    static final int MODEL_STALE = 2;
+
     private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> modelHealth = new ConcurrentHashMap<>();
 
     DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -54,6 +66,7 @@ final class DecisionMetrics {
         if (result.trace().request().state() != null) {
             breaks(result.trace().request().state().breaks());
         }
+        result.trace().modelPredictions().stream().filter(p -> p.health() != null).forEach(p -> judged(p.health()));
         for (OutcomeRecord outcome : result.trace().outcomes()) {
             if ("REJECT".equals(outcome.kind()) || "HALT".equals(outcome.kind())) {
                 Counter.builder("arbiter.rejections").description("Rejections and halts by layer and rule")
@@ -68,6 +81,22 @@ final class DecisionMetrics {
     void failedClosed(String cause) {
         Counter.builder("arbiter.fail.closed").description("Decisions that sent nothing because a stage failed")
                 .tag("cause", cause).register(registry).increment();
+    }
+
+    /** The engine's latest verdict on a model version: a gauge to alert on, and a count of verdicts by status. */
+    void judged(ModelHealth health) {
+        int status = health.stale() ? MODEL_STALE : health.drifted() ? MODEL_DRIFTED : MODEL_OK;
+        modelHealth.computeIfAbsent(health.model() + "\u0000" + health.modelVersion(), key -> {
+            AtomicInteger gauge = new AtomicInteger();
+            Gauge.builder("arbiter.model.health", gauge, AtomicInteger::get)
+                    .description("The engine's latest verdict on a model version: 0 OK, 1 DRIFTED, 2 STALE")
+                    .tag("model", health.model()).tag("version", health.modelVersion()).register(registry);
+            return gauge;
+        }).set(status);
+        Counter.builder("arbiter.model.verdicts").description("Verdicts on model versions the engine ran, by status")
+                .tag("model", health.model()).tag("version", health.modelVersion())
+                .tag("status", status == MODEL_STALE ? "STALE" : status == MODEL_DRIFTED ? "DRIFTED" : "OK")
+                .register(registry).increment();
     }
 
     /** What a client or a venue claimed that the engine's figures contradict, by field. */

@@ -7,15 +7,19 @@ import static org.assertj.core.api.Assertions.within;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.Prediction;
 import dev.arbiter.mlbridge.features.FeatureSets;
 import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
 import dev.arbiter.mlbridge.model.Algorithm;
 import dev.arbiter.mlbridge.model.Attribution;
+import dev.arbiter.mlbridge.model.Dataset;
 import dev.arbiter.mlbridge.model.DatasetBuilder;
 import dev.arbiter.mlbridge.model.ForwardReturnLabel;
+import dev.arbiter.mlbridge.model.Metrics;
 import dev.arbiter.mlbridge.model.ModelMetadata;
 import dev.arbiter.mlbridge.model.ModelPrediction;
+import dev.arbiter.mlbridge.model.ProbabilityModel;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.mlbridge.model.ModelTrainer;
 import dev.arbiter.mlbridge.model.WalkForward;
@@ -51,6 +55,8 @@ class ModelsInDecisionTest {
 
     private static ModelMetadata registered;
     private static DecisionPipeline pipeline;
+    private static List<Bar> beforeDecision;
+    private static ProbabilityModel scorer;
 
     @BeforeAll
     static void trainAndRegister() throws Exception {
@@ -58,12 +64,13 @@ class ModelsInDecisionTest {
         try (InputStream in = ModelsInDecisionTest.class.getResourceAsStream("/ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
             bars = Ta4jJsonBars.read(in, "ETH-USD", Duration.ofMinutes(5));
         }
-        List<Bar> beforeDecision = bars.stream().filter(b -> !b.endTime().isAfter(AS_OF)).toList();
+        beforeDecision = bars.stream().filter(b -> !b.endTime().isAfter(AS_OF)).toList();
         ModelTrainer.Trained trained = new ModelTrainer(Clock.fixed(Instant.parse("2023-03-15T12:00:00Z"), ZoneOffset.UTC))
                 .train(MODEL, "1", "model", DatasetBuilder.build(beforeDecision, FeatureSets.builtIn().get("model"),
                         new ForwardReturnLabel(6)), Duration.ofMinutes(5), Algorithm.LOGIT, new WalkForward(2, 200, 400, 6), 11);
         ModelRegistry registry = new ModelRegistry(registryRoot);
         registered = registry.register(trained.metadata(), trained.model());
+        scorer = trained.model();
         ModelMetadata m = trained.metadata();
         registry.register(new ModelMetadata("logit-eth-1h", "1", m.algorithm(), m.symbol(), Duration.ofHours(1), m.featureSet(),
                 m.features(), m.label(), m.horizon(), m.trainedFrom(), m.trainedTo(), m.trainingSamples(), m.dataSha256(), m.seed(),
@@ -130,6 +137,34 @@ class ModelsInDecisionTest {
         } else {
             assertThat(lowConfidence).isEmpty();
         }
+    }
+
+    @Test
+    void theEngineScoresTheModelOnTheOutcomesItsBarsAlreadyResolved() {
+        // every bar of the day before the decision, not only the example's last 120: enough resolved outcomes
+        List<MarketSeries.Row> rows = beforeDecision.stream().map(b -> new MarketSeries.Row(b.openTime(), b.open(),
+                b.high(), b.low(), b.close(), b.volume())).toList();
+        DecisionRequest example = namingActedOn(model("ETH-USD", MODEL, "1"));
+        DecisionRequest request = new DecisionRequest(example.requestId(), example.asOf(), example.account(),
+                example.positions(), example.openOrders(), example.instruments(),
+                List.of(new MarketSeries("ETH-USD", Duration.ofMinutes(5), rows)), example.predictions(),
+                example.models(), example.intents(), example.context(), List.of(), example.state(), example.markPrices());
+
+        ModelPrediction prediction = pipeline.decide("dec-scored", request).trace().modelPredictions().getFirst();
+
+        // the same outcomes and probabilities worked out here from the same bars, with the training's own label
+        Dataset resolved = DatasetBuilder.build(beforeDecision, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(6));
+        double[] probabilities = java.util.Arrays.stream(resolved.x()).mapToDouble(scorer::probabilityUp).toArray();
+        double accuracy = Metrics.of(resolved.y(), probabilities).accuracy();
+        assertThat(resolved.size()).isGreaterThanOrEqualTo(100);
+        assertThat(prediction.health()).isNotNull();
+        assertThat(prediction.health().evidence()).contains(String.format(java.util.Locale.ROOT,
+                "rolling accuracy %.4f over %d outcomes", accuracy, resolved.size()));
+        assertThat(result(prediction.health())).isIn("OK", "DRIFTED");
+    }
+
+    private static String result(ModelHealth health) {
+        return health.stale() ? "STALE" : health.drifted() ? "DRIFTED" : "OK";
     }
 
     @Test

@@ -31,15 +31,15 @@ public final class DatasetBuilder {
         List<Double> forward = new ArrayList<>();
         for (int i = 0; i < bars.size(); i++) {
             double[] values = features.accept(bars.get(i)).values();
-            double r = label.forwardReturn(closes, i);
-            if (Double.isNaN(r) || !allDefined(values)) {
+            int outcome = label.outcome(closes, i);
+            if (outcome == ForwardReturnLabel.UNRESOLVED || !allDefined(values)) {
                 continue;
             }
             x.add(values);
-            y.add(r > 0 ? 1 : 0);
+            y.add(outcome);
             index.add(i);
             time.add(bars.get(i).endTime());
-            forward.add(r);
+            forward.add(label.forwardReturn(closes, i));
         }
         return new Dataset(first.symbol(), set.columns(), x.toArray(double[][]::new), y.stream().mapToInt(Integer::intValue).toArray(),
                 index.stream().mapToInt(Integer::intValue).toArray(), time.toArray(Instant[]::new),

@@ -20,6 +20,18 @@ public record ForwardReturnLabel(int horizon) {
         return i + horizon < closes.length ? Math.log(closes[i + horizon] / closes[i]) : Double.NaN;
     }
 
+    /**
+     * The label of bar {@code i}: 1 when the close {@code horizon} bars later is strictly higher, 0 when it is not,
+     * {@link #UNRESOLVED} while the series has not reached it yet.
+     */
+    public int outcome(double[] closes, int i) {
+        double r = forwardReturn(closes, i);
+        return Double.isNaN(r) ? UNRESOLVED : r > 0 ? 1 : 0;
+    }
+
+    /** An outcome the bars do not know yet. */
+    public static final int UNRESOLVED = -1;
+
     public String describe() {
         return "sign of the " + horizon + "-bar forward close-to-close return (1 = strictly up, 0 = flat or down)";
     }

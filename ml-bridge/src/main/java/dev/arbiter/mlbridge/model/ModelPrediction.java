@@ -1,5 +1,6 @@
 package dev.arbiter.mlbridge.model;
 
+import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.Prediction;
 import java.time.Instant;
 
@@ -12,15 +13,25 @@ import java.time.Instant;
  *
  * @param attribution each feature's contribution to the prediction, where it was asked for and the model can say
  *                    (logistic regression, gradient-boosted trees); otherwise {@code null}
+ * @param health      the model's health as the engine judged it when it made the prediction (drift of its inputs,
+ *                    accuracy on the outcomes the bars resolved, age); {@code null} where there was too little to
+ *                    judge by
  */
 public record ModelPrediction(String symbol, String model, String modelVersion, Instant time, double probabilityUp,
                               double expectedReturn, double confidence, int horizon, String dataSha256,
-                              Attribution attribution) {
+                              Attribution attribution, ModelHealth health) {
 
-    /** A prediction without its attribution. */
+    /** A prediction without its attribution or health. */
     public ModelPrediction(String symbol, String model, String modelVersion, Instant time, double probabilityUp,
                            double expectedReturn, double confidence, int horizon, String dataSha256) {
-        this(symbol, model, modelVersion, time, probabilityUp, expectedReturn, confidence, horizon, dataSha256, null);
+        this(symbol, model, modelVersion, time, probabilityUp, expectedReturn, confidence, horizon, dataSha256, null,
+                null);
+    }
+
+    /** The same prediction with the model's health as judged when it was made. */
+    public ModelPrediction judged(ModelHealth verdict) {
+        return new ModelPrediction(symbol, model, modelVersion, time, probabilityUp, expectedReturn, confidence, horizon,
+                dataSha256, attribution, verdict);
     }
 
     public Prediction toFact() {

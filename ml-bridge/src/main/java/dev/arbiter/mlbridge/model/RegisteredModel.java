@@ -39,7 +39,7 @@ public record RegisteredModel(ModelMetadata metadata, ProbabilityModel model) {
         ModelPrediction p = predict(update.bar().symbol(), update.bar().endTime(), x);
         return new ModelPrediction(p.symbol(), p.model(), p.modelVersion(), p.time(), p.probabilityUp(),
                 p.expectedReturn(), p.confidence(), p.horizon(), p.dataSha256(),
-                model.attribution(x, metadata.features()).orElse(null));
+                model.attribution(x, metadata.features()).orElse(null), null);
     }
 
     private double[] row(FeatureUpdate update) {

@@ -148,13 +148,16 @@ class PlainJavaPreTradeCheckTest {
                 new Case("rejects above stressed leverage", "L1-LEVERAGE-STRESSED",
                         facts -> plus(withIntent(facts, intent(Side.BUY, "65", "1630.00", "1600")),
                                 new Regime("ETH-USD", RegimeKind.CRISIS, PreTradeBook.AS_OF, "contagion"))),
+                // the model layer judges an intent by the models it acted on
                 new Case("rejects low model confidence", "L5-LOW-CONFIDENCE",
-                        facts -> plus(facts, new Prediction("ETH-USD", "zeta-direction", "v1", PreTradeBook.AS_OF, 0.5, 0.0, 0.4))),
+                        facts -> withIntent(plus(facts, new Prediction("ETH-USD", "zeta-direction", "v1", PreTradeBook.AS_OF,
+                                0.5, 0.0, 0.4)), intentOn("zeta-direction"))),
                 new Case("rejects when models disagree", "L5-ENSEMBLE-DISAGREEMENT",
-                        facts -> plus(facts, new Prediction("ETH-USD", "zeta-direction", "v1", PreTradeBook.AS_OF, 0.05, -0.004, 0.9))),
+                        facts -> withIntent(plus(facts, new Prediction("ETH-USD", "zeta-direction", "v1", PreTradeBook.AS_OF,
+                                0.05, -0.004, 0.9)), intentOn("gbm-direction", "zeta-direction"))),
                 new Case("rejects a drifted model", "L5-MODEL-UNHEALTHY",
-                        facts -> replace(facts, ModelHealth.class, new ModelHealth("gbm-direction", "2023-03-01", true,
-                                false, "PSI 0.31"))),
+                        facts -> withIntent(replace(facts, ModelHealth.class, new ModelHealth("gbm-direction", "2023-03-01",
+                                true, false, "PSI 0.31")), intentOn("gbm-direction"))),
                 new Case("rejects on a data gap", "L6-DATA-GAP",
                         facts -> plus(facts, new Anomaly("ETH-USD", AnomalyKind.DATA_GAP, PreTradeBook.AS_OF, "1 bar"))),
                 new Case("rejects an opening order while the spread is blown out", "L6-SPREAD-BLOWOUT",
@@ -248,6 +251,12 @@ class PlainJavaPreTradeCheckTest {
             case Halt halt -> new PlainJavaPreTradeCheck.Finding("", halt.reason().code());
             case ReduceOnly reduceOnly -> new PlainJavaPreTradeCheck.Finding("", reduceOnly.reason().code());
         };
+    }
+
+    /** A buy that acted on {@code models}' predictions. */
+    private static OrderIntent intentOn(String... models) {
+        return new OrderIntent("i-1", ACCOUNT, "ETH-USD", Side.BUY, new BigDecimal("2"), new BigDecimal("1630.00"),
+                new BigDecimal("1600"), "client-breakout", 0.7, List.of(models));
     }
 
     private static OrderIntent intent(Side side, String quantity, String price, String stopLoss) {
