@@ -18,6 +18,8 @@ import java.util.Locale;
  *       walk-forward accuracy;</li>
  *   <li>{@code OK}: otherwise.</li>
  * </ul>
+ * Staleness and drift are measured apart: the fact's {@code drifted} and {@code stale} may both hold (a model from
+ * 2020 run on 2022's markets is both), the verdict's status naming the first.
  */
 public record ModelMonitor(Duration maxAge, int minSamples, double psiLimit, double accuracyDrop) {
 
@@ -55,16 +57,14 @@ public record ModelMonitor(Duration maxAge, int minSamples, double psiLimit, dou
                 model.trainedTo(), age.isNegative() ? "after the decision time" : age.toDays() + " days before it", maxAge.toDays(), maxPsi, worst, psiLimit, recentFeatures.size(),
                 Double.isNaN(rolling) ? "n/a" : String.format(Locale.ROOT, "%.4f", rolling), outcomes.length,
                 model.walkForward().accuracy(), model.walkForward().accuracy() - accuracyDrop);
-        ModelHealthStatus status;
-        if (age.isNegative() || age.compareTo(maxAge) > 0 || recentFeatures.size() < minSamples) {
-            status = ModelHealthStatus.STALE;
-        } else if (maxPsi >= psiLimit || (!Double.isNaN(rolling) && rolling < model.walkForward().accuracy() - accuracyDrop)) {
-            status = ModelHealthStatus.DRIFTED;
-        } else {
-            status = ModelHealthStatus.OK;
-        }
-        ModelHealth fact = new ModelHealth(model.name(), model.version(), status == ModelHealthStatus.DRIFTED,
-                status == ModelHealthStatus.STALE, status + ": " + numbers);
+        // measured apart: a model can be both too old and drifted, and the fact says both
+        boolean stale = age.isNegative() || age.compareTo(maxAge) > 0 || recentFeatures.size() < minSamples;
+        boolean drifted = maxPsi >= psiLimit
+                || (!Double.isNaN(rolling) && rolling < model.walkForward().accuracy() - accuracyDrop);
+        ModelHealthStatus status = stale ? ModelHealthStatus.STALE
+                : drifted ? ModelHealthStatus.DRIFTED : ModelHealthStatus.OK;
+        ModelHealth fact = new ModelHealth(model.name(), model.version(), drifted, stale,
+                status + (stale && drifted ? " and DRIFTED" : "") + ": " + numbers);
         return new Verdict(status, maxPsi, worst, rolling, fact);
     }
 }
