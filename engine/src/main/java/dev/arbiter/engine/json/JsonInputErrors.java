@@ -46,10 +46,10 @@ public final class JsonInputErrors {
                         + StrictScalars.TOO_LARGE.toPlainString() + " and, unless zero, not below "
                         + StrictScalars.TOO_FINE.toPlainString());
             }
-            if (format.getValue() instanceof String text && StrictScalars.firstControlCharacter(text) >= 0) {
-                int at = StrictScalars.firstControlCharacter(text);
+            int at = format.getValue() instanceof String text ? StrictScalars.firstControlCharacter(text) : -1;
+            if (at >= 0) {
                 return new InvalidRequestException(path(format), String.format("text holding the control character U+%04X"
-                        + " at character %d", (int) text.charAt(at), at + 1),
+                        + " at character %d", (int) ((String) format.getValue()).charAt(at), at + 1),
                         "text without control characters (tab, line feed and carriage return are allowed)");
             }
             return new InvalidRequestException(path(format), "'" + format.getValue() + "'", expected(format.getTargetType()));

@@ -25,6 +25,7 @@ final class DecisionMetrics {
     static final int MODEL_OK = 0;
     static final int MODEL_DRIFTED = 1;
     static final int MODEL_STALE = 2;
+    private static final List<String> MODEL_STATUS = List.of("OK", "DRIFTED", "STALE");
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> modelHealth = new ConcurrentHashMap<>();
@@ -95,7 +96,7 @@ final class DecisionMetrics {
         }).set(status);
         Counter.builder("arbiter.model.verdicts").description("Verdicts on model versions the engine ran, by status")
                 .tag("model", health.model()).tag("version", health.modelVersion())
-                .tag("status", status == MODEL_STALE ? "STALE" : status == MODEL_DRIFTED ? "DRIFTED" : "OK")
+                .tag("status", MODEL_STATUS.get(status))
                 .register(registry).increment();
     }
 

@@ -28,6 +28,12 @@ public record ModelPrediction(String symbol, String model, String modelVersion, 
                 null);
     }
 
+    /** The same prediction with each feature's contribution to it ({@code null} where the model cannot say). */
+    public ModelPrediction attributed(Attribution contributions) {
+        return new ModelPrediction(symbol, model, modelVersion, time, probabilityUp, expectedReturn, confidence, horizon,
+                dataSha256, contributions, health);
+    }
+
     /** The same prediction with the model's health as judged when it was made. */
     public ModelPrediction judged(ModelHealth verdict) {
         return new ModelPrediction(symbol, model, modelVersion, time, probabilityUp, expectedReturn, confidence, horizon,

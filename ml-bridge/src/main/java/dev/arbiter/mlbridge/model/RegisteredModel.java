@@ -36,10 +36,8 @@ public record RegisteredModel(ModelMetadata metadata, ProbabilityModel model) {
      */
     public ModelPrediction predictAttributed(FeatureUpdate update) {
         double[] x = row(update);
-        ModelPrediction p = predict(update.bar().symbol(), update.bar().endTime(), x);
-        return new ModelPrediction(p.symbol(), p.model(), p.modelVersion(), p.time(), p.probabilityUp(),
-                p.expectedReturn(), p.confidence(), p.horizon(), p.dataSha256(),
-                model.attribution(x, metadata.features()).orElse(null), null);
+        return predict(update.bar().symbol(), update.bar().endTime(), x)
+                .attributed(model.attribution(x, metadata.features()).orElse(null));
     }
 
     private double[] row(FeatureUpdate update) {

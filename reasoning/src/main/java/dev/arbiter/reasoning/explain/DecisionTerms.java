@@ -127,13 +127,16 @@ final class DecisionTerms {
     private void lean(ModelLean lean) {
         add("leaned", new Struct("leaned", new Term[] {atom(lean.model()), atom(lean.version()),
                 atom(String.format(Locale.ROOT, "%.4f", lean.probabilityUp())),
-                atom(String.format(Locale.ROOT, "%+.4f", lean.logOdds())),
-                atom(String.format(Locale.ROOT, "%+.4f", lean.baseValue()))}));
+                signed(lean.logOdds()), signed(lean.baseValue())}));
         for (int rank = 0; rank < lean.largest().size(); rank++) {
             ModelLean.Contribution c = lean.largest().get(rank);
             add("lean", new Struct("lean", new Term[] {atom(lean.model()), new Int(rank + 1),
-                    atom(c.feature()), atom(String.format(Locale.ROOT, "%+.4f", c.amount()))}));
+                    atom(c.feature()), signed(c.amount())}));
         }
+    }
+
+    private static Struct signed(double reading) {
+        return atom(String.format(Locale.ROOT, "%+.4f", reading));
     }
 
     private static Struct decimal(BigDecimal value) {
