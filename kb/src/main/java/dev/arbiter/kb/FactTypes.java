@@ -4,6 +4,7 @@ import dev.arbiter.kb.fact.Account;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.ClusterExposure;
+import dev.arbiter.kb.fact.EnsembleSpread;
 import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.IndicatorValue;
@@ -46,7 +47,7 @@ public final class FactTypes {
 
     /** The facts rules match, in package {@code fact}. */
     public static final Map<String, Class<? extends Record>> FACTS = byName(Stream.of(Account.class, Anomaly.class,
-            Bar.class, ClusterExposure.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
+            Bar.class, ClusterExposure.class, EnsembleSpread.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
             Limit.class, LossHistory.class, Margin.class, MarkPrice.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
             OrderIntent.class, Parameter.class, Portfolio.class, Position.class, Prediction.class, Proposal.class,
             ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class));

@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public record ClientRequest(String requestId, Instant asOf, ClaimedAccount account, List<Position> positions,
                             List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,
-                            List<Prediction> predictions, List<RequestedModel> models, List<OrderIntent> intents,
+                            List<Prediction> predictions, List<ModelChoice> models, List<OrderIntent> intents,
                             Map<String, Object> context) {
 
     /** Longest request id accepted. */

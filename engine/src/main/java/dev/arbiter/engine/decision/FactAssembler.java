@@ -95,8 +95,9 @@ final class FactAssembler {
         facts.addAll(indicators);
         facts.addAll(exposures);
         facts.addAll(request.predictions());
-        modelPredictions.forEach(p -> facts.add(p.toFact()));
+        modelPredictions.stream().filter(ModelPrediction::acted).forEach(p -> facts.add(p.toFact()));
         facts.addAll(runs.health());
+        facts.addAll(runs.spreads());
         facts.addAll(request.context().facts());
         facts.addAll(knowledgeBases.with(kb -> kb.restrictions(request.instruments(),
                 request.asOf().atZone(ZoneOffset.UTC).toLocalDate())));

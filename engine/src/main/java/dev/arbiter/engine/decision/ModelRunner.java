@@ -1,6 +1,9 @@
 package dev.arbiter.engine.decision;
 
+import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.kb.fact.EnsembleSpread;
+import dev.arbiter.kb.text.Figures;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.mlbridge.features.FeatureSet;
 import dev.arbiter.mlbridge.features.FeatureSets;
@@ -11,12 +14,14 @@ import dev.arbiter.mlbridge.model.ModelMetadata;
 import dev.arbiter.mlbridge.model.ModelMonitor;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import dev.arbiter.mlbridge.model.ModelRegistry;
+import dev.arbiter.mlbridge.model.ModelUse;
 import dev.arbiter.mlbridge.model.RegisteredModel;
 import dev.arbiter.mlbridge.predict.ModelId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,18 +46,140 @@ final class ModelRunner {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 
-    /** What the requested models predicted, in request order, and what monitoring says of each. */
-    record Runs(List<ModelPrediction> predictions, List<ModelHealth> health) {
+    /**
+     * What the requested models predicted, in request order (an ensemble's combined prediction after its members), what
+     * monitoring says of each, and how far each ensemble's members were apart. Only the predictions that acted become
+     * facts ({@link ModelPrediction#acted()}).
+     */
+    record Runs(List<ModelPrediction> predictions, List<ModelHealth> health, List<EnsembleSpread> spreads) {
     }
 
-    /** One prediction per requested model, in request order, with each model's health where it can be judged. */
+    /**
+     * Runs every model the request names, slot by slot (a symbol and a purpose): one primary acts alone; several are
+     * combined into one prediction weighted by their validation scores, from the healthy ones; when every primary is
+     * unhealthy a declared fallback acts in their place, and without one the primaries act as they are (the L5 health
+     * rule then refuses what leans on them).
+     */
     Runs predict(DecisionRequest request) {
-        List<ModelPrediction> predictions = new ArrayList<>(request.models().size());
+        List<ModelPrediction> predictions = new ArrayList<>();
         List<ModelHealth> health = new ArrayList<>();
+        List<EnsembleSpread> spreads = new ArrayList<>();
+        Map<String, List<Integer>> slots = new LinkedHashMap<>();
         for (int i = 0; i < request.models().size(); i++) {
-            predictions.add(predict(request, i, health));
+            RequestedModel m = request.models().get(i);
+            slots.computeIfAbsent(m.symbol() + " " + m.purpose(), k -> new ArrayList<>()).add(i);
         }
-        return new Runs(predictions, health);
+        for (List<Integer> slot : slots.values()) {
+            List<ModelPrediction> primaries = new ArrayList<>();
+            Integer fallback = null;
+            for (int i : slot) {
+                RequestedModel m = request.models().get(i);
+                if (m.role() == RequestedModel.Role.FALLBACK) {
+                    if (fallback != null) {
+                        throw new InvalidRequestException("models[" + i + "].role", "FALLBACK",
+                                "one fallback per symbol and purpose (models[" + fallback + "] is " + m.symbol() + "'s "
+                                        + m.purpose() + " fallback already)");
+                    }
+                    fallback = i;
+                } else {
+                    primaries.add(predict(request, i, health));
+                }
+            }
+            if (primaries.isEmpty()) {
+                throw new InvalidRequestException("models[" + slot.getFirst() + "].role", "FALLBACK",
+                        "a fallback beside at least one primary model of its symbol and purpose");
+            }
+            List<ModelPrediction> healthy = primaries.stream().filter(ModelRunner::healthy).toList();
+            if (healthy.isEmpty() && fallback != null) {
+                ModelPrediction replacement = predict(request, fallback, health);
+                String why = "set aside as " + (primaries.size() == 1 ? "it was" : "every primary was")
+                        + " unhealthy; the fallback " + replacement.model() + " " + replacement.modelVersion()
+                        + " acted in its place";
+                primaries.forEach(p -> predictions.add(p.used(ModelUse.setAside(why))));
+                predictions.add(replacement.used(ModelUse.acted("fallback for " + names(primaries) + ", which "
+                        + (primaries.size() == 1 ? "was" : "were") + " unhealthy")));
+            } else if (primaries.size() == 1) {
+                predictions.add(primaries.getFirst());
+            } else {
+                combine(request, slot, primaries, healthy.isEmpty() ? primaries : healthy, predictions, health, spreads);
+            }
+        }
+        return new Runs(predictions, health, spreads);
+    }
+
+    /**
+     * An ensemble's prediction: the weighted mean of its acting members' probabilities and expected returns, named
+     * {@code ensemble-<purpose>} with a version that digests the members and their weights. Members left out as
+     * unhealthy are kept in the trace as set aside; when every member is unhealthy (and no fallback was declared) all
+     * of them are combined and the ensemble is judged as unhealthy as its members, so the health rule refuses it.
+     */
+    private static void combine(DecisionRequest request, List<Integer> slot, List<ModelPrediction> primaries,
+                                List<ModelPrediction> acting, List<ModelPrediction> predictions, List<ModelHealth> health,
+                                List<EnsembleSpread> spreads) {
+        RequestedModel first = request.models().get(slot.getFirst());
+        Map<String, Double> weights = new LinkedHashMap<>();
+        for (int i : slot) {
+            RequestedModel m = request.models().get(i);
+            weights.put(m.model() + " " + m.version(), m.weight());
+        }
+        double total = 0;
+        double up = 0;
+        double expected = 0;
+        double low = 1;
+        double high = 0;
+        StringBuilder members = new StringBuilder();
+        for (ModelPrediction p : acting) {
+            if (p.horizon() != acting.getFirst().horizon()) {
+                throw new InvalidRequestException("models[" + slot.getFirst() + "]", "'" + p.model() + "' (horizon "
+                        + p.horizon() + " bars)", "ensemble members of one horizon (" + acting.getFirst().model()
+                        + " predicts " + acting.getFirst().horizon() + " bars ahead)");
+            }
+            double w = weights.get(p.model() + " " + p.modelVersion());
+            total += w;
+            up += w * p.probabilityUp();
+            expected += w * p.expectedReturn();
+            low = Math.min(low, p.probabilityUp());
+            high = Math.max(high, p.probabilityUp());
+            members.append(members.isEmpty() ? "" : ", ").append(p.model()).append(' ').append(p.modelVersion())
+                    .append(' ').append(Figures.reading(p.probabilityUp(), 4)).append(" (weight ")
+                    .append(Figures.reading(w, 4)).append(')');
+        }
+        double probability = up / total;
+        String name = ENSEMBLE_PREFIX + first.purpose();
+        String version = "e" + CanonicalJson.sha256(CanonicalJson.write(weights)).substring(0, 10);
+        String combination = "ensemble of " + members + ", weighted by validation score; members "
+                + Figures.reading(high - low, 4) + " apart";
+        for (ModelPrediction p : primaries) {
+            predictions.add(acting.contains(p) ? p.used(ModelUse.member("member of " + name + " " + version))
+                    : p.used(ModelUse.setAside("set aside from " + name + " " + version + " as unhealthy")));
+        }
+        ModelPrediction ensemble = new ModelPrediction(first.symbol(), name, version, acting.getFirst().time(),
+                probability, expected / total, Math.abs(2 * probability - 1), acting.getFirst().horizon(), null)
+                .used(ModelUse.acted(combination));
+        if (acting.stream().noneMatch(ModelRunner::healthy)) {
+            boolean drifted = acting.stream().anyMatch(p -> p.health().drifted());
+            boolean stale = acting.stream().anyMatch(p -> p.health().stale());
+            ModelHealth verdict = new ModelHealth(name, version, drifted, stale, "every member is unhealthy: "
+                    + String.join("; ", acting.stream().map(p -> p.model() + " " + p.modelVersion() + " "
+                    + p.health().evidence()).toList()));
+            health.add(verdict);
+            ensemble = ensemble.judged(verdict);
+        }
+        predictions.add(ensemble);
+        if (acting.size() > 1) {
+            spreads.add(new EnsembleSpread(first.symbol(), name, version, high - low, members.toString()));
+        }
+    }
+
+    /** Name of an ensemble's combined prediction, before its purpose. */
+    static final String ENSEMBLE_PREFIX = "ensemble-";
+
+    private static boolean healthy(ModelPrediction p) {
+        return p.health() == null || !(p.health().drifted() || p.health().stale());
+    }
+
+    private static String names(List<ModelPrediction> predictions) {
+        return String.join(" and ", predictions.stream().map(p -> p.model() + " " + p.modelVersion()).toList());
     }
 
     /**

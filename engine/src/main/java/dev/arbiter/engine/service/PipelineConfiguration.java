@@ -14,6 +14,7 @@ import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
+import dev.arbiter.engine.models.ModelLifecycle;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.kb.KnowledgeBase;
@@ -155,9 +156,10 @@ class PipelineConfiguration {
         return new TradingCore(journal, settings, IndicatorFacts.DEFAULT_SET);
     }
 
+    /** Requests run the models the model lifecycle activated, never a registered version of their choosing. */
     @Bean
-    EngineDecisions engineDecisions(TradingCore core) {
-        return new EngineDecisions(core);
+    EngineDecisions engineDecisions(TradingCore core, ModelLifecycle models) {
+        return new EngineDecisions(core, models);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.arbiter.engine.state;
 
+import dev.arbiter.engine.decision.ActiveModels;
 import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.RequestedModel;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
@@ -45,10 +47,18 @@ public final class EngineDecisions {
 
     private final TradingCore core;
     private final Reconciliation reconciliation;
+    private final ActiveModels activeModels;
 
+    /** Runs the registered model versions requests name ({@link ActiveModels#namedVersions()}). */
     public EngineDecisions(TradingCore core) {
+        this(core, ActiveModels.namedVersions());
+    }
+
+    /** Runs the models {@code activeModels} resolves requests' choices to: the service's model lifecycle. */
+    public EngineDecisions(TradingCore core, ActiveModels activeModels) {
         this.core = Objects.requireNonNull(core, "core");
         this.reconciliation = new Reconciliation(core.settings().reconcileTolerance());
+        this.activeModels = Objects.requireNonNull(activeModels, "activeModels");
     }
 
     public TradingCore core() {
@@ -158,9 +168,18 @@ public final class EngineDecisions {
                 AccountFacts.margin(state, limits).stream().findFirst().orElse(null),
                 AccountFacts.killSwitch(state, desk), AccountFacts.marginModes(state, known));
         return new DecisionRequest(request.requestId(), request.asOf(), account, AccountFacts.positions(state, known),
-                AccountFacts.openOrders(state, known), listed, marketData, request.predictions(), request.models(),
+                AccountFacts.openOrders(state, known), listed, marketData, request.predictions(), resolved(request),
                 request.intents(), context, views,
                 new StateAtDecision(state.journalPosition(), StateHash.of(state), breaks), core.markPrices(known));
+    }
+
+    /** The models each choice resolves to, in the choices' order. */
+    private List<RequestedModel> resolved(ClientRequest request) {
+        List<RequestedModel> models = new ArrayList<>();
+        for (int i = 0; i < request.models().size(); i++) {
+            models.addAll(activeModels.resolve(request.models().get(i), "models[" + i + "]"));
+        }
+        return models;
     }
 
     /** Journals the bars a request brings that are newer than the engine's; repeats of kept bars are skipped. */

@@ -80,6 +80,11 @@ public final class ExampleRequests {
         return new EngineDecisions(core()).preview(client, shippedRelease());
     }
 
+    /** The same, the models it asks for resolved by {@code models}. */
+    public static DecisionRequest complete(ClientRequest client, ActiveModels models) {
+        return new EngineDecisions(core(), models).preview(client, shippedRelease());
+    }
+
     /** The shipped rules, limits, parameters and instruments. */
     public static RuleRelease shippedRelease() {
         return new RuleRelease(new RuleSetCompiler().compile(RuleSet.shippedDefault()), LimitSet.shippedDefault(),

@@ -74,7 +74,7 @@ class ModelsInDecisionTest {
         ModelMetadata m = trained.metadata();
         registry.register(new ModelMetadata("logit-eth-1h", "1", m.algorithm(), m.symbol(), Duration.ofHours(1), m.featureSet(),
                 m.features(), m.label(), m.horizon(), m.trainedFrom(), m.trainedTo(), m.trainingSamples(), m.dataSha256(), m.seed(),
-                m.walkForward(), m.meanAbsForwardReturn(), m.references(), m.trainedAt(), null), trained.model());
+                m.walkForward(), m.meanAbsForwardReturn(), m.references(), m.trainedAt(), null, m.validation()), trained.model());
         pipeline = DecisionPipeline.withShippedDefaults(registry);
     }
 

@@ -49,6 +49,14 @@ public final class Figures {
         return figure.scale() < 0 ? figure.setScale(0).toPlainString() : figure.toPlainString();
     }
 
+    /** A reading (a probability, a weight, a score) to a fixed number of decimals: 0.53125, 4 → "0.5312". */
+    public static String reading(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    }
+
     private static BigDecimal stripped(BigDecimal value) {
         return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     }

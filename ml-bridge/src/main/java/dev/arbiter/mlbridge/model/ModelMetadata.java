@@ -26,15 +26,17 @@ import java.util.List;
  * @param references         each feature's training distribution, for drift checks
  * @param trainedAt          when it was trained (from the clock passed in)
  * @param modelSha256        SHA-256 of the serialized model file, checked on load
+ * @param validation         what its validation found (null for a model registered before validation reports existed)
  */
 public record ModelMetadata(String name, String version, String algorithm, String symbol, Duration period, String featureSet,
                             List<String> features, String label, int horizon, Instant trainedFrom, Instant trainedTo,
                             int trainingSamples, String dataSha256, long seed, Metrics walkForward,
                             double meanAbsForwardReturn, List<FeatureReference> references, Instant trainedAt,
-                            String modelSha256) {
+                            String modelSha256, ValidationReport validation) {
 
     ModelMetadata withModelSha256(String sha) {
         return new ModelMetadata(name, version, algorithm, symbol, period, featureSet, features, label, horizon, trainedFrom,
-                trainedTo, trainingSamples, dataSha256, seed, walkForward, meanAbsForwardReturn, references, trainedAt, sha);
+                trainedTo, trainingSamples, dataSha256, seed, walkForward, meanAbsForwardReturn, references, trainedAt, sha,
+                validation);
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Trains a model for the registry: first the walk-forward evaluation of the same algorithm and
- * settings on the data (its out-of-sample metrics go into the metadata), then the final model on
+ * settings on the data, beside the baselines on the same splits (its out-of-sample metrics and its
+ * {@link ValidationReport} go into the metadata), then the final model on
  * the latest {@code maxTrain} samples, with each feature's distribution kept for drift checks.
  */
 public final class ModelTrainer {
@@ -24,7 +25,9 @@ public final class ModelTrainer {
 
     public Trained train(String name, String version, String featureSet, Dataset data, java.time.Duration period,
                          Algorithm algorithm, WalkForward walkForward, long seed) {
-        WalkForwardEvaluation.Report evaluation = WalkForwardEvaluation.run(data, walkForward, List.of(algorithm), seed);
+        List<Algorithm> evaluated = new ArrayList<>(List.of(algorithm));
+        ValidationReport.BASELINES.stream().filter(b -> b != algorithm).forEach(evaluated::add);
+        WalkForwardEvaluation.Report evaluation = WalkForwardEvaluation.run(data, walkForward, evaluated, seed);
         int n = data.size();
         int from = Math.max(0, n - walkForward.maxTrain());
         int[] rows = new int[n - from];
@@ -42,7 +45,8 @@ public final class ModelTrainer {
         }
         ModelMetadata metadata = new ModelMetadata(name, version, algorithm.id(), data.symbol(), period, featureSet, data.features(),
                 data.label().describe(), data.label().horizon(), data.time()[from], data.time()[n - 1], rows.length, data.dataSha256(),
-                seed, evaluation.results().get(0).pooled(), meanAbs, references, clock.instant(), null);
+                seed, evaluation.result(algorithm).pooled(), meanAbs, references, clock.instant(), null,
+                ValidationReport.of(evaluation, algorithm));
         return new Trained(metadata, model, evaluation);
     }
 }

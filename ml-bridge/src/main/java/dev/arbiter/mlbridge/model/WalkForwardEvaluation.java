@@ -12,12 +12,23 @@ import java.util.Map;
  */
 public final class WalkForwardEvaluation {
 
-    /** Pooled and per-fold metrics of one algorithm. */
-    public record Result(Algorithm algorithm, Metrics pooled, List<Metrics> folds) {
+    /** Pooled and per-fold metrics of one algorithm, and the calibration of its pooled probabilities. */
+    public record Result(Algorithm algorithm, Metrics pooled, List<Metrics> folds, Calibration calibration) {
     }
 
     /** Everything needed to reproduce and read the evaluation. */
     public record Report(Dataset data, WalkForward walkForward, long seed, List<WalkForward.Split> splits, List<Result> results) {
+
+        /** Whether {@code algorithm} was evaluated. */
+        public boolean ran(Algorithm algorithm) {
+            return results.stream().anyMatch(r -> r.algorithm() == algorithm);
+        }
+
+        /** The result of {@code algorithm}, which must have been evaluated. */
+        public Result result(Algorithm algorithm) {
+            return results.stream().filter(r -> r.algorithm() == algorithm).findFirst().orElseThrow(
+                    () -> new IllegalArgumentException(algorithm.id() + " was not evaluated"));
+        }
 
         public String toMarkdown() {
             StringBuilder md = new StringBuilder();
@@ -40,6 +51,9 @@ public final class WalkForwardEvaluation {
             return md.toString();
         }
     }
+
+    /** Bins of the calibration table: tenths of probability. */
+    static final int CALIBRATION_BINS = 10;
 
     private WalkForwardEvaluation() {
     }
@@ -73,7 +87,8 @@ public final class WalkForwardEvaluation {
         }
         List<Result> results = new ArrayList<>();
         for (Algorithm a : algorithms) {
-            results.add(new Result(a, Metrics.of(truth, pooled.get(a)), perFold.get(a)));
+            results.add(new Result(a, Metrics.of(truth, pooled.get(a)), perFold.get(a),
+                    Calibration.of(truth, pooled.get(a), CALIBRATION_BINS)));
         }
         return new Report(data, walkForward, seed, splits, results);
     }

@@ -69,6 +69,7 @@ final class FieldRanges {
             new Range("ClusterExposure", "grossExposure", Bound.NON_NEGATIVE),
             new Range("Prediction", "probabilityUp", Bound.UNIT_INTERVAL),
             new Range("Prediction", "confidence", Bound.UNIT_INTERVAL),
+            new Range("EnsembleSpread", "spread", Bound.UNIT_INTERVAL),
             new Range("Margin", "used", Bound.NON_NEGATIVE),
             new Range("Margin", "capacity", Bound.POSITIVE),
             new Range("ProtectiveStop", "price", Bound.POSITIVE),

@@ -18,6 +18,7 @@ import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.EnsembleSpread;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -71,7 +72,7 @@ final class SymbolicFacts {
                     IndicatorValue.class, KillSwitch.class, LossHistory.class, Margin.class, ModelHealth.class,
                     OpenOrder.class, OrderActivity.class, Position.class, Prediction.class, Regime.class,
                     Restriction.class, TradingControl.class, Portfolio.class, ClusterExposure.class,
-                    ReconciliationBreak.class, MarkPrice.class)
+                    ReconciliationBreak.class, MarkPrice.class, EnsembleSpread.class)
             .collect(Collectors.toMap(Class::getSimpleName, c -> c, (a, b) -> a, LinkedHashMap::new));
 
     private final Context z3;

@@ -126,7 +126,7 @@ final class DecisionTerms {
     /** A model's lean, its figures written as readings: four decimals, contributions with their sign. */
     private void lean(ModelLean lean) {
         add("leaned", new Struct("leaned", new Term[] {atom(lean.model()), atom(lean.version()),
-                atom(String.format(Locale.ROOT, "%.4f", lean.probabilityUp())),
+                atom(Figures.reading(lean.probabilityUp(), 4)),
                 signed(lean.logOdds()), signed(lean.baseValue())}));
         for (int rank = 0; rank < lean.largest().size(); rank++) {
             ModelLean.Contribution c = lean.largest().get(rank);

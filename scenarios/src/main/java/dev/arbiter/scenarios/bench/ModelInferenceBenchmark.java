@@ -65,7 +65,7 @@ public class ModelInferenceBenchmark {
         ProbabilityModel trained = Algorithm.parse(algorithm).fit(data.x(rows), data.y(rows), data.features(), 42);
         ModelMetadata metadata = new ModelMetadata("bench-direction", "1", algorithm, "BTC-USDT", bars.get(0).period(), "model",
                 data.features(), data.label().describe(), 1, data.time()[rows[0]], data.time()[n - 1], rows.length, data.dataSha256(),
-                42, null, 0.005, List.<FeatureReference>of(), Instant.EPOCH, "n/a");
+                42, null, 0.005, List.<FeatureReference>of(), Instant.EPOCH, "n/a", null);
         model = new RegisteredModel(metadata, trained);
         inputs = Arrays.copyOfRange(data.x(), n - 22_000, n - 20_000);
     }

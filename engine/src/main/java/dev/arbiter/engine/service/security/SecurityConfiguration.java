@@ -70,6 +70,14 @@ public class SecurityConfiguration {
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
                                 "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/v1/models/candidates", "/v1/models/candidates/*")
+                        .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/v1/models/active")
+                        .hasAnyRole(TRADER, RISK_OFFICER, AUDITOR, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/v1/models/candidates", "/v1/models/candidates/*/approve",
+                                "/v1/models/candidates/*/activate", "/v1/models/candidates/*/retire",
+                                "/v1/models/candidates/*/rollback", "/v1/models/candidates/*/shadow",
+                                "/v1/models/candidates/*/shadow/stop").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars",
                                 "/v1/market/marks", "/v1/fills", "/v1/orders/reports", "/v1/accounts/*/transfers",
                                 "/v1/accounts/*/funding", "/v1/accounts/*/reconciliation")

@@ -25,7 +25,9 @@ public enum AuditKind {
     KILL_SWITCH("kill_switch_change", "change_id", List.of("change_id", "scope", "target", "engaged", "reason", "actor",
             "changed_at")),
     RULE_SET_STEP("rule_set_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at",
-            "release_key", "candidate_sha256"));
+            "release_key", "candidate_sha256")),
+    MODEL_STEP("model_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at", "model",
+            "model_version", "symbol", "purpose", "candidate_sha256"));
 
     private static final List<String> RELEASE_COLUMNS = List.of("release_key", "rule_set_name", "rule_set_version",
             "rule_sources_json", "limits_name", "limits_version", "limits_json", "parameters_name",
