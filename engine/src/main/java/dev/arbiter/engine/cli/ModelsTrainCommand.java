@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code arbiter models train}: trains one learner, evaluates it walk-forward, registers the artifact. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on the latest samples, evaluate it walk-forward and register it as name/version.")
+        description = "Train a model on the latest samples, validate it walk-forward against the baselines and register it as"
+                + " name/version with its validation report.")
 final class ModelsTrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,6 +53,7 @@ final class ModelsTrainCommand implements Callable<Integer> {
             out.put("trainedTo", stored.trainedTo());
             out.put("trainingSamples", stored.trainingSamples());
             out.put("walkForward", stored.walkForward());
+            out.put("validation", stored.validation());
             out.put("dataSha256", stored.dataSha256());
             out.put("modelSha256", stored.modelSha256());
             System.out.println(ArbiterJson.mapper().writeValueAsString(out));

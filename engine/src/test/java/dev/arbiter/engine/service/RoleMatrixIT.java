@@ -70,7 +70,17 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/rule-sets", Set.of(R)),
             new Endpoint("POST", "/v1/rule-sets/cand-x/approve", Set.of(R)),
             new Endpoint("POST", "/v1/rule-sets/cand-x/activate", Set.of(R)),
-            new Endpoint("POST", "/v1/rule-sets/cand-x/rollback", Set.of(R)));
+            new Endpoint("POST", "/v1/rule-sets/cand-x/rollback", Set.of(R)),
+            new Endpoint("GET", "/v1/models/candidates", Set.of(R, A, ADMIN)),
+            new Endpoint("GET", "/v1/models/candidates/mdl-x", Set.of(R, A, ADMIN)),
+            new Endpoint("GET", "/v1/models/active", Set.of(T, R, A, ADMIN)),
+            new Endpoint("POST", "/v1/models/candidates", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/approve", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/activate", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/retire", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/rollback", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/shadow", Set.of(R)),
+            new Endpoint("POST", "/v1/models/candidates/mdl-x/shadow/stop", Set.of(R)));
 
     @LocalServerPort
     private int port;

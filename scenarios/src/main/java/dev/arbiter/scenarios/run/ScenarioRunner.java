@@ -8,6 +8,7 @@ import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.OutcomeRecord;
 import dev.arbiter.engine.decision.ProposalVerdict;
+import dev.arbiter.engine.decision.ModelChoice;
 import dev.arbiter.engine.decision.RequestedModel;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.EngineDecisions;
@@ -162,7 +163,8 @@ public final class ScenarioRunner {
                         new ClientRequest.ClaimedAccount(accountId, null, null, null, null, null), null, null,
                         feeds.stream().filter(f -> core.view(f.symbol()).isPresent()).map(f -> listed.get(f.symbol()))
                                 .toList(),
-                        null, null, models.stream().filter(m -> core.bars(m.symbol()).size() >= spec.windowBars()).toList(),
+                        null, null, models.stream().filter(m -> core.bars(m.symbol()).size() >= spec.windowBars())
+                                .map(m -> new ModelChoice(m.symbol(), m.purpose(), m.model(), m.version())).toList(),
                         intents, null);
                 DecisionResult result = decisions.decide(id, request, pipeline, lookup);
                 listener.decided(step, result.trace().request(), result);
