@@ -178,14 +178,6 @@ class ModelLifecycleController {
     /** Refusals as problem details: 404 for an unknown candidate, 400 for a bad proposal, 409 for a refused step. */
     @ExceptionHandler(LifecycleException.class)
     ResponseEntity<ProblemDetail> refused(LifecycleException e) {
-        HttpStatus status = switch (e.code()) {
-            case UNKNOWN_CANDIDATE -> HttpStatus.NOT_FOUND;
-            case INVALID_UPLOAD -> HttpStatus.BAD_REQUEST;
-            case SELF_APPROVAL, CHECKS_FAILED, NOT_APPROVED, WRONG_STATE -> HttpStatus.CONFLICT;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Model lifecycle step refused");
-        problem.setProperty("code", e.code().name());
-        return ResponseEntity.status(status).body(problem);
+        return LifecycleRefusals.problem(e, "Model lifecycle step refused");
     }
 }

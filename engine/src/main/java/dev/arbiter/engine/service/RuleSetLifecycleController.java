@@ -13,7 +13,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -115,14 +114,6 @@ class RuleSetLifecycleController {
     /** Refusals as problem details: 404 for an unknown candidate, 400 for a bad upload, 409 for a refused step. */
     @ExceptionHandler(LifecycleException.class)
     ResponseEntity<ProblemDetail> refused(LifecycleException e) {
-        HttpStatus status = switch (e.code()) {
-            case UNKNOWN_CANDIDATE -> HttpStatus.NOT_FOUND;
-            case INVALID_UPLOAD -> HttpStatus.BAD_REQUEST;
-            case SELF_APPROVAL, CHECKS_FAILED, NOT_APPROVED, WRONG_STATE -> HttpStatus.CONFLICT;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Rule-set lifecycle step refused");
-        problem.setProperty("code", e.code().name());
-        return ResponseEntity.status(status).body(problem);
+        return LifecycleRefusals.problem(e, "Rule-set lifecycle step refused");
     }
 }

@@ -2,7 +2,6 @@ package dev.arbiter.engine.state;
 
 import dev.arbiter.engine.decision.ActiveModels;
 import dev.arbiter.engine.decision.ClientRequest;
-import dev.arbiter.engine.decision.RequestedModel;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
@@ -12,6 +11,7 @@ import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.RiskContext;
+import dev.arbiter.engine.decision.RequestedModel;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.decision.StateAtDecision;
 import dev.arbiter.kb.InvalidFactException;

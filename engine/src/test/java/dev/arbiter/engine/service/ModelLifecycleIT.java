@@ -127,6 +127,9 @@ class ModelLifecycleIT {
         assertThat(step(second, logitId, "approve").path("approvedBy").asString()).isEqualTo("risk-officer-2");
         assertThat(step(officer, logitId, "activate").path("status").asString()).isEqualTo("ACTIVE");
 
+        assertRefused(trader.post("/v1/decisions", request("r-old", "{\"symbol\": \"BTC-USDT\", \"model\": "
+                + "\"logit-direction\", \"version\": \"2026-01-01\"}", "logit-direction")), "models[0].version",
+                "the active version of logit-direction for BTC-USDT, '2026-05-16'");
         JsonNode alone = decide(trader, "r-logit");
         assertThat(models(alone)).containsExactly("logit-direction");
         assertThat(alone.path("modelPredictions").get(0).path("health").path("evidence").asString())

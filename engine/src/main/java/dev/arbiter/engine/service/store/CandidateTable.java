@@ -15,46 +15,38 @@ public final class CandidateTable implements CandidateStore, LifecycleJournal {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final CandidateDocuments<Candidate> documents;
 
     public CandidateTable(JdbcTemplate jdbc, AuditLog audit) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.documents = new CandidateDocuments<>(jdbc, "rule_set_candidate", "cand-", Candidate.class);
     }
 
     @Override
     public String nextId() {
-        Long next = jdbc.queryForObject("select coalesce(max(seq), 0) + 1 from rule_set_candidate", Long.class);
-        return "cand-%04d".formatted(next);
+        return documents.nextId();
     }
 
     @Override
     public void save(Candidate candidate) {
-        String json = CanonicalJson.write(candidate);
-        int updated = jdbc.update("update rule_set_candidate set status = ?, candidate_json = ? where candidate_id = ?",
-                candidate.status().name(), json, candidate.id());
-        if (updated == 0) {
-            jdbc.update("insert into rule_set_candidate (candidate_id, seq, status, author, candidate_json)"
-                            + " values (?, (select coalesce(max(seq), 0) + 1 from rule_set_candidate), ?, ?, ?)",
-                    candidate.id(), candidate.status().name(), candidate.author(), json);
-        }
+        documents.save(candidate.id(), candidate.status().name(), candidate.author(), candidate);
     }
 
     @Override
     public Optional<Candidate> find(String id) {
-        return jdbc.queryForList("select candidate_json from rule_set_candidate where candidate_id = ?", String.class, id)
-                .stream().findFirst().map(CandidateTable::read);
+        return documents.find(id);
     }
 
     @Override
     public List<Candidate> all() {
-        return jdbc.queryForList("select candidate_json from rule_set_candidate order by seq", String.class)
-                .stream().map(CandidateTable::read).toList();
+        return documents.all();
     }
 
     /** Appends the step to the audit chain and waits until it is durably committed. */
     @Override
     public void record(Step step, Candidate candidate, String actor, Instant at) {
-        Long id = jdbc.queryForObject("select coalesce(max(step_id), 0) + 1 from rule_set_step", Long.class);
+        long id = documents.nextStepId("rule_set_step");
         audit.append(AuditKind.RULE_SET_STEP, String.valueOf(id), Map.of("step_id", id,
                 "candidate_id", candidate.id(), "step", step.name(), "actor", actor, "taken_at", at.toString(),
                 "release_key", candidate.releaseKey(),
@@ -67,7 +59,4 @@ public final class CandidateTable implements CandidateStore, LifecycleJournal {
                 + " from rule_set_step order by step_id");
     }
 
-    private static Candidate read(String json) {
-        return CanonicalJson.mapper().readValue(json, Candidate.class);
-    }
 }

@@ -12,62 +12,42 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Model candidates in the database, and each step of their lifecycle as an audit record. */
 public final class ModelCandidateTable implements ModelCandidateStore {
 
-    private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final CandidateDocuments<ModelCandidate> documents;
 
     public ModelCandidateTable(JdbcTemplate jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
         this.audit = audit;
+        this.documents = new CandidateDocuments<>(jdbc, "model_candidate", "mdl-", ModelCandidate.class);
     }
 
     @Override
     public String nextId() {
-        Long next = jdbc.queryForObject("select coalesce(max(seq), 0) + 1 from model_candidate", Long.class);
-        return "mdl-%04d".formatted(next);
+        return documents.nextId();
     }
 
     @Override
     public void save(ModelCandidate candidate) {
-        String json = CanonicalJson.write(candidate);
-        int updated = jdbc.update("update model_candidate set status = ?, candidate_json = ? where candidate_id = ?",
-                candidate.status().name(), json, candidate.id());
-        if (updated == 0) {
-            jdbc.update("insert into model_candidate (candidate_id, seq, status, author, candidate_json)"
-                            + " values (?, (select coalesce(max(seq), 0) + 1 from model_candidate), ?, ?, ?)",
-                    candidate.id(), candidate.status().name(), candidate.author(), json);
-        }
+        documents.save(candidate.id(), candidate.status().name(), candidate.author(), candidate);
     }
 
     @Override
     public Optional<ModelCandidate> find(String id) {
-        return jdbc.queryForList("select candidate_json from model_candidate where candidate_id = ?", String.class, id)
-                .stream().findFirst().map(ModelCandidateTable::read);
+        return documents.find(id);
     }
 
     @Override
     public List<ModelCandidate> all() {
-        return jdbc.queryForList("select candidate_json from model_candidate order by seq", String.class)
-                .stream().map(ModelCandidateTable::read).toList();
+        return documents.all();
     }
 
     /** Appends the step to the audit chain and waits until it is durably committed. */
     @Override
     public void record(Step step, ModelCandidate candidate, String actor, Instant at) {
-        Long id = jdbc.queryForObject("select coalesce(max(step_id), 0) + 1 from model_step", Long.class);
+        long id = documents.nextStepId("model_step");
         audit.append(AuditKind.MODEL_STEP, String.valueOf(id), Map.of("step_id", id,
                 "candidate_id", candidate.id(), "step", step.name(), "actor", actor, "taken_at", at.toString(),
                 "model", candidate.model(), "model_version", candidate.version(), "symbol", candidate.symbol(),
                 "purpose", candidate.purpose(),
                 "candidate_sha256", CanonicalJson.sha256(CanonicalJson.write(candidate)))).join();
-    }
-
-    /** Every step taken, oldest first. */
-    public List<Map<String, Object>> steps() {
-        return jdbc.queryForList("select step_id, candidate_id, step, actor, taken_at, model, model_version, symbol,"
-                + " purpose from model_step order by step_id");
-    }
-
-    private static ModelCandidate read(String json) {
-        return CanonicalJson.mapper().readValue(json, ModelCandidate.class);
     }
 }
