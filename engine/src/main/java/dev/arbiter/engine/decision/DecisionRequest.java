@@ -65,6 +65,12 @@ public record DecisionRequest(String requestId, Instant asOf, Account account, L
                 context, List.of(), null);
     }
 
+    /** The same request running {@code runs} instead, its intents acting on {@code actedOn}: a model challenger's. */
+    public DecisionRequest withModels(List<RequestedModel> runs, List<OrderIntent> actedOn) {
+        return new DecisionRequest(requestId, asOf, account, positions, openOrders, instruments, marketData, predictions,
+                runs, actedOn, context, market, state, markPrices);
+    }
+
     /** A request that runs no registered model. */
     public DecisionRequest(String requestId, Instant asOf, Account account, List<Position> positions,
                            List<OpenOrder> openOrders, List<Instrument> instruments, List<MarketSeries> marketData,

@@ -145,7 +145,7 @@ final class ModelRunner {
                     .append(Figures.reading(w, 4)).append(')');
         }
         double probability = up / total;
-        String name = ENSEMBLE_PREFIX + first.purpose();
+        String name = RequestedModel.ensembleOf(first.purpose());
         String version = "e" + CanonicalJson.sha256(CanonicalJson.write(weights)).substring(0, 10);
         String combination = "ensemble of " + members + ", weighted by validation score; members "
                 + Figures.reading(high - low, 4) + " apart";
@@ -170,9 +170,6 @@ final class ModelRunner {
             spreads.add(new EnsembleSpread(first.symbol(), name, version, high - low, members.toString()));
         }
     }
-
-    /** Name of an ensemble's combined prediction, before its purpose. */
-    static final String ENSEMBLE_PREFIX = "ensemble-";
 
     private static boolean healthy(ModelPrediction p) {
         return p.health() == null || !(p.health().drifted() || p.health().stale());

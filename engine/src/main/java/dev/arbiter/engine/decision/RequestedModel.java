@@ -41,6 +41,11 @@ public record RequestedModel(String symbol, String model, String version, String
         this(symbol, model, version, null, null, 1);
     }
 
+    /** The name of the prediction an ensemble of a purpose's primaries makes: {@code ensemble-direction}. */
+    public static String ensembleOf(String purpose) {
+        return "ensemble-" + purpose;
+    }
+
     public ModelId id() {
         return new ModelId(model, version);
     }

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,13 +35,14 @@ public final class ModelLifecycle implements ActiveModels {
     private final QualityBar bar;
     private final InstantSource clock;
     private volatile List<ModelCandidate> active;
+    private volatile List<ModelCandidate> shadowed;
 
     public ModelLifecycle(ModelRegistry registry, ModelCandidateStore store, QualityBar bar, InstantSource clock) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.store = Objects.requireNonNull(store, "store");
         this.bar = Objects.requireNonNull(bar, "bar");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.active = activeInStore();
+        refresh();
     }
 
     public QualityBar qualityBar() {
@@ -156,7 +156,7 @@ public final class ModelLifecycle implements ActiveModels {
         ModelCandidate retired = candidate.withStatus(ModelCandidateStatus.RETIRED);
         store.save(retired);
         store.record(Step.RETIRED, retired, officer, clock.instant());
-        active = activeInStore();
+        refresh();
         return retired;
     }
 
@@ -175,6 +175,7 @@ public final class ModelLifecycle implements ActiveModels {
         ModelCandidate changed = candidate.shadowed(on);
         store.save(changed);
         store.record(on ? Step.SHADOW_STARTED : Step.SHADOW_STOPPED, changed, officer, clock.instant());
+        refresh();
         return changed;
     }
 
@@ -194,7 +195,7 @@ public final class ModelLifecycle implements ActiveModels {
 
     /** The candidates running in shadow. */
     public List<ModelCandidate> inShadow() {
-        return store.all().stream().filter(ModelCandidate::inShadow).toList();
+        return shadowed;
     }
 
     @Override
@@ -249,7 +250,7 @@ public final class ModelLifecycle implements ActiveModels {
         }
         store.save(activated);
         store.record(step, activated, officer, activated.activatedAt());
-        active = activeInStore(); // last: once decisions see it, the store and the audit chain already say so
+        refresh(); // last: once decisions see it, the store and the audit chain already say so
         return activated;
     }
 
@@ -277,10 +278,11 @@ public final class ModelLifecycle implements ActiveModels {
         }
     }
 
-    private List<ModelCandidate> activeInStore() {
-        List<ModelCandidate> now = new ArrayList<>();
-        store.all().stream().filter(c -> c.status() == ModelCandidateStatus.ACTIVE).forEach(now::add);
-        return List.copyOf(now);
+    /** Reads what decisions run, and what runs beside them in shadow, from the store: after every step that moves either. */
+    private void refresh() {
+        List<ModelCandidate> all = store.all();
+        active = all.stream().filter(c -> c.status() == ModelCandidateStatus.ACTIVE).toList();
+        shadowed = all.stream().filter(ModelCandidate::inShadow).toList();
     }
 
     private static String describe(List<ModelCandidate> models) {
