@@ -9,6 +9,8 @@ import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.ReleaseStore;
+import dev.arbiter.engine.service.store.ShadowTable;
+import dev.arbiter.engine.shadow.ShadowRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -17,13 +19,30 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The rule-set lifecycle over the service's store, audit chain and pipelines. */
+/** The rule-set lifecycle over the service's store, audit chain and pipelines, and its candidates in shadow. */
 @Configuration(proxyBeanMethods = false)
 class LifecycleConfiguration {
 
     @Bean
     DecisionSearch decisionSearch(JdbcTemplate jdbc) {
         return new DecisionSearch(jdbc);
+    }
+
+    @Bean
+    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit) {
+        return new ShadowTable(jdbc, audit);
+    }
+
+    /**
+     * Runs the candidates in shadow after each decision's acknowledgement ({@code arbiter.shadow.workers} threads,
+     * default 1; at most {@code arbiter.shadow.max-queued} runs waiting, default 1000, beyond which runs are skipped and
+     * counted).
+     */
+    @Bean(destroyMethod = "close")
+    ShadowRunner shadowRunner(RuleSetLifecycle lifecycle, DecisionPipeline decisionPipeline, ShadowTable shadows,
+                              MeterRegistry registry, @Value("${arbiter.shadow.workers:1}") int workers,
+                              @Value("${arbiter.shadow.max-queued:1000}") int maxQueued) {
+        return new ShadowRunner(lifecycle, decisionPipeline, shadows, registry, workers, maxQueued);
     }
 
     @Bean

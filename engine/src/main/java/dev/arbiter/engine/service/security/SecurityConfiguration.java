@@ -69,7 +69,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v1/rule-sets", "/v1/rule-sets/*")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
-                                "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
+                                "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback", "/v1/rule-sets/*/shadow",
+                                "/v1/rule-sets/*/shadow/stop").hasAnyRole(RISK_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/v1/shadow", "/v1/shadow/*/report").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/v1/decisions", "/v1/checks", "/v1/market/bars",
                                 "/v1/market/marks", "/v1/fills", "/v1/orders/reports", "/v1/accounts/*/transfers",
                                 "/v1/accounts/*/funding", "/v1/accounts/*/reconciliation")
