@@ -70,7 +70,11 @@ class RoleMatrixIT {
             new Endpoint("POST", "/v1/rule-sets", Set.of(R)),
             new Endpoint("POST", "/v1/rule-sets/cand-x/approve", Set.of(R)),
             new Endpoint("POST", "/v1/rule-sets/cand-x/activate", Set.of(R)),
-            new Endpoint("POST", "/v1/rule-sets/cand-x/rollback", Set.of(R)));
+            new Endpoint("POST", "/v1/rule-sets/cand-x/rollback", Set.of(R)),
+            new Endpoint("POST", "/v1/rule-sets/cand-x/shadow", Set.of(R)),
+            new Endpoint("POST", "/v1/rule-sets/cand-x/shadow/stop", Set.of(R)),
+            new Endpoint("GET", "/v1/shadow", Set.of(R)),
+            new Endpoint("GET", "/v1/shadow/rule-set:cand-x/report", Set.of(R)));
 
     @LocalServerPort
     private int port;
