@@ -11,6 +11,8 @@ import dev.arbiter.engine.shadow.ShadowDecision;
 import dev.arbiter.engine.shadow.ShadowReport;
 import dev.arbiter.engine.shadow.ShadowReports;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -86,11 +90,28 @@ class ShadowController {
         return new ShadowChallengers(List.copyOf(byId.values()));
     }
 
-    @Operation(operationId = "shadowReport", summary = "How a challenger compared with the champion over a period")
-    @ApiResponse(responseCode = "200", description = "Decisions compared and changed, why, status changes, and the models each side ran")
-    @GetMapping(path = "/v1/shadow/{challengerId}/report", produces = MediaType.APPLICATION_JSON_VALUE)
-    ShadowReport report(@PathVariable String challengerId, @RequestParam(required = false) String from,
-                        @RequestParam(required = false) String to) {
+    @Operation(operationId = "shadowReport", summary = "How a challenger compared with the champion over a period",
+            description = "JSON, or a self-contained HTML page when the request accepts text/html and not JSON")
+    @ApiResponse(responseCode = "200", description = "Decisions compared and changed, why, status changes, and the models each side ran",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ShadowReport.class)),
+                    @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "from or to missing or not an ISO-8601 time, or to not after from")
+    @ApiResponse(responseCode = "404", description = "No challenger has this id")
+    @GetMapping(path = "/v1/shadow/{challengerId}/report",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_HTML_VALUE})
+    ResponseEntity<?> report(@PathVariable String challengerId, @RequestParam(required = false) String from,
+                             @RequestParam(required = false) String to,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ShadowReport report = compare(challengerId, from, to);
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && !accept.contains(MediaType.APPLICATION_JSON_VALUE)) {
+            return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(ShadowReportPage.render(report));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+
+    /** The challenger's rows in [from, to), each with its champion, and the closes of those and later decisions. */
+    private ShadowReport compare(String challengerId, String from, String to) {
         Instant start = require("from", from);
         Instant end = require("to", to);
         if (!start.isBefore(end)) {
@@ -119,14 +140,6 @@ class ShadowController {
             }
         }
         return ShadowReports.of(challengerId, challenger.kind(), challenger.description(), start, end, compared, closes);
-    }
-
-    @Operation(operationId = "shadowReportPage", summary = "How a challenger compared with the champion over a period (HTML)")
-    @ApiResponse(responseCode = "200", description = "A self-contained HTML page")
-    @GetMapping(path = "/v1/shadow/{challengerId}/report", produces = MediaType.TEXT_HTML_VALUE)
-    String reportPage(@PathVariable String challengerId, @RequestParam(required = false) String from,
-                      @RequestParam(required = false) String to) {
-        return ShadowReportPage.render(report(challengerId, from, to));
     }
 
     @ExceptionHandler(UnknownChallengerException.class)
