@@ -144,7 +144,7 @@ $("explain-form").addEventListener("submit", async (event) => {
   }
 });
 
-// Rule sets: candidates, their checks and impact, approve / activate / roll back, upload.
+// Rule sets: candidates, their checks and impact, approve / activate / roll back, shadow, upload.
 
 async function loadCandidates() {
   try {
@@ -162,6 +162,40 @@ async function loadCandidates() {
       body.appendChild(row);
     });
     $("rule-sets-error").textContent = "";
+  } catch (error) {
+    $("rule-sets-error").textContent = error.message;
+  }
+  if (state.roles.includes("risk-officer")) { await loadShadow(); }
+}
+
+/** The challengers in shadow now or with rows stored, each with a button that shows its report over its rows. */
+async function loadShadow() {
+  try {
+    const page = await api("/v1/shadow");
+    const body = $("shadow-list").querySelector("tbody");
+    body.replaceChildren();
+    page.challengers.forEach((challenger) => {
+      const row = document.createElement("tr");
+      [challenger.id, challenger.kind, challenger.running ? "yes" : "no", challenger.decisions, challenger.description]
+        .forEach((text) => cell(row, text));
+      const open = element("button", "Report");
+      open.type = "button";
+      open.disabled = !challenger.firstDecidedAt;
+      open.addEventListener("click", () => openShadowReport(challenger));
+      row.appendChild(document.createElement("td")).appendChild(open);
+      body.appendChild(row);
+    });
+  } catch (error) {
+    $("rule-sets-error").textContent = error.message;
+  }
+}
+
+async function openShadowReport(challenger) {
+  const to = new Date(new Date(challenger.lastDecidedAt).getTime() + 1000).toISOString();
+  const query = new URLSearchParams({ from: challenger.firstDecidedAt, to });
+  try {
+    $("shadow-frame").srcdoc = await api(challenger.report + "?" + query, { headers: { Accept: "text/html" } });
+    $("shadow-frame").hidden = false;
   } catch (error) {
     $("rule-sets-error").textContent = error.message;
   }
@@ -188,6 +222,9 @@ async function openCandidate(candidateId) {
     $("own-candidate").hidden = !awaiting || !own;
     $("activate-button").hidden = candidate.status !== "APPROVED";
     $("rollback-button").hidden = candidate.status !== "RETIRED";
+    const shadowable = awaiting || candidate.status === "APPROVED";
+    $("shadow-button").hidden = !shadowable || candidate.shadow != null;
+    $("shadow-stop-button").hidden = candidate.shadow == null;
     await renderChanges(candidate);
     $("rule-sets-error").textContent = "";
   } catch (error) {
@@ -273,6 +310,8 @@ $("approve-activate-button").addEventListener("click", lifecycleStep("approve", 
 $("approve-button").addEventListener("click", lifecycleStep("approve"));
 $("activate-button").addEventListener("click", lifecycleStep("activate"));
 $("rollback-button").addEventListener("click", lifecycleStep("rollback"));
+$("shadow-button").addEventListener("click", lifecycleStep("shadow"));
+$("shadow-stop-button").addEventListener("click", lifecycleStep("shadow/stop"));
 
 const uploadEditor = ArbiterEditor.createEditor($("upload-editor"));
 $("upload-path").addEventListener("input", () => uploadEditor.setPath($("upload-path").value.trim()));

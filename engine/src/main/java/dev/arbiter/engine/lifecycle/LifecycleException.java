@@ -16,7 +16,9 @@ public final class LifecycleException extends RuntimeException {
         /** Activation of a candidate nobody approved. */
         NOT_APPROVED,
         /** The step does not apply to the candidate in its current state (e.g. approving an active one). */
-        WRONG_STATE
+        WRONG_STATE,
+        /** As many candidates as may run in shadow at once already do. */
+        SHADOW_LIMIT
     }
 
     private final Code code;

@@ -3,6 +3,8 @@ package dev.arbiter.engine.lifecycle;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.lifecycle.LifecycleException.Code;
 import dev.arbiter.engine.lifecycle.LifecycleJournal.Step;
+import dev.arbiter.engine.shadow.Challenger;
+import dev.arbiter.engine.shadow.ChallengerSource;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.InstrumentSet;
 import dev.arbiter.rules.pack.LimitSet;
@@ -25,9 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The lifecycle of rule releases: upload and check, approve by a second risk officer, activate atomically, roll
  * back to any release that was active before. Steps run one at a time; decisions never wait for them, because
- * activation is a single reference swap in the pipeline.
+ * activation is a single reference swap in the pipeline. Candidates awaiting approval or approved can be run in shadow
+ * of the active release ({@link #challengers()}); any activation ends every shadow, since the champion they were
+ * compared with is no longer the one deciding.
  */
-public final class RuleSetLifecycle {
+public final class RuleSetLifecycle implements ChallengerSource {
+
+    /** Candidates in shadow at most at once: each one re-decides every decision. */
+    public static final int MAX_IN_SHADOW = 3;
 
     private final ReleaseSwitch releases;
     private final CandidateStore store;
@@ -37,6 +44,8 @@ public final class RuleSetLifecycle {
     private final InstantSource clock;
     private final RuleSetCompiler compiler = new RuleSetCompiler();
     private final Map<String, RuleRelease> compiled = new ConcurrentHashMap<>();
+    /** The candidates in shadow as challengers, rebuilt after every step that changes them; read after every decision. */
+    private volatile List<Challenger> challengers = List.of();
 
     public RuleSetLifecycle(ReleaseSwitch releases, CandidateStore store, LifecycleJournal journal,
                             ReleaseAnalysis analysis, ImpactAnalysis impact, InstantSource clock) {
@@ -64,6 +73,7 @@ public final class RuleSetLifecycle {
                     && !active.get().releaseKey().equals(running.key());
             if (!startedWithAnOlderShippedPack) { // an officer's release stays in force across restarts and upgrades
                 releases.activate(release(active.get()), actor);
+                refreshChallengers();
                 return active.get();
             }
             store.save(active.get().withStatus(CandidateStatus.RETIRED)); // the engine now ships another pack
@@ -71,10 +81,12 @@ public final class RuleSetLifecycle {
         CandidateChecks checks = new CandidateChecks(List.of(), List.of(), false, "shipped with the engine", true);
         Candidate shipped = new Candidate(store.nextId(), actor, "the release the engine started with",
                 clock.instant(), running.rules().version(), running.limits().version(), running.parameters().version(),
-                running.instruments().version(), CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles);
+                running.instruments().version(), CandidateStatus.ACTIVE, checks, null, actor, clock.instant(), actor, clock.instant(), packFiles,
+                null);
         compiled.put(shipped.id(), running);
         store.save(shipped);
         journal.record(Step.ACTIVATED, shipped, actor, clock.instant());
+        refreshChallengers();
         return shipped;
     }
 
@@ -121,7 +133,7 @@ public final class RuleSetLifecycle {
         Candidate candidate = new Candidate(id, upload.author(), upload.note(), clock.instant(), ruleSet.version(),
                 limits.version(), parameters.version(), instruments.version(),
                 checks.passed() ? CandidateStatus.AWAITING_APPROVAL : CandidateStatus.CHECKS_FAILED, checks,
-                impactReport, null, null, null, null, pack);
+                impactReport, null, null, null, null, pack, null);
         if (release != null) {
             compiled.put(id, release);
         }
@@ -176,6 +188,58 @@ public final class RuleSetLifecycle {
         return switchTo(candidate, officer, Step.ROLLED_BACK);
     }
 
+    /**
+     * Puts a candidate in shadow of the active release: from now on every decision is decided by it too, stored and
+     * compared, never acted on. Any risk officer may, its author included, since it acts on nothing.
+     */
+    public synchronized Candidate startShadow(String candidateId, String officer) {
+        Candidate candidate = find(candidateId);
+        if (candidate.status() != CandidateStatus.AWAITING_APPROVAL && candidate.status() != CandidateStatus.APPROVED) {
+            throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId + " is " + candidate.status()
+                    + "; only a candidate AWAITING_APPROVAL or APPROVED can run in shadow");
+        }
+        if (candidate.inShadow()) {
+            throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId + " runs in shadow already, since "
+                    + candidate.shadow().startedAt() + " (started by " + candidate.shadow().startedBy() + ")");
+        }
+        List<String> inShadow = store.all().stream().filter(Candidate::inShadow).map(Candidate::id).toList();
+        if (inShadow.size() >= MAX_IN_SHADOW) {
+            throw new LifecycleException(Code.SHADOW_LIMIT, "candidateId: '" + candidateId + "' cannot run in shadow"
+                    + " now; at most " + MAX_IN_SHADOW + " candidates run in shadow at once and " + inShadow
+                    + " do; stop one first (POST /v1/rule-sets/{id}/shadow/stop)");
+        }
+        release(candidate); // compiled before it is a challenger, so the first decision after this does not wait
+        Candidate started = candidate.withShadow(new Candidate.Shadow(officer, clock.instant()));
+        store.save(started);
+        journal.record(Step.SHADOW_STARTED, started, officer, started.shadow().startedAt());
+        refreshChallengers();
+        return started;
+    }
+
+    /** Takes a candidate out of shadow: decisions from now on are not decided by it; its rows stay. */
+    public synchronized Candidate stopShadow(String candidateId, String officer) {
+        Candidate candidate = find(candidateId);
+        if (!candidate.inShadow()) {
+            throw new LifecycleException(Code.WRONG_STATE, "candidate " + candidateId + " is not in shadow; "
+                    + "only a candidate in shadow can be stopped");
+        }
+        Candidate stopped = endShadow(candidate, officer);
+        refreshChallengers();
+        return stopped;
+    }
+
+    /** The candidates in shadow now, as challengers of the active release. */
+    @Override
+    public List<Challenger> challengers() {
+        return challengers;
+    }
+
+    @Override
+    public Optional<String> describe(String challengerId) {
+        return all().stream().filter(c -> RuleSetChallenger.idOf(c.id()).equals(challengerId)).findFirst()
+                .map(RuleSetChallenger::describe);
+    }
+
     public Candidate find(String candidateId) {
         return store.find(candidateId).orElseThrow(() -> new LifecycleException(Code.UNKNOWN_CANDIDATE,
                 "candidateId: '" + candidateId + "' is unknown; expected one of the ids GET /v1/rule-sets lists"));
@@ -188,12 +252,30 @@ public final class RuleSetLifecycle {
     private Candidate switchTo(Candidate candidate, String officer, Step step) {
         RuleRelease release = release(candidate);
         Candidate previous = activeCandidate();
-        Candidate active = candidate.activated(officer, clock.instant());
+        for (Candidate inShadow : store.all()) { // the champion they were compared with stops deciding
+            if (inShadow.inShadow()) {
+                endShadow(inShadow, officer);
+            }
+        }
+        Candidate active = find(candidate.id()).activated(officer, clock.instant());
         store.save(previous.withStatus(CandidateStatus.RETIRED));
         store.save(active);
         journal.record(step, active, officer, active.activatedAt());
+        refreshChallengers();
         releases.activate(release, officer); // last: once decisions see it, the store and the journal already say so
         return active;
+    }
+
+    private Candidate endShadow(Candidate candidate, String officer) {
+        Candidate stopped = candidate.withShadow(null);
+        store.save(stopped);
+        journal.record(Step.SHADOW_STOPPED, stopped, officer, clock.instant());
+        return stopped;
+    }
+
+    private void refreshChallengers() {
+        challengers = store.all().stream().filter(Candidate::inShadow)
+                .<Challenger>map(c -> new RuleSetChallenger(c, release(c))).toList();
     }
 
     private Candidate activeCandidate() {

@@ -3,10 +3,12 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.ExplanationTiming;
+import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.StoredDecision;
+import dev.arbiter.engine.shadow.ShadowRunner;
 import dev.arbiter.engine.state.EngineDecisions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -25,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Makes a decision from the engine's own state and stores it before answering: requests for one account one at a
  * time, accounts in parallel; a repeated idempotency key returns the stored decision without deciding again. The
  * answer does not wait for the explanation: the decision, its trace and its audit record are committed, then it is
- * acknowledged and explained off the request thread ({@link DeferredExplanations}).
+ * acknowledged and explained off the request thread ({@link DeferredExplanations}), and decided again by the
+ * challengers in shadow, off the request thread too ({@link ShadowRunner}).
  */
 final class DecisionService {
 
@@ -44,6 +47,7 @@ final class DecisionService {
     private final PipelinesByKind pipelines;
     private final DecisionRepository decisions;
     private final DeferredExplanations explanations;
+    private final ShadowRunner shadows;
     private final EngineDecisions engine;
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
@@ -51,7 +55,9 @@ final class DecisionService {
     private final Admission admission;
 
     DecisionService(PipelinesByKind pipelines, DecisionRepository decisions, DeferredExplanations explanations,
-                    EngineDecisions engine, DecisionMetrics metrics, Clock clock, Admission admission) {
+                    ShadowRunner shadows, EngineDecisions engine, DecisionMetrics metrics, Clock clock,
+                    Admission admission) {
+        this.shadows = shadows;
         this.clock = clock;
         this.admission = admission;
         this.pipelines = pipelines;
@@ -103,6 +109,7 @@ final class DecisionService {
             }
             metrics.stage(storeStage, "store", kind);
             explanations.acknowledged(stored, result);
+            shadow(result, kind);
             metrics.decided(result, kind, total);
             LOG.info("{} {} for account {}: {}", kind.toLowerCase(), result.decision().status(), accountId,
                     result.decision().summary());
@@ -110,6 +117,18 @@ final class DecisionService {
         } finally {
             MDC.remove("decisionId");
             lock.unlock();
+        }
+    }
+
+    /**
+     * Hands a decision to the challengers in shadow, with the release it was made with. Pre-trade checks are not
+     * shadowed: they run a release without the strategy rules, which a candidate's release is not. A decision made
+     * just before an activation is not shadowed either: the activation ended every shadow.
+     */
+    private void shadow(DecisionResult result, String kind) {
+        RuleRelease release = pipelines.of(kind).active();
+        if (DECISION.equals(kind) && release.versions().equals(result.decision().versions())) {
+            shadows.acknowledged(result, release);
         }
     }
 

@@ -9,21 +9,50 @@ import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.ReleaseStore;
+import dev.arbiter.engine.service.store.ShadowTable;
+import dev.arbiter.engine.models.ModelChallengers;
+import dev.arbiter.engine.models.ModelLifecycle;
+import dev.arbiter.engine.shadow.ChallengerSource;
+import dev.arbiter.engine.shadow.ShadowRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The rule-set lifecycle over the service's store, audit chain and pipelines. */
+/** The rule-set lifecycle over the service's store, audit chain and pipelines, and its candidates in shadow. */
 @Configuration(proxyBeanMethods = false)
 class LifecycleConfiguration {
 
     @Bean
     DecisionSearch decisionSearch(JdbcTemplate jdbc) {
         return new DecisionSearch(jdbc);
+    }
+
+    @Bean
+    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit) {
+        return new ShadowTable(jdbc, audit);
+    }
+
+    /**
+     * Runs the rule-set and model candidates in shadow after each decision's acknowledgement ({@code arbiter.shadow.workers} threads,
+     * default 1; at most {@code arbiter.shadow.max-queued} runs waiting, default 1000, beyond which runs are skipped and
+     * counted).
+     */
+    @Bean(destroyMethod = "close")
+    ShadowRunner shadowRunner(ChallengerSource challengers, DecisionPipeline decisionPipeline, ShadowTable shadows,
+                              MeterRegistry registry, @Value("${arbiter.shadow.workers:1}") int workers,
+                              @Value("${arbiter.shadow.max-queued:1000}") int maxQueued) {
+        return new ShadowRunner(challengers, decisionPipeline, shadows, registry, workers, maxQueued);
+    }
+
+    /** The challengers of both lifecycles: rule-set candidates and model candidates in shadow. */
+    @Bean
+    ChallengerSource challengerSource(RuleSetLifecycle rules, ModelLifecycle models) {
+        return ChallengerSource.every(List.of(rules, new ModelChallengers(models)));
     }
 
     @Bean

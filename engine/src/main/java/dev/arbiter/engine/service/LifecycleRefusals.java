@@ -16,7 +16,7 @@ final class LifecycleRefusals {
         HttpStatus status = switch (e.code()) {
             case UNKNOWN_CANDIDATE -> HttpStatus.NOT_FOUND;
             case INVALID_UPLOAD -> HttpStatus.BAD_REQUEST;
-            case SELF_APPROVAL, CHECKS_FAILED, NOT_APPROVED, WRONG_STATE -> HttpStatus.CONFLICT;
+            case SELF_APPROVAL, CHECKS_FAILED, NOT_APPROVED, WRONG_STATE, SHADOW_LIMIT -> HttpStatus.CONFLICT;
         };
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
         problem.setTitle(title);

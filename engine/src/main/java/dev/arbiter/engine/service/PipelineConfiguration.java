@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
+import dev.arbiter.engine.shadow.ShadowRunner;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
@@ -230,9 +231,9 @@ class PipelineConfiguration {
 
     @Bean
     DecisionService decisionService(PipelinesByKind pipelines, DecisionRepository decisions,
-                                    DeferredExplanations explanations, EngineDecisions engine, DecisionMetrics metrics,
-                                    Clock clock, Admission admission) {
-        return new DecisionService(pipelines, decisions, explanations, engine, metrics, clock, admission);
+                                    DeferredExplanations explanations, ShadowRunner shadows, EngineDecisions engine,
+                                    DecisionMetrics metrics, Clock clock, Admission admission) {
+        return new DecisionService(pipelines, decisions, explanations, shadows, engine, metrics, clock, admission);
     }
 
     @Bean

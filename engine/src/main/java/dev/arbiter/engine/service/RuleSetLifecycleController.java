@@ -25,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The rule-set lifecycle over HTTP: upload a candidate (checked at once), read its checks and impact, approve it
- * (a second risk officer), activate it, roll back to an earlier release. Who acts is the signed-in user.
+ * (a second risk officer), activate it, roll back to an earlier release, run it in shadow of the active release and
+ * stop that. Who acts is the signed-in user.
  */
 @Tag(name = "Rule sets")
 @RestController
@@ -39,13 +40,13 @@ class RuleSetLifecycleController {
     record CandidateSummary(String id, String status, String author, String note, String uploadedAt,
                             String ruleSetVersion, String limitsVersion, String parametersVersion,
                             String instrumentsVersion, String approvedBy, String activatedBy, boolean checksPassed,
-                            Integer decisionsChanged) {
+                            Integer decisionsChanged, boolean inShadow) {
 
         static CandidateSummary of(Candidate c) {
             return new CandidateSummary(c.id(), c.status().name(), c.author(), c.note(), String.valueOf(c.uploadedAt()),
                     c.ruleSetVersion(), c.limitsVersion(), c.parametersVersion(), c.instrumentsVersion(), c.approvedBy(),
                     c.activatedBy(),
-                    c.checks().passed(), c.impact() == null ? null : c.impact().changed().size());
+                    c.checks().passed(), c.impact() == null ? null : c.impact().changed().size(), c.inShadow());
         }
     }
 
@@ -109,6 +110,22 @@ class RuleSetLifecycleController {
     @PostMapping(path = "/v1/rule-sets/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
     Candidate rollback(@PathVariable String candidateId, Principal user) {
         return lifecycle.rollback(candidateId, user.getName());
+    }
+
+    @Operation(operationId = "startShadow", summary = "Run a candidate in shadow of the active release")
+    @ApiResponse(responseCode = "200", description = "In shadow: every decision from now on is decided by it too, stored and compared, never acted on")
+    @ApiResponse(responseCode = "409", description = "Refused: not awaiting approval or approved, in shadow already, or as many candidates in shadow as allowed")
+    @PostMapping(path = "/v1/rule-sets/{candidateId}/shadow", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate startShadow(@PathVariable String candidateId, Principal user) {
+        return lifecycle.startShadow(candidateId, user.getName());
+    }
+
+    @Operation(operationId = "stopShadow", summary = "Stop running a candidate in shadow")
+    @ApiResponse(responseCode = "200", description = "Out of shadow; the rows it stored stay")
+    @ApiResponse(responseCode = "409", description = "Refused: not in shadow")
+    @PostMapping(path = "/v1/rule-sets/{candidateId}/shadow/stop", produces = MediaType.APPLICATION_JSON_VALUE)
+    Candidate stopShadow(@PathVariable String candidateId, Principal user) {
+        return lifecycle.stopShadow(candidateId, user.getName());
     }
 
     /** Refusals as problem details: 404 for an unknown candidate, 400 for a bad upload, 409 for a refused step. */

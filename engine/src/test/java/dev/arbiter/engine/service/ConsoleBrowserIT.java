@@ -128,6 +128,13 @@ class ConsoleBrowserIT {
         assertThat(browser.findElement(By.id("own-candidate")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("approve-button")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("approve-activate-button")).isDisplayed()).isFalse();
+        // its author may run it in shadow (it acts on nothing); it is listed with its report until activation ends it
+        waitForText(By.id("candidate-title"), "AWAITING_APPROVAL");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(
+                By.id("shadow-button"))).click();
+        waitForText(By.cssSelector("#shadow-list tbody"), "rule-set:");
+        assertThat(browser.findElement(By.cssSelector("#shadow-list tbody")).getText()).contains("yes");
+        assertThat(browser.findElement(By.id("shadow-stop-button")).isDisplayed()).isTrue();
         script("document.getElementById('candidate-changes').scrollIntoView()");
         HeadlessChromium.screenshot(browser, "console-risk-officer-candidate-diff");
 

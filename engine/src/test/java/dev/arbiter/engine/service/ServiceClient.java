@@ -55,6 +55,11 @@ final class ServiceClient {
         return send(builder(path).GET());
     }
 
+    /** A GET asking for one media type, e.g. a report as {@code text/html}. */
+    HttpResponse<String> get(String path, String accept) throws Exception {
+        return send(builder(path).header("Accept", accept).GET());
+    }
+
     HttpResponse<String> delete(String path) throws Exception {
         return send(builder(path).DELETE());
     }

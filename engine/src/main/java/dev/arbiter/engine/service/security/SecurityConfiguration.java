@@ -69,7 +69,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/v1/rule-sets", "/v1/rule-sets/*")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/v1/rule-sets", "/v1/rule-sets/*/approve",
-                                "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback").hasAnyRole(RISK_OFFICER)
+                                "/v1/rule-sets/*/activate", "/v1/rule-sets/*/rollback", "/v1/rule-sets/*/shadow",
+                                "/v1/rule-sets/*/shadow/stop").hasAnyRole(RISK_OFFICER)
+                        .requestMatchers(HttpMethod.GET, "/v1/shadow", "/v1/shadow/*/report").hasAnyRole(RISK_OFFICER)
                         .requestMatchers(HttpMethod.GET, "/v1/models/candidates", "/v1/models/candidates/*")
                         .hasAnyRole(RISK_OFFICER, AUDITOR, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v1/models/active")

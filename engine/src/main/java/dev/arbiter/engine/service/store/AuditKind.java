@@ -27,7 +27,11 @@ public enum AuditKind {
     RULE_SET_STEP("rule_set_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at",
             "release_key", "candidate_sha256")),
     MODEL_STEP("model_step", "step_id", List.of("step_id", "candidate_id", "step", "actor", "taken_at", "model",
-            "model_version", "symbol", "purpose", "candidate_sha256"));
+            "model_version", "symbol", "purpose", "candidate_sha256")),
+    /** What a challenger decided in shadow of a stored decision, and how it differs from the champion's. */
+    SHADOW_DECISION("shadow_decision", "shadow_id", List.of("shadow_id", "decision_id", "challenger_id",
+            "challenger_kind", "changed", "differences_json", "responsible_json", "shadow_decision_json",
+            "model_predictions_json", "decided_at"));
 
     private static final List<String> RELEASE_COLUMNS = List.of("release_key", "rule_set_name", "rule_set_version",
             "rule_sources_json", "limits_name", "limits_version", "limits_json", "parameters_name",
@@ -75,7 +79,7 @@ public enum AuditKind {
 
     /** The subject row as text by column, as hashed; empty when the row is gone. */
     Optional<Map<String, String>> load(JdbcTemplate jdbc, String subject) {
-        Object id = this == DECISION || this == EXPLANATION ? subject : (Object) Long.parseLong(subject);
+        Object id = this == DECISION || this == EXPLANATION || this == SHADOW_DECISION ? subject : (Object) Long.parseLong(subject);
         List<Map<String, String>> rows = jdbc.query("select " + String.join(", ", columns) + " from " + table
                 + " where " + key + " = ?", (rs, n) -> {
                     Map<String, String> row = new TreeMap<>();
