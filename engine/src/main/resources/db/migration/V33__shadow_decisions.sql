@@ -13,6 +13,7 @@ create table shadow_decision (
     responsible_json       text         not null,
     shadow_decision_json   text         not null,
     model_predictions_json text         not null,
+    proposals_json         text         not null,
     decided_at             varchar(40)  not null
 );
 

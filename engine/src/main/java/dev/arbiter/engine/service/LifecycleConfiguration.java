@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The rule-set lifecycle over the service's store, audit chain and pipelines, and its candidates in shadow. */
@@ -51,6 +52,7 @@ class LifecycleConfiguration {
 
     /** The challengers of both lifecycles: rule-set candidates and model candidates in shadow. */
     @Bean
+    @Primary
     ChallengerSource challengerSource(RuleSetLifecycle rules, ModelLifecycle models) {
         return ChallengerSource.every(List.of(rules, new ModelChallengers(models)));
     }

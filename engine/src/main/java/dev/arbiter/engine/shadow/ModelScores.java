@@ -1,10 +1,11 @@
 package dev.arbiter.engine.shadow;
 
 import dev.arbiter.engine.decision.Decision;
-import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.mlbridge.model.Calibration;
+import dev.arbiter.mlbridge.model.Metrics;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
 /**
  * How the models one side ran did, over whatever predictions its traces hold: each model version's predictions
  * resolved by the close {@code horizon} bars later (up when strictly above, as models are trained), its accuracy,
- * Brier score and calibration, and the P&L of the orders the side approved on proposals that acted on the model,
+ * Brier score and calibration (as the validation report defines them), and the P&L of the orders the side approved on proposals that acted on the model,
  * marked at that later close. The same code scores the champion and any challenger, whatever it swapped.
  */
 final class ModelScores {
@@ -31,9 +32,9 @@ final class ModelScores {
      *
      * @param decision    the side's decision (its orders)
      * @param predictions the side's model predictions for it
-     * @param proposals   the trace that says which models each proposal acted on (the request's, the same for both)
+     * @param proposals   the side's proposals, each naming the models it acted on
      */
-    record Made(Decision decision, List<ModelPrediction> predictions, DecisionTrace proposals) {
+    record Made(Decision decision, List<ModelPrediction> predictions, List<Proposal> proposals) {
     }
 
     private ModelScores() {
@@ -47,9 +48,7 @@ final class ModelScores {
                         .predicted(p);
             }
             Map<String, Proposal> proposals = new LinkedHashMap<>();
-            if (made.proposals().proposals() != null) {
-                made.proposals().proposals().forEach(p -> proposals.put(p.proposalId(), p));
-            }
+            made.proposals().forEach(p -> proposals.put(p.proposalId(), p));
             for (Order order : made.decision().orders()) {
                 Proposal proposal = proposals.get(order.proposalId());
                 if (proposal == null) {
@@ -100,36 +99,31 @@ final class ModelScores {
             ordersMarked++;
         }
 
+        /** Accuracy and calibration as the validation report defines them ({@link Metrics}, {@link Calibration}). */
         ShadowReport.ModelScore score(String side, LaterCloses closes) {
-            int resolved = 0;
-            int right = 0;
-            double brier = 0;
-            int[] binCount = new int[BINS];
-            double[] binProbability = new double[BINS];
-            int[] binUp = new int[BINS];
+            List<Integer> outcomes = new ArrayList<>();
+            List<Double> probabilities = new ArrayList<>();
             for (ModelPrediction p : seen.values()) {
-                Optional<LaterCloses.Resolution> outcome = closes.after(p.symbol(), p.time(), p.horizon());
-                if (outcome.isEmpty()) {
-                    continue;
-                }
-                int up = outcome.get().up();
-                resolved++;
-                right += (p.probabilityUp() >= 0.5 ? 1 : 0) == up ? 1 : 0;
-                brier += (p.probabilityUp() - up) * (p.probabilityUp() - up);
-                int bin = Math.min(BINS - 1, (int) Math.floor(p.probabilityUp() * BINS));
-                binCount[bin]++;
-                binProbability[bin] += p.probabilityUp();
-                binUp[bin] += up;
+                closes.after(p.symbol(), p.time(), p.horizon()).ifPresent(outcome -> {
+                    outcomes.add(outcome.up());
+                    probabilities.add(p.probabilityUp());
+                });
             }
-            List<ShadowReport.CalibrationBin> calibration = new ArrayList<>();
-            for (int b = 0; b < BINS; b++) {
-                calibration.add(new ShadowReport.CalibrationBin((double) b / BINS, (double) (b + 1) / BINS, binCount[b],
-                        binCount[b] == 0 ? null : binProbability[b] / binCount[b],
-                        binCount[b] == 0 ? null : (double) binUp[b] / binCount[b]));
+            int resolved = outcomes.size();
+            Double accuracy = null;
+            Double brier = null;
+            List<ShadowReport.CalibrationBin> bins = new ArrayList<>();
+            if (resolved > 0) {
+                int[] truth = outcomes.stream().mapToInt(Integer::intValue).toArray();
+                double[] p = probabilities.stream().mapToDouble(Double::doubleValue).toArray();
+                accuracy = Metrics.of(truth, p).accuracy();
+                Calibration calibration = Calibration.of(truth, p, BINS);
+                brier = calibration.brier();
+                calibration.bins().forEach(b -> bins.add(new ShadowReport.CalibrationBin(b.lower(), b.upper(), b.count(),
+                        b.meanPredicted(), b.observedUpShare())));
             }
             return new ShadowReport.ModelScore(side, model, version, seen.size(), resolved, seen.size() - resolved,
-                    resolved == 0 ? null : (double) right / resolved, resolved == 0 ? null : brier / resolved,
-                    calibration, ordersMarked, ordersUnresolved, pnl);
+                    accuracy, brier, bins, ordersMarked, ordersUnresolved, pnl);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.arbiter.engine.shadow;
 
 import dev.arbiter.engine.decision.Decision;
+import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +16,19 @@ import java.util.List;
  * @param rulesResponsible reason codes of the rules that fired or concluded in one run and not the other
  * @param decision         the challenger's decision (without explanation)
  * @param modelPredictions what the models the challenger's request ran predicted
+ * @param proposals        the proposals the challenger considered, each with the models it acted on (a model
+ *                         challenger's intents act on it where the champion's acted on the models it replaces)
  * @param decidedAt        the decision's time (the champion's {@code asOf}), so that a replayed period reports by the
  *                         time its decisions were about, and the row is the same whenever it is worked out
  */
 public record ShadowDecision(String decisionId, String challengerId, String challengerKind, boolean changed,
                              List<String> differences, List<String> rulesResponsible, Decision decision,
-                             List<ModelPrediction> modelPredictions, Instant decidedAt) {
+                             List<ModelPrediction> modelPredictions, List<Proposal> proposals, Instant decidedAt) {
 
     public ShadowDecision {
         differences = List.copyOf(differences);
         rulesResponsible = List.copyOf(rulesResponsible);
         modelPredictions = List.copyOf(modelPredictions);
+        proposals = List.copyOf(proposals);
     }
 }

@@ -65,7 +65,7 @@ public record ShadowReport(String challengerId, String kind, String description,
     /**
      * Resolved predictions whose probability of up lies in [{@code from}, {@code to}) (the last bin includes 1).
      *
-     * @param meanProbabilityUp the bin's mean predicted probability; null when empty
+     * @param meanProbabilityUp the bin's mean predicted probability (only bins holding predictions are listed)
      * @param observedUpShare   the share that went up; null when empty
      */
     public record CalibrationBin(double from, double to, int predictions, Double meanProbabilityUp,

@@ -46,9 +46,10 @@ public final class ShadowReports {
         }).toList();
         List<ShadowReport.ModelScore> models = new ArrayList<>();
         models.addAll(ModelScores.of(ModelScores.CHAMPION, inOrder.stream().map(c -> new ModelScores.Made(
-                c.champion().decision(), c.champion().trace().modelPredictions(), c.champion().trace())).toList(), closes));
+                c.champion().decision(), c.champion().trace().modelPredictions(), c.champion().trace().proposals()))
+                .toList(), closes));
         models.addAll(ModelScores.of(ModelScores.CHALLENGER, inOrder.stream().map(c -> new ModelScores.Made(
-                c.shadow().decision(), c.shadow().modelPredictions(), c.champion().trace())).toList(), closes));
+                c.shadow().decision(), c.shadow().modelPredictions(), c.shadow().proposals())).toList(), closes));
         return new ShadowReport(challengerId, kind, description, from, to, inOrder.size(), changed.size(), statuses,
                 changed, models);
     }

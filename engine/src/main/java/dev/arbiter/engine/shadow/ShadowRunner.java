@@ -95,7 +95,8 @@ public final class ShadowRunner implements AutoCloseable {
         List<String> responsible = differences.isEmpty() ? List.of()
                 : DecisionComparison.rulesResponsible(champion.trace(), shadow.trace());
         return new ShadowDecision(decisionId, challenger.id(), challenger.kind(), !differences.isEmpty(), differences,
-                responsible, shadow.decision(), shadow.trace().modelPredictions(), champion.decision().asOf());
+                responsible, shadow.decision(), shadow.trace().modelPredictions(), shadow.trace().proposals(),
+                champion.decision().asOf());
     }
 
     /**

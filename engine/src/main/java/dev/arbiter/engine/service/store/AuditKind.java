@@ -31,7 +31,7 @@ public enum AuditKind {
     /** What a challenger decided in shadow of a stored decision, and how it differs from the champion's. */
     SHADOW_DECISION("shadow_decision", "shadow_id", List.of("shadow_id", "decision_id", "challenger_id",
             "challenger_kind", "changed", "differences_json", "responsible_json", "shadow_decision_json",
-            "model_predictions_json", "decided_at"));
+            "model_predictions_json", "proposals_json", "decided_at"));
 
     private static final List<String> RELEASE_COLUMNS = List.of("release_key", "rule_set_name", "rule_set_version",
             "rule_sources_json", "limits_name", "limits_version", "limits_json", "parameters_name",

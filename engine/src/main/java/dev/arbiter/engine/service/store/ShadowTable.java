@@ -6,6 +6,7 @@ import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.shadow.ShadowDecision;
 import dev.arbiter.engine.shadow.ShadowStore;
+import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.mlbridge.model.ModelPrediction;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,12 +26,15 @@ public final class ShadowTable implements ShadowStore {
     };
     private static final TypeReference<List<ModelPrediction>> PREDICTIONS = new TypeReference<>() {
     };
+    private static final TypeReference<List<Proposal>> PROPOSALS = new TypeReference<>() {
+    };
     private static final RowMapper<ShadowDecision> ROW = (rs, n) -> new ShadowDecision(rs.getString("decision_id"),
             rs.getString("challenger_id"), rs.getString("challenger_kind"), rs.getInt("changed") == 1,
             CanonicalJson.mapper().readValue(rs.getString("differences_json"), TEXTS),
             CanonicalJson.mapper().readValue(rs.getString("responsible_json"), TEXTS),
             CanonicalJson.mapper().readValue(rs.getString("shadow_decision_json"), Decision.class),
             CanonicalJson.mapper().readValue(rs.getString("model_predictions_json"), PREDICTIONS),
+            CanonicalJson.mapper().readValue(rs.getString("proposals_json"), PROPOSALS),
             Instant.parse(rs.getString("decided_at")));
 
     private final JdbcTemplate jdbc;
@@ -59,6 +63,7 @@ public final class ShadowTable implements ShadowStore {
         row.put("responsible_json", CanonicalJson.write(shadow.rulesResponsible()));
         row.put("shadow_decision_json", CanonicalJson.write(shadow.decision()));
         row.put("model_predictions_json", CanonicalJson.write(shadow.modelPredictions()));
+        row.put("proposals_json", CanonicalJson.write(shadow.proposals()));
         row.put("decided_at", shadow.decidedAt().toString());
         audit.append(AuditKind.SHADOW_DECISION, id, row).join();
     }
