@@ -95,8 +95,10 @@ class ModelLifecycleController {
     }
 
     @Operation(operationId = "proposeModel", summary = "Propose a registered model for a symbol and a purpose")
-    @ApiResponse(responseCode = "201", description = "It cleared the quality bar and awaits a second officer's approval")
-    @ApiResponse(responseCode = "422", description = "Refused: its validation fell short of the quality bar (the numbers in shortfalls); stored")
+    @ApiResponse(responseCode = "201", description = "It cleared the quality bar and awaits a second officer's approval",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ModelCandidate.class)))
+    @ApiResponse(responseCode = "422", description = "Refused: its validation fell short of the quality bar (the numbers in shortfalls); stored",
+            content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
     @PostMapping(path = "/v1/models/candidates", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> propose(
