@@ -28,7 +28,7 @@ class FactTypesTest {
         Set<Class<?>> listed = new HashSet<>(FactTypes.FACTS.values());
         listed.addAll(FactTypes.OUTCOMES.values());
 
-        assertThat(listed).isEqualTo(records).hasSize(32);
+        assertThat(listed).isEqualTo(records).hasSize(33);
     }
 
     @Test
