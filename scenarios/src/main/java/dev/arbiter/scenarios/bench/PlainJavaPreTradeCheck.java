@@ -14,6 +14,7 @@ import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
 import dev.arbiter.kb.fact.MarkPrice;
+import dev.arbiter.kb.fact.EnsembleSpread;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -255,6 +256,7 @@ public final class PlainJavaPreTradeCheck {
         boolean disagree = false;
         boolean unsure = false;
         boolean unhealthy = false;
+        boolean spread = false;
         for (Prediction a : predictions) {
             for (Prediction other : predictions) {
                 disagree |= maxDisagreement != null && other.model().compareTo(a.model()) > 0
@@ -265,6 +267,17 @@ public final class PlainJavaPreTradeCheck {
                 unhealthy |= health.model().equals(a.model()) && health.modelVersion().equals(a.modelVersion())
                         && (health.drifted() || health.stale());
             }
+            for (EnsembleSpread members : b.spreads) {
+                spread |= maxDisagreement != null && members.symbol().equals(symbol) && members.model().equals(a.model())
+                        && members.modelVersion().equals(a.modelVersion())
+                        && members.spread() > maxDisagreement.doubleValue();
+            }
+        }
+        // a model the proposal names that the engine set aside as unhealthy, with no prediction of it in the symbol
+        boolean setAside = false;
+        for (ModelHealth health : b.modelHealth) {
+            setAside |= (health.drifted() || health.stale()) && p.usedModel(health.model())
+                    && b.predictions.getOrDefault(symbol, List.of()).stream().noneMatch(x -> x.model().equals(health.model()));
         }
         if (disagree) {
             out.add(new Finding(id, "L5-ENSEMBLE-DISAGREEMENT"));
@@ -274,6 +287,12 @@ public final class PlainJavaPreTradeCheck {
         }
         if (unhealthy) {
             out.add(new Finding(id, "L5-MODEL-UNHEALTHY"));
+        }
+        if (spread) {
+            out.add(new Finding(id, "L5-ENSEMBLE-SPREAD"));
+        }
+        if (setAside) {
+            out.add(new Finding(id, "L5-MODEL-SET-ASIDE"));
         }
 
         // L6 operational
@@ -399,6 +418,7 @@ public final class PlainJavaPreTradeCheck {
         private final Map<String, List<Prediction>> predictions = new HashMap<>();
         private final Map<String, List<Regime>> regimes = new HashMap<>();
         private final List<ModelHealth> modelHealth = new ArrayList<>();
+        private final List<EnsembleSpread> spreads = new ArrayList<>();
         private final List<Anomaly> anomalies = new ArrayList<>();
         private final List<OpenOrder> openOrders = new ArrayList<>();
         private final List<OrderActivity> activity = new ArrayList<>();
@@ -434,6 +454,7 @@ public final class PlainJavaPreTradeCheck {
                     case Prediction p -> b.predictions.computeIfAbsent(p.symbol(), k -> new ArrayList<>()).add(p);
                     case Regime r -> b.regimes.computeIfAbsent(r.symbol(), k -> new ArrayList<>()).add(r);
                     case ModelHealth h -> b.modelHealth.add(h);
+                    case EnsembleSpread e -> b.spreads.add(e);
                     case Anomaly a -> b.anomalies.add(a);
                     case OpenOrder o -> b.openOrders.add(o);
                     case OrderActivity a -> b.activity.add(a);

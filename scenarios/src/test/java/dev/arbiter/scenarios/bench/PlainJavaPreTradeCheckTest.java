@@ -14,6 +14,7 @@ import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.KillSwitch;
 import dev.arbiter.kb.fact.LossHistory;
 import dev.arbiter.kb.fact.Margin;
+import dev.arbiter.kb.fact.EnsembleSpread;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderActivity;
@@ -158,6 +159,14 @@ class PlainJavaPreTradeCheckTest {
                 new Case("rejects a drifted model", "L5-MODEL-UNHEALTHY",
                         facts -> withIntent(replace(facts, ModelHealth.class, new ModelHealth("gbm-direction", "2023-03-01",
                                 true, false, "PSI 0.31")), intentOn("gbm-direction"))),
+                new Case("rejects an ensemble whose members disagree", "L5-ENSEMBLE-SPREAD",
+                        facts -> withIntent(plus(plus(facts, new Prediction("ETH-USD", "ensemble-direction", "e0123456789",
+                                PreTradeBook.AS_OF, 0.6, 0.001, 0.2)), new EnsembleSpread("ETH-USD", "ensemble-direction",
+                                "e0123456789", 0.45, "gbm 7 0.8000 (weight 0.05), logit 3 0.3500 (weight 0.03)")),
+                                intentOn("ensemble-direction"))),
+                new Case("rejects acting on a model set aside", "L5-MODEL-SET-ASIDE",
+                        facts -> withIntent(plus(facts, new ModelHealth("zeta-direction", "v1", false, true,
+                                "training data ends after the decision time")), intentOn("zeta-direction"))),
                 new Case("rejects on a data gap", "L6-DATA-GAP",
                         facts -> plus(facts, new Anomaly("ETH-USD", AnomalyKind.DATA_GAP, PreTradeBook.AS_OF, "1 bar"))),
                 new Case("rejects an opening order while the spread is blown out", "L6-SPREAD-BLOWOUT",
@@ -229,7 +238,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(46);
+        assertThat(riskCodes).hasSize(48);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 
