@@ -3,7 +3,7 @@
 // short-lived sign-in token in memory (never in storage) and signs in again when it has ended.
 "use strict";
 
-const state = { auth: null, user: null, roles: [], closeDiff: null, files: {}, decisionId: null, candidate: null, candidates: [], staged: {} };
+const state = { auth: null, user: null, roles: [], closeDiff: null, files: {}, decisionId: null, candidate: null, candidates: [], staged: {}, model: null };
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,6 +31,7 @@ function show(view) {
   document.querySelectorAll("#nav button").forEach((b) => b.classList.toggle("current", b.dataset.view === view));
   if (view === "decisions") { searchDecisions(); }
   if (view === "rule-sets") { loadCandidates(); }
+  if (view === "models") { loadModels(); }
 }
 
 function allowed(element) {
@@ -312,6 +313,113 @@ $("activate-button").addEventListener("click", lifecycleStep("activate"));
 $("rollback-button").addEventListener("click", lifecycleStep("rollback"));
 $("shadow-button").addEventListener("click", lifecycleStep("shadow"));
 $("shadow-stop-button").addEventListener("click", lifecycleStep("shadow/stop"));
+
+// Models: candidates with their validation reports, the quality bar, approve / activate / retire / roll back, shadow,
+// proposals of registered models.
+
+async function loadModels() {
+  try {
+    const page = await api("/v1/models/candidates");
+    const bar = page.qualityBar;
+    $("quality-bar").textContent = "Quality bar: accuracy at least " + bar.minAccuracyLift + " above the best baseline, log-loss at most "
+      + bar.maxLogLoss + ", AUC at least " + bar.minAuc + ", fold spread at most " + bar.maxFoldSpread
+      + ", calibration error at most " + bar.maxCalibrationError + ", at least " + bar.minSamples + " out-of-sample predictions.";
+    const body = $("model-list").querySelector("tbody");
+    body.replaceChildren();
+    page.candidates.slice().reverse().forEach((c) => {
+      const row = document.createElement("tr");
+      row.dataset.candidateId = c.id;
+      [c.id, c.status, c.model, c.version, c.symbol, c.purpose, c.role, c.outOfSampleAccuracy.toFixed(4), c.auc.toFixed(4),
+        c.weight.toFixed(4), c.approvedBy || "", c.activatedBy || "", c.inShadow ? "yes" : ""].forEach((text) => cell(row, text));
+      row.addEventListener("click", () => openModel(c.id));
+      body.appendChild(row);
+    });
+    $("models-error").textContent = "";
+  } catch (error) {
+    $("models-error").textContent = error.message;
+  }
+}
+
+async function openModel(candidateId) {
+  try {
+    const c = await api("/v1/models/candidates/" + encodeURIComponent(candidateId));
+    state.model = c;
+    $("model-detail").hidden = false;
+    $("model-title").textContent = c.id + ": " + c.model + " " + c.version + " for " + c.symbol + " " + c.purpose + " ("
+      + c.role + "), " + c.status + " (proposed by " + c.author + ")";
+    $("model-shortfalls").textContent = c.shortfalls.length ? "Below the quality bar: " + c.shortfalls.join("; ") : "";
+    $("model-validation").replaceChildren(validationTables(c.validation));
+    const own = c.author === state.user;
+    const awaiting = c.status === "AWAITING_APPROVAL";
+    $("model-approve-button").hidden = !awaiting || own;
+    $("own-model").hidden = !awaiting || !own;
+    $("model-activate-button").hidden = c.status !== "APPROVED";
+    $("model-alongside-button").hidden = c.status !== "APPROVED" || c.role !== "PRIMARY";
+    $("model-retire-button").hidden = c.status !== "ACTIVE";
+    $("model-rollback-button").hidden = c.status !== "RETIRED";
+    $("model-shadow-button").hidden = !(awaiting || c.status === "APPROVED") || c.inShadow;
+    $("model-shadow-stop-button").hidden = !c.inShadow;
+    $("models-error").textContent = "";
+  } catch (error) {
+    $("models-error").textContent = error.message;
+  }
+}
+
+/** The learner beside the baselines, its folds and its calibration, as the validation report holds them. */
+function validationTables(v) {
+  const box = element("div");
+  const fixed = (x) => (x == null ? "" : Number(x).toFixed(4));
+  box.appendChild(element("p", v.samples + " samples " + v.dataFrom + " .. " + v.dataTo + ", " + v.folds
+    + " folds, data SHA-256 " + v.dataSha256, "hint"));
+  const rows = [[v.learner, v.outOfSample.samples, fixed(v.outOfSample.accuracy), fixed(v.outOfSample.logLoss), fixed(v.outOfSample.auc)]];
+  v.baselines.forEach((b) => rows.push([b.id, b.outOfSample.samples, fixed(b.outOfSample.accuracy), fixed(b.outOfSample.logLoss),
+    fixed(b.outOfSample.auc)]));
+  box.appendChild(table(["model", "out-of-sample", "accuracy", "log-loss", "AUC"], rows));
+  box.appendChild(element("p", "Lift over " + v.bestBaseline + ": " + fixed(v.accuracyLift) + "; fold accuracies "
+    + v.foldAccuracies.map(fixed).join(" ") + " (spread " + fixed(v.foldAccuracySpread) + "); calibration error "
+    + fixed(v.calibration.expectedCalibrationError) + ", Brier " + fixed(v.calibration.brier)));
+  box.appendChild(table(["predicted", "predictions", "mean predicted", "observed up"], v.calibration.bins.map((b) =>
+    [fixed(b.lower) + " to " + fixed(b.upper), b.count, fixed(b.meanPredicted), fixed(b.observedUpShare)])));
+  return box;
+}
+
+function modelStep(step, body) {
+  return async () => {
+    try {
+      await api("/v1/models/candidates/" + encodeURIComponent(state.model.id) + "/" + step,
+        Object.assign({ method: "POST" }, body ? { body: JSON.stringify(body) } : {}));
+    } catch (error) {
+      $("models-error").textContent = error.message;
+      return;
+    } finally {
+      await loadModels();
+    }
+    await openModel(state.model.id);
+  };
+}
+$("model-approve-button").addEventListener("click", modelStep("approve"));
+$("model-activate-button").addEventListener("click", modelStep("activate"));
+$("model-alongside-button").addEventListener("click", modelStep("activate", { alongside: true }));
+$("model-retire-button").addEventListener("click", modelStep("retire"));
+$("model-rollback-button").addEventListener("click", modelStep("rollback"));
+$("model-shadow-button").addEventListener("click", modelStep("shadow"));
+$("model-shadow-stop-button").addEventListener("click", modelStep("shadow/stop"));
+
+$("propose-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  const optional = (id) => $(id).value.trim() || undefined;
+  const proposal = { model: $("propose-model").value.trim(), version: $("propose-version").value.trim(),
+    symbol: optional("propose-symbol"), purpose: optional("propose-purpose"), role: $("propose-role").value,
+    note: optional("propose-note") };
+  try {
+    const candidate = await api("/v1/models/candidates", { method: "POST", body: JSON.stringify(proposal) });
+    await loadModels();
+    await openModel(candidate.id);
+  } catch (error) {
+    await loadModels(); // a refusal at the quality bar is stored too: list it, then say why
+    $("models-error").textContent = error.message;
+  }
+});
 
 const uploadEditor = ArbiterEditor.createEditor($("upload-editor"));
 $("upload-path").addEventListener("input", () => uploadEditor.setPath($("upload-path").value.trim()));

@@ -3,10 +3,10 @@ package dev.arbiter.engine.report;
 import java.time.Instant;
 
 /**
- * A change an auditor must see in a period: a rule-set, limits or parameters activation, or a trading-state
- * change (halt, reduce-only, resume), with who made it and why.
+ * A change an auditor must see in a period: a step of the rule-set or model lifecycle, or a trading-state change
+ * (halt, reduce-only, resume), with who made it and why.
  *
- * @param kind   what changed, e.g. {@code RULE_SET_ACTIVATED} or {@code TRADING_STATE}
+ * @param kind   what changed, e.g. {@code RULE_SET_ACTIVATED}, {@code MODEL_APPROVED} or {@code TRADING_STATE}
  * @param target what it applies to: a version, an account, a symbol or {@code *} for everything
  * @param state  the state it moved to, e.g. {@code HALTED}, {@code ACTIVE} or the activated version
  */

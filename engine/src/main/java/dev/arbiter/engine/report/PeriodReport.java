@@ -26,7 +26,7 @@ public final class PeriodReport {
 
     /** The section headings, in page order. */
     public static final List<String> SECTIONS = List.of("Decisions", "Rejections and caps by layer and rule",
-            "Halts and resumptions", "Limit utilisation", "Rule-set changes", "Decision list");
+            "Halts and resumptions", "Limit utilisation", "Rule-set and model changes", "Decision list");
 
     private PeriodReport() {
     }
@@ -58,7 +58,7 @@ public final class PeriodReport {
         rejections(html, inPeriod);
         halts(html, inPeriod, changesInPeriod);
         utilisation(html, inPeriod);
-        ruleSetChanges(html, changesInPeriod);
+        lifecycleChanges(html, changesInPeriod);
         decisionList(html, inPeriod);
         return html.raw("</body>\n</html>\n").toString();
     }
@@ -168,10 +168,10 @@ public final class PeriodReport {
         return java.util.Optional.of(gross.divide(limit, MathContext.DECIMAL64).doubleValue());
     }
 
-    private static void ruleSetChanges(Html html, List<ChangeRecord> changes) {
-        html.element("h2", "Rule-set changes");
+    private static void lifecycleChanges(Html html, List<ChangeRecord> changes) {
+        html.element("h2", "Rule-set and model changes");
         html.recordTable(changes.stream().filter(c -> !c.kind().equals("TRADING_STATE")).toList(),
-                "No rule-set, limits or parameters change in this period.");
+                "No rule-set, limits, parameters or model change in this period.");
     }
 
     private static void decisionList(Html html, List<DecisionResult> decisions) {

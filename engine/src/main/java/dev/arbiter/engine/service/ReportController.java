@@ -7,6 +7,7 @@ import dev.arbiter.engine.report.DecisionReport;
 import dev.arbiter.engine.report.PeriodReport;
 import dev.arbiter.engine.service.security.AccountScope;
 import dev.arbiter.engine.service.store.CandidateTable;
+import dev.arbiter.engine.service.store.ModelCandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.StoredDecision;
@@ -44,14 +45,16 @@ class ReportController {
     private final DecisionSearch search;
     private final TradingStateStore tradingStates;
     private final CandidateTable candidates;
+    private final ModelCandidateTable models;
     private final DecisionRepository decisions;
     private final DeferredExplanations explanations;
 
     ReportController(DecisionSearch search, TradingStateStore tradingStates, CandidateTable candidates,
-                     DecisionRepository decisions, DeferredExplanations explanations) {
+                     ModelCandidateTable models, DecisionRepository decisions, DeferredExplanations explanations) {
         this.search = search;
         this.tradingStates = tradingStates;
         this.candidates = candidates;
+        this.models = models;
         this.decisions = decisions;
         this.explanations = explanations;
     }
@@ -100,7 +103,7 @@ class ReportController {
         return PeriodReport.render(start, end, search.decidedBetween(start, end), changes());
     }
 
-    /** Trading-state changes and rule-set lifecycle steps, as the period report lists them. */
+    /** Trading-state changes and the steps of the rule-set and model lifecycles, as the period report lists them. */
     private List<ChangeRecord> changes() {
         List<ChangeRecord> changes = new ArrayList<>();
         for (TradingStateStore.Change change : tradingStates.history()) {
@@ -111,6 +114,12 @@ class ReportController {
             changes.add(new ChangeRecord(Instant.parse(String.valueOf(step.get("taken_at"))),
                     "RULE_SET_" + step.get("step"), String.valueOf(step.get("candidate_id")),
                     String.valueOf(step.get("release_key")), String.valueOf(step.get("actor")), ""));
+        }
+        for (Map<String, Object> step : models.steps()) {
+            changes.add(new ChangeRecord(Instant.parse(String.valueOf(step.get("taken_at"))),
+                    "MODEL_" + step.get("step"), String.valueOf(step.get("candidate_id")), step.get("model") + " "
+                    + step.get("model_version") + " for " + step.get("symbol") + " " + step.get("purpose"),
+                    String.valueOf(step.get("actor")), ""));
         }
         changes.sort(Comparator.comparing(ChangeRecord::at));
         return changes;

@@ -3,8 +3,23 @@ package dev.arbiter.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.engine.browser.HeadlessChromium;
+import dev.arbiter.kb.fact.Bar;
+import dev.arbiter.mlbridge.features.FeatureSets;
+import dev.arbiter.mlbridge.marketdata.Ta4jJsonBars;
+import dev.arbiter.mlbridge.model.Algorithm;
+import dev.arbiter.mlbridge.model.Dataset;
+import dev.arbiter.mlbridge.model.DatasetBuilder;
+import dev.arbiter.mlbridge.model.ForwardReturnLabel;
+import dev.arbiter.mlbridge.model.ModelRegistry;
+import dev.arbiter.mlbridge.model.ModelTrainer;
+import dev.arbiter.mlbridge.model.WalkForward;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +43,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * the test that pins the new collar, uploads them and reads the rendered impact and the diff against the active
  * release, but is not offered approval; a second officer approves and activates it in one click; an auditor reads
  * candidates without their controls, verifies the chain and reads a period report; an administrator sees every tab
- * but no rule-change controls. Each role sees only its own tabs. Screenshots go to target/screenshots.
+ * but no rule-change controls. Each role sees only its own tabs. Two officers take a model trained on the real ETH-USD
+ * bars through its lifecycle in the Models tab: one below the desk's quality bar is refused with the numbers, the other
+ * is proposed by one officer and approved and activated by the other; an auditor reads it without the controls.
+ * Screenshots go to target/screenshots.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsoleBrowserIT {
@@ -38,10 +56,31 @@ class ConsoleBrowserIT {
     @LocalServerPort
     private int port;
 
+    private static final Path MODELS = registryDirectory();
+    /** The desk's bar: between the two models' out-of-sample counts, worked out once they are trained. */
+    private static int minSamples;
+
     @BeforeAll
-    static void needsPostgresAndChromium() {
+    static void needsPostgresAndChromium() throws Exception {
         PostgresScratch.assumeReachable();
         HeadlessChromium.assumeInstalled();
+        // two logistic models on the real ETH-USD bars, one validated on far fewer out-of-sample predictions: the
+        // desk's bar sits between the two
+        List<Bar> bars;
+        try (InputStream in = ConsoleBrowserIT.class.getResourceAsStream("/ETH-USD-PT5M-2023-3-13_2023-3-15.json")) {
+            bars = Ta4jJsonBars.read(in, "ETH-USD", Duration.ofMinutes(5));
+        }
+        Dataset data = DatasetBuilder.build(bars, FeatureSets.builtIn().get("model"), new ForwardReturnLabel(6));
+        ModelTrainer trainer = new ModelTrainer(Clock.fixed(bars.getLast().endTime(), ZoneOffset.UTC));
+        int[] outOfSample = new int[2];
+        int[] minTrain = {200, data.size() - 150};
+        for (int v = 0; v < 2; v++) {
+            ModelTrainer.Trained trained = trainer.train("logit-eth-5m", String.valueOf(v + 1), "model", data,
+                    Duration.ofMinutes(5), Algorithm.LOGIT, new WalkForward(2, minTrain[v], Math.max(400, minTrain[v]), 6), 11);
+            new ModelRegistry(MODELS).register(trained.metadata(), trained.model());
+            outOfSample[v] = trained.metadata().validation().outOfSample().samples();
+        }
+        minSamples = (outOfSample[0] + outOfSample[1]) / 2;
         browser = HeadlessChromium.start();
     }
 
@@ -55,6 +94,63 @@ class ConsoleBrowserIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         PostgresScratch.register(registry, "console");
+        registry.add("arbiter.models.dir", MODELS::toString);
+        // this desk's bar asks for a number of out-of-sample predictions and holds nothing else (days of 5-minute bars)
+        registry.add("arbiter.models.quality-bar.min-samples", () -> String.valueOf(minSamples));
+        registry.add("arbiter.models.quality-bar.min-accuracy-lift", () -> "-1");
+        registry.add("arbiter.models.quality-bar.max-log-loss", () -> "10");
+        registry.add("arbiter.models.quality-bar.min-auc", () -> "0");
+        registry.add("arbiter.models.quality-bar.max-fold-spread", () -> "1");
+        registry.add("arbiter.models.quality-bar.max-calibration-error", () -> "1");
+    }
+
+    @Test
+    void twoOfficersTakeAModelThroughItsLifecycleInTheConsole() throws Exception {
+        signIn("risk-officer", "risk-pw");
+        click("models");
+        waitForText(By.id("quality-bar"), "at least " + minSamples + " out-of-sample predictions");
+        propose("logit-eth-5m", "2");
+        waitForText(By.id("models-error"), "falls short of the quality bar: out-of-sample predictions");
+        assertThat(browser.findElement(By.id("models-error")).getText())
+                .contains("fewer than the " + minSamples + " the bar needs");
+        propose("logit-eth-5m", "1");
+        waitForText(By.id("model-title"), "AWAITING_APPROVAL");
+        assertThat(browser.findElement(By.id("own-model")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("model-approve-button")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("model-validation")).getText()).contains("majority", "previous-return-sign",
+                "Lift over", "calibration error");
+        HeadlessChromium.screenshot(browser, "console-model-proposed");
+
+        signIn("risk-officer-2", "risk2-pw");
+        click("models");
+        waitForText(By.cssSelector("#model-list tbody"), "AWAITING_APPROVAL");
+        clickStable(By.xpath("//table[@id='model-list']/tbody/tr[td[2]='AWAITING_APPROVAL']"));
+        waitForText(By.id("model-title"), "AWAITING_APPROVAL");
+        browser.findElement(By.id("model-approve-button")).click();
+        waitForText(By.id("model-title"), "APPROVED");
+        browser.findElement(By.id("model-activate-button")).click();
+        waitForText(By.id("model-title"), "ACTIVE");
+        HeadlessChromium.screenshot(browser, "console-model-active");
+        JsonNode active = ServiceClient.json(ServiceClient.as(port, "trader").get("/v1/models/active"));
+        assertThat(active.path("active")).singleElement().satisfies(m -> {
+            assertThat(m.path("model").asString()).isEqualTo("logit-eth-5m");
+            assertThat(m.path("version").asString()).isEqualTo("1");
+            assertThat(m.path("approvedBy").asString()).isEqualTo("risk-officer-2");
+        });
+
+        signIn("auditor", "auditor-pw");
+        click("models");
+        waitForText(By.cssSelector("#model-list tbody"), "BELOW_QUALITY_BAR");
+        clickStable(By.xpath("//table[@id='model-list']/tbody/tr[td[2]='BELOW_QUALITY_BAR']"));
+        waitForText(By.id("model-shortfalls"), "Below the quality bar: out-of-sample predictions");
+        assertThat(browser.findElement(By.id("propose-form")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#model-detail button"))).noneMatch(WebElement::isDisplayed);
+    }
+
+    private void propose(String model, String version) {
+        type("propose-model", model);
+        type("propose-version", version);
+        browser.findElement(By.id("propose-submit")).click();
     }
 
     @Test
@@ -79,7 +175,7 @@ class ConsoleBrowserIT {
         HeadlessChromium.screenshot(browser, "console-trader-report");
 
         signIn("risk-officer", "risk-pw");
-        assertThat(visibleTabs()).containsExactly("Rule sets", "Reports", "Risk");
+        assertThat(visibleTabs()).containsExactly("Rule sets", "Models", "Reports", "Risk");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "ACTIVE");
         // the editor highlights DRL: the keyword "rule" is drawn unlike the rule's name beside it
@@ -153,7 +249,7 @@ class ConsoleBrowserIT {
 
         // an auditor reads candidates, their impact and diff, and can neither upload nor approve
         signIn("auditor", "auditor-pw");
-        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Reports", "Audit chain", "Risk");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Models", "Reports", "Audit chain", "Risk");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "RETIRED");
         clickStable(By.xpath("//table[@id='candidate-list']/tbody/tr[td[2]='RETIRED']"));
@@ -188,7 +284,7 @@ class ConsoleBrowserIT {
 
         // an administrator sees every tab; rule changes stay with the risk officers
         signIn("admin", "admin-pw");
-        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Reports", "Audit chain", "Risk");
+        assertThat(visibleTabs()).containsExactly("Decisions", "Rule sets", "Models", "Reports", "Audit chain", "Risk");
         click("rule-sets");
         waitForText(By.cssSelector("#candidate-list tbody"), "ACTIVE");
         assertThat(browser.findElement(By.id("upload-form")).isDisplayed()).isFalse();
@@ -288,6 +384,14 @@ class ConsoleBrowserIT {
                     d.findElement(locator).click();
                     return true;
                 });
+    }
+
+    private static Path registryDirectory() {
+        try {
+            return Files.createTempDirectory("arbiter-console-models");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static WebElement waitFor(By locator) {

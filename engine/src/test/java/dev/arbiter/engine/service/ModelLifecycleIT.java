@@ -43,7 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * quality bar with the numbers; the hourly logistic model proposed by one officer, refused to its own author, approved
  * by the second and activated; decisions asking for the direction slot then run it (and nothing else: a registered
  * model nobody activated is refused); the hourly trees join it as an ensemble weighted by validation score; retire,
- * rollback; every step on an audit chain that verifies. Reads the shared market data in place; skipped, saying so,
+ * rollback (one approval from the command line); every step on an audit chain and in the period report. Reads the shared market data in place; skipped, saying so,
  * where it is absent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -138,7 +138,9 @@ class ModelLifecycleIT {
         // the hourly trees join as an ensemble member, weighted by validation score
         String gbtId = created(officer.post("/v1/models/candidates", proposal("gbt-direction", "PRIMARY")))
                 .path("id").asString();
-        step(second, gbtId, "approve");
+        // the same steps from the command line: the author is refused, the second officer approves
+        assertThat(cli("risk-officer", "risk-pw", "models", "step", "approve", gbtId)).isEqualTo(1);
+        assertThat(cli("risk-officer-2", "risk2-pw", "models", "step", "approve", gbtId)).isZero();
         JsonNode joined = ServiceClient.json(officer.post("/v1/models/candidates/" + gbtId + "/activate",
                 "{\"alongside\": true}"));
         assertThat(joined.path("status").asString()).isEqualTo("ACTIVE");
@@ -170,6 +172,10 @@ class ModelLifecycleIT {
         });
         assertThat(trader.post("/v1/models/candidates", proposal("logit-direction", "FALLBACK")).statusCode())
                 .isEqualTo(403);
+        String period = ServiceClient.as(port, "auditor").get("/v1/reports/period?from=2000-01-01T00:00:00Z&to="
+                + Instant.now().plusSeconds(60)).body();
+        assertThat(period).contains("Rule-set and model changes", "MODEL_REFUSED", "MODEL_APPROVED", "MODEL_ACTIVATED",
+                "MODEL_RETIRED", "MODEL_ROLLED_BACK", "logit-direction 2026-05-16 for BTC-USDT direction");
         JsonNode verify = ServiceClient.json(ServiceClient.as(port, "auditor").get("/v1/audit/verify"));
         assertThat(verify.path("intact").asBoolean()).as(verify.toString()).isTrue();
     }
@@ -255,6 +261,14 @@ class ModelLifecycleIT {
         JsonNode problem = ServiceClient.json(response);
         assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
         assertThat(problem.path("accepted").asString()).as(response.body()).contains(accepted);
+    }
+
+    private int cli(String user, String password, String... command) throws Exception {
+        Path passwordFile = Files.writeString(Files.createTempFile("arbiter-pw", ".txt"), password);
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--server", "http://localhost:" + port, "--user", user, "--password-file",
+                passwordFile.toString()));
+        return dev.arbiter.engine.cli.ArbiterCli.execute(args.toArray(String[]::new));
     }
 
     private static String r(double value) {

@@ -12,10 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Model candidates in the database, and each step of their lifecycle as an audit record. */
 public final class ModelCandidateTable implements ModelCandidateStore {
 
+    private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final CandidateDocuments<ModelCandidate> documents;
 
     public ModelCandidateTable(JdbcTemplate jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
         this.audit = audit;
         this.documents = new CandidateDocuments<>(jdbc, "model_candidate", "mdl-", ModelCandidate.class);
     }
@@ -49,5 +51,11 @@ public final class ModelCandidateTable implements ModelCandidateStore {
                 "model", candidate.model(), "model_version", candidate.version(), "symbol", candidate.symbol(),
                 "purpose", candidate.purpose(),
                 "candidate_sha256", CanonicalJson.sha256(CanonicalJson.write(candidate)))).join();
+    }
+
+    /** Every step taken, oldest first: what a period report lists as model changes. */
+    public List<Map<String, Object>> steps() {
+        return jdbc.queryForList("select step_id, candidate_id, step, actor, taken_at, model, model_version, symbol,"
+                + " purpose from model_step order by step_id");
     }
 }
