@@ -120,7 +120,9 @@ final class ModelRunner {
         Map<String, Double> weights = new LinkedHashMap<>();
         for (int i : slot) {
             RequestedModel m = request.models().get(i);
-            weights.put(m.model() + " " + m.version(), m.weight());
+            if (m.role() == RequestedModel.Role.PRIMARY) { // the members: the fallback is no part of the combination
+                weights.put(m.model() + " " + m.version(), m.weight());
+            }
         }
         double total = 0;
         double up = 0;
