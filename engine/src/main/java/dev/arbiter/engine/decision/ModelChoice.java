@@ -1,5 +1,7 @@
 package dev.arbiter.engine.decision;
 
+import static dev.arbiter.kb.Require.identifier;
+
 import dev.arbiter.mlbridge.predict.ModelId;
 import java.util.regex.Pattern;
 
@@ -21,7 +23,7 @@ public record ModelChoice(String symbol, String purpose, String model, String ve
     private static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     public ModelChoice {
-        dev.arbiter.kb.Require.identifier("ModelChoice", "symbol", symbol);
+        identifier("ModelChoice", "symbol", symbol);
         if (purpose != null) {
             requirePurpose("purpose", purpose);
         }

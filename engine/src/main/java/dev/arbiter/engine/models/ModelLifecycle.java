@@ -1,5 +1,7 @@
 package dev.arbiter.engine.models;
 
+import static dev.arbiter.kb.Require.identifier;
+
 import dev.arbiter.engine.decision.ActiveModels;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.ModelChoice;
@@ -68,7 +70,7 @@ public final class ModelLifecycle implements ActiveModels {
         String symbol = proposal.symbol() == null ? metadata.symbol() : proposal.symbol();
         String purpose = proposal.purpose() == null ? ModelChoice.DEFAULT_PURPOSE : proposal.purpose();
         try {
-            dev.arbiter.kb.Require.identifier("proposal", "symbol", symbol);
+            identifier("proposal", "symbol", symbol);
             ModelChoice.requirePurpose("purpose", purpose);
         } catch (InvalidFactException | InvalidRequestException e) {
             throw new LifecycleException(Code.INVALID_UPLOAD, e.getMessage());

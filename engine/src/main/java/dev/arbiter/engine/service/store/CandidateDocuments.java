@@ -54,8 +54,7 @@ final class CandidateDocuments<T> {
 
     /** The id of the next step recorded in {@code stepTable}. */
     long nextStepId(String stepTable) {
-        Long id = jdbc.queryForObject("select coalesce(max(step_id), 0) + 1 from " + stepTable, Long.class);
-        return id == null ? 1 : id;
+        return jdbc.queryForObject("select coalesce(max(step_id), 0) + 1 from " + stepTable, Long.class);
     }
 
     private T read(String json) {
