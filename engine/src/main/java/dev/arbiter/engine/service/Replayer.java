@@ -6,6 +6,7 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.engine.json.Timings;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.StoredDecision;
@@ -41,8 +42,7 @@ final class Replayer {
     }
 
     private static boolean timing(JsonDiff.Difference difference) {
-        String path = difference.path();
-        return path.endsWith("Micros") || path.endsWith("Millis") || path.endsWith("Nanos");
+        return Timings.isTiming(difference.path());
     }
 
     private final PipelinesByKind pipelines;

@@ -45,7 +45,7 @@ public record DeskState(long journalPosition, List<TradingControl> controls, Kil
     }
 
     /** Whether the action fits its scope: the kill switch is the desk's (GLOBAL) or an account's, not an instrument's. */
-    static void check(DeskEvent e) {
+    public static void check(DeskEvent e) {
         if (e.scope() == HaltScope.ACCOUNT) {
             throw new InvalidEventException("scope", "ACCOUNT", "INSTRUMENT or GLOBAL for a desk action");
         }

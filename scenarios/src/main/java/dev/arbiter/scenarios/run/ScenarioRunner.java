@@ -166,6 +166,7 @@ public final class ScenarioRunner {
                         null, null, models.stream().filter(m -> core.bars(m.symbol()).size() >= spec.windowBars())
                                 .map(m -> new ModelChoice(m.symbol(), m.purpose(), m.model(), m.version())).toList(),
                         intents, null);
+                listener.requested(step, id, request);
                 DecisionResult result = decisions.decide(id, request, pipeline, lookup);
                 listener.decided(step, result.trace().request(), result);
                 steps.add(record(step, time, result, core.account(accountId), listed.keySet()));
@@ -205,7 +206,7 @@ public final class ScenarioRunner {
      * The scenario's instruments as the engine's reference data lists them: on the simulated venue, a perpetual where
      * the rule set's instruments list one.
      */
-    static Map<String, Instrument> instruments(ScenarioSpec spec) {
+    public static Map<String, Instrument> instruments(ScenarioSpec spec) {
         Contracts contracts = Contracts.of(spec.market(), spec.rules().instruments());
         Map<String, Instrument> listed = new LinkedHashMap<>();
         for (MarketFeed feed : spec.market()) {

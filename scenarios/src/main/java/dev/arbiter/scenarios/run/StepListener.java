@@ -1,5 +1,6 @@
 package dev.arbiter.scenarios.run;
 
+import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
 
@@ -14,4 +15,11 @@ public interface StepListener {
      *                ({@code result.trace().request()}): it decides the same again on its own
      */
     void decided(int step, DecisionRequest request, DecisionResult result);
+
+    /**
+     * The client's request of a step as the runner sends it, before the engine decides it: with the bars and venue
+     * events the runner gave the engine, what a recorder needs to feed the same inputs to another engine.
+     */
+    default void requested(int step, String decisionId, ClientRequest request) {
+    }
 }

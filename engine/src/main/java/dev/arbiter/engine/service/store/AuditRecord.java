@@ -17,7 +17,8 @@ public record AuditRecord(long seq, AuditKind kind, String subject, String recor
                 hashOf(seq, kind.name(), subject, recordedAt, payloadHash, prevHash));
     }
 
-    static String hashOf(long seq, String kind, String subject, String recordedAt, String payloadHash, String prevHash) {
+    /** A record's hash: the chain's one definition, shared with the chains the cluster job writes per account. */
+    public static String hashOf(long seq, String kind, String subject, String recordedAt, String payloadHash, String prevHash) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("seq", seq);
         fields.put("kind", kind);

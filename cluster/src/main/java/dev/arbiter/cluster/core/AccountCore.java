@@ -1,0 +1,149 @@
+package dev.arbiter.cluster.core;
+
+import dev.arbiter.cluster.input.StreamInput;
+import dev.arbiter.cluster.state.AccountSlice;
+import dev.arbiter.cluster.state.AccountStore;
+import dev.arbiter.cluster.state.SliceJournal;
+import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.DecisionResult;
+import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.engine.json.DecisionRequestReader;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.EngineDecisions;
+import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.state.StateHash;
+import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.kb.InvalidFactException;
+import dev.arbiter.kb.state.AccountState;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One account's engine in the job: the service's {@link TradingCore} and {@link EngineDecisions} over the account's
+ * {@link SliceJournal}, taking the account's inputs one at a time, each answered by records of the account's chain.
+ * It is rebuilt from the account's slice and store whenever the worker has none (after a restart or a failover), and
+ * decides exactly as the one it replaces would have: the same state, the same market streams, the same desk.
+ */
+public final class AccountCore {
+
+    private final String accountId;
+    private final CoreSetup setup;
+    private final TradingCore core;
+    private final EngineDecisions decisions;
+    private long deskBroadcasts;
+    private AccountRecord.Head head;
+
+    public AccountCore(AccountSlice slice, AccountStore store, CoreSetup setup) {
+        this.accountId = slice.state().accountId();
+        this.setup = setup;
+        this.core = new TradingCore(new SliceJournal(slice.state(), store), setup.settings(), setup.features());
+        this.decisions = new EngineDecisions(core, setup.models());
+        this.deskBroadcasts = slice.deskBroadcasts();
+        this.head = slice.head();
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    /** What the job keeps of the account after the inputs taken so far. */
+    public AccountSlice slice() {
+        return new AccountSlice(core.account(accountId), deskBroadcasts, head);
+    }
+
+    /**
+     * Applies the desk's broadcast actions this core has not applied yet, in their order.
+     *
+     * @param broadcasts every desk action broadcast so far, in order
+     */
+    public void catchUp(List<DeskEvent> broadcasts) {
+        for (; deskBroadcasts < broadcasts.size(); deskBroadcasts++) {
+            core.submit(broadcasts.get((int) deskBroadcasts));
+        }
+    }
+
+    /** Takes one input of the account; the answer, if it has one, is the chain's next record. */
+    public Optional<AccountRecord> take(StreamInput input) {
+        if (!input.accountId().equals(accountId)) {
+            throw new IllegalStateException("account " + accountId + "'s core was given an input of " + input.accountId());
+        }
+        try {
+            return switch (input) {
+                case StreamInput.Decide d -> Optional.of(decide(d));
+                case StreamInput.Event e -> Optional.of(event(e));
+                case StreamInput.MarketBar b -> {
+                    core.bar(b.bar());
+                    yield Optional.empty();
+                }
+                case StreamInput.MarkUpdate m -> {
+                    core.markPrice(m.mark());
+                    yield Optional.empty();
+                }
+            };
+        } catch (InvalidRequestException e) {
+            return Optional.of(refused(input, e.field(), e.value(), e.accepted()));
+        } catch (InvalidEventException e) {
+            return Optional.of(refused(input, e.field(), e.value(), e.accepted()));
+        } catch (InvalidFactException e) {
+            return Optional.of(refused(input, e.fact() + "." + e.field(), e.value(), e.accepted()));
+        }
+    }
+
+    private AccountRecord decide(StreamInput.Decide d) {
+        ClientRequest request = DecisionRequestReader.readClient(d.request().getBytes(StandardCharsets.UTF_8));
+        if (!request.accountId().equals(accountId)) {
+            throw new InvalidRequestException("account.accountId", "'" + request.accountId() + "'",
+                    "the account the input is keyed by, '" + accountId + "'");
+        }
+        DecisionResult result = decisions.decide(d.decisionId(), request, setup.pipeline(), setup.listed());
+        return record(AccountRecord.Kind.DECISION, d.decisionId(), request.asOf(), AccountRecord.decisionPayload(result));
+    }
+
+    private AccountRecord event(StreamInput.Event e) {
+        AccountEvent event = e.event();
+        if (!event.accountId().equals(accountId)) {
+            throw new InvalidEventException("accountId", "'" + event.accountId() + "'",
+                    "the account the input is keyed by, '" + accountId + "'");
+        }
+        TradingCore.Applied applied = core.submit(event, e.key());
+        AccountState state = applied.state();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event);
+        payload.put("duplicate", applied.duplicate());
+        payload.put("journalPosition", state.journalPosition());
+        payload.put("stateHash", StateHash.of(state));
+        return record(AccountRecord.Kind.EVENT, subjectOf(e), event.at(), CanonicalJson.write(payload));
+    }
+
+    private AccountRecord refused(StreamInput input, String field, String value, String accepted) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("field", field);
+        payload.put("value", value);
+        payload.put("accepted", accepted);
+        String subject = switch (input) {
+            case StreamInput.Decide d -> d.decisionId();
+            case StreamInput.Event e -> subjectOf(e);
+            case StreamInput.MarketBar b -> "bar " + b.bar().symbol() + " " + b.bar().openTime();
+            case StreamInput.MarkUpdate m -> "mark " + m.mark().symbol() + " " + m.mark().time();
+        };
+        // a refusal is recorded at the account's own latest time: the input's may be what was wrong with it
+        Instant at = core.account(accountId).lastEventAt();
+        return record(AccountRecord.Kind.REFUSED, subject, at, CanonicalJson.write(payload));
+    }
+
+    private static String subjectOf(StreamInput.Event e) {
+        return e.key() != null ? e.key() : e.event().getClass().getSimpleName() + " " + e.event().at();
+    }
+
+    private AccountRecord record(AccountRecord.Kind kind, String subject, Instant at, String payload) {
+        AccountRecord record = AccountRecord.next(accountId, head, kind, subject, at == null ? "" : at.toString(), payload);
+        head = record.head();
+        return record;
+    }
+}

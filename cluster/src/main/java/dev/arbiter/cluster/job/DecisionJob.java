@@ -1,0 +1,132 @@
+package dev.arbiter.cluster.job;
+
+import dev.arbiter.cluster.core.AccountRecord;
+import dev.arbiter.cluster.input.StreamInput;
+import dev.arbiter.cluster.state.JsonTypeInfo;
+import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.engine.state.DeskEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job's topology: account inputs keyed by account id, the desk's actions broadcast beside them, one decision
+ * stage ({@link DecisionFunction}), the answers out. {@link #decisions} is the stage on any streams (a bounded replay
+ * gives it a finite one); {@link #onKafka} wires it between the topics, exactly once.
+ */
+public final class DecisionJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionJob.class);
+
+    /** The stream types, declared: nothing in the job is left to Flink's reflection or to Kryo. */
+    public static final TypeInformation<StreamInput> INPUT = new JsonTypeInfo<>(StreamInput.class);
+    public static final TypeInformation<DeskEvent> DESK_ACTION = new JsonTypeInfo<>(DeskEvent.class);
+    public static final TypeInformation<AccountRecord> RECORD = new JsonTypeInfo<>(AccountRecord.class);
+
+    private DecisionJob() {
+    }
+
+    /** Decides {@code inputs}, account by account, with the desk's actions from {@code desk}. */
+    public static DataStream<AccountRecord> decisions(DataStream<StreamInput> inputs, DataStream<DeskEvent> desk,
+                                                      JobSettings settings) {
+        return inputs.keyBy(StreamInput::accountId, Types.STRING)
+                .connect(desk.broadcast(DecisionFunction.DESK))
+                .process(new DecisionFunction(settings), RECORD)
+                .uid("decide").name("decide");
+    }
+
+    /**
+     * Reads {@link Topics#inputs} and {@link Topics#desk}, decides, and writes {@link Topics#decisions} in Kafka
+     * transactions committed with each checkpoint: a reader with {@code isolation.level=read_committed} sees each
+     * answer once, also across failovers. Offsets are part of the checkpoint; a job started afresh resumes from its
+     * group's committed offsets.
+     */
+    public static void onKafka(StreamExecutionEnvironment env, Topics topics, JobSettings settings, String groupId) {
+        KafkaSource<StreamInput> inputs = KafkaSource.<StreamInput>builder()
+                .setBootstrapServers(topics.bootstrap())
+                .setTopics(topics.inputs())
+                .setGroupId(groupId)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new JsonInput<>(StreamInput.class, INPUT))
+                .setProperty("isolation.level", "read_committed")
+                .build();
+        KafkaSource<DeskEvent> desk = KafkaSource.<DeskEvent>builder()
+                .setBootstrapServers(topics.bootstrap())
+                .setTopics(topics.desk())
+                .setGroupId(groupId + "-desk")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setValueOnlyDeserializer(new JsonInput<>(DeskEvent.class, DESK_ACTION))
+                .setProperty("isolation.level", "read_committed")
+                .build();
+        DataStream<AccountRecord> answers = decisions(
+                env.fromSource(inputs, WatermarkStrategy.noWatermarks(), "inputs").uid("inputs"),
+                env.fromSource(desk, WatermarkStrategy.noWatermarks(), "desk").uid("desk").setParallelism(1),
+                settings);
+        Properties producer = new Properties();
+        // longer than a checkpoint, shorter than the broker's transaction.max.timeout.ms (15 min by default)
+        producer.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(5).toMillis()));
+        answers.sinkTo(KafkaSink.<AccountRecord>builder()
+                        .setBootstrapServers(topics.bootstrap())
+                        .setRecordSerializer(KafkaRecordSerializationSchema.<AccountRecord>builder()
+                                .setTopic(topics.decisions())
+                                .setKeySerializationSchema(r -> r.accountId().getBytes(StandardCharsets.UTF_8))
+                                .setValueSerializationSchema(r -> CanonicalJson.write(r).getBytes(StandardCharsets.UTF_8))
+                                .build())
+                        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                        .setTransactionalIdPrefix(topics.transactionPrefix())
+                        .setKafkaProducerConfig(producer)
+                        .build())
+                .uid("answers").name("answers");
+    }
+
+    /**
+     * Reads a topic's JSON. A record that is not one (written by something other than the gateway or a replay) is
+     * logged and skipped rather than failing the job over and over.
+     */
+    static final class JsonInput<T> implements DeserializationSchema<T> {
+
+        private final Class<T> type;
+        private final TypeInformation<T> produced;
+
+        JsonInput(Class<T> type, TypeInformation<T> produced) {
+            this.type = type;
+            this.produced = produced;
+        }
+
+        @Override
+        public T deserialize(byte[] message) throws IOException {
+            try {
+                return ArbiterJson.mapper().readValue(message, type);
+            } catch (RuntimeException e) {
+                LOG.warn("skipped a record that is not a {} in JSON ({} bytes)", type.getSimpleName(), message.length);
+                return null;
+            }
+        }
+
+        @Override
+        public boolean isEndOfStream(T next) {
+            return false;
+        }
+
+        @Override
+        public TypeInformation<T> getProducedType() {
+            return produced;
+        }
+    }
+}
