@@ -9,17 +9,22 @@ import dev.arbiter.engine.state.DeskEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.slf4j.Logger;
@@ -40,6 +45,31 @@ public final class DecisionJob {
     public static final TypeInformation<AccountRecord> RECORD = new JsonTypeInfo<>(AccountRecord.class);
 
     private DecisionJob() {
+    }
+
+    /**
+     * The job's Flink settings: no type may fall back to Kryo (every stream and state type is declared), and the
+     * parallelism given.
+     */
+    public static Configuration configuration(int parallelism) {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        return configuration;
+    }
+
+    /**
+     * A bounded job: recorded inputs (a scenario's, a journal's) decided account by account by the same stage, to its
+     * end. The desk's actions apply to each account's inputs that come after they reach its worker.
+     */
+    public static DataStream<AccountRecord> replay(StreamExecutionEnvironment env, List<StreamInput> inputs,
+                                                   List<DeskEvent> desk, JobSettings settings) {
+        SingleOutputStreamOperator<DeskEvent> actions = desk.isEmpty()
+                // Flink's collection source refuses an empty collection: a stream that ends without an action
+                ? env.fromData(Types.BOOLEAN, false).filter(b -> b).map(b -> (DeskEvent) null, DESK_ACTION)
+                : env.fromData(desk, DESK_ACTION);
+        return decisions(env.fromData(inputs, INPUT).name("recorded inputs"), actions.name("recorded desk actions"),
+                settings);
     }
 
     /** Decides {@code inputs}, account by account, with the desk's actions from {@code desk}. */

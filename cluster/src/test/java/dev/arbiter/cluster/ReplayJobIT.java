@@ -1,0 +1,55 @@
+package dev.arbiter.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.cluster.core.AccountRecord;
+import dev.arbiter.cluster.input.StreamInput;
+import dev.arbiter.cluster.job.DecisionJob;
+import dev.arbiter.cluster.job.JobSettings;
+import dev.arbiter.engine.json.ArbiterJson;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays as a bounded Flink job (MiniCluster, parallelism 2): four accounts' recorded scenario runs, interleaved,
+ * give exactly the decisions the scenario runner's single-process engine made, each once, in each account's order,
+ * chained.
+ */
+class ReplayJobIT {
+
+    @Test
+    void aBoundedJobDecidesRecordedRunsAsTheScenarioRunnerDid() throws Exception {
+        List<ScenarioTape> tapes = new ArrayList<>();
+        for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
+            tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
+        }
+        List<StreamInput> interleaved = Interleave.roundRobin(tapes.stream().map(ScenarioTape::inputs).toList());
+        JobSettings settings = new JobSettings(ScenarioTape::shippedScenarioPipeline,
+                ArbiterJson.mapper().writeValueAsString(tapes.get(0).instruments()), 60, 4096);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(DecisionJob.configuration(2));
+        List<AccountRecord> records = new ArrayList<>();
+        try (var answers = DecisionJob.replay(env, interleaved, List.of(), settings).executeAndCollect("replay")) {
+            answers.forEachRemaining(records::add);
+        }
+
+        Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
+        records.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
+        assertThat(byAccount).hasSize(4);
+        for (ScenarioTape tape : tapes) {
+            String account = tape.spec().account().accountId();
+            List<AccountRecord> chain = byAccount.get(account);
+            Chains.assertVerifies(chain);
+            List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();
+            assertThat(tape.decisions()).hasSize(24);
+            assertThat(decisions).extracting(AccountRecord::subject).containsExactlyElementsOf(tape.decisions().keySet());
+            for (AccountRecord decision : decisions) {
+                assertThat(decision.payload()).as(decision.subject()).isEqualTo(tape.decisions().get(decision.subject()));
+            }
+        }
+    }
+}
