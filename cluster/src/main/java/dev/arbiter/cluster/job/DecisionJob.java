@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -88,7 +89,12 @@ public final class DecisionJob {
      * group's committed offsets.
      */
     public static void onKafka(StreamExecutionEnvironment env, Topics topics, JobSettings settings, String groupId) {
-        KafkaSource<StreamInput> inputs = KafkaSource.<StreamInput>builder()
+        answersTo(topics, decisions(inputs(env, topics, groupId), desk(env, topics, groupId), settings));
+    }
+
+    /** The account inputs, read committed, from the group's committed offsets (the earliest for a new group). */
+    public static DataStream<StreamInput> inputs(StreamExecutionEnvironment env, Topics topics, String groupId) {
+        KafkaSource<StreamInput> source = KafkaSource.<StreamInput>builder()
                 .setBootstrapServers(topics.bootstrap())
                 .setTopics(topics.inputs())
                 .setGroupId(groupId)
@@ -96,7 +102,15 @@ public final class DecisionJob {
                 .setValueOnlyDeserializer(new JsonInput<>(StreamInput.class, INPUT))
                 .setProperty("isolation.level", "read_committed")
                 .build();
-        KafkaSource<DeskEvent> desk = KafkaSource.<DeskEvent>builder()
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "inputs").uid("inputs");
+    }
+
+    /**
+     * The desk's actions, every one from the topic's start: each worker's broadcast state must hold them all, and a
+     * worker that starts afresh replays them (they are few: officers' halts and kill switches).
+     */
+    public static DataStream<DeskEvent> desk(StreamExecutionEnvironment env, Topics topics, String groupId) {
+        KafkaSource<DeskEvent> source = KafkaSource.<DeskEvent>builder()
                 .setBootstrapServers(topics.bootstrap())
                 .setTopics(topics.desk())
                 .setGroupId(groupId + "-desk")
@@ -104,10 +118,11 @@ public final class DecisionJob {
                 .setValueOnlyDeserializer(new JsonInput<>(DeskEvent.class, DESK_ACTION))
                 .setProperty("isolation.level", "read_committed")
                 .build();
-        DataStream<AccountRecord> answers = decisions(
-                env.fromSource(inputs, WatermarkStrategy.noWatermarks(), "inputs").uid("inputs"),
-                env.fromSource(desk, WatermarkStrategy.noWatermarks(), "desk").uid("desk").setParallelism(1),
-                settings);
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "desk").uid("desk").setParallelism(1);
+    }
+
+    /** Writes the answers to {@link Topics#decisions}, keyed by account, in transactions committed with checkpoints. */
+    public static void answersTo(Topics topics, DataStream<AccountRecord> answers) {
         Properties producer = new Properties();
         // longer than a checkpoint, shorter than the broker's transaction.max.timeout.ms (15 min by default)
         producer.setProperty("transaction.timeout.ms", String.valueOf(Duration.ofMinutes(5).toMillis()));
@@ -115,14 +130,30 @@ public final class DecisionJob {
                         .setBootstrapServers(topics.bootstrap())
                         .setRecordSerializer(KafkaRecordSerializationSchema.<AccountRecord>builder()
                                 .setTopic(topics.decisions())
-                                .setKeySerializationSchema(r -> r.accountId().getBytes(StandardCharsets.UTF_8))
-                                .setValueSerializationSchema(r -> CanonicalJson.write(r).getBytes(StandardCharsets.UTF_8))
+                                .setKeySerializationSchema(new AccountKey())
+                                .setValueSerializationSchema(new RecordJson())
                                 .build())
                         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                         .setTransactionalIdPrefix(topics.transactionPrefix())
                         .setKafkaProducerConfig(producer)
                         .build())
                 .uid("answers").name("answers");
+    }
+
+    /** An answer's Kafka key: its account, so each account's answers stay in order in one partition. */
+    static final class AccountKey implements SerializationSchema<AccountRecord> {
+        @Override
+        public byte[] serialize(AccountRecord record) {
+            return record.accountId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** An answer's Kafka value: the record as canonical JSON. */
+    static final class RecordJson implements SerializationSchema<AccountRecord> {
+        @Override
+        public byte[] serialize(AccountRecord record) {
+            return CanonicalJson.write(record).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,12 +61,9 @@ public final class PackFiles {
     }
 
     private static FileSystem openJar(URI uri) throws IOException {
-        try {
-            FileSystems.getFileSystem(uri);
-            // Another reader has the jar open: read through a private copy of the file system.
-            return FileSystems.newFileSystem(Path.of(URI.create(uri.getSchemeSpecificPart().split("!")[0])));
-        } catch (FileSystemNotFoundException notOpen) {
-            return FileSystems.newFileSystem(uri, Map.of());
-        }
+        // A private file system over the jar, never registered: readers on several threads (a job's workers building
+        // their pipelines at once) cannot collide, as they would opening and closing the one registered for the URI.
+        String raw = uri.toString();
+        return FileSystems.newFileSystem(Path.of(URI.create(raw.substring("jar:".length(), raw.indexOf('!')))));
     }
 }

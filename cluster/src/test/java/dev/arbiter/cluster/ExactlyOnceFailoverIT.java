@@ -1,0 +1,173 @@
+package dev.arbiter.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.arbiter.cluster.core.AccountRecord;
+import dev.arbiter.cluster.input.StreamInput;
+import dev.arbiter.cluster.job.DecisionJob;
+import dev.arbiter.cluster.job.JobSettings;
+import dev.arbiter.cluster.job.Topics;
+import dev.arbiter.engine.json.ArbiterJson;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.CheckpointListener;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job on Kafka, exactly once, through a failover: a real KRaft broker in this JVM, a Flink MiniCluster at
+ * parallelism 2 checkpointing every half second, four accounts' recorded ETH-USD scenario runs on a four-partition
+ * inputs topic. A task fails once, mid-stream, after a checkpoint; the job restarts from it. A reader of the
+ * decisions topic with {@code read_committed} then sees every answer exactly once, each account's chain whole, and
+ * every decision byte for byte as the single-process engine made it.
+ */
+class ExactlyOnceFailoverIT {
+
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+    private static final AtomicInteger CHECKPOINTS = new AtomicInteger();
+
+    @Test
+    void everyInputIsAnsweredOnceAcrossAFailoverAndTheChainsHold() throws Exception {
+        List<ScenarioTape> tapes = new ArrayList<>();
+        for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
+            tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
+        }
+        List<StreamInput> inputs = Interleave.roundRobin(tapes.stream().map(ScenarioTape::inputs).toList());
+        long expected = inputs.stream().filter(i -> !(i instanceof StreamInput.MarketBar)
+                && !(i instanceof StreamInput.MarkUpdate)).count();
+
+        try (KafkaBroker broker = new KafkaBroker()) {
+            Topics topics = Topics.defaults(broker.bootstrap());
+            broker.create(Map.of(topics.inputs(), 4, topics.desk(), 1, topics.decisions(), 4));
+
+            Configuration configuration = DecisionJob.configuration(2);
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+            configuration.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+            env.enableCheckpointing(500);
+            JobSettings settings = new JobSettings(ScenarioTape::shippedScenarioPipeline,
+                    ArbiterJson.mapper().writeValueAsString(tapes.get(0).instruments()), 60, 4096);
+            DataStream<AccountRecord> answers = DecisionJob.decisions(DecisionJob.inputs(env, topics, "decide"),
+                    DecisionJob.desk(env, topics, "decide"), settings);
+            DecisionJob.answersTo(topics, answers.map(new FailOnceAfterACheckpoint(10), DecisionJob.RECORD)
+                    .name("fails once"));
+            JobClient job = env.executeAsync("decisions with a failover");
+            List<AccountRecord> read;
+            try {
+                // a first part, then the rest once a checkpoint holds the first: the failure comes in the middle
+                int part = inputs.size() / 4;
+                publish(broker.bootstrap(), topics.inputs(), inputs.subList(0, part));
+                long waitUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (CHECKPOINTS.get() == 0 && System.nanoTime() < waitUntil) {
+                    Thread.sleep(100);
+                }
+                publish(broker.bootstrap(), topics.inputs(), inputs.subList(part, inputs.size()));
+                read = readCommitted(broker.bootstrap(), topics.decisions(), expected, Duration.ofMinutes(4));
+            } finally {
+                job.cancel().get();
+            }
+
+            assertThat(FAILED).as("a task failed mid-stream and the job went on from a checkpoint").isTrue();
+            assertThat(read).hasSize((int) expected);
+            Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
+            read.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
+            assertThat(byAccount).hasSize(4);
+            for (ScenarioTape tape : tapes) {
+                List<AccountRecord> chain = byAccount.get(tape.spec().account().accountId());
+                Chains.assertVerifies(chain);
+                List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();
+                assertThat(decisions).extracting(AccountRecord::subject)
+                        .containsExactlyElementsOf(tape.decisions().keySet());
+                for (AccountRecord decision : decisions) {
+                    assertThat(decision.payload()).as(decision.subject())
+                            .isEqualTo(tape.decisions().get(decision.subject()));
+                }
+            }
+        }
+    }
+
+    private static void publish(String bootstrap, String topic, List<StreamInput> inputs) {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrap);
+        properties.put("enable.idempotence", "true");
+        properties.put("acks", "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+                new StringSerializer())) {
+            for (StreamInput input : inputs) {
+                producer.send(new ProducerRecord<>(topic, input.accountId(),
+                        ArbiterJson.mapper().writerFor(StreamInput.class).writeValueAsString(input)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Everything committed to the topic, once {@code expected} records are there and a further poll adds none. */
+    private static List<AccountRecord> readCommitted(String bootstrap, String topic, long expected, Duration patience) {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", bootstrap);
+        properties.put("group.id", "reader-" + UUID.randomUUID());
+        properties.put("auto.offset.reset", "earliest");
+        properties.put("isolation.level", "read_committed");
+        List<AccountRecord> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + patience.toNanos();
+            int quietPolls = 0;
+            while (System.nanoTime() < deadline && (read.size() < expected || quietPolls < 3)) {
+                int before = read.size();
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    read.add(ArbiterJson.mapper().readValue(record.value(), AccountRecord.class));
+                }
+                quietPolls = read.size() >= expected && read.size() == before ? quietPolls + 1 : 0;
+            }
+        }
+        return read;
+    }
+
+    /**
+     * Passes answers through, and fails its task once, after a checkpoint completed and more answers than
+     * {@code after} went by this instance.
+     */
+    static final class FailOnceAfterACheckpoint implements MapFunction<AccountRecord, AccountRecord>, CheckpointListener {
+
+        private final int after;
+        private transient int seen;
+
+        FailOnceAfterACheckpoint(int after) {
+            this.after = after;
+        }
+
+        @Override
+        public AccountRecord map(AccountRecord record) {
+            if (++seen > after && CHECKPOINTS.get() > 0 && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("a task failure injected by the test, mid-stream");
+            }
+            return record;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            CHECKPOINTS.incrementAndGet();
+        }
+    }
+}
