@@ -3,15 +3,15 @@ package dev.arbiter.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.cluster.core.AccountCore;
-import dev.arbiter.cluster.core.AccountRecord;
 import dev.arbiter.cluster.core.CoreSetup;
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.cluster.state.JsonSerializer;
 import dev.arbiter.engine.decision.ActiveModels;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import java.util.ArrayList;

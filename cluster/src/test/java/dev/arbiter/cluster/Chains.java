@@ -2,7 +2,7 @@ package dev.arbiter.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.cluster.core.AccountRecord;
+import dev.arbiter.engine.stream.AccountRecord;
 import java.util.List;
 
 /** An account's records as a reader of the decisions topic checks them: from the first, each following the last. */

@@ -2,12 +2,12 @@ package dev.arbiter.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.arbiter.cluster.core.AccountRecord;
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.cluster.job.DecisionJob;
 import dev.arbiter.cluster.job.JobSettings;
-import dev.arbiter.cluster.job.Topics;
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
+import dev.arbiter.engine.stream.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

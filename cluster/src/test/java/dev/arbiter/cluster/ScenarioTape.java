@@ -1,7 +1,5 @@
 package dev.arbiter.cluster;
 
-import dev.arbiter.cluster.core.AccountRecord;
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
@@ -13,6 +11,8 @@ import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.InMemoryJournal;
 import dev.arbiter.engine.state.MarkPriceEvent;
 import dev.arbiter.engine.state.MarketEvent;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.scenarios.data.ScenarioData;

@@ -1,6 +1,5 @@
 package dev.arbiter.cluster.core;
 
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.cluster.state.SliceJournal;
@@ -15,6 +14,8 @@ import dev.arbiter.engine.state.EngineDecisions;
 import dev.arbiter.engine.state.InvalidEventException;
 import dev.arbiter.engine.state.StateHash;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.state.AccountState;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,7 @@
 package dev.arbiter.cluster.job;
 
 import dev.arbiter.cluster.core.AccountCore;
-import dev.arbiter.cluster.core.AccountRecord;
 import dev.arbiter.cluster.core.CoreSetup;
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.cluster.state.JsonSerializer;
@@ -15,6 +13,8 @@ import dev.arbiter.engine.state.DeskState;
 import dev.arbiter.engine.state.InvalidEventException;
 import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.state.StateSettings;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import java.util.ArrayList;

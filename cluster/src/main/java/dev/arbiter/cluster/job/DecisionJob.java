@@ -1,11 +1,12 @@
 package dev.arbiter.cluster.job;
 
-import dev.arbiter.cluster.core.AccountRecord;
-import dev.arbiter.cluster.input.StreamInput;
 import dev.arbiter.cluster.state.JsonTypeInfo;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
+import dev.arbiter.engine.stream.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

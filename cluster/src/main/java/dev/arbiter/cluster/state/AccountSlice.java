@@ -1,6 +1,6 @@
 package dev.arbiter.cluster.state;
 
-import dev.arbiter.cluster.core.AccountRecord;
+import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.kb.state.AccountState;
 
 /**

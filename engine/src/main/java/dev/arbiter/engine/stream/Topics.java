@@ -1,4 +1,4 @@
-package dev.arbiter.cluster.job;
+package dev.arbiter.engine.stream;
 
 import java.io.Serializable;
 import java.util.Objects;

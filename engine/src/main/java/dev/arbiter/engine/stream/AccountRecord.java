@@ -1,4 +1,4 @@
-package dev.arbiter.cluster.core;
+package dev.arbiter.engine.stream;
 
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
@@ -47,7 +47,7 @@ public record AccountRecord(String accountId, long seq, String kind, String subj
     }
 
     /** The record after {@code head}: numbered and hashed. */
-    static AccountRecord next(String accountId, Head head, Kind kind, String subject, String recordedAt, String payload) {
+    public static AccountRecord next(String accountId, Head head, Kind kind, String subject, String recordedAt, String payload) {
         long seq = head.seq() + 1;
         String payloadHash = CanonicalJson.sha256(payload);
         return new AccountRecord(accountId, seq, kind.name(), subject, recordedAt, payload, payloadHash, head.hash(),

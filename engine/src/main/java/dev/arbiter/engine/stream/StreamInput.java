@@ -1,4 +1,4 @@
-package dev.arbiter.cluster.input;
+package dev.arbiter.engine.stream;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
