@@ -102,7 +102,8 @@ public final class AccountCore {
             throw new InvalidRequestException("account.accountId", "'" + request.accountId() + "'",
                     "the account the input is keyed by, '" + accountId + "'");
         }
-        DecisionResult result = decisions.decide(d.decisionId(), request, setup.pipeline(), setup.listed());
+        DecisionResult result = decisions.decide(d.decisionId(), request, setup.pipeline(), setup.release(accountId),
+                setup.listed());
         return record(AccountRecord.Kind.DECISION, d.decisionId(), request.asOf(), AccountRecord.decisionPayload(result));
     }
 

@@ -2,6 +2,7 @@ package dev.arbiter.cluster.job;
 
 import dev.arbiter.cluster.core.AccountCore;
 import dev.arbiter.cluster.core.CoreSetup;
+import dev.arbiter.cluster.core.DeskLimits;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.cluster.state.JsonSerializer;
@@ -81,7 +82,8 @@ public final class DecisionFunction extends KeyedBroadcastProcessFunction<String
         DecisionPipeline pipeline = settings.pipeline().open();
         setup = new CoreSetup(pipeline, instruments(settings.instrumentsJson()),
                 StateSettings.DEFAULTS.withBarsKept(settings.barsKept()), IndicatorFacts.DEFAULT_SET,
-                ActiveModels.namedVersions());
+                ActiveModels.namedVersions(),
+                settings.deskLimitsJson() == null ? null : DeskLimits.fromJson(settings.deskLimitsJson()));
         int capacity = settings.cachedAccounts();
         cores = new LinkedHashMap<>(16, 0.75f, true) {
             @Override

@@ -1,5 +1,6 @@
 package dev.arbiter.cluster.job;
 
+import dev.arbiter.cluster.core.DeskLimits;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -11,9 +12,15 @@ import java.util.Objects;
  *                        release's reference data (as the service lists)
  * @param barsKept        bars kept per instrument and period (the window regimes, anomalies and models see)
  * @param cachedAccounts  accounts whose cores a worker keeps built; others are rebuilt from their state when next used
+ * @param deskLimitsJson  the desk's limits leased to its accounts ({@link dev.arbiter.cluster.core.DeskLimits}), or null
  */
-public record JobSettings(PipelineSource pipeline, String instrumentsJson, int barsKept, int cachedAccounts)
-        implements Serializable {
+public record JobSettings(PipelineSource pipeline, String instrumentsJson, int barsKept, int cachedAccounts,
+                          String deskLimitsJson) implements Serializable {
+
+    /** Without desk-wide limits. */
+    public JobSettings(PipelineSource pipeline, String instrumentsJson, int barsKept, int cachedAccounts) {
+        this(pipeline, instrumentsJson, barsKept, cachedAccounts, null);
+    }
 
     public JobSettings {
         Objects.requireNonNull(pipeline, "pipeline");
@@ -22,6 +29,9 @@ public record JobSettings(PipelineSource pipeline, String instrumentsJson, int b
         }
         if (cachedAccounts < 1) {
             throw new IllegalArgumentException("cachedAccounts must be at least 1, was " + cachedAccounts);
+        }
+        if (deskLimitsJson != null) {
+            DeskLimits.fromJson(deskLimitsJson); // refused when the job is built, not on every worker
         }
     }
 

@@ -91,6 +91,15 @@ public final class EngineDecisions {
         return decide(decisionId, request, pipeline, pipeline.active(), instruments, ExplanationTiming.WITH_DECISION);
     }
 
+    /**
+     * Decides with {@code release} rather than the pipeline's active one: the active release with limits of the
+     * account's own (a desk's budget leased to it), explained at once.
+     */
+    public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
+                                 RuleRelease release, Function<String, Optional<Instrument>> instruments) {
+        return decide(decisionId, request, pipeline, release, instruments, ExplanationTiming.WITH_DECISION);
+    }
+
     private DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
                                   RuleRelease release, Function<String, Optional<Instrument>> instruments,
                                   ExplanationTiming timing) {
