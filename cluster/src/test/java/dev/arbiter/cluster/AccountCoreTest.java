@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.cluster.core.AccountCore;
 import dev.arbiter.cluster.core.CoreSetup;
+import dev.arbiter.cluster.replay.RecordedRun;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.cluster.state.JsonSerializer;
@@ -33,7 +34,7 @@ class AccountCoreTest {
 
     @Test
     void aCoreRebuiltFromItsStateDecidesExactlyAsTheSingleProcessEngine() throws Exception {
-        ScenarioTape tape = ScenarioTape.eth("acct-core", "2023-03-14T04:00:00Z");
+        RecordedRun tape = ScenarioTape.eth("acct-core", "2023-03-14T04:00:00Z");
         assertThat(tape.decisions()).hasSize(48);
         Map<String, Instrument> listed = new LinkedHashMap<>();
         tape.instruments().forEach(i -> listed.put(i.symbol(), i));

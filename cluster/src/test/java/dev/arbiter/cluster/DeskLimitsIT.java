@@ -7,6 +7,7 @@ import dev.arbiter.cluster.core.CoreSetup;
 import dev.arbiter.cluster.core.DeskLimits;
 import dev.arbiter.cluster.job.DecisionJob;
 import dev.arbiter.cluster.job.JobSettings;
+import dev.arbiter.cluster.replay.RecordedRun;
 import dev.arbiter.cluster.state.AccountSlice;
 import dev.arbiter.cluster.state.AccountStore;
 import dev.arbiter.engine.decision.ActiveModels;
@@ -62,7 +63,7 @@ class DeskLimitsIT {
         List<List<StreamInput>> perAccount = new ArrayList<>();
         List<Instrument> instruments = null;
         for (String account : concat(LISTED, UNLISTED)) {
-            ScenarioTape tape = ScenarioTape.record(SCENARIO.formatted("big-" + account, account));
+            RecordedRun tape = ScenarioTape.record(SCENARIO.formatted("big-" + account, account));
             instruments = tape.instruments();
             // the requests and the bars, and the opening: no venue, so each decision's orders are the account's only
             // exposure until they expire

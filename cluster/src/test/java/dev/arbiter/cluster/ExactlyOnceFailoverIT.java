@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.cluster.job.DecisionJob;
 import dev.arbiter.cluster.job.JobSettings;
+import dev.arbiter.cluster.replay.RecordedRun;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
@@ -46,11 +47,11 @@ class ExactlyOnceFailoverIT {
 
     @Test
     void everyInputIsAnsweredOnceAcrossAFailoverAndTheChainsHold() throws Exception {
-        List<ScenarioTape> tapes = new ArrayList<>();
+        List<RecordedRun> tapes = new ArrayList<>();
         for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
             tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
         }
-        List<StreamInput> inputs = Interleave.roundRobin(tapes.stream().map(ScenarioTape::inputs).toList());
+        List<StreamInput> inputs = Interleave.roundRobin(tapes.stream().map(RecordedRun::inputs).toList());
         long expected = inputs.stream().filter(i -> !(i instanceof StreamInput.MarketBar)
                 && !(i instanceof StreamInput.MarkUpdate)).count();
 
@@ -91,7 +92,7 @@ class ExactlyOnceFailoverIT {
             Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
             read.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
             assertThat(byAccount).hasSize(4);
-            for (ScenarioTape tape : tapes) {
+            for (RecordedRun tape : tapes) {
                 List<AccountRecord> chain = byAccount.get(tape.spec().account().accountId());
                 Chains.assertVerifies(chain);
                 List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.cluster.job.DecisionJob;
 import dev.arbiter.cluster.job.JobSettings;
+import dev.arbiter.cluster.replay.RecordedRun;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
@@ -23,11 +24,11 @@ class ReplayJobIT {
 
     @Test
     void aBoundedJobDecidesRecordedRunsAsTheScenarioRunnerDid() throws Exception {
-        List<ScenarioTape> tapes = new ArrayList<>();
+        List<RecordedRun> tapes = new ArrayList<>();
         for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
             tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
         }
-        List<StreamInput> interleaved = Interleave.roundRobin(tapes.stream().map(ScenarioTape::inputs).toList());
+        List<StreamInput> interleaved = Interleave.roundRobin(tapes.stream().map(RecordedRun::inputs).toList());
         JobSettings settings = new JobSettings(ScenarioTape::shippedScenarioPipeline,
                 ArbiterJson.mapper().writeValueAsString(tapes.get(0).instruments()), 60, 4096);
 
@@ -40,7 +41,7 @@ class ReplayJobIT {
         Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
         records.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
         assertThat(byAccount).hasSize(4);
-        for (ScenarioTape tape : tapes) {
+        for (RecordedRun tape : tapes) {
             String account = tape.spec().account().accountId();
             List<AccountRecord> chain = byAccount.get(account);
             Chains.assertVerifies(chain);
