@@ -40,6 +40,13 @@ public record ScenarioSpec(String name, String description, Path baseDirectory, 
                 exits, strategies, clients, expectations, stress, search, model);
     }
 
+    /** The same scenario for another account: what a run of several accounts on the same data is made of. */
+    public ScenarioSpec forAccount(String accountId) {
+        return new ScenarioSpec(name, description, baseDirectory, market, from, to, windowBars,
+                new AccountSpec(accountId, account.startingCash()), rules, fills, exits, strategies, clients,
+                expectations, stress, search, model);
+    }
+
     public ScenarioSpec named(String other) {
         return new ScenarioSpec(other, description, baseDirectory, market, from, to, windowBars, account, rules, fills,
                 exits, strategies, clients, expectations, stress, search, model);
