@@ -29,7 +29,8 @@ final class ClusterRunCommand implements Callable<Integer> {
     private String bootstrap;
 
     @Option(names = "--parallelism", defaultValue = "0", paramLabel = "N",
-            description = "workers of the decision stage; 0 (the default) leaves it to the Flink cluster, or 2 in this process")
+            description = "workers of the decision stage; 0 (the default) leaves it to the Flink cluster the job is "
+                    + "submitted to, or to this machine's cores when it runs here")
     private int parallelism;
 
     @Option(names = "--group", defaultValue = "arbiter-decisions", description = "the Kafka consumer group (default ${DEFAULT-VALUE})")
@@ -71,14 +72,15 @@ final class ClusterRunCommand implements Callable<Integer> {
             System.err.println("arbiter cluster: --checkpoint-interval " + checkpointInterval + " is not accepted; a positive duration is");
             return 2;
         }
-        Configuration configuration = DecisionJob.configuration(parallelism > 0 ? parallelism : 2);
+        if (parallelism < 0) {
+            System.err.println("arbiter cluster: --parallelism " + parallelism + " is not accepted; 0 or more workers are");
+            return 2;
+        }
+        Configuration configuration = DecisionJob.configuration(parallelism);
         if (checkpoints != null) {
             configuration.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints);
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        if (parallelism > 0) {
-            env.setParallelism(parallelism);
-        }
         env.enableCheckpointing(checkpointInterval.toMillis());
         JobSettings defaults = JobSettings.shipped(modelRegistry);
         JobSettings settings = new JobSettings(PipelineSource.shipped(modelRegistry), null, defaults.barsKept(),

@@ -51,12 +51,14 @@ public final class DecisionJob {
 
     /**
      * The job's Flink settings: no type may fall back to Kryo (every stream and state type is declared), and the
-     * parallelism given.
+     * parallelism given (0 leaves it to the cluster the job is submitted to).
      */
     public static Configuration configuration(int parallelism) {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        if (parallelism > 0) {
+            configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        }
         return configuration;
     }
 
