@@ -4,9 +4,14 @@ import dev.arbiter.cluster.job.DecisionJob;
 import dev.arbiter.cluster.job.JobSettings;
 import dev.arbiter.cluster.job.PipelineSource;
 import dev.arbiter.cluster.replay.RecordedRun;
+import dev.arbiter.cluster.state.AccountSlice;
+import dev.arbiter.cluster.state.StateSize;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarkPriceEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.fact.Bar;
@@ -141,14 +146,32 @@ final class ClusterReplayCommand implements Callable<Integer> {
                     differ++;
                 }
             }
-            System.out.printf(Locale.ROOT, "%s (account %s): %d decisions, %d identical to the runner's%n",
-                    run.spec().name(), account, run.decisions().size(), same);
+            System.out.printf(Locale.ROOT, "%s (account %s): %d decisions, %d identical to the runner's; %s%n",
+                    run.spec().name(), account, run.decisions().size(), same, checkpointed(run));
         }
         System.out.printf(Locale.ROOT, "runner: %d inputs in %.1f s, one after another%n", merged.size(), runnerNanos / 1e9);
         System.out.printf(Locale.ROOT, "job at parallelism %d: %d inputs, %d decisions in %.1f s (%.0f inputs/s, "
                         + "%.1f decisions/s, start-up included)%n", parallelism, merged.size(), decisions,
                 jobNanos / 1e9, merged.size() / (jobNanos / 1e9), decisions / (jobNanos / 1e9));
         return differ == 0 && decided.size() == decisions ? 0 : 3;
+    }
+
+    /** What the account's part of a checkpoint holds at the end of the run. */
+    private static String checkpointed(RecordedRun run) {
+        List<MarketEvent> market = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (StreamInput input : run.inputs()) {
+            switch (input) {
+                case StreamInput.MarketBar b -> market.add(new BarEvent(b.bar()));
+                case StreamInput.MarkUpdate m -> market.add(new MarkPriceEvent(m.mark()));
+                case StreamInput.Event e when e.key() != null -> keys.add(e.key());
+                default -> { }
+            }
+        }
+        StateSize size = StateSize.of(new AccountSlice(run.finalState(), 0,
+                new AccountRecord.Head(run.inputs().size(), AccountRecord.GENESIS)), market, keys, List.of());
+        return String.format(Locale.ROOT, "state %.1f KB (account %.1f KB, %d market events %.1f KB, %d keys)",
+                size.total() / 1024.0, size.slice() / 1024.0, market.size(), size.market() / 1024.0, keys.size());
     }
 
     /** Each worker builds the scenarios' pipeline from the first scenario file's rules. */

@@ -5,16 +5,20 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.state.AccountBook;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.ForwardingJournal;
 import dev.arbiter.engine.state.InMemoryJournal;
+import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.MarkPriceEvent;
 import dev.arbiter.engine.state.MarketEvent;
+import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
+import dev.arbiter.kb.state.AccountState;
 import dev.arbiter.scenarios.run.PipelineFactory;
 import dev.arbiter.scenarios.run.ScenarioRunner;
 import dev.arbiter.scenarios.run.StepListener;
@@ -30,9 +34,10 @@ import java.util.Map;
  * account events, the clients' requests. Fed to the job, the same inputs must give the same decisions.
  *
  * @param decisions each decision's payload as the runner's engine made it, by decision id, in order
+ * @param finalState the account's state at the end of the run, as the runner's engine left it
  */
 public record RecordedRun(ScenarioSpec spec, List<StreamInput> inputs, Map<String, String> decisions,
-                          List<Instrument> instruments) {
+                          List<Instrument> instruments, AccountState finalState) {
 
     /** Runs the scenario on the scenario runner, recording its inputs and decisions. */
     public static RecordedRun of(ScenarioSpec spec, Map<String, List<Bar>> bars) {
@@ -73,7 +78,12 @@ public record RecordedRun(ScenarioSpec spec, List<StreamInput> inputs, Map<Strin
         try (DecisionPipeline pipeline = PipelineFactory.create(spec.rules(), spec.strategies())) {
             new ScenarioRunner(pipeline).run(spec, bars, listener, journal, listed);
         }
-        return new RecordedRun(spec, List.copyOf(inputs), decisions, List.copyOf(listed.values()));
+        AccountBook book = new AccountBook(StateSettings.DEFAULTS.withBarsKept(spec.windowBars()));
+        AccountState state = AccountState.empty(account);
+        for (Journal.Entry<AccountEvent> entry : journal.accountEvents(account, 0)) {
+            state = book.apply(state, entry.position(), entry.event());
+        }
+        return new RecordedRun(spec, List.copyOf(inputs), decisions, List.copyOf(listed.values()), state);
     }
 
     /** Events the engine was given; the others it worked out itself (marks, day rolls, expiries, its decisions). */
