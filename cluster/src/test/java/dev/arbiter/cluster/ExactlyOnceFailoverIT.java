@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -25,12 +23,6 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,13 +68,13 @@ class ExactlyOnceFailoverIT {
             try {
                 // a first part, then the rest once a checkpoint holds the first: the failure comes in the middle
                 int part = inputs.size() / 4;
-                publish(broker.bootstrap(), topics.inputs(), inputs.subList(0, part));
+                broker.publish(topics.inputs(), inputs.subList(0, part));
                 long waitUntil = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 while (CHECKPOINTS.get() == 0 && System.nanoTime() < waitUntil) {
                     Thread.sleep(100);
                 }
-                publish(broker.bootstrap(), topics.inputs(), inputs.subList(part, inputs.size()));
-                read = readCommitted(broker.bootstrap(), topics.decisions(), expected, Duration.ofMinutes(4));
+                broker.publish(topics.inputs(), inputs.subList(part, inputs.size()));
+                read = broker.readCommitted(topics.decisions(), expected, Duration.ofMinutes(4));
             } finally {
                 job.cancel().get();
             }
@@ -104,45 +96,6 @@ class ExactlyOnceFailoverIT {
                 }
             }
         }
-    }
-
-    private static void publish(String bootstrap, String topic, List<StreamInput> inputs) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap);
-        properties.put("enable.idempotence", "true");
-        properties.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
-                new StringSerializer())) {
-            for (StreamInput input : inputs) {
-                producer.send(new ProducerRecord<>(topic, input.accountId(),
-                        ArbiterJson.mapper().writerFor(StreamInput.class).writeValueAsString(input)));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Everything committed to the topic, once {@code expected} records are there and a further poll adds none. */
-    private static List<AccountRecord> readCommitted(String bootstrap, String topic, long expected, Duration patience) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap);
-        properties.put("group.id", "reader-" + UUID.randomUUID());
-        properties.put("auto.offset.reset", "earliest");
-        properties.put("isolation.level", "read_committed");
-        List<AccountRecord> read = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + patience.toNanos();
-            int quietPolls = 0;
-            while (System.nanoTime() < deadline && (read.size() < expected || quietPolls < 3)) {
-                int before = read.size();
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    read.add(ArbiterJson.mapper().readValue(record.value(), AccountRecord.class));
-                }
-                quietPolls = read.size() >= expected && read.size() == before ? quietPolls + 1 : 0;
-            }
-        }
-        return read;
     }
 
     /**
