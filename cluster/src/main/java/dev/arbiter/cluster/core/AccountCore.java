@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One account's engine in the job: the service's {@link TradingCore} and {@link EngineDecisions} over the account's
@@ -32,6 +34,8 @@ import java.util.Optional;
  * decides exactly as the one it replaces would have: the same state, the same market streams, the same desk.
  */
 public final class AccountCore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccountCore.class);
 
     private final String accountId;
     private final CoreSetup setup;
@@ -93,6 +97,13 @@ public final class AccountCore {
             return Optional.of(refused(input, e.field(), e.value(), e.accepted()));
         } catch (InvalidFactException e) {
             return Optional.of(refused(input, e.fact() + "." + e.field(), e.value(), e.accepted()));
+        } catch (RuntimeException e) {
+            // A failure inside the engine would fail the job again on every restart from the checkpoint before this
+            // input: the input is refused instead (no order, fail closed) and the account goes on.
+            LOG.error("account {}: an input ({}) failed inside the engine and is refused", accountId,
+                    input.getClass().getSimpleName(), e);
+            return Optional.of(refused(input, "(input)", input.getClass().getSimpleName(),
+                    "an input the engine can take; this one failed inside the engine, logged for account " + accountId));
         }
     }
 
