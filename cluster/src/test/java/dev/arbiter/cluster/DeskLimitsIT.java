@@ -45,25 +45,15 @@ class DeskLimitsIT {
 
     private static final List<String> LISTED = List.of("desk-a", "desk-b", "desk-c", "desk-d");
     private static final String UNLISTED = "desk-x";
-    private static final String SCENARIO = """
-            name: %s
-            account: {id: %s, cash: 100000}
-            market:
-              - {symbol: ETH-USD, file: "classpath:ETH-USD-PT5M-2023-3-13_2023-3-15.json", format: ta4j-json, period: PT5M,
-                 lotSize: 0.01, tickSize: 0.01}
-            from: "2023-03-14T00:00:00Z"
-            to: "2023-03-14T01:00:00Z"
-            windowBars: 60
-            fills: {feeRate: 0.001, slippageRate: 0.0005, latencyBars: 0}
-            clients: [{name: big, everyBars: 1, notional: 10000}]
-            """;
+    /** A client asking for about 10,000 of ETH every five minutes. */
+    private static final String BIG = "{name: big, everyBars: 1, notional: 10000}";
 
     @Test
     void leasesHoldTheDeskTotalAcrossWorkersAndTheKillSwitchReachesEveryAccount() throws Exception {
         List<List<StreamInput>> perAccount = new ArrayList<>();
         List<Instrument> instruments = null;
         for (String account : concat(LISTED, UNLISTED)) {
-            RecordedRun tape = ScenarioTape.record(SCENARIO.formatted("big-" + account, account));
+            RecordedRun tape = ScenarioTape.eth(account, "2023-03-14T01:00:00Z", BIG);
             instruments = tape.instruments();
             // the requests and the bars, and the opening: no venue, so each decision's orders are the account's only
             // exposure until they expire
@@ -79,7 +69,7 @@ class DeskLimitsIT {
         double unleased = largestOrderNotional(perAccount.get(0), instruments, null);
         assertThat(unleased).as("alone, an account's orders go past its lease").isGreaterThan(7500);
 
-        List<AccountRecord> records = run(Interleave.roundRobin(perAccount), List.of(),
+        List<AccountRecord> records = run(RecordedRun.interleave(perAccount), List.of(),
                 new JobSettings(ScenarioTape::shippedScenarioPipeline, instrumentsJson, 60, 4096, deskJson));
         Map<String, List<JsonNode>> decisions = decisionsByAccount(records);
         assertThat(decisions).hasSize(5);
@@ -100,7 +90,7 @@ class DeskLimitsIT {
 
         DeskEvent kill = new DeskEvent(Instant.parse("2023-03-14T00:00:00Z"), HaltScope.GLOBAL, "*",
                 OfficerAction.ENGAGE_KILL_SWITCH, "officer-1", "desk-wide stop");
-        Map<String, List<JsonNode>> halted = decisionsByAccount(run(Interleave.roundRobin(perAccount), List.of(kill),
+        Map<String, List<JsonNode>> halted = decisionsByAccount(run(RecordedRun.interleave(perAccount), List.of(kill),
                 new JobSettings(ScenarioTape::shippedScenarioPipeline, instrumentsJson, 60, 4096, deskJson)));
         for (String account : concat(LISTED, UNLISTED)) {
             List<JsonNode> made = halted.get(account);

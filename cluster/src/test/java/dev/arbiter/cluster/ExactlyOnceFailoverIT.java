@@ -11,7 +11,6 @@ import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.engine.stream.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,7 +42,7 @@ class ExactlyOnceFailoverIT {
         for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
             tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
         }
-        List<StreamInput> inputs = Interleave.roundRobin(tapes.stream().map(RecordedRun::inputs).toList());
+        List<StreamInput> inputs = RecordedRun.interleave(tapes.stream().map(RecordedRun::inputs).toList());
         long expected = inputs.stream().filter(i -> !(i instanceof StreamInput.MarketBar)
                 && !(i instanceof StreamInput.MarkUpdate)).count();
 
@@ -81,20 +80,7 @@ class ExactlyOnceFailoverIT {
 
             assertThat(FAILED).as("a task failed mid-stream and the job went on from a checkpoint").isTrue();
             assertThat(read).hasSize((int) expected);
-            Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
-            read.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
-            assertThat(byAccount).hasSize(4);
-            for (RecordedRun tape : tapes) {
-                List<AccountRecord> chain = byAccount.get(tape.spec().account().accountId());
-                Chains.assertVerifies(chain);
-                List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();
-                assertThat(decisions).extracting(AccountRecord::subject)
-                        .containsExactlyElementsOf(tape.decisions().keySet());
-                for (AccountRecord decision : decisions) {
-                    assertThat(decision.payload()).as(decision.subject())
-                            .isEqualTo(tape.decisions().get(decision.subject()));
-                }
-            }
+            Chains.assertEachAccountAsRecorded(read, tapes);
         }
     }
 

@@ -9,9 +9,7 @@ import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +26,7 @@ class ReplayJobIT {
         for (String account : List.of("desk-a", "desk-b", "desk-c", "desk-d")) {
             tapes.add(ScenarioTape.eth(account, "2023-03-14T02:00:00Z"));
         }
-        List<StreamInput> interleaved = Interleave.roundRobin(tapes.stream().map(RecordedRun::inputs).toList());
+        List<StreamInput> interleaved = RecordedRun.interleave(tapes.stream().map(RecordedRun::inputs).toList());
         JobSettings settings = new JobSettings(ScenarioTape::shippedScenarioPipeline,
                 ArbiterJson.mapper().writeValueAsString(tapes.get(0).instruments()), 60, 4096);
 
@@ -38,19 +36,7 @@ class ReplayJobIT {
             answers.forEachRemaining(records::add);
         }
 
-        Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
-        records.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
-        assertThat(byAccount).hasSize(4);
-        for (RecordedRun tape : tapes) {
-            String account = tape.spec().account().accountId();
-            List<AccountRecord> chain = byAccount.get(account);
-            Chains.assertVerifies(chain);
-            List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();
-            assertThat(tape.decisions()).hasSize(24);
-            assertThat(decisions).extracting(AccountRecord::subject).containsExactlyElementsOf(tape.decisions().keySet());
-            for (AccountRecord decision : decisions) {
-                assertThat(decision.payload()).as(decision.subject()).isEqualTo(tape.decisions().get(decision.subject()));
-            }
-        }
+        assertThat(tapes).allSatisfy(t -> assertThat(t.decisions()).hasSize(24));
+        Chains.assertEachAccountAsRecorded(records, tapes);
     }
 }

@@ -11,8 +11,6 @@ import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.engine.stream.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.configuration.Configuration;
@@ -35,7 +33,7 @@ class RestartFromSavepointIT {
     void aJobStartedFromASavepointContinuesEveryAccountsChain(@TempDir Path savepoints) throws Exception {
         List<RecordedRun> tapes = List.of(ScenarioTape.eth("restart-a", "2023-03-14T01:30:00Z"),
                 ScenarioTape.eth("restart-b", "2023-03-14T01:30:00Z"));
-        List<StreamInput> inputs = Interleave.roundRobin(tapes.stream().map(RecordedRun::inputs).toList());
+        List<StreamInput> inputs = RecordedRun.interleave(tapes.stream().map(RecordedRun::inputs).toList());
         int half = inputs.size() / 2;
         long answeredInFirstHalf = answered(inputs.subList(0, half));
         long expected = answered(inputs);
@@ -68,17 +66,7 @@ class RestartFromSavepointIT {
             }
 
             assertThat(read).hasSize((int) expected);
-            Map<String, List<AccountRecord>> byAccount = new LinkedHashMap<>();
-            read.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
-            for (RecordedRun tape : tapes) {
-                List<AccountRecord> chain = byAccount.get(tape.spec().account().accountId());
-                Chains.assertVerifies(chain);
-                List<AccountRecord> decisions = chain.stream().filter(r -> r.kind().equals("DECISION")).toList();
-                assertThat(decisions).extracting(AccountRecord::subject)
-                        .containsExactlyElementsOf(tape.decisions().keySet());
-                decisions.forEach(d -> assertThat(d.payload()).as(d.subject())
-                        .isEqualTo(tape.decisions().get(d.subject())));
-            }
+            Chains.assertEachAccountAsRecorded(read, tapes);
         }
     }
 

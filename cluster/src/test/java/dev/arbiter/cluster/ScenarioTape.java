@@ -12,7 +12,7 @@ import java.util.Optional;
 /** Scenario runs the tests record: real ETH-USD 5-minute bars from ta4j's example file, which a fresh checkout has. */
 final class ScenarioTape {
 
-    /** A dollar-cost-averaging client every half hour from midnight of 14 March 2023. */
+    /** From midnight of 14 March 2023, the given clients' orders, positions held at most an hour. */
     static final String ETH = """
             name: %s
             account: {id: %s, cash: 100000}
@@ -24,14 +24,21 @@ final class ScenarioTape {
             windowBars: 60
             fills: {feeRate: 0.001, slippageRate: 0.0005, latencyBars: 0}
             exits: {maxHoldingBars: 12}
-            clients: [{name: dca, everyBars: 6, notional: 2000, stopFraction: 0.01}]
+            clients: [%s]
             """;
+
+    /** A client buying about 2,000 of ETH every half hour, with a stop 1 % below. */
+    static final String DCA = "{name: dca, everyBars: 6, notional: 2000, stopFraction: 0.01}";
 
     private ScenarioTape() {
     }
 
     static RecordedRun eth(String accountId, String to) {
-        return record(ETH.formatted("eth-" + accountId, accountId, to));
+        return eth(accountId, to, DCA);
+    }
+
+    static RecordedRun eth(String accountId, String to, String clients) {
+        return record(ETH.formatted("eth-" + accountId, accountId, to, clients));
     }
 
     static RecordedRun record(String yaml) {
@@ -41,7 +48,7 @@ final class ScenarioTape {
 
     /** The pipeline a scenario with the shipped rules decides with, as each worker of a job builds it. */
     static DecisionPipeline shippedScenarioPipeline() {
-        return PipelineFactory.create(ScenarioFiles.parse(ETH.formatted("x", "x", "2023-03-14T01:00:00Z"), Path.of("."))
-                .rules(), true);
+        return PipelineFactory.create(ScenarioFiles.parse(ETH.formatted("x", "x", "2023-03-14T01:00:00Z", DCA),
+                Path.of(".")).rules(), true);
     }
 }

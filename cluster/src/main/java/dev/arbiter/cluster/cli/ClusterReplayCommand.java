@@ -107,16 +107,7 @@ final class ClusterReplayCommand implements Callable<Integer> {
                 runs.add(run);
             }
         }
-        List<List<StreamInput>> inputs = runs.stream().map(RecordedRun::inputs).toList();
-        List<StreamInput> merged = new ArrayList<>();
-        int longest = inputs.stream().mapToInt(List::size).max().orElse(0);
-        for (int i = 0; i < longest; i++) {
-            for (List<StreamInput> one : inputs) {
-                if (i < one.size()) {
-                    merged.add(one.get(i));
-                }
-            }
-        }
+        List<StreamInput> merged = RecordedRun.interleave(runs.stream().map(RecordedRun::inputs).toList());
         JobSettings settings = new JobSettings(new ScenarioPipeline(files.get(0).toAbsolutePath().toString()),
                 ArbiterJson.mapper().writeValueAsString(List.copyOf(listed.values())), runs.get(0).spec().windowBars(),
                 4096);

@@ -86,6 +86,23 @@ public record RecordedRun(ScenarioSpec spec, List<StreamInput> inputs, Map<Strin
         return new RecordedRun(spec, List.copyOf(inputs), decisions, List.copyOf(listed.values()), state);
     }
 
+    /**
+     * Several accounts' inputs as one stream would carry them: one of each account's in turn, each account's order
+     * kept (the order of accounts relative to each other does not change any decision).
+     */
+    public static List<StreamInput> interleave(List<List<StreamInput>> accounts) {
+        List<StreamInput> merged = new ArrayList<>();
+        int longest = accounts.stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < longest; i++) {
+            for (List<StreamInput> inputs : accounts) {
+                if (i < inputs.size()) {
+                    merged.add(inputs.get(i));
+                }
+            }
+        }
+        return merged;
+    }
+
     /** Events the engine was given; the others it worked out itself (marks, day rolls, expiries, its decisions). */
     private static boolean given(AccountEvent event) {
         return switch (event) {
