@@ -124,6 +124,7 @@ public final class AccountCore {
             throw new InvalidEventException("accountId", "'" + event.accountId() + "'",
                     "the account the input is keyed by, '" + accountId + "'");
         }
+        event = asTheAccountStands(event);
         TradingCore.Applied applied = core.submit(event, e.key());
         AccountState state = applied.state();
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -131,7 +132,26 @@ public final class AccountCore {
         payload.put("duplicate", applied.duplicate());
         payload.put("journalPosition", state.journalPosition());
         payload.put("stateHash", StateHash.of(state));
-        return record(AccountRecord.Kind.EVENT, subjectOf(e), event.at(), CanonicalJson.write(payload));
+        return record(AccountRecord.Kind.EVENT, e.subject(), event.at(), CanonicalJson.write(payload));
+    }
+
+    /**
+     * A fill as the account stands, as the service's fill endpoint takes it: refused for an account without an opening
+     * balance, and unsolicited unless it fills an order the engine approved that is still working. Whoever published
+     * it (the service's gateway) does not keep the account's state and cannot tell.
+     */
+    private AccountEvent asTheAccountStands(AccountEvent event) {
+        if (!(event instanceof AccountEvent.Filled fill)) {
+            return event;
+        }
+        AccountState state = core.account(accountId);
+        if (!state.opened()) {
+            throw new InvalidEventException("accountId", "'" + accountId + "'",
+                    "an account with an opening balance (PUT /v1/accounts/{accountId} first)");
+        }
+        boolean solicited = fill.orderId() != null && state.workingOrder(fill.orderId()).isPresent();
+        return new AccountEvent.Filled(fill.accountId(), fill.at(), fill.fillId(), fill.orderId(), fill.symbol(),
+                fill.side(), fill.quantity(), fill.price(), fill.fee(), fill.stopLoss(), !solicited);
     }
 
     private AccountRecord refused(StreamInput input, String field, String value, String accepted) {
@@ -139,19 +159,10 @@ public final class AccountCore {
         payload.put("field", field);
         payload.put("value", value);
         payload.put("accepted", accepted);
-        String subject = switch (input) {
-            case StreamInput.Decide d -> d.decisionId();
-            case StreamInput.Event e -> subjectOf(e);
-            case StreamInput.MarketBar b -> "bar " + b.bar().symbol() + " " + b.bar().openTime();
-            case StreamInput.MarkUpdate m -> "mark " + m.mark().symbol() + " " + m.mark().time();
-        };
+        String subject = input.subject();
         // a refusal is recorded at the account's own latest time: the input's may be what was wrong with it
         Instant at = core.account(accountId).lastEventAt();
         return record(AccountRecord.Kind.REFUSED, subject, at, CanonicalJson.write(payload));
-    }
-
-    private static String subjectOf(StreamInput.Event e) {
-        return e.key() != null ? e.key() : e.event().getClass().getSimpleName() + " " + e.event().at();
     }
 
     private AccountRecord record(AccountRecord.Kind kind, String subject, Instant at, String payload) {
