@@ -53,10 +53,13 @@ final class DecisionService {
     private final DecisionMetrics metrics;
     private final Clock clock;
     private final Admission admission;
+    /** Gateway mode: decisions are made by the decision job; empty in the embedded mode. */
+    private final Optional<ClusterDecisions> cluster;
 
     DecisionService(PipelinesByKind pipelines, DecisionRepository decisions, DeferredExplanations explanations,
                     ShadowRunner shadows, EngineDecisions engine, DecisionMetrics metrics, Clock clock,
-                    Admission admission) {
+                    Admission admission, Optional<ClusterDecisions> cluster) {
+        this.cluster = cluster;
         this.shadows = shadows;
         this.clock = clock;
         this.admission = admission;
@@ -90,6 +93,9 @@ final class DecisionService {
             }
             ClientRequest request = RequestTrees.clientRequest(tree);
             NotInTheFuture.check("asOf", request.asOf(), clock);
+            if (cluster.isPresent()) {
+                return onTheJob(cluster.get(), accountId, body, idempotencyKey, requestSha, kind, total);
+            }
             String decisionId = "dec-" + UUID.randomUUID();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
@@ -118,6 +124,41 @@ final class DecisionService {
             MDC.remove("decisionId");
             lock.unlock();
         }
+    }
+
+    /**
+     * Gateway mode: the request, checked as the embedded engine checks it, is decided by the decision job; its answer
+     * is stored here as an embedded decision is, with the explanation the job worked out. Called with the account's
+     * lock held, after the idempotency key was looked up among the stored decisions.
+     */
+    private Decided onTheJob(ClusterDecisions job, String accountId, byte[] body, String idempotencyKey,
+                             String requestSha, String kind, Timer.Sample total) {
+        if (!DECISION.equals(kind)) {
+            // checks decide from the account's state, which the job keeps: no stream input carries them yet
+            throw new RunsOnTheJobException("POST /v1/checks", "the account's state");
+        }
+        Optional<StoredDecision> unanswered = job.unanswered(idempotencyKey, requestSha, kind);
+        if (unanswered.isPresent()) {
+            return new Decided(unanswered.get(), true);
+        }
+        String decisionId = "dec-" + UUID.randomUUID();
+        MDC.put("decisionId", decisionId);
+        ClusterDecisions.Stored decided;
+        try {
+            decided = job.decide(accountId, decisionId, body, kind, idempotencyKey, requestSha);
+        } catch (DuplicateKeyException e) {
+            if (idempotencyKey != null) {
+                // the same key arrived for another account at the same moment; the first one stored wins
+                return earlier(idempotencyKey, requestSha, kind).orElseThrow(() -> e);
+            }
+            throw e;
+        }
+        DecisionResult result = decided.result();
+        shadow(result, kind);
+        metrics.decided(result, kind, total);
+        LOG.info("{} {} for account {} by the decision job: {}", kind.toLowerCase(), result.decision().status(),
+                accountId, result.decision().summary());
+        return new Decided(decided.stored(), false);
     }
 
     /**

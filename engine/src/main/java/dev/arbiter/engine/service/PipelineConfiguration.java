@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -232,8 +233,10 @@ class PipelineConfiguration {
     @Bean
     DecisionService decisionService(PipelinesByKind pipelines, DecisionRepository decisions,
                                     DeferredExplanations explanations, ShadowRunner shadows, EngineDecisions engine,
-                                    DecisionMetrics metrics, Clock clock, Admission admission) {
-        return new DecisionService(pipelines, decisions, explanations, shadows, engine, metrics, clock, admission);
+                                    DecisionMetrics metrics, Clock clock, Admission admission,
+                                    Optional<ClusterDecisions> cluster) {
+        return new DecisionService(pipelines, decisions, explanations, shadows, engine, metrics, clock, admission,
+                cluster);
     }
 
     @Bean

@@ -86,6 +86,31 @@ class ProblemResponses {
                 .body(problem);
     }
 
+    /**
+     * Gateway mode: the decision job did not answer in time, or the request could not be handed to it. Nothing may be
+     * acted on; the client sends it again.
+     */
+    @ExceptionHandler(NoAnswerException.class)
+    ResponseEntity<ProblemDetail> noAnswer(NoAnswerException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/no-answer-from-the-decision-job"));
+        problem.setTitle("No answer from the decision job");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(NoAnswerException.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /** Gateway mode: the endpoint works on state the decision job keeps, not this service. */
+    @ExceptionHandler(RunsOnTheJobException.class)
+    ProblemDetail runsOnTheJob(RunsOnTheJobException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(URI.create("https://arbiter.dev/problems/runs-on-the-decision-job"));
+        problem.setTitle("Runs on the decision job in cluster mode");
+        problem.setProperty("endpoint", e.endpoint());
+        return problem;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,

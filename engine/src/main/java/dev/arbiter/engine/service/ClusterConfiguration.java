@@ -1,0 +1,51 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.service.store.DecisionRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Gateway mode, when {@code arbiter.cluster.bootstrap} names Kafka brokers: decisions go to the decision job and are
+ * answered from its decisions topic ({@link ClusterGateway}). Without a bootstrap none of this exists and the service
+ * decides in process.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(ClusterConfiguration.GatewayMode.class)
+class ClusterConfiguration {
+
+    /** Whether a Kafka bootstrap is configured. */
+    static final class GatewayMode implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().getProperty("arbiter.cluster.bootstrap", "").isBlank();
+        }
+    }
+
+    /**
+     * The job's topics ({@code arbiter.cluster.topics.inputs}, {@code .desk}, {@code .decisions}; the job's defaults
+     * when unset) and how long a request waits for its answer ({@code arbiter.cluster.answer-timeout}).
+     */
+    @Bean
+    ClusterSettings clusterSettings(@Value("${arbiter.cluster.bootstrap}") String bootstrap,
+                                    @Value("${arbiter.cluster.topics.inputs:}") String inputs,
+                                    @Value("${arbiter.cluster.topics.desk:}") String desk,
+                                    @Value("${arbiter.cluster.topics.decisions:}") String decisions,
+                                    @Value("${arbiter.cluster.answer-timeout:PT30S}") String answerTimeout) {
+        return ClusterSettings.of(bootstrap, inputs, desk, decisions, answerTimeout).orElseThrow();
+    }
+
+    @Bean(destroyMethod = "close")
+    ClusterGateway clusterGateway(ClusterSettings settings) {
+        return ClusterGateway.start(settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    ClusterDecisions clusterDecisions(ClusterGateway gateway, DecisionRepository decisions) {
+        return new ClusterDecisions(gateway, decisions);
+    }
+}
