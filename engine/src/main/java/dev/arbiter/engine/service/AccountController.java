@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -73,8 +74,12 @@ class AccountController {
     private final DecisionPipeline pipeline;
     private final Clock clock;
     private final DecisionMetrics metrics;
+    /** Gateway mode: events go to the decision job, which keeps the accounts; empty in the embedded mode. */
+    private final Optional<ClusterEvents> cluster;
 
-    AccountController(TradingCore core, DecisionPipeline pipeline, Clock clock, DecisionMetrics metrics) {
+    AccountController(TradingCore core, DecisionPipeline pipeline, Clock clock, DecisionMetrics metrics,
+                      Optional<ClusterEvents> cluster) {
+        this.cluster = cluster;
         this.core = core;
         this.pipeline = pipeline;
         this.clock = clock;
@@ -82,29 +87,35 @@ class AccountController {
     }
 
     @Operation(operationId = "openAccount", summary = "Open an account with its opening balance")
-    @ApiResponse(responseCode = "201", description = "The account as the engine keeps it")
+    @ApiResponse(responseCode = "201", description = "The account as the engine keeps it",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     @ApiResponse(responseCode = "409", description = "The account has an opening balance already: nothing applied")
     @PutMapping(path = "/v1/accounts/{accountId}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountView> open(@PathVariable String accountId,
+    ResponseEntity<?> open(@PathVariable String accountId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = EventBodies.Opening.class)))
             @RequestBody(required = false) byte[] body) {
         AccountScope.check(accountId);
         EventBodies.Opening opening = JsonBodies.read(body, EventBodies.Opening.class, EventBodies.OPENING);
         NotInTheFuture.check("at", opening.at(), clock);
-        core.submit(opening.toEvent(accountId, clock.instant()), null);
+        AccountEvent.Opened event = opening.toEvent(accountId, clock.instant());
+        if (cluster.isPresent()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(onTheJob(event, null));
+        }
+        core.submit(event, null);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
     }
 
     @Operation(operationId = "transfer", summary = "Deposit or withdraw cash")
-    @ApiResponse(responseCode = "201", description = "Applied")
+    @ApiResponse(responseCode = "201", description = "Applied",
+            content = @Content(schema = @Schema(implementation = AccountChanged.class)))
     @ApiResponse(responseCode = "200", description = "Applied before under the same transfer id: nothing changed",
             content = @Content(schema = @Schema(implementation = AccountChanged.class)))
     @ApiResponse(responseCode = "409", description = "Refused by the account's state (e.g. no opening balance): nothing applied")
     @PostMapping(path = "/v1/accounts/{accountId}/transfers", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountChanged> transfer(@PathVariable String accountId,
+    ResponseEntity<?> transfer(@PathVariable String accountId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Transfer.class)))
             @RequestBody(required = false) byte[] body) {
@@ -112,21 +123,20 @@ class AccountController {
         Transfer transfer = JsonBodies.read(body, Transfer.class, "{\"transferId\", \"amount\" (+ deposit, - withdrawal), \"at\" (optional)}");
         EventBodies.id("transferId", transfer.transferId());
         NotInTheFuture.check("at", transfer.at(), clock);
-        TradingCore.Applied applied = core.submit(new AccountEvent.Transferred(accountId,
-                transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount()),
-                "transfer:" + transfer.transferId());
-        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new AccountChanged(applied.duplicate(), view(accountId)));
+        AccountEvent.Transferred event = new AccountEvent.Transferred(accountId,
+                transfer.at() == null ? clock.instant() : transfer.at(), transfer.transferId(), transfer.amount());
+        return changed(event, "transfer:" + transfer.transferId());
     }
 
     @Operation(operationId = "recordFunding", summary = "Record a perpetual funding payment")
-    @ApiResponse(responseCode = "201", description = "Applied")
+    @ApiResponse(responseCode = "201", description = "Applied",
+            content = @Content(schema = @Schema(implementation = AccountChanged.class)))
     @ApiResponse(responseCode = "200", description = "Applied before under the same funding id: nothing changed",
             content = @Content(schema = @Schema(implementation = AccountChanged.class)))
     @ApiResponse(responseCode = "409", description = "Refused by the account's state: nothing applied")
     @PostMapping(path = "/v1/accounts/{accountId}/funding", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<AccountChanged> funding(@PathVariable String accountId,
+    ResponseEntity<?> funding(@PathVariable String accountId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Funding.class)))
             @RequestBody(required = false) byte[] body) {
@@ -143,19 +153,19 @@ class AccountController {
             throw new InvalidRequestException("amount", "missing", "the funding received (positive) or paid (negative)");
         }
         NotInTheFuture.check("at", funding.at(), clock);
-        TradingCore.Applied applied = core.submit(new AccountEvent.Funded(accountId,
+        AccountEvent.Funded event = new AccountEvent.Funded(accountId,
                 funding.at() == null ? clock.instant() : funding.at(), funding.fundingId(), funding.symbol(),
-                funding.amount()), "funding:" + funding.fundingId());
-        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-                .body(new AccountChanged(applied.duplicate(), view(accountId)));
+                funding.amount());
+        return changed(event, "funding:" + funding.fundingId());
     }
 
     @Operation(operationId = "setMarginMode", summary = "Margin one perpetual cross or isolated")
-    @ApiResponse(responseCode = "200", description = "The account with the new margin mode")
+    @ApiResponse(responseCode = "200", description = "The account with the new margin mode",
+            content = @Content(schema = @Schema(implementation = AccountView.class)))
     @ApiResponse(responseCode = "409", description = "Refused: the account holds a position or works orders in the symbol")
     @PutMapping(path = "/v1/accounts/{accountId}/margin-modes/{symbol}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    AccountView marginMode(@PathVariable String accountId, @PathVariable String symbol,
+    ResponseEntity<?> marginMode(@PathVariable String accountId, @PathVariable String symbol,
 
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = MarginModeChange.class)))
@@ -173,14 +183,19 @@ class AccountController {
                     + " for ISOLATED (" + symbol + " is spot, which is only ever cross)");
         }
         NotInTheFuture.check("at", change.at(), clock);
-        core.submit(new AccountEvent.MarginModeSet(accountId, change.at() == null ? clock.instant() : change.at(),
-                symbol, change.mode()), null);
-        return view(accountId);
+        AccountEvent.MarginModeSet event = new AccountEvent.MarginModeSet(accountId,
+                change.at() == null ? clock.instant() : change.at(), symbol, change.mode());
+        if (cluster.isPresent()) {
+            return ResponseEntity.ok(onTheJob(event, null));
+        }
+        core.submit(event, null);
+        return ResponseEntity.ok(view(accountId));
     }
 
     @Operation(operationId = "account", summary = "The account as the engine keeps it")
     @ApiResponse(responseCode = "200", description = "The account")
     @GetMapping(path = "/v1/accounts/{accountId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the account's state")
     AccountView get(@PathVariable String accountId) {
         AccountScope.check(accountId);
         return view(accountId);
@@ -189,6 +204,7 @@ class AccountController {
     @Operation(operationId = "positions", summary = "The account's positions at their marks")
     @ApiResponse(responseCode = "200", description = "The positions")
     @GetMapping(path = "/v1/accounts/{accountId}/positions", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the account's state")
     List<AccountView.HeldPosition> positions(@PathVariable String accountId) {
         AccountScope.check(accountId);
         return view(accountId).positions();
@@ -198,6 +214,7 @@ class AccountController {
     @ApiResponse(responseCode = "200", description = "The breaks found (recorded, never obeyed) and the engine's view")
     @PostMapping(path = "/v1/accounts/{accountId}/reconciliation", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the account's state (the venue's figures are compared with the engine's)")
     Reconciled reconcile(@PathVariable String accountId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = VenueSnapshot.class)))
@@ -227,6 +244,25 @@ class AccountController {
                 "venue snapshot", breaks), null);
         metrics.breaks(breaks);
         return new Reconciled(breaks, view(accountId));
+    }
+
+    /**
+     * A transfer or a funding payment applied, or recognised by its id: 201 or 200 with the account, or in gateway
+     * mode with the event as the job applied it.
+     */
+    private ResponseEntity<?> changed(AccountEvent event, String key) {
+        if (cluster.isPresent()) {
+            ClusterEvents.AppliedOnTheJob applied = onTheJob(event, key);
+            return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(applied);
+        }
+        TradingCore.Applied applied = core.submit(event, key);
+        return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new AccountChanged(applied.duplicate(), view(event.accountId())));
+    }
+
+    /** Gateway mode: the event applied by the decision job, which keeps the account (its view is the job's). */
+    private ClusterEvents.AppliedOnTheJob onTheJob(AccountEvent event, String key) {
+        return ClusterEvents.AppliedOnTheJob.of(cluster.orElseThrow().submit(event, key));
     }
 
     /** The instrument the active release lists under {@code symbol}. */

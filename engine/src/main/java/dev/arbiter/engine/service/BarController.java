@@ -65,6 +65,7 @@ class BarController {
     @ApiResponse(responseCode = "400", description = "No bar of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = BarsTaken.class)))
     @PostMapping(path = "/v1/market/bars", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the market data the engine keeps")
     ResponseEntity<BarsTaken> ingest(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Bars.class)))
@@ -107,6 +108,7 @@ class BarController {
             + " of it taken")
     @PostMapping(path = "/v1/market/bars", consumes = {"text/csv", "application/zip"},
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the market data the engine keeps")
     ResponseEntity<BarsTaken> ingestFile(@Parameter(description = "the bars' instrument (CSV and ZIP bodies)")
                                          @RequestParam(name = "symbol", required = false) String symbol,
                                          @Parameter(description = "the bar period, ISO-8601 (CSV and ZIP bodies);"

@@ -39,6 +39,7 @@ class CheckController {
     @ApiResponse(responseCode = "200", description = "The check stored for this Idempotency-Key (a repeat)",
             content = @Content(schema = @Schema(implementation = DecisionController.DecisionAnswer.class)))
     @PostMapping(path = "/v1/checks", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the account's state")
     ResponseEntity<String> check(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientRequest.class)))

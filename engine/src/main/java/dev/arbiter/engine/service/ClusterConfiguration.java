@@ -8,11 +8,13 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gateway mode, when {@code arbiter.cluster.bootstrap} names Kafka brokers: decisions go to the decision job and are
- * answered from its decisions topic ({@link ClusterGateway}). Without a bootstrap none of this exists and the service
- * decides in process.
+ * Gateway mode, when {@code arbiter.cluster.bootstrap} names Kafka brokers: decisions and account events go to the
+ * decision job and are answered from its decisions topic ({@link ClusterGateway}); endpoints marked
+ * {@link EmbeddedOnly} answer 409. Without a bootstrap none of this exists and the service decides in process.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ClusterConfiguration.GatewayMode.class)
@@ -47,5 +49,20 @@ class ClusterConfiguration {
     @Bean(destroyMethod = "close")
     ClusterDecisions clusterDecisions(ClusterGateway gateway, DecisionRepository decisions) {
         return new ClusterDecisions(gateway, decisions);
+    }
+
+    @Bean
+    ClusterEvents clusterEvents(ClusterGateway gateway) {
+        return new ClusterEvents(gateway);
+    }
+
+    @Bean
+    WebMvcConfigurer embeddedOnlyGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new EmbeddedOnlyGuard());
+            }
+        };
     }
 }

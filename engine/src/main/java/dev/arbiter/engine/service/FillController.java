@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,8 +41,12 @@ class FillController {
     private final TradingCore core;
     private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
+    /** Gateway mode: fills go to the decision job, which keeps the accounts; empty in the embedded mode. */
+    private final Optional<ClusterEvents> cluster;
 
-    FillController(TradingCore core, dev.arbiter.engine.decision.DecisionPipeline pipeline, Clock clock) {
+    FillController(TradingCore core, dev.arbiter.engine.decision.DecisionPipeline pipeline, Clock clock,
+                   Optional<ClusterEvents> cluster) {
+        this.cluster = cluster;
         this.core = core;
         this.clock = clock;
         this.pipeline = pipeline;
@@ -63,6 +68,9 @@ class FillController {
         }
         // a key acts for its own accounts only: one foreign entry refuses the whole batch before any is accepted
         items.forEach(item -> AccountScope.check(item.path("accountId").asString("")));
+        if (cluster.isPresent()) {
+            return onTheJob(items, cluster.get());
+        }
         List<String> recorded = new ArrayList<>();
         List<String> unsolicited = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
@@ -91,6 +99,58 @@ class FillController {
                 refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
             } catch (InvalidEventException e) {
                 refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
+            }
+        }
+        FillsRecorded answer = new FillsRecorded(recorded, unsolicited, duplicates, refused);
+        return recorded.isEmpty() && duplicates.isEmpty()
+                ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+    }
+
+    /**
+     * Gateway mode: each fill checked here as above, the good ones published at once (one account's in order) and
+     * their answers awaited in turn; the job books them, refuses a fill for an account without an opening balance,
+     * and tells whether each filled an order it approved.
+     */
+    private ResponseEntity<FillsRecorded> onTheJob(JsonNode items, ClusterEvents job) {
+        List<ItemErrors.Refused> refusedHere = new ArrayList<>();
+        List<ClusterEvents.Published> published = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "fills[" + i + "]";
+            try {
+                EventBodies.Fill fill = ItemErrors.read(items.get(i), EventBodies.Fill.class, path);
+                EventBodies.id(path + ".accountId", fill.accountId());
+                // the job tells whether the fill is of an order it approved: this service does not keep the orders
+                AccountEvent.Filled event = fill.toEvent(path, instruments(), AccountState::empty);
+                NotInTheFuture.check(path + ".filledAt", event.at(), clock);
+                published.add(job.publish(event, fill.key()));
+                refusedHere.add(null);
+            } catch (InvalidRequestException e) {
+                published.add(null);
+                refusedHere.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+            }
+        }
+        List<String> recorded = new ArrayList<>();
+        List<String> unsolicited = new ArrayList<>();
+        List<String> duplicates = new ArrayList<>();
+        List<ItemErrors.Refused> refused = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            if (published.get(i) == null) {
+                refused.add(refusedHere.get(i));
+                continue;
+            }
+            try {
+                ClusterEvents.Applied applied = job.await(published.get(i));
+                AccountEvent.Filled fill = (AccountEvent.Filled) applied.event();
+                if (applied.duplicate()) {
+                    duplicates.add(fill.fillId());
+                } else {
+                    recorded.add(fill.fillId());
+                    if (fill.unsolicited()) {
+                        unsolicited.add(fill.fillId());
+                    }
+                }
+            } catch (InvalidEventException e) {
+                refused.add(new ItemErrors.Refused("fills[" + i + "]." + e.field(), e.value(), e.accepted()));
             }
         }
         FillsRecorded answer = new FillsRecorded(recorded, unsolicited, duplicates, refused);

@@ -59,6 +59,7 @@ class MarkPriceController {
             content = @Content(schema = @Schema(implementation = MarksTaken.class)))
     @PostMapping(path = "/v1/market/marks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the mark prices the engine keeps")
     ResponseEntity<MarksTaken> ingest(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Marks.class)))

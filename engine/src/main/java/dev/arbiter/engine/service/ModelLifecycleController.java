@@ -135,6 +135,7 @@ class ModelLifecycleController {
     @ApiResponse(responseCode = "200", description = "Active: decisions from now on run it")
     @ApiResponse(responseCode = "409", description = "Refused: not approved, or not fit to join the slot's ensemble")
     @PostMapping(path = "/v1/models/candidates/{candidateId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the models decisions run, which the decision job loads itself")
     ModelCandidate activate(@PathVariable String candidateId,
                             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
                                     content = @Content(mediaType = "application/json",
@@ -149,6 +150,7 @@ class ModelLifecycleController {
     @ApiResponse(responseCode = "200", description = "Retired")
     @ApiResponse(responseCode = "409", description = "Refused: not active")
     @PostMapping(path = "/v1/models/candidates/{candidateId}/retire", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the models decisions run, which the decision job loads itself")
     ModelCandidate retire(@PathVariable String candidateId, Principal user) {
         return lifecycle.retire(candidateId, user.getName());
     }
@@ -157,6 +159,7 @@ class ModelLifecycleController {
     @ApiResponse(responseCode = "200", description = "Active again")
     @ApiResponse(responseCode = "409", description = "Refused: not a retired model")
     @PostMapping(path = "/v1/models/candidates/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the models decisions run, which the decision job loads itself")
     ModelCandidate rollback(@PathVariable String candidateId, Principal user) {
         return lifecycle.rollback(candidateId, user.getName());
     }

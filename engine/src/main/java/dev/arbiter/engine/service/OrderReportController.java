@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,8 +47,11 @@ class OrderReportController {
 
     private final TradingCore core;
     private final Clock clock;
+    /** Gateway mode: reports go to the decision job, which keeps the orders; empty in the embedded mode. */
+    private final Optional<ClusterEvents> cluster;
 
-    OrderReportController(TradingCore core, Clock clock) {
+    OrderReportController(TradingCore core, Clock clock, Optional<ClusterEvents> cluster) {
+        this.cluster = cluster;
         this.core = core;
         this.clock = clock;
     }
@@ -70,6 +74,9 @@ class OrderReportController {
         }
         // a key acts for its own accounts only: one foreign entry refuses the whole batch before any is accepted
         items.forEach(item -> AccountScope.check(item.path("accountId").asString("")));
+        if (cluster.isPresent()) {
+            return onTheJob(items, cluster.get());
+        }
         List<String> recorded = new ArrayList<>();
         List<ItemErrors.Refused> refused = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -86,6 +93,50 @@ class OrderReportController {
                 refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
             } catch (InvalidEventException e) {
                 refused.add(new ItemErrors.Refused(path + "." + e.field(), e.value(), e.accepted()));
+            }
+        }
+        ReportsRecorded answer = new ReportsRecorded(recorded, refused);
+        return recorded.isEmpty() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+    }
+
+    /**
+     * Gateway mode: each report checked here as above, the good ones published at once and their answers awaited in
+     * turn; the job refuses a report of an order that is not working.
+     */
+    private ResponseEntity<ReportsRecorded> onTheJob(JsonNode items, ClusterEvents job) {
+        List<ItemErrors.Refused> refusedHere = new ArrayList<>();
+        List<ClusterEvents.Published> published = new ArrayList<>();
+        List<String> orderIds = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String path = "reports[" + i + "]";
+            try {
+                Report report = ItemErrors.read(items.get(i), Report.class, path);
+                EventBodies.id(path + ".accountId", report.accountId());
+                EventBodies.id(path + ".orderId", report.orderId());
+                NotInTheFuture.check(path + ".at", report.at(), clock);
+                published.add(job.publish(new AccountEvent.OrderReported(report.accountId(),
+                        report.at() == null ? clock.instant() : report.at(), report.orderId(), report.status(),
+                        report.reason()), null));
+                orderIds.add(report.orderId());
+                refusedHere.add(null);
+            } catch (InvalidRequestException e) {
+                published.add(null);
+                orderIds.add(null);
+                refusedHere.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+            }
+        }
+        List<String> recorded = new ArrayList<>();
+        List<ItemErrors.Refused> refused = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            if (published.get(i) == null) {
+                refused.add(refusedHere.get(i));
+                continue;
+            }
+            try {
+                job.await(published.get(i));
+                recorded.add(orderIds.get(i));
+            } catch (InvalidEventException e) {
+                refused.add(new ItemErrors.Refused("reports[" + i + "]." + e.field(), e.value(), e.accepted()));
             }
         }
         ReportsRecorded answer = new ReportsRecorded(recorded, refused);

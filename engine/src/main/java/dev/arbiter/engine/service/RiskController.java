@@ -48,6 +48,7 @@ class RiskController implements AutoCloseable {
     @Operation(operationId = "risk", summary = "The live risk picture from the engine's own state")
     @ApiResponse(responseCode = "200", description = "Per account and desk-wide: exposure, limit use, margin, drawdown, controls, feeds")
     @GetMapping(path = "/v1/risk", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the accounts' state")
     RiskView.Snapshot now() {
         return view.now().visibleTo(AccountScope::permits);
     }
@@ -56,6 +57,7 @@ class RiskController implements AutoCloseable {
     @ApiResponse(responseCode = "200", description = "Server-sent events named risk, each a snapshot",
             content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = RiskView.Snapshot.class)))
     @GetMapping(path = "/v1/risk/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @EmbeddedOnly("the accounts' state")
     SseEmitter stream() {
         Predicate<String> permits = AccountScope.permitsNow();
         SseEmitter emitter = new SseEmitter(streamFor.toMillis());

@@ -100,6 +100,7 @@ class RuleSetLifecycleController {
     @ApiResponse(responseCode = "200", description = "Active: decisions from now on use it")
     @ApiResponse(responseCode = "409", description = "Refused: not approved")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/activate", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the rule release decisions are made with, which the decision job loads itself")
     Candidate activate(@PathVariable String candidateId, Principal user) {
         return lifecycle.activate(candidateId, user.getName());
     }
@@ -108,6 +109,7 @@ class RuleSetLifecycleController {
     @ApiResponse(responseCode = "200", description = "Active again")
     @ApiResponse(responseCode = "409", description = "Refused: not a retired release")
     @PostMapping(path = "/v1/rule-sets/{candidateId}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the rule release decisions are made with, which the decision job loads itself")
     Candidate rollback(@PathVariable String candidateId, Principal user) {
         return lifecycle.rollback(candidateId, user.getName());
     }

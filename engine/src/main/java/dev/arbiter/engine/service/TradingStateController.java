@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,8 +62,11 @@ class TradingStateController {
     private final TradingStateStore store;
     private final TradingCore core;
     private final Clock clock;
+    /** Gateway mode: actions go to the decision job, which keeps the accounts and the desk; empty when embedded. */
+    private final Optional<ClusterEvents> cluster;
 
-    TradingStateController(TradingStateStore store, TradingCore core, Clock clock) {
+    TradingStateController(TradingStateStore store, TradingCore core, Clock clock, Optional<ClusterEvents> cluster) {
+        this.cluster = cluster;
         this.store = store;
         this.core = core;
         this.clock = clock;
@@ -131,6 +135,7 @@ class TradingStateController {
     @Operation(operationId = "tradingStates", summary = "The trading states in force")
     @ApiResponse(responseCode = "200", description = "Controls, kill switches and their history")
     @GetMapping(path = "/v1/trading-state", produces = MediaType.APPLICATION_JSON_VALUE)
+    @EmbeddedOnly("the trading states in force in the accounts and on the desk")
     TradingStates state() {
         List<TradingControl> inForce = new ArrayList<>(core.desk().controls());
         List<EngagedKillSwitch> killSwitches = new ArrayList<>();
@@ -150,7 +155,14 @@ class TradingStateController {
 
     private void act(HaltScope scope, String target, OfficerAction action, String by, String reason) {
         Instant at = clock.instant();
-        if (scope == HaltScope.ACCOUNT) {
+        if (cluster.isPresent()) {
+            // an account's action is one of its events, answered by the job; a desk-wide one goes to every worker
+            if (scope == HaltScope.ACCOUNT) {
+                cluster.get().submit(new AccountEvent.OfficerActed(target, at, action, by, reason), null);
+            } else {
+                cluster.get().publishDesk(new DeskEvent(at, scope, target, action, by, reason));
+            }
+        } else if (scope == HaltScope.ACCOUNT) {
             core.submit(new AccountEvent.OfficerActed(target, at, action, by, reason), null);
         } else {
             core.submit(new DeskEvent(at, scope, target, action, by, reason));

@@ -1,0 +1,131 @@
+package dev.arbiter.engine.service;
+
+import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.DeskState;
+import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.stream.AccountRecord;
+import dev.arbiter.engine.stream.StreamInput;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Gateway mode's account events (openings, transfers, funding, margin modes, fills, order reports, officers' actions on
+ * one account): published to the job as {@link StreamInput.Event}s with their idempotency keys, and answered from the
+ * job's EVENT or REFUSED record. A refusal is the same {@link InvalidEventException} the embedded engine throws.
+ */
+final class ClusterEvents {
+
+    /**
+     * An event as the job applied it (a fill's {@code unsolicited} as the job found it), or recognised as a repeat of
+     * its key, with where the account's journal stands after it.
+     */
+    record Applied(String accountId, AccountEvent event, boolean duplicate, long journalPosition, String stateHash) {
+    }
+
+    /** What a gateway answers where the embedded service shows the account: the event as the job applied it. */
+    record AppliedOnTheJob(String accountId, String event, boolean duplicate, long journalPosition, String stateHash) {
+
+        static AppliedOnTheJob of(Applied applied) {
+            return new AppliedOnTheJob(applied.accountId(), applied.event().getClass().getSimpleName(),
+                    applied.duplicate(), applied.journalPosition(), applied.stateHash());
+        }
+    }
+
+    /** An event on its way to the job, and its answer to come. */
+    record Published(AccountEvent event, ClusterGateway.Pending pending) {
+    }
+
+    /** The property naming an event's type in its JSON ({@link AccountEvent}'s type id). */
+    private static final String TYPE = "type";
+
+    private final ClusterGateway gateway;
+
+    ClusterEvents(ClusterGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Publishes an event of its account; {@link #await} its answer. */
+    Published publish(AccountEvent event, String key) {
+        StreamInput.Event input = new StreamInput.Event(event.accountId(), key, event);
+        return new Published(event, gateway.publish(input, input.subject()));
+    }
+
+    /**
+     * The job's answer to a published event.
+     *
+     * @throws InvalidEventException when the job refused it, naming the field
+     * @throws NoAnswerException     when no answer came in time, or the event could not be handed over
+     */
+    Applied await(Published published) {
+        ClusterGateway.Pending pending = published.pending();
+        AccountRecord record;
+        try {
+            record = gateway.await(pending);
+        } catch (ClusterGateway.NoAnswer e) {
+            throw new NoAnswerException("the decision job did not answer event " + pending.subject() + " of account "
+                    + pending.accountId() + " (" + e.getMessage() + "): it may still be applied; send it again after "
+                    + NoAnswerException.RETRY_AFTER_SECONDS + " s (an event with an id, such as a fill or a transfer,"
+                    + " is applied once however often it is sent)");
+        }
+        return switch (AccountRecord.Kind.valueOf(record.kind())) {
+            case EVENT -> {
+                JsonNode payload = CanonicalJson.mapper().readTree(record.payload());
+                yield new Applied(record.accountId(), asApplied(payload.get("event"), published.event()),
+                        payload.path("duplicate").asBoolean(), payload.path("journalPosition").asLong(),
+                        payload.path("stateHash").asString());
+            }
+            case REFUSED -> {
+                ClusterGateway.Refusal refusal = ClusterGateway.Refusal.of(record);
+                throw new InvalidEventException(refusal.field(), refusal.value(), refusal.accepted());
+            }
+            case DECISION -> throw new IllegalStateException("the job answered event " + record.subject()
+                    + " with a decision record");
+        };
+    }
+
+    /**
+     * Publishes an officer's desk-wide action (an instrument's or everything's trading state, the desk's kill switch)
+     * to the desk topic, which every worker of the job reads; the job records no answer to it, so this returns once
+     * the brokers have it. It is checked as the embedded engine checks it first.
+     *
+     * @throws InvalidEventException when the desk's state refuses it
+     * @throws NoAnswerException     when the brokers did not take it in time
+     */
+    void publishDesk(DeskEvent event) {
+        DeskState.check(event);
+        try {
+            gateway.publishDesk(event);
+        } catch (ClusterGateway.NoAnswer e) {
+            throw new NoAnswerException("the officer's action " + event.action() + " on " + event.scope() + " "
+                    + event.target() + " could not be handed to the decision job (" + e.getMessage() + "): it may"
+                    + " not be in force; send it again after " + NoAnswerException.RETRY_AFTER_SECONDS + " s");
+        }
+    }
+
+    /**
+     * The event as the job applied it. The job's record may leave out its type (written as a value among others):
+     * it is the type of the event published.
+     */
+    private static AccountEvent asApplied(JsonNode applied, AccountEvent published) {
+        if (!(applied instanceof ObjectNode event)) {
+            throw new IllegalStateException("the job's answer to " + published.getClass().getSimpleName() + " of account "
+                    + published.accountId() + " holds no event");
+        }
+        if (!event.has(TYPE)) {
+            event.set(TYPE, CanonicalJson.mapper().valueToTree(published).get(TYPE));
+        }
+        AccountEvent read = CanonicalJson.mapper().treeToValue(event, AccountEvent.class);
+        if (read.getClass() != published.getClass()) {
+            throw new IllegalStateException("the job answered " + published.getClass().getSimpleName() + " of account "
+                    + published.accountId() + " with " + read.getClass().getSimpleName());
+        }
+        return read;
+    }
+
+    /** Publishes an event and waits for the job's answer. */
+    Applied submit(AccountEvent event, String key) {
+        return await(publish(event, key));
+    }
+}
