@@ -1,6 +1,8 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.service.store.DecisionRepository;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -41,9 +43,14 @@ class ClusterConfiguration {
         return ClusterSettings.of(bootstrap, inputs, desk, decisions, answerTimeout).orElseThrow();
     }
 
+    /** The link to the job, with a gauge of the answers awaited ({@code arbiter_cluster_answers_awaited}). */
     @Bean(destroyMethod = "close")
-    ClusterGateway clusterGateway(ClusterSettings settings) {
-        return ClusterGateway.start(settings);
+    ClusterGateway clusterGateway(ClusterSettings settings, MeterRegistry registry) {
+        ClusterGateway gateway = ClusterGateway.start(settings);
+        Gauge.builder("arbiter.cluster.answers.awaited", gateway, ClusterGateway::waiting)
+                .description("inputs published to the decision job whose answers are awaited, late ones included")
+                .register(registry);
+        return gateway;
     }
 
     @Bean(destroyMethod = "close")

@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * time, accounts in parallel; a repeated idempotency key returns the stored decision without deciding again. The
  * answer does not wait for the explanation: the decision, its trace and its audit record are committed, then it is
  * acknowledged and explained off the request thread ({@link DeferredExplanations}), and decided again by the
- * challengers in shadow, off the request thread too ({@link ShadowRunner}).
+ * challengers in shadow, off the request thread too ({@link ShadowRunner}). In gateway mode the decision job
+ * decides instead, and its answer is stored here the same way ({@link ClusterDecisions}).
  */
 final class DecisionService {
 
