@@ -102,7 +102,7 @@ public final class AccountCore {
             // input: the input is refused instead (no order, fail closed) and the account goes on.
             LOG.error("account {}: an input ({}) failed inside the engine and is refused", accountId,
                     input.getClass().getSimpleName(), e);
-            return Optional.of(refused(input, "(input)", input.getClass().getSimpleName(),
+            return Optional.of(refused(input, AccountRecord.FAILED_INSIDE, input.getClass().getSimpleName(),
                     "an input the engine can take; this one failed inside the engine, logged for account " + accountId));
         }
     }

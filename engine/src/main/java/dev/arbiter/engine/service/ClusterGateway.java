@@ -215,10 +215,21 @@ final class ClusterGateway implements AutoCloseable {
     /** A REFUSED record's payload: the field, the value and what is accepted, as the job's engine named them. */
     record Refusal(String field, String value, String accepted) {
 
+        /**
+         * The refusal of an answer.
+         *
+         * @throws IllegalStateException when the job's engine failed on the input rather than refused it: a fault,
+         *                               which the service answers as it answers its own (fail closed, 500)
+         */
         static Refusal of(AccountRecord record) {
             JsonNode payload = CanonicalJson.mapper().readTree(record.payload());
-            return new Refusal(payload.path("field").asString(""), payload.path("value").asString(""),
+            Refusal refusal = new Refusal(payload.path("field").asString(""), payload.path("value").asString(""),
                     payload.path("accepted").asString(""));
+            if (AccountRecord.FAILED_INSIDE.equals(refusal.field())) {
+                throw new IllegalStateException("the decision job failed on " + record.subject() + " of account "
+                        + record.accountId() + " (" + refusal.value() + "): nothing of it was applied");
+            }
+            return refusal;
         }
     }
 

@@ -32,6 +32,12 @@ public record AccountRecord(String accountId, long seq, String kind, String subj
         EVENT
     }
 
+    /**
+     * A REFUSED record's {@code field} when the engine failed on the input rather than refused it: a fault, not
+     * something wrong with the input, and nothing of the input was applied.
+     */
+    public static final String FAILED_INSIDE = "(input)";
+
     /** The hash the first record of an account follows. */
     public static final String GENESIS = "0".repeat(64);
 
