@@ -48,7 +48,7 @@ class ExactlyOnceFailoverIT {
 
         try (KafkaBroker broker = new KafkaBroker()) {
             Topics topics = Topics.defaults(broker.bootstrap());
-            broker.create(Map.of(topics.inputs(), 4, topics.desk(), 1, topics.decisions(), 4));
+            broker.create(topics, 4);
 
             Configuration configuration = DecisionJob.configuration(2);
             configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

@@ -73,8 +73,10 @@ class FlinkDeploymentFilesTest {
             topics.put(topic.path("metadata").path("name").asString(), topic.path("spec"));
         }
         Topics defaults = Topics.defaults("unused:9092");
-        assertThat(topics.keySet()).containsExactlyInAnyOrder(defaults.inputs(), defaults.desk(), defaults.decisions());
+        assertThat(topics.keySet()).containsExactlyInAnyOrder(defaults.inputs(), defaults.desk(), defaults.market(),
+                defaults.decisions());
         assertThat(topics.get(defaults.desk()).path("partitions").asInt()).isEqualTo(1);
+        assertThat(topics.get(defaults.market()).path("partitions").asInt()).isEqualTo(1);
         assertThat(topics.get(defaults.inputs()).path("partitions").asInt())
                 .isEqualTo(topics.get(defaults.decisions()).path("partitions").asInt()).isGreaterThan(1);
     }

@@ -50,7 +50,7 @@ class GatewayIT {
 
         try (KafkaBroker broker = new KafkaBroker()) {
             Topics topics = Topics.defaults(broker.bootstrap());
-            broker.create(Map.of(topics.inputs(), 4, topics.desk(), 1, topics.decisions(), 4));
+            broker.create(topics, 4);
             JobClient job = startJob(topics, dir.resolve("job-models"));
             try (RunningService gateway = RunningService.gateway(dir.resolve("gateway"), broker.bootstrap())) {
                 GatewayScript.Answers clustered = script.run(gateway);
@@ -74,6 +74,8 @@ class GatewayIT {
                 // the same status and body, decision ids aside
                 assertSameAnswer("second opening", clustered.openedAgain(), embedded.openedAgain(), 409);
                 assertSameAnswer("fills", clustered.fills(), embedded.fills(), 200);
+                // bars: kept here, or handed to the job's market topic; the same count, newest bar and position
+                assertSameAnswer("bars", clustered.bars(), embedded.bars(), 200);
                 assertSameAnswer("decision", clustered.decided(), embedded.decided(), 201);
                 assertThat(json(clustered.decided()).path("decision").path("status").asString()).isEqualTo("APPROVED");
                 assertThat(clustered.decided().headers().firstValue("Location"))

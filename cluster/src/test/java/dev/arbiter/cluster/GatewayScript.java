@@ -38,7 +38,7 @@ final class GatewayScript {
 
     /** The answers, in the order the requests went. */
     record Answers(HttpResponse<String> opened, HttpResponse<String> openedAgain, HttpResponse<String> transferred,
-                   HttpResponse<String> transferredAgain, HttpResponse<String> fills,
+                   HttpResponse<String> transferredAgain, HttpResponse<String> fills, HttpResponse<String> bars,
                    HttpResponse<String> decided, HttpResponse<String> repeated, HttpResponse<String> malformed,
                    HttpResponse<String> unopened, HttpResponse<String> storedDecision, HttpResponse<String> storedTrace,
                    HttpResponse<String> explanation, List<Duration> timed, HttpResponse<String> halted,
@@ -71,6 +71,8 @@ final class GatewayScript {
                 {"fills": [{"fillId": "f-1", "accountId": "%s", "symbol": "ETH-USD", "side": "BUY", "quantity": 2,
                             "price": 1610, "filledAt": "2023-03-15T09:00:00Z", "fee": 1.61}]}""".formatted(accountId));
 
+        // the bars once for every account (the market topic in gateway mode), and again with the first request
+        HttpResponse<String> bars = service.post("/v1/market/bars", marketData().toString());
         ObjectNode first = request(accountId, "gw-first", "25");
         first.putArray("marketData").add(marketData());
         HttpResponse<String> decided = service.post("/v1/decisions", first.toString(), "gw-key-1");
@@ -101,7 +103,7 @@ final class GatewayScript {
         HttpResponse<String> decidedWhileHalted = service.post("/v1/decisions",
                 request(accountId, "gw-halted", "1").toString());
 
-        return new Answers(opened, openedAgain, transferred, transferredAgain, fills, decided, repeated, malformed,
+        return new Answers(opened, openedAgain, transferred, transferredAgain, fills, bars, decided, repeated, malformed,
                 unopened, storedDecision, storedTrace, explanation, timed, halted, decidedWhileHalted,
                 service.get(account), service.get("/v1/audit/verify"));
     }

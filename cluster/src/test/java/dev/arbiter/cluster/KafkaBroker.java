@@ -1,8 +1,12 @@
 package dev.arbiter.cluster;
 
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.state.BarEvent;
+import dev.arbiter.engine.state.MarkPriceEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
+import dev.arbiter.engine.stream.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,24 +49,59 @@ final class KafkaBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Creates topics, each with the partitions given. */
-    void create(Map<String, Integer> partitions) throws Exception {
+    /**
+     * Creates the job's topics: inputs and decisions with the partitions given, the desk and the market with one each
+     * (every worker reads them whole, in order).
+     */
+    void create(Topics topics, int partitions) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            admin.createTopics(List.of(new NewTopic(topics.inputs(), partitions, (short) 1),
+                    new NewTopic(topics.decisions(), partitions, (short) 1), new NewTopic(topics.desk(), 1, (short) 1),
+                    new NewTopic(topics.market(), 1, (short) 1))).all().get();
+        }
+    }
+
+    /** Where a consumer group's committed offsets stand, summed over the topic's partitions (0 before any commit). */
+    long committed(String groupId, String topic) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            return admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get().entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset()).sum();
+        }
+    }
+
+    /** Publishes market data as the gateway does: keyed by instrument, as JSON. */
+    void publishMarket(String topic, List<MarketEvent> events) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
+                new StringSerializer())) {
+            for (MarketEvent event : events) {
+                String symbol = switch (event) {
+                    case BarEvent b -> b.bar().symbol();
+                    case MarkPriceEvent m -> m.mark().symbol();
+                };
+                producer.send(new ProducerRecord<>(topic, symbol,
+                        ArbiterJson.mapper().writerFor(MarketEvent.class).writeValueAsString(event)));
+            }
+            producer.flush();
+        }
+    }
+
+    private Properties clientProperties() {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", bootstrap());
-        try (Admin admin = Admin.create(properties)) {
-            List<NewTopic> topics = partitions.entrySet().stream()
-                    .map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1)).toList();
-            admin.createTopics(topics).all().get();
-        }
+        return properties;
+    }
+
+    private Properties producerProperties() {
+        Properties properties = clientProperties();
+        properties.put("enable.idempotence", "true");
+        properties.put("acks", "all");
+        return properties;
     }
 
     /** Publishes inputs as the gateway does: keyed by account, as JSON, each acknowledged by every replica. */
     void publish(String topic, List<StreamInput> inputs) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap());
-        properties.put("enable.idempotence", "true");
-        properties.put("acks", "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties, new StringSerializer(),
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProperties(), new StringSerializer(),
                 new StringSerializer())) {
             for (StreamInput input : inputs) {
                 producer.send(new ProducerRecord<>(topic, input.accountId(),
@@ -74,8 +113,7 @@ final class KafkaBroker implements AutoCloseable {
 
     /** Everything committed to the topic, once {@code expected} records are there and a further poll adds none. */
     List<AccountRecord> readCommitted(String topic, long expected, Duration patience) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", bootstrap());
+        Properties properties = clientProperties();
         properties.put("group.id", "reader-" + UUID.randomUUID());
         properties.put("auto.offset.reset", "earliest");
         properties.put("isolation.level", "read_committed");

@@ -42,7 +42,7 @@ class RestartFromSavepointIT {
 
         try (KafkaBroker broker = new KafkaBroker()) {
             Topics topics = Topics.defaults(broker.bootstrap());
-            broker.create(Map.of(topics.inputs(), 2, topics.desk(), 1, topics.decisions(), 2));
+            broker.create(topics, 2);
             broker.publish(topics.inputs(), inputs.subList(0, half));
             JobClient first = start(topics, settings, new Configuration());
             String savepoint;

@@ -165,7 +165,7 @@ final class ClusterReplayCommand implements Callable<Integer> {
                 default -> { }
             }
         }
-        StateSize size = StateSize.of(new AccountSlice(run.finalState(), 0,
+        StateSize size = StateSize.of(new AccountSlice(run.finalState(), 0, 0,
                 new AccountRecord.Head(run.inputs().size(), AccountRecord.GENESIS)), market, keys, List.of());
         return String.format(Locale.ROOT, "state %.1f KB (account %.1f KB, %d market events %.1f KB, %d keys)",
                 size.total() / 1024.0, size.slice() / 1024.0, market.size(), size.market() / 1024.0, keys.size());

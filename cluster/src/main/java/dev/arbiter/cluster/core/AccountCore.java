@@ -9,9 +9,12 @@ import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.EngineDecisions;
 import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.state.MarkPriceEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.state.StateHash;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.engine.stream.AccountRecord;
@@ -42,6 +45,8 @@ public final class AccountCore {
     private final TradingCore core;
     private final EngineDecisions decisions;
     private long deskBroadcasts;
+    private long marketBroadcasts;
+    private List<MarketEvent> market = List.of();
     private AccountRecord.Head head;
 
     public AccountCore(AccountSlice slice, AccountStore store, CoreSetup setup) {
@@ -50,6 +55,7 @@ public final class AccountCore {
         this.core = new TradingCore(new SliceJournal(slice.state(), store), setup.settings(), setup.features());
         this.decisions = new EngineDecisions(core, setup.models());
         this.deskBroadcasts = slice.deskBroadcasts();
+        this.marketBroadcasts = slice.marketBroadcasts();
         this.head = slice.head();
     }
 
@@ -59,17 +65,48 @@ public final class AccountCore {
 
     /** What the job keeps of the account after the inputs taken so far. */
     public AccountSlice slice() {
-        return new AccountSlice(core.account(accountId), deskBroadcasts, head);
+        return new AccountSlice(core.account(accountId), deskBroadcasts, marketBroadcasts, head);
     }
 
     /**
-     * Applies the desk's broadcast actions this core has not applied yet, in their order.
+     * Applies the desk's broadcast actions this core has not applied yet, in their order, and sets the broadcast
+     * market data the next input takes from.
      *
-     * @param broadcasts every desk action broadcast so far, in order
+     * @param desk   every desk action broadcast so far, in order
+     * @param market every bar and mark broadcast so far, in order
      */
-    public void catchUp(List<DeskEvent> broadcasts) {
-        for (; deskBroadcasts < broadcasts.size(); deskBroadcasts++) {
-            core.submit(broadcasts.get((int) deskBroadcasts));
+    public void catchUp(List<DeskEvent> desk, List<MarketEvent> market) {
+        for (; deskBroadcasts < desk.size(); deskBroadcasts++) {
+            core.submit(desk.get((int) deskBroadcasts));
+        }
+        this.market = market;
+    }
+
+    /**
+     * Takes the broadcast bars and marks known before an input at {@code time}: a bar is known at its end, a mark at
+     * its time. A decision at that instant sees them; an event at that instant happened before them (a fill during
+     * the bar that ends then), as the single-process engine fed in time order has it. Broadcast market data stops at
+     * the first bar or mark after the input (the market topic is in time order); one the account already has (from
+     * its own inputs) or that comes out of order for it is passed over.
+     */
+    private void takeMarket(Instant time, boolean inclusive) {
+        for (; marketBroadcasts < market.size(); marketBroadcasts++) {
+            MarketEvent event = market.get((int) marketBroadcasts);
+            Instant known = switch (event) {
+                case BarEvent b -> b.bar().endTime();
+                case MarkPriceEvent m -> m.mark().time();
+            };
+            if (inclusive ? known.isAfter(time) : !known.isBefore(time)) {
+                return;
+            }
+            try {
+                switch (event) {
+                    case BarEvent b -> core.bar(b.bar());
+                    case MarkPriceEvent m -> core.markPrice(m.mark());
+                }
+            } catch (InvalidFactException e) {
+                LOG.debug("account {} passed over broadcast market data it cannot take: {}", accountId, e.getMessage());
+            }
         }
     }
 
@@ -83,10 +120,12 @@ public final class AccountCore {
                 case StreamInput.Decide d -> Optional.of(decide(d));
                 case StreamInput.Event e -> Optional.of(event(e));
                 case StreamInput.MarketBar b -> {
+                    takeMarket(b.bar().endTime(), false);
                     core.bar(b.bar());
                     yield Optional.empty();
                 }
                 case StreamInput.MarkUpdate m -> {
+                    takeMarket(m.mark().time(), false);
                     core.markPrice(m.mark());
                     yield Optional.empty();
                 }
@@ -113,6 +152,7 @@ public final class AccountCore {
             throw new InvalidRequestException("account.accountId", "'" + request.accountId() + "'",
                     "the account the input is keyed by, '" + accountId + "'");
         }
+        takeMarket(request.asOf(), true);
         DecisionResult result = decisions.decide(d.decisionId(), request, setup.pipeline(), setup.release(accountId),
                 setup.listed());
         return record(AccountRecord.Kind.DECISION, d.decisionId(), request.asOf(), AccountRecord.decisionPayload(result));
@@ -124,6 +164,7 @@ public final class AccountCore {
             throw new InvalidEventException("accountId", "'" + event.accountId() + "'",
                     "the account the input is keyed by, '" + accountId + "'");
         }
+        takeMarket(event.at(), false);
         event = asTheAccountStands(event);
         TradingCore.Applied applied = core.submit(event, e.key());
         AccountState state = applied.state();

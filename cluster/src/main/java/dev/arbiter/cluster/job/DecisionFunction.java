@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -44,15 +45,19 @@ import tools.jackson.core.type.TypeReference;
 
 /**
  * The job's decision stage: keyed by account, it hands each input to the account's {@link AccountCore} (built from
- * the account's keyed state when the worker has none) and writes the account's state back after it; the desk's
- * actions (halts, the desk's kill switch) arrive broadcast to every worker and reach each account before its next
- * input. One worker thread per key group: each account's inputs are decided one at a time, in order.
+ * the account's keyed state when the worker has none) and writes the account's state back after it. The desk's
+ * actions (halts, the desk's kill switch) and the market data for every account arrive broadcast to every worker: the
+ * desk's reach each account before its next input, bars and marks as far as that input's time. One worker thread per
+ * key group: each account's inputs are decided one at a time, in order.
  */
-public final class DecisionFunction extends KeyedBroadcastProcessFunction<String, StreamInput, DeskEvent, AccountRecord> {
+public final class DecisionFunction extends KeyedBroadcastProcessFunction<String, StreamInput, Broadcast, AccountRecord> {
 
     /** The desk's actions by their broadcast order, the same on every worker. */
     public static final MapStateDescriptor<Long, DeskEvent> DESK = new MapStateDescriptor<>("desk",
             LongSerializer.INSTANCE, new JsonSerializer<>(DeskEvent.class));
+    /** The bars and marks for every account by their broadcast order, the same on every worker. */
+    public static final MapStateDescriptor<Long, MarketEvent> MARKET = new MapStateDescriptor<>("market",
+            LongSerializer.INSTANCE, new JsonSerializer<>(MarketEvent.class));
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionFunction.class);
 
@@ -65,7 +70,8 @@ public final class DecisionFunction extends KeyedBroadcastProcessFunction<String
     private transient CoreSetup setup;
     private transient Map<String, AccountCore> cores;
     private transient AccountStore store;
-    private transient List<DeskEvent> broadcasts;
+    private transient BroadcastLog<DeskEvent> deskLog;
+    private transient BroadcastLog<MarketEvent> marketLog;
 
     public DecisionFunction(JobSettings settings) {
         this.settings = settings;
@@ -79,6 +85,8 @@ public final class DecisionFunction extends KeyedBroadcastProcessFunction<String
         market = getRuntimeContext().getListState(new ListStateDescriptor<>("market", new JsonSerializer<>(MarketEvent.class)));
         desk = getRuntimeContext().getListState(new ListStateDescriptor<>("desk", new JsonSerializer<>(DeskEvent.class)));
         store = new KeyedStore();
+        deskLog = new BroadcastLog<>(DESK);
+        marketLog = new BroadcastLog<>(MARKET);
         DecisionPipeline pipeline = settings.pipeline().open();
         setup = new CoreSetup(pipeline, instruments(settings.instrumentsJson()),
                 StateSettings.DEFAULTS.withBarsKept(settings.barsKept()), IndicatorFacts.DEFAULT_SET,
@@ -109,41 +117,58 @@ public final class DecisionFunction extends KeyedBroadcastProcessFunction<String
             core = new AccountCore(slice == null ? AccountSlice.empty(accountId) : slice, store, setup);
             cores.put(accountId, core);
         }
-        core.catchUp(broadcasts(context.getBroadcastState(DESK)));
+        core.catchUp(deskLog.all(context.getBroadcastState(DESK)), marketLog.all(context.getBroadcastState(MARKET)));
         core.take(input).ifPresent(out::collect);
         slices.update(core.slice());
     }
 
     @Override
-    public void processBroadcastElement(DeskEvent event, Context context, Collector<AccountRecord> out) throws Exception {
-        try {
-            DeskState.check(event);
-        } catch (InvalidEventException e) {
-            LOG.warn("desk action refused, not applied to any account: {} {} was '{}', accepted {}", event.action(),
-                    e.field(), e.value(), e.accepted());
-            return;
-        }
-        var state = context.getBroadcastState(DESK);
-        long next = 1;
-        for (var ignored : state.immutableEntries()) {
-            next++;
-        }
-        state.put(next, event);
-        if (broadcasts != null) {
-            broadcasts.add(event);
+    public void processBroadcastElement(Broadcast broadcast, Context context, Collector<AccountRecord> out)
+            throws Exception {
+        switch (broadcast) {
+            case Broadcast.Desk d -> {
+                try {
+                    DeskState.check(d.action());
+                } catch (InvalidEventException e) {
+                    LOG.warn("desk action refused, not applied to any account: {} {} was '{}', accepted {}",
+                            d.action().action(), e.field(), e.value(), e.accepted());
+                    return;
+                }
+                deskLog.append(context.getBroadcastState(DESK), d.action());
+            }
+            case Broadcast.Market m -> marketLog.append(context.getBroadcastState(MARKET), m.event());
         }
     }
 
-    /** The desk's broadcast actions in order: read from the broadcast state once per worker, then kept up to date. */
-    private List<DeskEvent> broadcasts(ReadOnlyBroadcastState<Long, DeskEvent> state) throws Exception {
-        if (broadcasts == null) {
-            TreeMap<Long, DeskEvent> ordered = new TreeMap<>();
-            for (var entry : state.immutableEntries()) {
-                ordered.put(entry.getKey(), entry.getValue());
-            }
-            broadcasts = new ArrayList<>(ordered.values());
+    /**
+     * A broadcast state kept as a log, numbered in arrival order, with the worker's own list of it: read from the
+     * state once per worker (after a restore), then kept up to date as entries arrive.
+     */
+    private static final class BroadcastLog<T> {
+
+        private final MapStateDescriptor<Long, T> descriptor;
+        private List<T> entries;
+
+        BroadcastLog(MapStateDescriptor<Long, T> descriptor) {
+            this.descriptor = descriptor;
         }
-        return broadcasts;
+
+        List<T> all(ReadOnlyBroadcastState<Long, T> state) throws Exception {
+            if (entries == null) {
+                TreeMap<Long, T> ordered = new TreeMap<>();
+                for (var entry : state.immutableEntries()) {
+                    ordered.put(entry.getKey(), entry.getValue());
+                }
+                entries = new ArrayList<>(ordered.values());
+            }
+            return entries;
+        }
+
+        void append(BroadcastState<Long, T> state, T entry) throws Exception {
+            List<T> known = all(state);
+            state.put((long) known.size() + 1, entry);
+            known.add(entry);
+        }
     }
 
     private static Function<String, Optional<Instrument>> instruments(String json) {

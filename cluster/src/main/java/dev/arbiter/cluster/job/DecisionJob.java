@@ -4,6 +4,7 @@ import dev.arbiter.cluster.state.JsonTypeInfo;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.engine.stream.Topics;
@@ -45,6 +46,8 @@ public final class DecisionJob {
     public static final TypeInformation<StreamInput> INPUT = new JsonTypeInfo<>(StreamInput.class);
     public static final TypeInformation<DeskEvent> DESK_ACTION = new JsonTypeInfo<>(DeskEvent.class);
     public static final TypeInformation<AccountRecord> RECORD = new JsonTypeInfo<>(AccountRecord.class);
+    public static final TypeInformation<MarketEvent> MARKET_DATA = new JsonTypeInfo<>(MarketEvent.class);
+    public static final TypeInformation<Broadcast> BROADCAST = new JsonTypeInfo<>(Broadcast.class);
 
     private DecisionJob() {
     }
@@ -79,8 +82,31 @@ public final class DecisionJob {
     /** Decides {@code inputs}, account by account, with the desk's actions from {@code desk}. */
     public static DataStream<AccountRecord> decisions(DataStream<StreamInput> inputs, DataStream<DeskEvent> desk,
                                                       JobSettings settings) {
+        return decide(inputs, deskBroadcasts(desk), settings);
+    }
+
+    /**
+     * Decides {@code inputs}, account by account, with the desk's actions from {@code desk} and the market data for
+     * every account from {@code market}: each account takes a bar or a mark before its first input after it.
+     */
+    public static DataStream<AccountRecord> decisions(DataStream<StreamInput> inputs, DataStream<DeskEvent> desk,
+                                                      DataStream<MarketEvent> market, JobSettings settings) {
+        return decide(inputs, deskBroadcasts(desk).union(market.map(Broadcast.Market::new, BROADCAST)
+                .setParallelism(1).uid("market-broadcast").name("market data")), settings);
+    }
+
+    /**
+     * The desk's actions as broadcasts. Like the market's, they stay on one task from their source to the broadcast
+     * (parallelism 1): a wider step between would hand them round-robin to several tasks and reorder them.
+     */
+    private static DataStream<Broadcast> deskBroadcasts(DataStream<DeskEvent> desk) {
+        return desk.map(Broadcast.Desk::new, BROADCAST).setParallelism(1).uid("desk-broadcast").name("desk actions");
+    }
+
+    private static DataStream<AccountRecord> decide(DataStream<StreamInput> inputs, DataStream<Broadcast> broadcasts,
+                                                    JobSettings settings) {
         return inputs.keyBy(StreamInput::accountId, Types.STRING)
-                .connect(desk.broadcast(DecisionFunction.DESK))
+                .connect(broadcasts.broadcast(DecisionFunction.DESK, DecisionFunction.MARKET))
                 .process(new DecisionFunction(settings), RECORD)
                 .uid("decide").name("decide");
     }
@@ -92,7 +118,8 @@ public final class DecisionJob {
      * group's committed offsets.
      */
     public static void onKafka(StreamExecutionEnvironment env, Topics topics, JobSettings settings, String groupId) {
-        answersTo(topics, decisions(inputs(env, topics, groupId), desk(env, topics, groupId), settings));
+        answersTo(topics, decisions(inputs(env, topics, groupId), desk(env, topics, groupId),
+                market(env, topics, groupId), settings));
     }
 
     /** The account inputs, read committed, from the group's committed offsets (the earliest for a new group). */
@@ -122,6 +149,22 @@ public final class DecisionJob {
                 .setProperty("isolation.level", "read_committed")
                 .build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "desk").uid("desk").setParallelism(1);
+    }
+
+    /**
+     * The market data for every account, every bar and mark from the topic's start (a worker that starts afresh
+     * needs the history its accounts' indicators are built from), in the topic's order: one partition, in time order.
+     */
+    public static DataStream<MarketEvent> market(StreamExecutionEnvironment env, Topics topics, String groupId) {
+        KafkaSource<MarketEvent> source = KafkaSource.<MarketEvent>builder()
+                .setBootstrapServers(topics.bootstrap())
+                .setTopics(topics.market())
+                .setGroupId(groupId + "-market")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setValueOnlyDeserializer(new JsonInput<>(MarketEvent.class, MARKET_DATA))
+                .setProperty("isolation.level", "read_committed")
+                .build();
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "market").uid("market").setParallelism(1);
     }
 
     /** Writes the answers to {@link Topics#decisions}, keyed by account, in transactions committed with checkpoints. */

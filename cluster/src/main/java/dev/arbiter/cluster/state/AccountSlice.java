@@ -10,13 +10,14 @@ import dev.arbiter.kb.state.AccountState;
  * object is ever in a checkpoint.
  *
  * @param state          the account's state, the fold of its journal
- * @param deskBroadcasts how many of the desk's broadcast actions the account's core has applied
- * @param head           where the account's chain of answers stands
+ * @param deskBroadcasts   how many of the desk's broadcast actions the account's core has applied
+ * @param marketBroadcasts how many of the broadcast bars and marks the account's core has taken
+ * @param head             where the account's chain of answers stands
  */
-public record AccountSlice(AccountState state, long deskBroadcasts, AccountRecord.Head head) {
+public record AccountSlice(AccountState state, long deskBroadcasts, long marketBroadcasts, AccountRecord.Head head) {
 
     /** An account nothing has happened to yet. */
     public static AccountSlice empty(String accountId) {
-        return new AccountSlice(AccountState.empty(accountId), 0, AccountRecord.Head.START);
+        return new AccountSlice(AccountState.empty(accountId), 0, 0, AccountRecord.Head.START);
     }
 }

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.InvalidFactException;
 import dev.arbiter.kb.fact.Bar;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,10 +56,13 @@ class BarController {
     private final Clock clock;
     private final dev.arbiter.engine.decision.DecisionPipeline pipeline;
 
-    BarController(TradingCore core, DecisionPipeline pipeline, Clock clock) {
+    private final Optional<ClusterEvents> cluster;
+
+    BarController(TradingCore core, DecisionPipeline pipeline, Clock clock, Optional<ClusterEvents> cluster) {
         this.core = core;
         this.clock = clock;
         this.pipeline = pipeline;
+        this.cluster = cluster;
     }
 
     @Operation(operationId = "sendBars", summary = "Send bars of one instrument: journaled, streamed into its indicators, marking its holders")
@@ -65,7 +70,6 @@ class BarController {
     @ApiResponse(responseCode = "400", description = "No bar of the batch taken: each refused, naming its field",
             content = @Content(schema = @Schema(implementation = BarsTaken.class)))
     @PostMapping(path = "/v1/market/bars", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    @EmbeddedOnly("the market data the engine keeps")
     ResponseEntity<BarsTaken> ingest(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Bars.class)))
@@ -89,12 +93,13 @@ class BarController {
         if (items == null || !items.isArray() || items.isEmpty()) {
             throw new InvalidRequestException("bars", items == null ? "missing" : items.toString(), "a non-empty array of bars, oldest first");
         }
+        Taken taken = new Taken();
         ItemErrors.Tally tally = ItemErrors.each(items, "bars", (item, path) -> {
             Bar bar = bar(symbol, period, ItemErrors.read(item, MarketSeries.Row.class, path), path);
             NotInTheFuture.check(path + ".openTime", bar.openTime(), clock);
-            return core.bar(bar);
+            return take(bar, taken);
         });
-        return answer(symbol, period, tally);
+        return answer(symbol, period, tally, taken);
     }
 
     /**
@@ -108,7 +113,6 @@ class BarController {
             + " of it taken")
     @PostMapping(path = "/v1/market/bars", consumes = {"text/csv", "application/zip"},
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @EmbeddedOnly("the market data the engine keeps")
     ResponseEntity<BarsTaken> ingestFile(@Parameter(description = "the bars' instrument (CSV and ZIP bodies)")
                                          @RequestParam(name = "symbol", required = false) String symbol,
                                          @Parameter(description = "the bar period, ISO-8601 (CSV and ZIP bodies);"
@@ -141,22 +145,45 @@ class BarController {
             throw new InvalidRequestException(e.at().isEmpty() ? "body" : "body " + e.at(), e.value(),
                     e.accepted() + " (read as " + e.format().map(BarFormat::title).orElse("no known format") + ")");
         }
+        Taken taken = new Taken();
         ItemErrors.Tally tally = ItemErrors.each(file.bars(), (bar, i) -> {
             String at = file.where(i);
             NotInTheFuture.check(at + " openTime", bar.openTime(), clock);
             try {
-                return core.bar(bar);
+                return take(bar, taken);
             } catch (InvalidFactException e) {
                 throw new InvalidRequestException(at + " " + e.field(), e.value(), e.accepted());
             }
         });
-        return answer(symbol, file.period(), tally);
+        return answer(symbol, file.period(), tally, taken);
     }
 
-    private ResponseEntity<BarsTaken> answer(String symbol, Duration period, ItemErrors.Tally tally) {
-        BarsTaken answer = new BarsTaken(symbol, period.toString(), tally.kept(), tally.ignored(),
-                core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null), core.marketPosition(symbol),
-                tally.refused());
+    /** In gateway mode, the last bar handed to the job and its offset on the market topic. */
+    private static final class Taken {
+        Bar last;
+        long offset = -1;
+    }
+
+    /**
+     * Keeps a bar: in this process, or in gateway mode handed to the job's market topic, which every worker reads
+     * (the job checks order and repeats as each account takes it).
+     */
+    private boolean take(Bar bar, Taken taken) {
+        if (cluster.isEmpty()) {
+            return core.bar(bar);
+        }
+        taken.offset = cluster.get().publishMarket(bar.symbol(), new BarEvent(bar));
+        taken.last = bar;
+        return true;
+    }
+
+    private ResponseEntity<BarsTaken> answer(String symbol, Duration period, ItemErrors.Tally tally, Taken taken) {
+        BarsTaken answer = cluster.isPresent()
+                ? new BarsTaken(symbol, period.toString(), tally.kept(), tally.ignored(),
+                        taken.last == null ? null : taken.last.openTime().toString(), taken.offset + 1, tally.refused())
+                : new BarsTaken(symbol, period.toString(), tally.kept(), tally.ignored(),
+                        core.view(symbol).map(v -> v.lastBar().openTime().toString()).orElse(null),
+                        core.marketPosition(symbol), tally.refused());
         return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 

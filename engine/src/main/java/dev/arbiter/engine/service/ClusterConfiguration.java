@@ -31,16 +31,17 @@ class ClusterConfiguration {
     }
 
     /**
-     * The job's topics ({@code arbiter.cluster.topics.inputs}, {@code .desk}, {@code .decisions}; the job's defaults
+     * The job's topics ({@code arbiter.cluster.topics.inputs}, {@code .desk}, {@code .market}, {@code .decisions}; the job's defaults
      * when unset) and how long a request waits for its answer ({@code arbiter.cluster.answer-timeout}).
      */
     @Bean
     ClusterSettings clusterSettings(@Value("${arbiter.cluster.bootstrap}") String bootstrap,
                                     @Value("${arbiter.cluster.topics.inputs:}") String inputs,
                                     @Value("${arbiter.cluster.topics.desk:}") String desk,
+                                    @Value("${arbiter.cluster.topics.market:}") String market,
                                     @Value("${arbiter.cluster.topics.decisions:}") String decisions,
                                     @Value("${arbiter.cluster.answer-timeout:PT30S}") String answerTimeout) {
-        return ClusterSettings.of(bootstrap, inputs, desk, decisions, answerTimeout).orElseThrow();
+        return ClusterSettings.of(bootstrap, inputs, desk, market, decisions, answerTimeout).orElseThrow();
     }
 
     /** The link to the job, with a gauge of the answers awaited ({@code arbiter_cluster_answers_awaited}). */

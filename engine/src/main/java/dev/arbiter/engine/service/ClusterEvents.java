@@ -5,6 +5,7 @@ import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.DeskState;
 import dev.arbiter.engine.state.InvalidEventException;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import tools.jackson.databind.JsonNode;
@@ -101,6 +102,23 @@ final class ClusterEvents {
             throw new NoAnswerException("the officer's action " + event.action() + " on " + event.scope() + " "
                     + event.target() + " could not be handed to the decision job (" + e.getMessage() + "): it may"
                     + " not be in force; send it again after " + NoAnswerException.RETRY_AFTER_SECONDS + " s");
+        }
+    }
+
+    /**
+     * Publishes a bar or a mark to the market topic, which every worker of the job reads; each account takes it before
+     * its next input that comes after the bar's end (the mark's time). The job checks order and repeats as each
+     * account takes it; there is no answer to wait for.
+     *
+     * @return the market topic's offset of the record: where it stands in the job's market journal
+     * @throws NoAnswerException when the brokers did not take it in time
+     */
+    long publishMarket(String symbol, MarketEvent event) {
+        try {
+            return gateway.publishMarket(symbol, event);
+        } catch (ClusterGateway.NoAnswer e) {
+            throw new NoAnswerException("market data of " + symbol + " could not be handed to the decision job ("
+                    + e.getMessage() + "): send it again after " + NoAnswerException.RETRY_AFTER_SECONDS + " s");
         }
     }
 

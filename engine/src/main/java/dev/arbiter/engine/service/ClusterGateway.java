@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.json.ArbiterJson;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.state.DeskEvent;
+import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
 import dev.arbiter.engine.stream.Topics;
@@ -104,6 +105,7 @@ final class ClusterGateway implements AutoCloseable {
         try {
             partitions(consumer, settings, topics.inputs());
             partitions(consumer, settings, topics.desk());
+            partitions(consumer, settings, topics.market());
             List<TopicPartition> answers = partitions(consumer, settings, topics.decisions());
             consumer.assign(answers);
             consumer.seekToEnd(answers);
@@ -172,6 +174,27 @@ final class ClusterGateway implements AutoCloseable {
             LOG.warn("the desk action {} {} could not be published to {}", event.action(), event.target(),
                     settings.topics().desk(), e);
             throw new NoAnswer("Kafka at " + settings.topics().bootstrap() + " did not take the action within "
+                    + settings.answerTimeout());
+        }
+    }
+
+    /**
+     * Publishes a bar or a mark to the market topic, which every worker of the job reads, keyed by its instrument;
+     * returns the record's offset once the brokers have it.
+     *
+     * @throws NoAnswer when they did not take it within the answer timeout
+     */
+    long publishMarket(String symbol, MarketEvent event) {
+        String json = ArbiterJson.mapper().writerFor(MarketEvent.class).writeValueAsString(event);
+        try {
+            return producer.send(new ProducerRecord<>(settings.topics().market(), symbol, json))
+                    .get(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS).offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NoAnswer("interrupted while handing market data to the decision job");
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            LOG.warn("market data of {} could not be published to {}", symbol, settings.topics().market(), e);
+            throw new NoAnswer("Kafka at " + settings.topics().bootstrap() + " did not take the market data within "
                     + settings.answerTimeout());
         }
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where the decision job runs, for the service in gateway mode: the Kafka bootstrap servers and topics it shares with
@@ -31,20 +32,20 @@ record ClusterSettings(Topics topics, Duration answerTimeout) {
      *
      * @throws IllegalArgumentException naming the property, its value and what is accepted
      */
-    static Optional<ClusterSettings> of(String bootstrap, String inputs, String desk, String decisions,
+    static Optional<ClusterSettings> of(String bootstrap, String inputs, String desk, String market, String decisions,
                                         String answerTimeout) {
         if (bootstrap == null || bootstrap.isBlank()) {
             return Optional.empty();
         }
         Topics defaults = Topics.defaults(bootstrap.strip());
         Topics topics = new Topics(defaults.bootstrap(), topic("inputs", inputs, defaults.inputs()),
-                topic("desk", desk, defaults.desk()), topic("decisions", decisions, defaults.decisions()),
-                defaults.transactionPrefix());
-        if (topics.inputs().equals(topics.decisions()) || topics.desk().equals(topics.decisions())
-                || topics.inputs().equals(topics.desk())) {
+                topic("desk", desk, defaults.desk()), topic("market", market, defaults.market()),
+                topic("decisions", decisions, defaults.decisions()), defaults.transactionPrefix());
+        if (Stream.of(topics.inputs(), topics.desk(), topics.market(), topics.decisions()).distinct()
+                .count() < 4) {
             throw new IllegalArgumentException("arbiter.cluster.topics: inputs '" + topics.inputs() + "', desk '"
-                    + topics.desk() + "' and decisions '" + topics.decisions() + "' are not accepted; expected three"
-                    + " different topics");
+                    + topics.desk() + "', market '" + topics.market() + "' and decisions '" + topics.decisions()
+                    + "' are not accepted; expected four different topics");
         }
         return Optional.of(new ClusterSettings(topics, duration(answerTimeout)));
     }

@@ -2,6 +2,7 @@ package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.InvalidRequestException;
+import dev.arbiter.engine.state.MarkPriceEvent;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.kb.fact.MarkPrice;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,10 +49,13 @@ class MarkPriceController {
     private final DecisionPipeline pipeline;
     private final Clock clock;
 
-    MarkPriceController(TradingCore core, DecisionPipeline pipeline, Clock clock) {
+    private final Optional<ClusterEvents> cluster;
+
+    MarkPriceController(TradingCore core, DecisionPipeline pipeline, Clock clock, Optional<ClusterEvents> cluster) {
         this.core = core;
         this.pipeline = pipeline;
         this.clock = clock;
+        this.cluster = cluster;
     }
 
     @Operation(operationId = "sendMarks", summary = "Send mark prices and funding rates of a perpetual")
@@ -59,7 +64,6 @@ class MarkPriceController {
             content = @Content(schema = @Schema(implementation = MarksTaken.class)))
     @PostMapping(path = "/v1/market/marks", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @EmbeddedOnly("the mark prices the engine keeps")
     ResponseEntity<MarksTaken> ingest(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     content = @Content(mediaType = "application/json", schema = @Schema(implementation = Marks.class)))
@@ -77,15 +81,25 @@ class MarkPriceController {
             throw new InvalidRequestException("marks", items == null ? "missing" : items.toString(),
                     "a non-empty array of marks, oldest first");
         }
+        MarkPrice[] last = new MarkPrice[1];
+        long[] offset = {-1};
         ItemErrors.Tally tally = ItemErrors.each(items, "marks", (item, path) -> {
             MarkRow row = ItemErrors.read(item, MarkRow.class, path);
             NotInTheFuture.check(path + ".time", row.time(), clock);
-            return core.markPrice(new MarkPrice(symbol, row.time(), row.price(), row.fundingRate(),
-                    row.nextFundingTime()));
+            MarkPrice mark = new MarkPrice(symbol, row.time(), row.price(), row.fundingRate(), row.nextFundingTime());
+            if (cluster.isEmpty()) {
+                return core.markPrice(mark);
+            }
+            // gateway mode: to the job's market topic, which every worker reads; the job checks order and repeats
+            offset[0] = cluster.get().publishMarket(symbol, new MarkPriceEvent(mark));
+            last[0] = mark;
+            return true;
         });
-        MarksTaken answer = new MarksTaken(symbol, tally.kept(), tally.ignored(),
-                core.markPrices(List.of(symbol)).stream().findFirst().orElse(null), core.marketPosition(symbol),
-                tally.refused());
+        MarksTaken answer = cluster.isPresent()
+                ? new MarksTaken(symbol, tally.kept(), tally.ignored(), last[0], offset[0] + 1, tally.refused())
+                : new MarksTaken(symbol, tally.kept(), tally.ignored(),
+                        core.markPrices(List.of(symbol)).stream().findFirst().orElse(null), core.marketPosition(symbol),
+                        tally.refused());
         return tally.nothingTaken() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
     }
 }
