@@ -169,7 +169,8 @@ public final class AccountCore {
         TradingCore.Applied applied = core.submit(event, e.key());
         AccountState state = applied.state();
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("event", event);
+        // as a tree of the event itself, so that it carries its type id (a value in a map would not)
+        payload.put("event", CanonicalJson.mapper().valueToTree(event));
         payload.put("duplicate", applied.duplicate());
         payload.put("journalPosition", state.journalPosition());
         payload.put("stateHash", StateHash.of(state));

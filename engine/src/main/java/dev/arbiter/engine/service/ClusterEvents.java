@@ -38,9 +38,6 @@ final class ClusterEvents {
     record Published(AccountEvent event, ClusterGateway.Pending pending) {
     }
 
-    /** The property naming an event's type in its JSON ({@link AccountEvent}'s type id). */
-    private static final String TYPE = "type";
-
     private final ClusterGateway gateway;
 
     ClusterEvents(ClusterGateway gateway) {
@@ -123,16 +120,12 @@ final class ClusterEvents {
     }
 
     /**
-     * The event as the job applied it. The job's record may leave out its type (written as a value among others):
-     * it is the type of the event published.
+     * The event as the job applied it, which must be of the type published.
      */
     private static AccountEvent asApplied(JsonNode applied, AccountEvent published) {
         if (!(applied instanceof ObjectNode event)) {
             throw new IllegalStateException("the job's answer to " + published.getClass().getSimpleName() + " of account "
                     + published.accountId() + " holds no event");
-        }
-        if (!event.has(TYPE)) {
-            event.set(TYPE, CanonicalJson.mapper().valueToTree(published).get(TYPE));
         }
         AccountEvent read = CanonicalJson.mapper().treeToValue(event, AccountEvent.class);
         if (read.getClass() != published.getClass()) {
