@@ -10,7 +10,9 @@ import dev.arbiter.engine.stream.Topics;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +78,11 @@ final class ClusterGateway implements AutoCloseable {
     /** Each subject's waiters, oldest first: an account's answers come in the order its inputs were taken. */
     private final ConcurrentHashMap<Awaited, ArrayDeque<Waiter>> waiters = new ConcurrentHashMap<>();
     private final Thread reader;
+    /**
+     * Where each account's chain stood at its last answer read (the reader's thread only): every answer after it must
+     * follow it. The first answer read for an account is taken as it is (reading starts at the topic's end).
+     */
+    private final Map<String, AccountRecord.Head> heads = new HashMap<>();
     private volatile boolean running = true;
 
     private ClusterGateway(ClusterSettings settings, KafkaProducer<String, String> producer,
@@ -287,9 +294,21 @@ final class ClusterGateway implements AutoCloseable {
                     json == null ? 0 : json.length());
             return;
         }
+        AccountRecord.Head last = heads.put(record.accountId(), record.head());
+        boolean continues = last == null || record.follows(last);
+        if (!continues) {
+            LOG.error("the answer {} #{} for account {} does not follow the account's answer #{} read before: its chain"
+                    + " is broken (a job started without its state, or a record dropped, repeated or reordered)",
+                    record.subject(), record.seq(), record.accountId(), last.seq());
+        }
         Waiter waiter = next(new Awaited(record.accountId(), record.subject()));
         if (waiter == null) {
             return; // another gateway's, or one whose waiter expired
+        }
+        if (!continues) {
+            waiter.answer().completeExceptionally(new IllegalStateException("the job's answer " + record.subject()
+                    + " for account " + record.accountId() + " does not follow the account's answers before it"));
+            return;
         }
         if (!record.follows(new AccountRecord.Head(record.seq() - 1, record.prevHash()))) {
             LOG.error("the answer {} #{} for account {} does not match its own hashes: not taken", record.subject(),
