@@ -10,9 +10,7 @@ import dev.arbiter.engine.stream.Topics;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -78,11 +76,8 @@ final class ClusterGateway implements AutoCloseable {
     /** Each subject's waiters, oldest first: an account's answers come in the order its inputs were taken. */
     private final ConcurrentHashMap<Awaited, ArrayDeque<Waiter>> waiters = new ConcurrentHashMap<>();
     private final Thread reader;
-    /**
-     * Where each account's chain stood at its last answer read (the reader's thread only): every answer after it must
-     * follow it. The first answer read for an account is taken as it is (reading starts at the topic's end).
-     */
-    private final Map<String, AccountRecord.Head> heads = new HashMap<>();
+    /** Each account's chain of answers as read (the reader's thread only). */
+    private final AccountRecord.Follower chains = new AccountRecord.Follower();
     private volatile boolean running = true;
 
     private ClusterGateway(ClusterSettings settings, KafkaProducer<String, String> producer,
@@ -294,12 +289,11 @@ final class ClusterGateway implements AutoCloseable {
                     json == null ? 0 : json.length());
             return;
         }
-        AccountRecord.Head last = heads.put(record.accountId(), record.head());
-        boolean continues = last == null || record.follows(last);
+        boolean continues = chains.follows(record);
         if (!continues) {
-            LOG.error("the answer {} #{} for account {} does not follow the account's answer #{} read before: its chain"
+            LOG.error("the answer {} #{} for account {} does not follow the account's answer read before it: its chain"
                     + " is broken (a job started without its state, or a record dropped, repeated or reordered)",
-                    record.subject(), record.seq(), record.accountId(), last.seq());
+                    record.subject(), record.seq(), record.accountId());
         }
         Waiter waiter = next(new Awaited(record.accountId(), record.subject()));
         if (waiter == null) {

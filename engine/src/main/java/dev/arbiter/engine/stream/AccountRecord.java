@@ -4,8 +4,10 @@ import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.json.Timings;
 import dev.arbiter.engine.service.store.AuditRecord;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One answer of the job, as the decisions topic carries it (keyed by account): a link of the account's own hash
@@ -70,6 +72,30 @@ public record AccountRecord(String accountId, long seq, String kind, String subj
     /** The head of the chain after this record. */
     public Head head() {
         return new Head(seq, recordHash);
+    }
+
+    /**
+     * Each account's chain as a reader of the decisions topic follows it from where it started reading: a record must
+     * follow the account's record read before it. The first record read of an account is taken as it is (a reader
+     * starting at the topic's end cannot check what came before). Not thread-safe: one reader.
+     */
+    public static final class Follower {
+
+        private final Map<String, Head> heads = new HashMap<>();
+
+        /**
+         * Reads a record: whether it follows the account's last one read (or is the first read). A record that does not
+         * becomes the account's head all the same, so that one break is reported once.
+         */
+        public boolean follows(AccountRecord record) {
+            Head last = heads.put(record.accountId(), record.head());
+            return last == null || record.follows(last);
+        }
+
+        /** The account's last record read, if any. */
+        public Optional<Head> head(String accountId) {
+            return Optional.ofNullable(heads.get(accountId));
+        }
     }
 
     /** Where an account's chain stands: its last record's number and hash. Part of the checkpointed state. */
