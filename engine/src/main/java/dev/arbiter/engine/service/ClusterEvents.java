@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service;
 
+import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.state.AccountEvent;
 import dev.arbiter.engine.state.DeskEvent;
@@ -8,6 +9,8 @@ import dev.arbiter.engine.state.InvalidEventException;
 import dev.arbiter.engine.state.MarketEvent;
 import dev.arbiter.engine.stream.AccountRecord;
 import dev.arbiter.engine.stream.StreamInput;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,6 +41,20 @@ final class ClusterEvents {
     record Published(AccountEvent event, ClusterGateway.Pending pending) {
     }
 
+    /** An item of a batch read and checked here: the event it stands for and its idempotency key (or null). */
+    record Keyed(AccountEvent event, String key) {
+    }
+
+    /** Reads one item of a batch; refuses it with an {@link InvalidRequestException} naming its field. */
+    @FunctionalInterface
+    interface ItemReader {
+        Keyed read(JsonNode item, String path);
+    }
+
+    /** One item of a batch as answered: applied by the job, or refused (here or by the job) naming its field. */
+    record ItemAnswer(Applied applied, ItemErrors.Refused refused) {
+    }
+
     private final ClusterGateway gateway;
 
     ClusterEvents(ClusterGateway gateway) {
@@ -48,6 +65,38 @@ final class ClusterEvents {
     Published publish(AccountEvent event, String key) {
         StreamInput.Event input = new StreamInput.Event(event.accountId(), key, event);
         return new Published(event, gateway.publish(input, input.subject()));
+    }
+
+    /**
+     * A batch of account events ({@code name[i]}): each item checked here, the good ones published at once, their
+     * answers awaited in turn, one answer per item in the batch's order.
+     *
+     * @throws NoAnswerException when an answer did not come in time
+     */
+    List<ItemAnswer> submitAll(JsonNode items, String name, ItemReader reader) {
+        List<Object> sent = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            try {
+                Keyed keyed = reader.read(items.get(i), name + "[" + i + "]");
+                sent.add(publish(keyed.event(), keyed.key()));
+            } catch (InvalidRequestException e) {
+                sent.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
+            }
+        }
+        List<ItemAnswer> answers = new ArrayList<>(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            if (sent.get(i) instanceof ItemErrors.Refused refused) {
+                answers.add(new ItemAnswer(null, refused));
+                continue;
+            }
+            try {
+                answers.add(new ItemAnswer(await((Published) sent.get(i)), null));
+            } catch (InvalidEventException e) {
+                answers.add(new ItemAnswer(null, new ItemErrors.Refused(name + "[" + i + "]." + e.field(), e.value(),
+                        e.accepted())));
+            }
+        }
+        return answers;
     }
 
     /**

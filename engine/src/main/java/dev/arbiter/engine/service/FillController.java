@@ -112,45 +112,31 @@ class FillController {
      * and tells whether each filled an order it approved.
      */
     private ResponseEntity<FillsRecorded> onTheJob(JsonNode items, ClusterEvents job) {
-        List<ItemErrors.Refused> refusedHere = new ArrayList<>();
-        List<ClusterEvents.Published> published = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "fills[" + i + "]";
-            try {
-                EventBodies.Fill fill = ItemErrors.read(items.get(i), EventBodies.Fill.class, path);
-                EventBodies.id(path + ".accountId", fill.accountId());
-                // the job tells whether the fill is of an order it approved: this service does not keep the orders
-                AccountEvent.Filled event = fill.toEvent(path, instruments(), AccountState::empty);
-                NotInTheFuture.check(path + ".filledAt", event.at(), clock);
-                published.add(job.publish(event, fill.key()));
-                refusedHere.add(null);
-            } catch (InvalidRequestException e) {
-                published.add(null);
-                refusedHere.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
-            }
-        }
+        List<ClusterEvents.ItemAnswer> answers = job.submitAll(items, "fills", (item, path) -> {
+            EventBodies.Fill fill = ItemErrors.read(item, EventBodies.Fill.class, path);
+            EventBodies.id(path + ".accountId", fill.accountId());
+            // the job tells whether the fill is of an order it approved: this service does not keep the orders
+            AccountEvent.Filled event = fill.toEvent(path, instruments(), AccountState::empty);
+            NotInTheFuture.check(path + ".filledAt", event.at(), clock);
+            return new ClusterEvents.Keyed(event, fill.key());
+        });
         List<String> recorded = new ArrayList<>();
         List<String> unsolicited = new ArrayList<>();
         List<String> duplicates = new ArrayList<>();
         List<ItemErrors.Refused> refused = new ArrayList<>();
-        for (int i = 0; i < published.size(); i++) {
-            if (published.get(i) == null) {
-                refused.add(refusedHere.get(i));
+        for (ClusterEvents.ItemAnswer answer : answers) {
+            if (answer.refused() != null) {
+                refused.add(answer.refused());
                 continue;
             }
-            try {
-                ClusterEvents.Applied applied = job.await(published.get(i));
-                AccountEvent.Filled fill = (AccountEvent.Filled) applied.event();
-                if (applied.duplicate()) {
-                    duplicates.add(fill.fillId());
-                } else {
-                    recorded.add(fill.fillId());
-                    if (fill.unsolicited()) {
-                        unsolicited.add(fill.fillId());
-                    }
+            AccountEvent.Filled fill = (AccountEvent.Filled) answer.applied().event();
+            if (answer.applied().duplicate()) {
+                duplicates.add(fill.fillId());
+            } else {
+                recorded.add(fill.fillId());
+                if (fill.unsolicited()) {
+                    unsolicited.add(fill.fillId());
                 }
-            } catch (InvalidEventException e) {
-                refused.add(new ItemErrors.Refused("fills[" + i + "]." + e.field(), e.value(), e.accepted()));
             }
         }
         FillsRecorded answer = new FillsRecorded(recorded, unsolicited, duplicates, refused);

@@ -82,12 +82,8 @@ class OrderReportController {
         for (int i = 0; i < items.size(); i++) {
             String path = "reports[" + i + "]";
             try {
-                Report report = ItemErrors.read(items.get(i), Report.class, path);
-                EventBodies.id(path + ".accountId", report.accountId());
-                EventBodies.id(path + ".orderId", report.orderId());
-                NotInTheFuture.check(path + ".at", report.at(), clock);
-                core.submit(new AccountEvent.OrderReported(report.accountId(), report.at() == null ? clock.instant() : report.at(),
-                        report.orderId(), report.status(), report.reason()), null);
+                AccountEvent.OrderReported report = report(items.get(i), path);
+                core.submit(report, null);
                 recorded.add(report.orderId());
             } catch (InvalidRequestException e) {
                 refused.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
@@ -104,42 +100,27 @@ class OrderReportController {
      * turn; the job refuses a report of an order that is not working.
      */
     private ResponseEntity<ReportsRecorded> onTheJob(JsonNode items, ClusterEvents job) {
-        List<ItemErrors.Refused> refusedHere = new ArrayList<>();
-        List<ClusterEvents.Published> published = new ArrayList<>();
-        List<String> orderIds = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            String path = "reports[" + i + "]";
-            try {
-                Report report = ItemErrors.read(items.get(i), Report.class, path);
-                EventBodies.id(path + ".accountId", report.accountId());
-                EventBodies.id(path + ".orderId", report.orderId());
-                NotInTheFuture.check(path + ".at", report.at(), clock);
-                published.add(job.publish(new AccountEvent.OrderReported(report.accountId(),
-                        report.at() == null ? clock.instant() : report.at(), report.orderId(), report.status(),
-                        report.reason()), null));
-                orderIds.add(report.orderId());
-                refusedHere.add(null);
-            } catch (InvalidRequestException e) {
-                published.add(null);
-                orderIds.add(null);
-                refusedHere.add(new ItemErrors.Refused(e.field(), e.value(), e.accepted()));
-            }
-        }
         List<String> recorded = new ArrayList<>();
         List<ItemErrors.Refused> refused = new ArrayList<>();
-        for (int i = 0; i < published.size(); i++) {
-            if (published.get(i) == null) {
-                refused.add(refusedHere.get(i));
-                continue;
-            }
-            try {
-                job.await(published.get(i));
-                recorded.add(orderIds.get(i));
-            } catch (InvalidEventException e) {
-                refused.add(new ItemErrors.Refused("reports[" + i + "]." + e.field(), e.value(), e.accepted()));
+        for (ClusterEvents.ItemAnswer answer : job.submitAll(items, "reports",
+                (item, path) -> new ClusterEvents.Keyed(report(item, path), null))) {
+            if (answer.refused() != null) {
+                refused.add(answer.refused());
+            } else {
+                recorded.add(((AccountEvent.OrderReported) answer.applied().event()).orderId());
             }
         }
         ReportsRecorded answer = new ReportsRecorded(recorded, refused);
         return recorded.isEmpty() ? ResponseEntity.badRequest().body(answer) : ResponseEntity.ok(answer);
+    }
+
+    /** A report read and checked: the order's account and id, a time not in the future (now when absent). */
+    private AccountEvent.OrderReported report(JsonNode item, String path) {
+        Report report = ItemErrors.read(item, Report.class, path);
+        EventBodies.id(path + ".accountId", report.accountId());
+        EventBodies.id(path + ".orderId", report.orderId());
+        NotInTheFuture.check(path + ".at", report.at(), clock);
+        return new AccountEvent.OrderReported(report.accountId(), report.at() == null ? clock.instant() : report.at(),
+                report.orderId(), report.status(), report.reason());
     }
 }

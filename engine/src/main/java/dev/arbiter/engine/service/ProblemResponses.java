@@ -77,13 +77,7 @@ class ProblemResponses {
     /** Beyond the service's capacity: refused at once, nothing changed, with when to try again. */
     @ExceptionHandler(OverloadedException.class)
     ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("https://arbiter.dev/problems/overloaded"));
-        problem.setTitle("Service at capacity");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return tryAgainLater("overloaded", "Service at capacity", e.getMessage(), e.retryAfterSeconds());
     }
 
     /**
@@ -92,11 +86,18 @@ class ProblemResponses {
      */
     @ExceptionHandler(NoAnswerException.class)
     ResponseEntity<ProblemDetail> noAnswer(NoAnswerException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setType(URI.create("https://arbiter.dev/problems/no-answer-from-the-decision-job"));
-        problem.setTitle("No answer from the decision job");
+        return tryAgainLater("no-answer-from-the-decision-job", "No answer from the decision job", e.getMessage(),
+                NoAnswerException.RETRY_AFTER_SECONDS);
+    }
+
+    /** 503 with when to try again: nothing was done, the client sends the request again. */
+    private static ResponseEntity<ProblemDetail> tryAgainLater(String type, String title, String detail,
+                                                               long retryAfterSeconds) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.setType(URI.create("https://arbiter.dev/problems/" + type));
+        problem.setTitle(title);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(NoAnswerException.RETRY_AFTER_SECONDS))
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
     }
