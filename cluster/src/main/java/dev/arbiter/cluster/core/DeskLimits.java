@@ -2,11 +2,14 @@ package dev.arbiter.cluster.core;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.ArbiterJson;
+import dev.arbiter.engine.json.JsonInputErrors;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
 
 /**
  * A desk-wide gross-exposure limit kept when accounts are decided on different workers: the desk's budget is leased
@@ -43,9 +46,24 @@ public record DeskLimits(BigDecimal grossExposure, Map<String, BigDecimal> lease
         }
     }
 
-    /** Reads {@code {"grossExposure": 30000, "leases": {"account": 7500, ...}}}. */
+    /**
+     * Reads {@code {"grossExposure": 30000, "leases": {"account": 7500, ...}}}.
+     *
+     * @throws IllegalArgumentException in our words, naming the field, the value and what is accepted
+     */
     public static DeskLimits fromJson(String json) {
-        return ArbiterJson.mapper().readValue(json, DeskLimits.class);
+        try {
+            return ArbiterJson.input().readValue(json, DeskLimits.class);
+        } catch (JacksonException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException own && !(cause instanceof JacksonException)) {
+                    throw new IllegalArgumentException(own.getMessage(), e);
+                }
+            }
+            InvalidRequestException refused = JsonInputErrors.translate(e);
+            throw new IllegalArgumentException(refused.field() + ": " + refused.value() + " is not accepted; expected "
+                    + refused.accepted(), e);
+        }
     }
 
     /** The account's lease: 0 for an account the desk does not list. */
