@@ -36,10 +36,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Limits that span accounts, with accounts decided on different workers (MiniCluster, parallelism 2): five accounts
- * each ask for about 10,000 of ETH every five minutes, which the rule pack's own gross exposure limit (25,000) would
- * allow each of them. The desk's limit of 30,000 is leased 7,500 to each of four accounts: every order of theirs is
- * sized within its lease, so the desk's total cannot pass 30,000 whatever the workers do, and the fifth account, which
- * the desk does not list, gets nothing. Then the desk's kill switch, broadcast to every worker, halts every account.
+ * each ask for about 10,000 of ETH every five minutes, which the rule pack's own limits (25,000 gross, 20,000 at one
+ * venue) would allow each of them. The desk's gross limit of 30,000 is leased 7,500 to each of four accounts, and its
+ * limit at any one venue, 30,000 too, is leased 6,000 to two of them and 9,000 to the other two: every order is sized
+ * within the lower of its account's leases, so neither desk total can pass 30,000 whatever the workers do, and the
+ * fifth account, which the desk does not list, gets nothing. Then the desk's kill switch, broadcast to every worker,
+ * halts every account.
  */
 class DeskLimitsIT {
 
@@ -62,7 +64,10 @@ class DeskLimitsIT {
         }
         Map<String, BigDecimal> leases = new LinkedHashMap<>();
         LISTED.forEach(a -> leases.put(a, new BigDecimal("7500")));
-        DeskLimits desk = new DeskLimits(new BigDecimal("30000"), leases);
+        Map<String, BigDecimal> venueLeases = Map.of("desk-a", new BigDecimal("6000"), "desk-b", new BigDecimal("6000"),
+                "desk-c", new BigDecimal("9000"), "desk-d", new BigDecimal("9000"));
+        DeskLimits desk = new DeskLimits(new DeskLimits.Budget(new BigDecimal("30000"), leases),
+                new DeskLimits.Budget(new BigDecimal("30000"), venueLeases));
         String deskJson = ArbiterJson.mapper().writeValueAsString(desk);
         String instrumentsJson = ArbiterJson.mapper().writeValueAsString(instruments);
 
@@ -73,17 +78,30 @@ class DeskLimitsIT {
                 new JobSettings(ScenarioTape::shippedScenarioPipeline, instrumentsJson, 60, 4096, deskJson));
         Map<String, List<JsonNode>> decisions = decisionsByAccount(records);
         assertThat(decisions).hasSize(5);
-        String leasedLimits = LimitSet.shippedDefault().with("max-gross-exposure", new BigDecimal("7500")).version();
         for (String account : LISTED) {
+            BigDecimal venueLease = venueLeases.get(account);
+            String leasedLimits = LimitSet.shippedDefault().with("max-gross-exposure", new BigDecimal("7500"))
+                    .with("max-venue-exposure", venueLease).version();
             List<JsonNode> made = decisions.get(account);
             assertThat(made).hasSize(12);
             double largest = 0;
+            boolean heldAtTheVenue = false;
             for (JsonNode decision : made) {
                 assertThat(decision.at("/decision/versions/limits").asString()).isEqualTo(leasedLimits);
                 assertThat(decision.at("/trace/proof/verdict").asString()).isEqualTo("PROVED");
                 largest = Math.max(largest, notional(decision));
+                heldAtTheVenue |= decision.toString().contains("L2-VENUE-EXPOSURE");
             }
-            assertThat(largest).as("%s's largest order", account).isLessThanOrEqualTo(7500).isGreaterThan(5000);
+            System.out.println("DESK-LIMITS " + account + " gross lease 7500, venue lease " + venueLease
+                    + ": largest order " + largest + (heldAtTheVenue ? ", capped by L2-VENUE-EXPOSURE" : ""));
+            if (venueLease.compareTo(new BigDecimal("7500")) < 0) {
+                assertThat(largest).as("%s's largest order, held by its venue lease", account)
+                        .isLessThanOrEqualTo(6000).isGreaterThan(4000);
+                assertThat(heldAtTheVenue).as("%s: the venue rule capped an order", account).isTrue();
+            } else {
+                assertThat(largest).as("%s's largest order, held by its gross lease", account)
+                        .isLessThanOrEqualTo(7500).isGreaterThan(6000);
+            }
         }
         assertThat(decisions.get(UNLISTED)).allSatisfy(d -> assertThat(d.at("/decision/orders").size()).isZero())
                 .hasSize(12);

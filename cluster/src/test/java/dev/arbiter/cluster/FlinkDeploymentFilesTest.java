@@ -62,7 +62,8 @@ class FlinkDeploymentFilesTest {
         String[] file = generated.path("files").get(0).asString().split("=");
         assertThat(limitsPath).isEqualTo(mount.path("mountPath").asString() + "/" + file[0]);
         DeskLimits limits = DeskLimits.fromJson(Files.readString(FLINK.resolve(file[1])));
-        assertThat(limits.leases()).isNotEmpty();
+        assertThat(limits.grossExposure().leases()).isNotEmpty();
+        assertThat(limits.venueExposure().leases()).isNotEmpty();
     }
 
     @Test

@@ -28,6 +28,7 @@ import dev.arbiter.kb.fact.ReconciliationBreak;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.Restriction;
 import dev.arbiter.kb.fact.TradingControl;
+import dev.arbiter.kb.fact.VenueExposure;
 import dev.arbiter.kb.outcome.Cap;
 import dev.arbiter.kb.outcome.Flag;
 import dev.arbiter.kb.outcome.Halt;
@@ -50,7 +51,8 @@ public final class FactTypes {
             Bar.class, ClusterExposure.class, EnsembleSpread.class, Exposure.class, FeedStatus.class, IndicatorValue.class, Instrument.class, KillSwitch.class,
             Limit.class, LossHistory.class, Margin.class, MarkPrice.class, ModelHealth.class, OpenOrder.class, OrderActivity.class,
             OrderIntent.class, Parameter.class, Portfolio.class, Position.class, Prediction.class, Proposal.class,
-            ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class));
+            ProtectiveStop.class, ReconciliationBreak.class, Regime.class, Restriction.class, TradingControl.class,
+            VenueExposure.class));
 
     /** The outcomes rules conclude with, in package {@code outcome}. */
     public static final Map<String, Class<? extends Record>> OUTCOMES = byName(Stream.of(Rejection.class, Cap.class,

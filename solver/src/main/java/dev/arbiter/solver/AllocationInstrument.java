@@ -19,15 +19,23 @@ import java.math.BigDecimal;
  * @param sector      its sector, e.g. {@code layer-1}, or {@code null} when unknown (no sector cap then
  *                    applies to it)
  * @param minNotional smallest order value the venue accepts, &ge; 0: a size is either 0 or at least this
+ * @param venue       where it trades, e.g. {@code binance-us}, or {@code null} when not said (no venue limit then
+ *                    applies to it)
  */
 public record AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional,
-                                   InstrumentKind kind, BigDecimal leverage) {
+                                   InstrumentKind kind, BigDecimal leverage, String venue) {
 
     private static final String FACT = "AllocationInstrument";
 
     /** A spot instrument. */
     public AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional) {
-        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE);
+        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE, null);
+    }
+
+    /** An instrument at no venue in particular. */
+    public AllocationInstrument(String symbol, String cluster, String sector, BigDecimal minNotional,
+                                InstrumentKind kind, BigDecimal leverage) {
+        this(symbol, cluster, sector, minNotional, kind, leverage, null);
     }
 
     public AllocationInstrument {
@@ -37,6 +45,9 @@ public record AllocationInstrument(String symbol, String cluster, String sector,
         identifier(FACT, "cluster", cluster);
         if (sector != null) {
             identifier(FACT, "sector", sector);
+        }
+        if (venue != null) {
+            identifier(FACT, "venue", venue);
         }
         nonNegative(FACT, "minNotional", minNotional);
     }

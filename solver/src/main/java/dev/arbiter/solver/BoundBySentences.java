@@ -34,6 +34,7 @@ final class BoundBySentences {
     private final Map<String, BigDecimal> symbolToOrders = new HashMap<>();
     private final Map<String, BigDecimal> clusterToOrders = new HashMap<>();
     private final Map<String, BigDecimal> sectorToOrders = new HashMap<>();
+    private final Map<String, BigDecimal> venueToOrders = new HashMap<>();
     private final Map<String, BigDecimal> symbolToSignedQuantity = new HashMap<>();
 
     BoundBySentences(AllocationPlan plan) {
@@ -59,6 +60,9 @@ final class BoundBySentences {
             clusterToOrders.merge(allocation.getCluster(), allocation.notional(), BigDecimal::add);
             if (allocation.getSector() != null) {
                 sectorToOrders.merge(allocation.getSector(), allocation.notional(), BigDecimal::add);
+            }
+            if (allocation.getVenue() != null) {
+                venueToOrders.merge(allocation.getVenue(), allocation.notional(), BigDecimal::add);
             }
         }
         this.ordersGross = gross;
@@ -142,6 +146,15 @@ final class BoundBySentences {
                         terms.sectorToExposure().getOrDefault(sector, BigDecimal.ZERO).add(sectorNext),
                         "its cap " + money(terms.sectorToMaxExposure().get(sector)) + " ("
                                 + percent(terms.sectorToMaxShare().get(sector)) + " of equity)", false));
+            }
+        }
+        String venue = allocation.getVenue();
+        if (venue != null) {
+            BigDecimal venueNext = venueToOrders.getOrDefault(venue, BigDecimal.ZERO).add(step);
+            if (terms.venueExcess(venue, venueNext).signum() > 0) {
+                breaches.add(new Breach("venue " + venue + " exposure",
+                        terms.venueToExposure().getOrDefault(venue, BigDecimal.ZERO).add(venueNext),
+                        "its cap " + money(terms.maxVenueExposure()) + " (max-venue-exposure)", false));
             }
         }
         breaches.addAll(optionalBreaches(allocation, step));

@@ -263,7 +263,7 @@ final class ExactSizer {
      *       slack covers every rounded term (half a unit each) and the floating-point error;</li>
      *   <li>every feasible plan keeps each limit as a linear inequality in the lots (the gross budget:
      *       the gross, leverage and stressed-leverage limits less existing exposure; net exposure, position
-     *       quantity, instrument, cluster, sector, free balance, margin), so for any μ &ge; 0 the
+     *       quantity, instrument, cluster, sector, venue, free balance, margin), so for any μ &ge; 0 the
      *       Lagrangian μ × what the limit leaves + Σ over unsized orders of max over [0, maxLots] of (their
      *       curve terms − μ × their weight) bounds Q from above (weak duality); the smallest over the
      *       limits is taken. Risk between two unsized orders is bounded by its largest value over their
@@ -377,8 +377,8 @@ final class ExactSizer {
         /**
          * The limits other than gross exposure as linear inequalities in the lots, each read from the
          * model's own excess method at one or two amounts (it is affine there): net exposure and position
-         * quantity (two each: |before + x| within max(limit, |before|)), instrument, cluster and sector
-         * exposure, free balance and margin (buys only). A limit whose group no order is in adds nothing.
+         * quantity (two each: |before + x| within max(limit, |before|)), instrument, cluster, sector and
+         * venue exposure, free balance and margin (buys only). A limit whose group no order is in adds nothing.
          * Each holds for every feasible plan, also when nothing in its group trades (then its left side
          * is 0 and its right side is not negative).
          */
@@ -413,6 +413,10 @@ final class ExactSizer {
                 if (order.getSector() != null && terms.sectorToMaxExposure().containsKey(order.getSector())) {
                     addGroup(weights, limits, j -> order.getSector().equals(orders.get(j).getSector()),
                             -terms.sectorExcess(order.getSector(), zero).doubleValue());
+                }
+                if (order.getVenue() != null && terms.maxVenueExposure() != null) {
+                    addGroup(weights, limits, j -> order.getVenue().equals(orders.get(j).getVenue()),
+                            -terms.venueExcess(order.getVenue(), zero).doubleValue());
                 }
                 if (plan.getPositionQuantityLimit() != null) {
                     PositionQuantityLimit position = plan.getPositionQuantityLimit();

@@ -81,6 +81,7 @@ final class PlanBuilder {
         Map<String, BigDecimal> symbolToExposure = new HashMap<>();
         Map<String, BigDecimal> clusterToExposure = new HashMap<>();
         Map<String, BigDecimal> sectorToExposure = new HashMap<>();
+        Map<String, BigDecimal> venueToExposure = new HashMap<>();
         for (Holding holding : problem.holdings()) {
             net = net.add(holding.net());
             AllocationInstrument instrument = problem.instrument(holding.symbol());
@@ -88,6 +89,9 @@ final class PlanBuilder {
             clusterToExposure.merge(instrument.cluster(), holding.gross(), BigDecimal::add);
             if (instrument.sector() != null) {
                 sectorToExposure.merge(instrument.sector(), holding.gross(), BigDecimal::add);
+            }
+            if (instrument.venue() != null) {
+                venueToExposure.merge(instrument.venue(), holding.gross(), BigDecimal::add);
             }
         }
         Map<String, BigDecimal> clusterToMax = new HashMap<>();
@@ -100,7 +104,7 @@ final class PlanBuilder {
                 account == null ? null : account.available(),
                 limits.maxInstrumentShare() == null ? null : limits.maxInstrumentShare().multiply(equity),
                 limits.maxInstrumentShare(), symbolToExposure, clusterToMax, limits.maxClusterShare(), clusterToExposure,
-                sectorToMax, limits.maxSectorShare(), sectorToExposure);
+                sectorToMax, limits.maxSectorShare(), sectorToExposure, limits.maxVenueExposure(), venueToExposure);
     }
 
     /**
@@ -143,6 +147,7 @@ final class PlanBuilder {
                     proposal.price(), proposal.conviction(), candidate.lotSize(), candidate.maxQuantity())
                     .withMarket(instrument.cluster(), instrument.sector(), instrument.minNotional(),
                             instrument.balanceShare(proposal.side(), marginRate))
+                    .atVenue(instrument.venue())
                     .withObjective(expectedReturnRate, weights.costRate(), weights.turnoverPenalty(),
                             row == null ? 0.0 : riskWeight, row == null ? 0 : row, covarianceRow, loading);
             if (!allocation.isSizable()) {

@@ -32,12 +32,14 @@ import java.util.TreeMap;
  *                           ({@link AllocationProblem#stressedRegimes()}), &gt; 0
  * @param maxMarginUtilisation (margin used + Σ new buy value × marginRate) / margin capacity may not
  *                           exceed it, &ge; 0; applies only when the account reports its margin
+ * @param maxVenueExposure   exposure per venue (existing + new orders, gross) may not exceed it (nor grow
+ *                           when already above it), money, &ge; 0; instruments without a venue are not held to it
  */
 public record PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExposure, BigDecimal maxLeverage,
                               BigDecimal marginRate, BigDecimal maxInstrumentShare,
                               Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare,
                               BigDecimal maxPositionQuantity, BigDecimal maxLeverageStressed,
-                              BigDecimal maxMarginUtilisation) {
+                              BigDecimal maxMarginUtilisation, BigDecimal maxVenueExposure) {
 
     private static final String FACT = "PortfolioLimits";
 
@@ -64,16 +66,29 @@ public record PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExpo
         if (maxMarginUtilisation != null) {
             nonNegative(FACT, "maxMarginUtilisation", maxMarginUtilisation);
         }
+        if (maxVenueExposure != null) {
+            nonNegative(FACT, "maxVenueExposure", maxVenueExposure);
+        }
         maxClusterShare = shares("maxClusterShare", maxClusterShare);
         maxSectorShare = shares("maxSectorShare", maxSectorShare);
     }
 
-    /** Without the position-quantity, stressed-leverage and margin-utilisation limits. */
+    /** Without the venue limit. */
+    public PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExposure, BigDecimal maxLeverage,
+                           BigDecimal marginRate, BigDecimal maxInstrumentShare,
+                           Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare,
+                           BigDecimal maxPositionQuantity, BigDecimal maxLeverageStressed,
+                           BigDecimal maxMarginUtilisation) {
+        this(maxGrossExposure, maxNetExposure, maxLeverage, marginRate, maxInstrumentShare, maxClusterShare,
+                maxSectorShare, maxPositionQuantity, maxLeverageStressed, maxMarginUtilisation, null);
+    }
+
+    /** Without the position-quantity, stressed-leverage, margin-utilisation and venue limits. */
     public PortfolioLimits(BigDecimal maxGrossExposure, BigDecimal maxNetExposure, BigDecimal maxLeverage,
                            BigDecimal marginRate, BigDecimal maxInstrumentShare,
                            Map<String, BigDecimal> maxClusterShare, Map<String, BigDecimal> maxSectorShare) {
         this(maxGrossExposure, maxNetExposure, maxLeverage, marginRate, maxInstrumentShare, maxClusterShare,
-                maxSectorShare, null, null, null);
+                maxSectorShare, null, null, null, null);
     }
 
     private static Map<String, BigDecimal> shares(String field, Map<String, BigDecimal> shares) {

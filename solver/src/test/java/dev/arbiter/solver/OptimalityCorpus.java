@@ -156,8 +156,8 @@ final class OptimalityCorpus {
 
     /**
      * The same problem with short holdings of known quantity and every optional limit, some of them tight:
-     * position quantity, stressed leverage (half the time), margin utilisation, a second margin rate, and
-     * an overdrawn balance a quarter of the time.
+     * position quantity, stressed leverage (half the time), margin utilisation, a venue limit over two venues,
+     * a second margin rate, and an overdrawn balance a quarter of the time.
      */
     static AllocationProblem withEveryOptionalLimit(AllocationProblem problem, Random random) {
         List<Holding> holdings = List.of(
@@ -183,7 +183,16 @@ final class OptimalityCorpus {
                 ? Map.of(problem.candidates().get(0).proposal().symbol(), "HIGH_VOLATILITY")
                 : Map.of();
         List<AllocationCandidate> candidates = new ArrayList<>(problem.candidates());
-        return new AllocationProblem(candidates, problem.instruments(), holdings, current, account, harder,
+        // BTC and ETH at one venue, the rest at another, under a venue limit that binds some of the time
+        List<AllocationInstrument> atVenues = problem.instruments().stream()
+                .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), i.sector(), i.minNotional(), i.kind(),
+                        i.leverage(), i.symbol().startsWith("BTC") || i.symbol().startsWith("ETH") ? "coinbase" : "binance"))
+                .toList();
+        PortfolioLimits withVenues = new PortfolioLimits(harder.maxGrossExposure(), harder.maxNetExposure(),
+                harder.maxLeverage(), harder.marginRate(), harder.maxInstrumentShare(), harder.maxClusterShare(),
+                harder.maxSectorShare(), harder.maxPositionQuantity(), harder.maxLeverageStressed(),
+                harder.maxMarginUtilisation(), BigDecimal.valueOf(1_000 + random.nextInt(20_000)));
+        return new AllocationProblem(candidates, atVenues, holdings, current, account, withVenues,
                 problem.objective(), problem.covariance(), stressed);
     }
 }

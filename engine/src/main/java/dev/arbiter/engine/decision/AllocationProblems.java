@@ -42,8 +42,9 @@ import java.util.TreeSet;
  * {@code max-cluster-share} (the same share for every cluster the request's instruments name),
  * {@code max-position-quantity} (positions' quantities go with the holdings), {@code max-leverage-stressed}
  * (the solver applies it, portfolio-wide and instead of {@code max-leverage}, when the request's context has
- * a {@code HIGH_VOLATILITY} or {@code CRISIS} regime for a candidate's instrument) and
- * {@code max-margin-utilisation} (against the context's {@code Margin}, when it carries one). Sectors:
+ * a {@code HIGH_VOLATILITY} or {@code CRISIS} regime for a candidate's instrument),
+ * {@code max-margin-utilisation} (against the context's {@code Margin}, when it carries one) and
+ * {@code max-venue-exposure} (per venue, each instrument at its own). Sectors:
  * the kb's {@code Instrument} has none, so no sector cap applies to engine decisions. Parameters read:
  * the {@code allocation-*} entries of the parameters file (see {@code docs/allocation.md}).
  */
@@ -57,6 +58,7 @@ final class AllocationProblems {
     static final String MAX_POSITION_QUANTITY = "max-position-quantity";
     static final String MAX_LEVERAGE_STRESSED = "max-leverage-stressed";
     static final String MAX_MARGIN_UTILISATION = "max-margin-utilisation";
+    static final String MAX_VENUE_EXPOSURE = "max-venue-exposure";
     /** The regimes in which {@code max-leverage-stressed} replaces {@code max-leverage}. */
     static final Set<RegimeKind> STRESSED_REGIMES = EnumSet.of(RegimeKind.HIGH_VOLATILITY, RegimeKind.CRISIS);
 
@@ -72,7 +74,8 @@ final class AllocationProblems {
                     predictedUpEdge(request.predictions(), c.proposal().symbol())));
         }
         List<AllocationInstrument> instruments = request.instruments().stream()
-                .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), null, i.minNotional(), i.kind(), i.leverage()))
+                .map(i -> new AllocationInstrument(i.symbol(), i.cluster(), null, i.minNotional(), i.kind(), i.leverage(),
+                        i.venue()))
                 .toList();
         List<Holding> holdings = holdings(assembled.exposures(), request.openOrders());
         BigDecimal share = optional(limits, MAX_CLUSTER_SHARE);
@@ -83,7 +86,8 @@ final class AllocationProblems {
         PortfolioLimits portfolio = new PortfolioLimits(limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE),
                 optional(limits, MAX_NET_EXPOSURE), optional(limits, MAX_LEVERAGE), optional(limits, MARGIN_RATE),
                 optional(limits, MAX_INSTRUMENT_SHARE), clusterShares, Map.of(), optional(limits, MAX_POSITION_QUANTITY),
-                optional(limits, MAX_LEVERAGE_STRESSED), optional(limits, MAX_MARGIN_UTILISATION));
+                optional(limits, MAX_LEVERAGE_STRESSED), optional(limits, MAX_MARGIN_UTILISATION),
+                optional(limits, MAX_VENUE_EXPOSURE));
         ObjectiveWeights weights = new ObjectiveWeights(
                 parameter(parameters, "allocation-return-per-conviction", BigDecimal.ONE),
                 parameter(parameters, "allocation-prediction-weight", BigDecimal.ZERO),

@@ -275,11 +275,12 @@ public final class DecisionPipeline implements AutoCloseable {
                 problem.holdings().stream().map(h -> new HeldPosition(h.symbol(), h.positionNotional(),
                         h.openBuyNotional(), h.openSellNotional(), h.positionQuantity())).toList(),
                 problem.instruments().stream().map(i -> new InstrumentTerms(i.symbol(), i.cluster(), i.sector(),
-                        i.minNotional(), i.kind(), i.leverage())).toList(),
+                        i.minNotional(), i.kind(), i.leverage(), i.venue())).toList(),
                 problem.stressedRegimes(),
                 new PortfolioCaps(limits.maxNetExposure(), limits.maxLeverage(), limits.maxLeverageStressed(),
                         limits.marginRate(), limits.maxInstrumentShare(), limits.maxClusterShare(),
-                        limits.maxSectorShare(), limits.maxPositionQuantity(), limits.maxMarginUtilisation()));
+                        limits.maxSectorShare(), limits.maxPositionQuantity(), limits.maxMarginUtilisation(),
+                        limits.maxVenueExposure()));
         return new HardLimits(limits.maxGrossExposure(), problem.currentGrossExposure(), account.freeBalance(),
                 account.reservedByOpenOrders(), caps, portfolio);
     }

@@ -55,9 +55,9 @@ class ArbiterCliTest {
         String id = decision.path("decisionId").asString();
         assertThat(decision.path("status").asString()).isEqualTo("APPROVED");
         assertThat(id).startsWith("dec-");
-        // as EthUsdDecisionTest works it out: i-1 capped at L1's 10, momentum at the 2.76 the gross exposure left
+        // as EthUsdDecisionTest works it out: i-1 capped at L1's 10, momentum at the 1.29 the venue's limit left
         assertThat(decision.path("orders")).extracting(o -> o.path("orderId").asString() + " " + o.path("quantity").asString())
-                .containsExactlyInAnyOrder(id + "/i-1 10.00", id + "/S-MOMENTUM:ETH-USD 2.76");
+                .containsExactlyInAnyOrder(id + "/i-1 10.00", id + "/S-MOMENTUM:ETH-USD 1.29");
         // the engine's figures: 100000 less 2 x 1610 and the fee 1.61 in cash, the 2 ETH at the latest close 1692.84
         JsonNode request = printed.path("trace").path("request");
         assertThat(request.path("account").path("equity").decimalValue()).isEqualByComparingTo("100164.07");

@@ -48,8 +48,8 @@ class BookAgreementTest {
 
     /** The limits the rules, the sizer and the proof all hold an order to. */
     static final Set<String> SHARED = Set.of("L2-GROSS-EXPOSURE", "L2-NET-EXPOSURE", "L2-INSTRUMENT-SHARE",
-            "L2-CLUSTER-SHARE", "L1-LEVERAGE", "L1-LEVERAGE-STRESSED", "L3-FREE-BALANCE", "L1-MAX-POSITION",
-            "L1-MIN-NOTIONAL");
+            "L2-CLUSTER-SHARE", "L2-VENUE-EXPOSURE", "L1-LEVERAGE", "L1-LEVERAGE-STRESSED", "L3-FREE-BALANCE",
+            "L1-MAX-POSITION", "L1-MIN-NOTIONAL");
     private static final Instant AS_OF = Instant.parse("2024-03-01T12:00:00Z");
     private static final InstrumentSet LISTED = InstrumentSet.shippedDefault();
     private static final Map<String, BigDecimal> PRICES = Map.of("BTC-USD", new BigDecimal("30000"),
@@ -117,12 +117,12 @@ class BookAgreementTest {
         }
         assertThat(disagreements).as("books where the rules, the sizer and the proof disagree").isEmpty();
         // the books exercise both answers, futures and shorts, so the agreement is not vacuous
-        assertThat(passed).isGreaterThan(BOOKS / 5);
+        assertThat(passed).isGreaterThan(BOOKS / 6);
         assertThat(stopped).isGreaterThan(BOOKS / 5);
         assertThat(futures).isGreaterThan(BOOKS / 5);
         assertThat(shorts).isGreaterThan(BOOKS / 10);
         assertThat(stoppedBy).as("the limits that stopped orders").containsKeys("L2-GROSS-EXPOSURE", "L2-NET-EXPOSURE",
-                "L2-INSTRUMENT-SHARE", "L2-CLUSTER-SHARE", "L1-LEVERAGE", "L3-FREE-BALANCE");
+                "L2-INSTRUMENT-SHARE", "L2-CLUSTER-SHARE", "L2-VENUE-EXPOSURE", "L1-LEVERAGE", "L3-FREE-BALANCE");
     }
 
     /** No shared-limit rule rejects the order, and none caps it below its size. */
@@ -142,6 +142,7 @@ class BookAgreementTest {
                         .setScale(2, RoundingMode.HALF_EVEN))
                 .with("max-cluster-share", BigDecimal.valueOf(0.2 + random.nextDouble() * 0.9)
                         .setScale(2, RoundingMode.HALF_EVEN))
+                .with("max-venue-exposure", scaled(size, 0.4 + random.nextDouble() * 3))
                 .with("max-order-value", scaled(size, 10))
                 .with("max-order-quantity", new BigDecimal("100000"))
                 .with("max-position-quantity", new BigDecimal("100000"))

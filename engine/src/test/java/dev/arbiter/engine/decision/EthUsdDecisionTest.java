@@ -83,7 +83,8 @@ class EthUsdDecisionTest {
 
         assertThat(firingsByCode).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "S-CLIENT-INTENT", 2L, "S-MOMENTUM", 1L,
-                "L1-MAX-ORDER-QTY", 1L, "L2-INSTRUMENT-SHARE", 1L, "L2-GROSS-EXPOSURE", 1L, "L7-PRICE-COLLAR", 1L));
+                "L1-MAX-ORDER-QTY", 1L, "L2-INSTRUMENT-SHARE", 1L, "L2-GROSS-EXPOSURE", 1L, "L2-VENUE-EXPOSURE", 1L,
+                "L7-PRICE-COLLAR", 1L));
         Firing collar = firing("L7-PRICE-COLLAR");
         assertThat(collar.layer()).isEqualTo(Layer.L7);
         assertThat(collar.rule()).isEqualTo("Limit price outside the price collar");
@@ -111,7 +112,8 @@ class EthUsdDecisionTest {
         ProposalVerdict i1 = verdict("i-1");
 
         assertThat(i1.status()).isEqualTo("CAPPED");
-        assertThat(i1.reasonCodes()).containsExactlyInAnyOrder("L1-MAX-ORDER-QTY", "L2-INSTRUMENT-SHARE", "L2-GROSS-EXPOSURE");
+        assertThat(i1.reasonCodes()).containsExactlyInAnyOrder("L1-MAX-ORDER-QTY", "L2-INSTRUMENT-SHARE", "L2-GROSS-EXPOSURE",
+                "L2-VENUE-EXPOSURE");
         assertThat(i1.finalQuantity()).isEqualByComparingTo("10");
         assertThat(result.trace().allocationProblem().candidates())
                 .filteredOn(c -> c.proposal().proposalId().equals("i-1"))
@@ -121,23 +123,26 @@ class EthUsdDecisionTest {
                     assertThat(c.capReasons()).containsExactly("L1-MAX-ORDER-QTY");
                 });
         // L2: (25% of equity 100164.07 - 2 x 1692.84) / 1693 = (25041.0175 - 3385.68) / 1693 = 12.791 and, with no
-        // working order, (25000 - 3385.68) / 1693 = 12.767: 12.79 and 12.76 ETH to the lot, both above L1's 10
+        // working order, (25000 - 3385.68) / 1693 = 12.767, and at ETH's venue (22500 - 3385.68) / 1693 = 11.290: 12.79,
+        // 12.76 and 11.29 ETH to the lot, all above L1's 10
         assertThat(reasonMessage("i-1", "L2-INSTRUMENT-SHARE"))
                 .isEqualTo("position and working orders 3385.68 plus order 42325.00 would exceed 25% of equity 100164.07");
         assertThat(reasonMessage("i-1", "L2-GROSS-EXPOSURE"))
                 .isEqualTo("gross exposure 3385.68 plus order 42325.00 would exceed the maximum 25000.00");
+        assertThat(reasonMessage("i-1", "L2-VENUE-EXPOSURE")).isEqualTo(
+                "venue binance-us holds 3385.68; with order 42325.00 it would exceed the maximum 22500.00 at one venue");
     }
 
     @Test
-    void timefoldSizesWithinGrossExposureGivingHigherConvictionFirst() {
-        // gross before: 2 x 1692.84 = 3385.68 (no working order); limit 25000 leaves 21614.32.
-        // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets 4684.32 / 1692.84 = 2.767, 2.76 to the lot
-        // (the instrument's cap, 25% of 100164.07 = 25041.0175, leaves 4725.3375: it does not bind).
+    void timefoldSizesWithinTheVenueLimitGivingHigherConvictionFirst() {
+        // held at binance-us, ETH's venue: 2 x 1692.84 = 3385.68 (no working order); its limit 22500 leaves 19114.32.
+        // i-1 (conviction 0.7) takes 10 x 1693 = 16930; momentum (0.6) gets 2184.32 / 1692.84 = 1.290, 1.29 to the lot
+        // (gross exposure's 25000 and the instrument's cap, 25% of 100164.07 = 25041.0175, leave more: they do not bind).
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(result.decision().orders()).extracting(Order::proposalId, Order::side, o -> o.quantity().toPlainString())
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("i-1", Side.BUY, "10.00"),
-                        org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "2.76"));
+                        org.assertj.core.groups.Tuple.tuple("S-MOMENTUM:ETH-USD", Side.BUY, "1.29"));
         assertThat(result.decision().orders()).extracting(Order::orderId)
                 .containsExactlyInAnyOrder("dec-test/i-1", "dec-test/S-MOMENTUM:ETH-USD");
         assertThat(result.trace().allocationProblem().currentGrossExposure()).isEqualByComparingTo("3385.68");
@@ -146,7 +151,7 @@ class EthUsdDecisionTest {
         assertThat(result.trace().allocation().orders())
                 .filteredOn(o -> o.proposalId().equals("S-MOMENTUM:ETH-USD"))
                 .singleElement()
-                .satisfies(o -> assertThat(String.join(" ", o.boundBy())).contains("gross exposure"));
+                .satisfies(o -> assertThat(String.join(" ", o.boundBy())).contains("venue binance-us exposure"));
     }
 
     @Test
@@ -155,7 +160,8 @@ class EthUsdDecisionTest {
         assertThat(result.trace().proof().checkedLimits())
                 .contains("gross-exposure", "free-balance", "max-quantity:i-1", "max-quantity:S-MOMENTUM:ETH-USD",
                         "net-exposure", "leverage", "instrument-share:ETH-USD", "cluster-share:majors",
-                        "position-quantity:ETH-USD", "min-notional:i-1", "min-notional:S-MOMENTUM:ETH-USD");
+                        "position-quantity:ETH-USD", "venue-exposure:binance-us", "min-notional:i-1",
+                        "min-notional:S-MOMENTUM:ETH-USD");
         assertThat(result.trace().proof().violations()).isEmpty();
     }
 
@@ -188,11 +194,12 @@ class EthUsdDecisionTest {
 
         Explanation momentum = byId.get("S-MOMENTUM:ETH-USD");
         assertThat(momentum.status()).isEqualTo(ProposalStatus.CAPPED);
-        // one more lot: 3385.68 + 16930 + 2.77 x 1692.84 = 20315.68 + 4689.1668 = 25004.8468, above 25000 (and below
-        // the instrument's cap 25041.0175, which does not bind)
+        // one more lot: 3385.68 + 16930 + 1.30 x 1692.84 = 20315.68 + 2200.692 = 22516.372, above the venue's 22500 (and
+        // below gross exposure's 25000 and the instrument's cap 25041.0175, which do not bind)
         assertThat(momentum.because()).containsExactly(
-                "the allocation sized it at 2.76 of the 5.9 requested",
-                "held at 2.76: one more lot of 0.01 would take gross exposure to 25004.8468, above the limit 25000.00");
+                "the allocation sized it at 1.29 of the 5.9 requested",
+                "held at 1.29: one more lot of 0.01 would take venue binance-us exposure to 22516.372, above its cap "
+                        + "22500.00 (max-venue-exposure)");
     }
 
     @Test

@@ -78,10 +78,12 @@ class FailClosedTest {
         assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
         assertThat(result.decision().orders()).isEmpty();
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.VIOLATED);
-        // One instrument: gross exposure's 25000 and the instrument's share, 25% of equity 100164.07 = 25041.0175,
-        // both bound it, so the proof names both.
+        // One instrument at one venue: gross exposure's 25000, the instrument's share, 25% of equity 100164.07 =
+        // 25041.0175, and the venue's 22500 all bound it, so the proof names all three.
         assertThat(result.trace().proof().violations()).extracting(v -> v.limit())
-                .containsExactlyInAnyOrder("gross-exposure", "instrument-share:ETH-USD");
+                .containsExactlyInAnyOrder("gross-exposure", "instrument-share:ETH-USD", "venue-exposure:binance-us");
+        assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("venue-exposure:binance-us"))
+                .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("22500"));
         assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("gross-exposure"))
                 .singleElement().satisfies(v -> assertThat(v.detail()).contains("30303.436").contains("25000"));
         assertThat(result.trace().proof().violations()).filteredOn(v -> v.limit().equals("instrument-share:ETH-USD"))

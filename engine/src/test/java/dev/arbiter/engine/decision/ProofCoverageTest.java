@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class ProofCoverageTest {
 
-    /** Gross exposure out of the way, so that only the limit under test can break. */
+    /** Gross and venue exposure out of the way, so that only the limit under test can break. */
     private static final LimitSet WIDE_GROSS = LimitSet.shippedDefault()
-            .with("max-gross-exposure", new BigDecimal("1000000"));
+            .with("max-gross-exposure", new BigDecimal("1000000"))
+            .with("max-venue-exposure", new BigDecimal("1000000"));
 
     @Test
     void blocksAnAllocationAboveTheInstrumentShareNamingThatLimit() {
@@ -45,6 +46,22 @@ class ProofCoverageTest {
     }
 
     @Test
+    void blocksAnAllocationAboveTheVenueLimitNamingThatLimit() {
+        // The same 30303.436, all at binance-us, ETH-USD's venue, under the shipped 22500 at one venue; the instrument's
+        // share widened so that only the venue can break.
+        LimitSet limits = LimitSet.shippedDefault().with("max-gross-exposure", new BigDecimal("1000000"))
+                .with("max-instrument-share", BigDecimal.ONE);
+        DecisionResult result = decideWithEverythingAtItsCap(limits, "dec-venue");
+
+        assertThat(result.decision().status()).isEqualTo(DecisionStatus.BLOCKED);
+        assertThat(result.trace().proof().violations()).singleElement().satisfies(v -> {
+            assertThat(v.limit()).isEqualTo("venue-exposure:binance-us");
+            assertThat(v.detail()).isEqualTo("venue binance-us exposure 30303.436 exceeds its cap 22500.00 "
+                    + "(max-venue-exposure; held 3385.68 plus 26917.756 from 2 orders)");
+        });
+    }
+
+    @Test
     void provesTheAllocatorsOwnSizesAgainstEveryPortfolioLimit() {
         DecisionResult result;
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
@@ -53,7 +70,8 @@ class ProofCoverageTest {
 
         assertThat(result.trace().proof().verdict()).isEqualTo(ProofVerdict.PROVED);
         assertThat(result.trace().proof().checkedLimits()).contains("net-exposure", "leverage",
-                "instrument-share:ETH-USD", "cluster-share:majors", "position-quantity:ETH-USD", "min-notional:i-1");
+                "instrument-share:ETH-USD", "cluster-share:majors", "position-quantity:ETH-USD", "venue-exposure:binance-us",
+                "min-notional:i-1");
         assertThat(result.decision().orders()).isNotEmpty();
     }
 

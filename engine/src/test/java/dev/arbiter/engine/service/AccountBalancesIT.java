@@ -124,10 +124,11 @@ class AccountBalancesIT {
         // the rules see the cash and the working order's notional apart (L3-FREE-BALANCE subtracts one from the other)
         assertThat(seen.path("account").path("freeBalance").decimalValue()).isEqualByComparingTo("100000");
         assertThat(seen.path("openOrders").get(0).path("quantity").decimalValue()).isEqualByComparingTo("10");
-        // max-gross-exposure 25,000 less the 16,900 working leaves 8,100: 8,100 / 1,691 = 4.79 in lots of 0.01
-        // (at 1,690 it would be a duplicate of the working order, which L7-DUPLICATE-ORDER rejects)
-        assertThat(order(second, "i-2").path("quantity").decimalValue()).isEqualByComparingTo("4.79");
-        assertThat(reasons(second, "i-2")).contains("L2-GROSS-EXPOSURE");
+        // max-venue-exposure 22,500 at ETH-USD's venue less the 16,900 working there leaves 5,600: 5,600 / 1,691 = 3.31
+        // in lots of 0.01 (max-gross-exposure's 25,000 would leave 8,100; at 1,690 the order would be a duplicate of
+        // the working order, which L7-DUPLICATE-ORDER rejects)
+        assertThat(order(second, "i-2").path("quantity").decimalValue()).isEqualByComparingTo("3.31");
+        assertThat(reasons(second, "i-2")).contains("L2-VENUE-EXPOSURE", "L2-GROSS-EXPOSURE");
     }
 
     @Test

@@ -58,7 +58,7 @@ class DecisionServiceIT {
         assertThat(trace.statusCode()).isEqualTo(200);
         JsonNode traceBody = ArbiterJson.mapper().readTree(trace.body());
         assertThat(traceBody.path("decisionId").asString()).isEqualTo(id);
-        assertThat(traceBody.path("firings")).hasSize(7);
+        assertThat(traceBody.path("firings")).hasSize(8);
         assertThat(traceBody.path("proof").path("verdict").asString()).isEqualTo("PROVED");
         assertThat(traceBody.path("request").path("requestId").asString()).isEqualTo("example-eth-usd-2023-03-15T13:35");
         // the stored request is the one the pipeline saw: completed from the account the engine keeps

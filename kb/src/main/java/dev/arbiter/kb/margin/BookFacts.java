@@ -7,6 +7,7 @@ import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.Portfolio;
 import dev.arbiter.kb.fact.Side;
+import dev.arbiter.kb.fact.VenueExposure;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
 
 /**
  * The account-wide facts rules read instead of summing positions themselves: one {@link Portfolio} per account
- * and one {@link ClusterExposure} per cluster it is exposed to, summed from the {@link Exposure} facts, the
- * {@link Instrument} facts (for the clusters) and the {@link OpenOrder} facts (for the reservations). The engine
+ * and one {@link ClusterExposure} per cluster and one {@link VenueExposure} per venue it is exposed to, summed from
+ * the {@link Exposure} facts, the {@link Instrument} facts (for the clusters and venues) and the {@link OpenOrder}
+ * facts (for the reservations). The engine
  * and the rule tests both complete a session's facts here, so a rule test states a book the way the engine sees
  * one.
  */
@@ -30,7 +32,7 @@ public final class BookFacts {
 
     /**
      * The facts with, for every account that has an {@link Account} fact and no {@link Portfolio} fact yet, its
-     * portfolio and cluster exposures added.
+     * portfolio, cluster and venue exposures added.
      */
     public static List<Object> complete(List<Object> facts) {
         Set<String> summed = new HashSet<>();
@@ -48,14 +50,16 @@ public final class BookFacts {
         return completed;
     }
 
-    /** The portfolio and cluster exposures of one account. */
+    /** The portfolio, cluster and venue exposures of one account. */
     public static List<Object> summarise(Account account, List<Object> facts) {
         String id = account.accountId();
         Map<String, String> clusterOf = new TreeMap<>();
+        Map<String, String> venueOf = new TreeMap<>();
         Map<String, Instrument> instruments = new TreeMap<>();
         for (Object fact : facts) {
             if (fact instanceof Instrument i) {
                 clusterOf.put(i.symbol(), i.cluster());
+                venueOf.put(i.symbol(), i.venue());
                 instruments.put(i.symbol(), i);
             }
         }
@@ -65,6 +69,7 @@ public final class BookFacts {
         BigDecimal maintenance = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
         Map<String, BigDecimal> clusters = new TreeMap<>();
+        Map<String, BigDecimal> venues = new TreeMap<>();
         for (Object fact : facts) {
             if (fact instanceof Exposure e && e.accountId().equals(id)) {
                 gross = gross.add(e.grossExposure());
@@ -74,6 +79,10 @@ public final class BookFacts {
                 String cluster = clusterOf.get(e.symbol());
                 if (cluster != null) {
                     clusters.merge(cluster, e.grossExposure(), BigDecimal::add);
+                }
+                String venue = venueOf.get(e.symbol());
+                if (venue != null) {
+                    venues.merge(venue, e.grossExposure(), BigDecimal::add);
                 }
             } else if (fact instanceof OpenOrder o && o.accountId().equals(id)) {
                 // net exposure as it will be once every working order fills
@@ -90,6 +99,7 @@ public final class BookFacts {
         List<Object> summary = new ArrayList<>();
         summary.add(new Portfolio(id, gross, net, reserved, initial, maintenance, ratio));
         clusters.forEach((cluster, exposure) -> summary.add(new ClusterExposure(id, cluster, exposure)));
+        venues.forEach((venue, exposure) -> summary.add(new VenueExposure(id, venue, exposure)));
         return summary;
     }
 }

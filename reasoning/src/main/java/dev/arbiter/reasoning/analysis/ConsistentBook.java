@@ -26,6 +26,7 @@ final class ConsistentBook {
         ArithExpr<RealSort> gross = facts.number("Portfolio", "grossExposure");
         ArithExpr<RealSort> net = facts.number("Portfolio", "netExposure");
         ArithExpr<RealSort> cluster = facts.number("ClusterExposure", "grossExposure");
+        ArithExpr<RealSort> venue = facts.number("VenueExposure", "grossExposure");
         ArithExpr<RealSort> equity = facts.number("Account", "equity");
         @SuppressWarnings("unchecked")
         ArithExpr<RealSort> size = (ArithExpr<RealSort>) z3.mkITE(z3.mkLt(quantity, zero), z3.mkUnaryMinus(quantity),
@@ -44,6 +45,10 @@ final class ConsistentBook {
                 z3.mkGe(cluster, heldGross));
         assumptions.put("book: the portfolio holds the cluster (Portfolio.grossExposure >= ClusterExposure.grossExposure)",
                 z3.mkGe(gross, cluster));
+        assumptions.put("book: the venue holds the instrument (VenueExposure.grossExposure >= Exposure.grossExposure)",
+                z3.mkGe(venue, heldGross));
+        assumptions.put("book: the portfolio holds the venue (Portfolio.grossExposure >= VenueExposure.grossExposure)",
+                z3.mkGe(gross, venue));
         assumptions.put("book: |Portfolio.netExposure| <= Portfolio.grossExposure",
                 z3.mkAnd(z3.mkLe(net, gross), z3.mkGe(net, z3.mkUnaryMinus(gross))));
         assumptions.put("book: Portfolio.maintenanceMargin >= Exposure.maintenanceMargin",

@@ -67,6 +67,7 @@ final class FieldRanges {
             new Range("Portfolio", "maintenanceMargin", Bound.NON_NEGATIVE),
             new Range("Portfolio", "marginRatio", Bound.NON_NEGATIVE),
             new Range("ClusterExposure", "grossExposure", Bound.NON_NEGATIVE),
+            new Range("VenueExposure", "grossExposure", Bound.NON_NEGATIVE),
             new Range("Prediction", "probabilityUp", Bound.UNIT_INTERVAL),
             new Range("Prediction", "confidence", Bound.UNIT_INTERVAL),
             new Range("EnsembleSpread", "spread", Bound.UNIT_INTERVAL),

@@ -33,6 +33,7 @@ import dev.arbiter.kb.fact.ProtectiveStop;
 import dev.arbiter.kb.fact.Regime;
 import dev.arbiter.kb.fact.Restriction;
 import dev.arbiter.kb.fact.TradingControl;
+import dev.arbiter.kb.fact.VenueExposure;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -57,11 +58,17 @@ import java.util.stream.Stream;
  */
 final class SymbolicFacts {
 
-    /** The facts every decision has: the order, its account, its instrument and the account's exposure in it. */
+    /**
+     * The facts every decision has: the order, its account, its instrument, the account's exposure in it and the
+     * account's sums (portfolio, the instrument's cluster, the instrument's venue).
+     */
     static final Set<String> ALWAYS_PRESENT = Set.of("Proposal", "Account", "Instrument", "Exposure", "Portfolio",
-            "ClusterExposure");
-    /** Fields that join facts; {@code cluster} joins the instrument to its cluster's exposure. */
-    static final Set<String> IDENTIFIERS = Set.of("accountId", "symbol", "proposalId", "intentId", "cluster");
+            "ClusterExposure", "VenueExposure");
+    /**
+     * Fields that join facts; {@code cluster} and {@code venue} join the instrument to its cluster's and its venue's
+     * exposure.
+     */
+    static final Set<String> IDENTIFIERS = Set.of("accountId", "symbol", "proposalId", "intentId", "cluster", "venue");
     /** Fields a fact may leave null, with the flag saying whether they are given: a spot position has no liquidation. */
     static final Map<String, String> NULLABLE = Map.of(
             "Exposure.liquidationPrice", "Exposure is liquidatable",
@@ -71,7 +78,7 @@ final class SymbolicFacts {
                     Exposure.class, OrderIntent.class, ProtectiveStop.class, Anomaly.class, Bar.class, FeedStatus.class,
                     IndicatorValue.class, KillSwitch.class, LossHistory.class, Margin.class, ModelHealth.class,
                     OpenOrder.class, OrderActivity.class, Position.class, Prediction.class, Regime.class,
-                    Restriction.class, TradingControl.class, Portfolio.class, ClusterExposure.class,
+                    Restriction.class, TradingControl.class, Portfolio.class, ClusterExposure.class, VenueExposure.class,
                     ReconciliationBreak.class, MarkPrice.class, EnsembleSpread.class)
             .collect(Collectors.toMap(Class::getSimpleName, c -> c, (a, b) -> a, LinkedHashMap::new));
 

@@ -16,13 +16,20 @@ import java.math.BigDecimal;
  * @param minNotional the smallest value a traded order may have, &ge; 0
  * @param kind        spot or perpetual: what an order takes from the free balance depends on it
  * @param leverage    the leverage a perpetual is traded at (1 for spot)
+ * @param venue       where it trades, or {@code null} (no venue limit applies to it)
  */
 public record InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional,
-                              InstrumentKind kind, BigDecimal leverage) {
+                              InstrumentKind kind, BigDecimal leverage, String venue) {
 
     /** A spot instrument. */
     public InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional) {
-        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE);
+        this(symbol, cluster, sector, minNotional, InstrumentKind.SPOT, BigDecimal.ONE, null);
+    }
+
+    /** An instrument at no venue in particular. */
+    public InstrumentTerms(String symbol, String cluster, String sector, BigDecimal minNotional,
+                           InstrumentKind kind, BigDecimal leverage) {
+        this(symbol, cluster, sector, minNotional, kind, leverage, null);
     }
 
     private static final String FACT = "InstrumentTerms";
@@ -34,6 +41,9 @@ public record InstrumentTerms(String symbol, String cluster, String sector, BigD
         identifier(FACT, "cluster", cluster);
         if (sector != null) {
             identifier(FACT, "sector", sector);
+        }
+        if (venue != null) {
+            identifier(FACT, "venue", venue);
         }
         nonNegative(FACT, "minNotional", minNotional);
         kind = kind == null ? InstrumentKind.SPOT : kind;

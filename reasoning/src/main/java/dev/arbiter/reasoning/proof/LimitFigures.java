@@ -22,7 +22,7 @@ import java.util.function.Function;
  * <p>The portfolio limits read as the allocator's constraints do: exposure counts gross value (|position|,
  * working orders and new orders of either side); a limit the holdings already break lets the orders shrink
  * what they break but not grow it (net exposure, margin utilisation, instrument, cluster and sector share,
- * position quantity), except leverage, which the existing exposure may not exceed at all.
+ * venue exposure, position quantity), except leverage, which the existing exposure may not exceed at all.
  */
 final class LimitFigures {
 
@@ -35,6 +35,7 @@ final class LimitFigures {
     static final String INSTRUMENT_SHARE = "instrument-share:";
     static final String CLUSTER_SHARE = "cluster-share:";
     static final String SECTOR_SHARE = "sector-share:";
+    static final String VENUE_EXPOSURE = "venue-exposure:";
     static final String POSITION_QUANTITY = "position-quantity:";
     static final String MAX_QUANTITY = "max-quantity:";
     static final String NON_NEGATIVE = "non-negative:";
@@ -47,6 +48,7 @@ final class LimitFigures {
     private final Map<String, List<Integer>> symbolToIndexes;
     private final Map<String, List<Integer>> clusterToIndexes;
     private final Map<String, List<Integer>> sectorToIndexes;
+    private final Map<String, List<Integer>> venueToIndexes;
 
     LimitFigures(List<OrderToProve> orders, HardLimits limits) {
         Set<String> seen = new HashSet<>();
@@ -65,6 +67,8 @@ final class LimitFigures {
                 : group(order -> portfolio.instrument(order.symbol()).cluster());
         this.sectorToIndexes = portfolio == null ? Map.of()
                 : group(order -> portfolio.instrument(order.symbol()).sector());
+        this.venueToIndexes = portfolio == null ? Map.of()
+                : group(order -> portfolio.instrument(order.symbol()).venue());
     }
 
     private Map<String, List<Integer>> group(Function<OrderToProve, String> key) {
@@ -103,6 +107,9 @@ final class LimitFigures {
                     .forEach(cluster -> names.add(CLUSTER_SHARE + cluster));
             sectorToIndexes.keySet().stream().filter(sector -> sectorCap(sector) != null)
                     .forEach(sector -> names.add(SECTOR_SHARE + sector));
+            if (caps.maxVenueExposure() != null) {
+                venueToIndexes.keySet().forEach(venue -> names.add(VENUE_EXPOSURE + venue));
+            }
             if (caps.maxPositionQuantity() != null) {
                 symbolToIndexes.keySet().forEach(symbol -> names.add(POSITION_QUANTITY + symbol));
             }
@@ -127,6 +134,10 @@ final class LimitFigures {
 
     Map<String, List<Integer>> sectorToIndexes() {
         return sectorToIndexes;
+    }
+
+    Map<String, List<Integer>> venueToIndexes() {
+        return venueToIndexes;
     }
 
     // ---- account-wide figures
@@ -231,6 +242,11 @@ final class LimitFigures {
                 .map(HeldPosition::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    BigDecimal venueGrossBefore(String venue) {
+        return portfolio.holdings().stream().filter(h -> venue.equals(portfolio.instrument(h.symbol()).venue()))
+                .map(HeldPosition::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     BigDecimal instrumentCap() {
         return caps.maxInstrumentShare().multiply(portfolio.equity());
     }
@@ -326,6 +342,15 @@ final class LimitFigures {
             String sector = limit.substring(SECTOR_SHARE.length());
             return share("sector " + sector, sectorGrossBefore(sector), at(indexes(sectorToIndexes, sector, limit)),
                     caps.maxSectorShare().get(sector), sectorCap(sector));
+        }
+        if (limit.startsWith(VENUE_EXPOSURE)) {
+            String venue = limit.substring(VENUE_EXPOSURE.length());
+            BigDecimal before = venueGrossBefore(venue);
+            List<OrderToProve> some = at(indexes(venueToIndexes, venue, limit));
+            BigDecimal cap = caps.maxVenueExposure();
+            return "venue " + venue + " exposure " + money(before.add(notional(some))) + " exceeds its cap "
+                    + money(cap) + " (max-venue-exposure; held " + money(before) + " plus " + money(notional(some))
+                    + " from " + count(some.size()) + ")" + alreadyAbove(before, cap, money(before));
         }
         if (limit.startsWith(POSITION_QUANTITY)) {
             String symbol = limit.substring(POSITION_QUANTITY.length());

@@ -45,6 +45,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       &le; max(limit &times; capacity, used);</li>
  *   <li>{@code instrument-share:<symbol>}, {@code cluster-share:<cluster>}, {@code sector-share:<sector>}:
  *       held gross + &Sigma; value of the orders in it &le; max(share &times; equity, held gross);</li>
+ *   <li>{@code venue-exposure:<venue>}: held gross at the venue + &Sigma; value of the orders there &le;
+ *       max(max-venue-exposure, held gross);</li>
  *   <li>{@code position-quantity:<symbol>}: |position + &Sigma; signed qty| &le; max(limit, |position|);</li>
  *   <li>{@code min-notional:<proposalId>}: qty &le; 0 or qty&middot;price &ge; the instrument's minimum.</li>
  * </ul>
@@ -289,6 +291,13 @@ public final class LimitProver implements AutoCloseable {
                             figures.sectorGrossBefore(sector), sum(notionals, indexes), share, equity));
                 }
             });
+            if (caps.maxVenueExposure() != null) {
+                figures.venueToIndexes().forEach((venue, indexes) -> {
+                    ArithExpr<RealSort> held = real(figures.venueGrossBefore(venue));
+                    constraintByLimit.put(LimitFigures.VENUE_EXPOSURE + venue, context.mkLe(
+                            context.mkAdd(held, sum(notionals, indexes)), max(real(caps.maxVenueExposure()), held)));
+                });
+            }
             if (caps.maxPositionQuantity() != null) {
                 figures.symbolToIndexes().forEach((symbol, indexes) -> {
                     BigDecimal held = figures.positionBefore(symbol);

@@ -27,11 +27,12 @@ import java.util.TreeMap;
  *                             grow above it), &ge; 0
  * @param maxMarginUtilisation margin used + &Sigma; buys &times; margin rate &le; it &times; capacity (nor grow
  *                             above it), &ge; 0; checked only when the account reports its margin
+ * @param maxVenueExposure     per venue, existing gross + new order value &le; it (nor grow above it), money, &ge; 0
  */
 public record PortfolioCaps(BigDecimal maxNetExposure, BigDecimal maxLeverage, BigDecimal maxLeverageStressed,
                             BigDecimal marginRate, BigDecimal maxInstrumentShare, Map<String, BigDecimal> maxClusterShare,
                             Map<String, BigDecimal> maxSectorShare, BigDecimal maxPositionQuantity,
-                            BigDecimal maxMarginUtilisation) {
+                            BigDecimal maxMarginUtilisation, BigDecimal maxVenueExposure) {
 
     private static final String FACT = "PortfolioCaps";
 
@@ -57,13 +58,25 @@ public record PortfolioCaps(BigDecimal maxNetExposure, BigDecimal maxLeverage, B
         if (maxMarginUtilisation != null) {
             nonNegative(FACT, "maxMarginUtilisation", maxMarginUtilisation);
         }
+        if (maxVenueExposure != null) {
+            nonNegative(FACT, "maxVenueExposure", maxVenueExposure);
+        }
         maxClusterShare = shares("maxClusterShare", maxClusterShare);
         maxSectorShare = shares("maxSectorShare", maxSectorShare);
     }
 
+    /** Without the venue limit. */
+    public PortfolioCaps(BigDecimal maxNetExposure, BigDecimal maxLeverage, BigDecimal maxLeverageStressed,
+                         BigDecimal marginRate, BigDecimal maxInstrumentShare, Map<String, BigDecimal> maxClusterShare,
+                         Map<String, BigDecimal> maxSectorShare, BigDecimal maxPositionQuantity,
+                         BigDecimal maxMarginUtilisation) {
+        this(maxNetExposure, maxLeverage, maxLeverageStressed, marginRate, maxInstrumentShare, maxClusterShare,
+                maxSectorShare, maxPositionQuantity, maxMarginUtilisation, null);
+    }
+
     /** No portfolio limit set. */
     public static PortfolioCaps none() {
-        return new PortfolioCaps(null, null, null, null, null, Map.of(), Map.of(), null, null);
+        return new PortfolioCaps(null, null, null, null, null, Map.of(), Map.of(), null, null, null);
     }
 
     /** The margin rate buys are charged at: the one set, else 1 (spot). */

@@ -18,7 +18,7 @@ class ShippedRuleSetAnalysisTest {
         assertThat(report.invariants()).hasSizeGreaterThanOrEqualTo(6)
                 .allSatisfy(i -> assertThat(i.verdict()).as(i.name() + ": " + i.detail()).isEqualTo(Verdict.PROVED));
         assertThat(report.invariants()).extracting(AnalysisReport.InvariantResult::name)
-                .contains("halted-account", "kill-switch", "max-order-value", "instrument-share");
+                .contains("halted-account", "kill-switch", "max-order-value", "instrument-share", "venue-exposure");
     }
 
     @Test
@@ -35,7 +35,7 @@ class ShippedRuleSetAnalysisTest {
                         "L3-DAILY-LOSS", "L2-INSTRUMENT-SHARE", "L2-GROSS-EXPOSURE", "L2-NET-EXPOSURE",
                         "L2-CLUSTER-SHARE", "L1-LEVERAGE", "L1-LIQUIDATION-DISTANCE", "L1-LIQUIDATION-ATRS",
                         "L3-MARGIN-RATIO", "L1-SPOT-SHORT", "L6-ORDER-RATE", "L7-RESTRICTED-INSTRUMENT",
-                        "L3-FUNDING-COST");
+                        "L3-FUNDING-COST", "L2-VENUE-EXPOSURE");
         // What stays outside, and why: each compares two facts of one type, which the one-of-each world cannot
         // hold, reads another rule's conclusion, or sums the request's orders each with its own instrument's terms.
         assertThat(report.notAnalysed()).filteredOn(n -> !n.rule().reasonCode().startsWith("S-"))

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Each portfolio limit the solver enforces is a named constraint of the proof: it holds for an order
  * inside it and is named, with its numbers, when an order breaks it. The account: equity 100000, 2 ETH
- * held (3400 at 1700), ETH in cluster majors and sector L1; the order buys ETH at 1700.
+ * held (3400 at 1700), ETH in cluster majors and sector L1, traded at binance-us; the order buys ETH at 1700.
  */
 class PortfolioLimitProofTest {
 
@@ -49,7 +49,9 @@ class PortfolioLimitProofTest {
                 new Case("instrument-share:ETH-USD", c -> caps(c, "instrument", "0.1"), "5", "ETH-USD"),
                 new Case("cluster-share:majors", c -> caps(c, "cluster", "0.1"), "5", "majors"),
                 new Case("sector-share:L1", c -> caps(c, "sector", "0.1"), "5", "L1"),
-                new Case("position-quantity:ETH-USD", c -> caps(c, "position", "5"), "5", "ETH-USD"));
+                new Case("position-quantity:ETH-USD", c -> caps(c, "position", "5"), "5", "ETH-USD"),
+                new Case("venue-exposure:binance-us", c -> caps(c, "venue", "10000"), "5",
+                        "venue binance-us exposure 11900.00 exceeds its cap 10000.00"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -84,6 +86,20 @@ class PortfolioLimitProofTest {
     }
 
     @Test
+    void aVenueAlreadyAboveItsLimitMayShrinkButNotGrow() {
+        PortfolioCaps caps = caps(PortfolioCaps.none(), "venue", "3000"); // below the 3400 held there
+
+        ProofResult nothing = prover.prove(List.of(buy("0")), limits(caps));
+        ProofResult buy = prover.prove(List.of(buy("1")), limits(caps));
+
+        assertThat(nothing.verdict()).isEqualTo(ProofVerdict.PROVED);
+        assertThat(buy.violations()).singleElement().satisfies(v -> {
+            assertThat(v.limit()).isEqualTo("venue-exposure:binance-us");
+            assertThat(v.detail()).contains("already above it at 3400.00, so it may shrink but not grow");
+        });
+    }
+
+    @Test
     void aTradedOrderBelowTheInstrumentsMinimumNotionalIsNamed() {
         ProofResult tiny = prover.prove(List.of(buy("0.001")), limits(PortfolioCaps.none()));
 
@@ -103,7 +119,8 @@ class PortfolioLimitProofTest {
         PortfolioState portfolio = new PortfolioState(new BigDecimal("100000"), null, null,
                 List.of(new HeldPosition("ETH-USD", new BigDecimal("3400"), BigDecimal.ZERO, BigDecimal.ZERO,
                         new BigDecimal("2"))),
-                List.of(new InstrumentTerms("ETH-USD", "majors", "L1", new BigDecimal("10"))), Map.of(), caps);
+                List.of(new InstrumentTerms("ETH-USD", "majors", "L1", new BigDecimal("10"),
+                        dev.arbiter.kb.fact.InstrumentKind.SPOT, BigDecimal.ONE, "binance-us")), Map.of(), caps);
         return new HardLimits(new BigDecimal("1000000"), new BigDecimal("3400"), new BigDecimal("1000000"),
                 BigDecimal.ZERO, Map.of("p-1", new BigDecimal("1000")), portfolio);
     }
@@ -127,6 +144,7 @@ class PortfolioLimitProofTest {
                 which.equals("cluster") ? Map.of("majors", v) : base.maxClusterShare(),
                 which.equals("sector") ? Map.of("L1", v) : base.maxSectorShare(),
                 which.equals("position") ? v : base.maxPositionQuantity(),
-                base.maxMarginUtilisation());
+                base.maxMarginUtilisation(),
+                which.equals("venue") ? v : base.maxVenueExposure());
     }
 }

@@ -11,6 +11,7 @@ import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.Limit;
 import dev.arbiter.kb.fact.Parameter;
 import dev.arbiter.kb.fact.Proposal;
+import dev.arbiter.kb.fact.VenueExposure;
 import dev.arbiter.kb.outcome.Cap;
 import dev.arbiter.kb.outcome.Halt;
 import dev.arbiter.kb.outcome.ReduceOnly;
@@ -116,6 +117,7 @@ public final class RuleTestRunner {
             case Exposure exposure -> "Exposure:" + exposure.accountId() + ":" + exposure.symbol();
             case Portfolio portfolio -> "Portfolio:" + portfolio.accountId();
             case ClusterExposure cluster -> "ClusterExposure:" + cluster.accountId() + ":" + cluster.cluster();
+            case VenueExposure venue -> "VenueExposure:" + venue.accountId() + ":" + venue.venue();
             default -> null;
         };
     }

@@ -30,6 +30,7 @@ import dev.arbiter.kb.fact.Restriction;
 import dev.arbiter.kb.fact.RestrictionKind;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingControl;
+import dev.arbiter.kb.fact.VenueExposure;
 import dev.arbiter.kb.fact.TradingState;
 import dev.arbiter.kb.outcome.HaltScope;
 import dev.arbiter.rules.dsl.Measures;
@@ -162,6 +163,11 @@ public final class PlainJavaPreTradeCheck {
             if (clusterShare != null && clusterHeld != null
                     && clusterHeld.add(notional).compareTo(clusterShare.multiply(equity)) > 0) {
                 out.add(new Finding(id, "L2-CLUSTER-SHARE"));
+            }
+            BigDecimal maxVenue = b.limits.get("max-venue-exposure");
+            BigDecimal venueHeld = instrument == null ? null : b.venues.get(p.accountId() + "/" + instrument.venue());
+            if (maxVenue != null && venueHeld != null && venueHeld.add(notional).compareTo(maxVenue) > 0) {
+                out.add(new Finding(id, "L2-VENUE-EXPOSURE"));
             }
             BigDecimal maxGross = b.limits.get("max-gross-exposure");
             if (maxGross != null && instrument != null && book != null
@@ -434,6 +440,8 @@ public final class PlainJavaPreTradeCheck {
         private final Map<String, MarkPrice> marks = new HashMap<>();
         /** "account/cluster" → the cluster's gross exposure. */
         private final Map<String, BigDecimal> clusters = new HashMap<>();
+        /** "account/venue" → the venue's gross exposure. */
+        private final Map<String, BigDecimal> venues = new HashMap<>();
 
         private Book() {
         }
@@ -469,6 +477,7 @@ public final class PlainJavaPreTradeCheck {
                     case Portfolio p -> b.portfolios.put(p.accountId(), p);
                     case MarkPrice m -> b.marks.put(m.symbol(), m);
                     case ClusterExposure c -> b.clusters.put(c.accountId() + "/" + c.cluster(), c.grossExposure());
+                    case VenueExposure v -> b.venues.put(v.accountId() + "/" + v.venue(), v.grossExposure());
                     default -> {
                     }
                 }

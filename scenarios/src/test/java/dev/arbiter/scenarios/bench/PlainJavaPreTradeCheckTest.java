@@ -28,6 +28,7 @@ import dev.arbiter.kb.fact.RestrictionKind;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
+import dev.arbiter.kb.fact.VenueExposure;
 import dev.arbiter.kb.outcome.Cap;
 import dev.arbiter.kb.outcome.Flag;
 import dev.arbiter.kb.outcome.Halt;
@@ -121,6 +122,9 @@ class PlainJavaPreTradeCheckTest {
                         facts -> withIntent(facts, intent(Side.BUY, "0.01", "900.00", "800"))),
                 new Case("caps gross exposure, order value and position", "L2-GROSS-EXPOSURE",
                         facts -> withIntent(facts, intent(Side.BUY, "45", "1630.00", "1600"))),
+                new Case("caps a buy that would take its venue above the maximum", "L2-VENUE-EXPOSURE",
+                        facts -> replace(facts, VenueExposure.class,
+                                new VenueExposure(ACCOUNT, "binance-us", new BigDecimal("20000")))),
                 new Case("rejects a large short past net exposure", "L2-NET-EXPOSURE",
                         facts -> withIntent(facts, intent(Side.SELL, "45", "1630.00", "1700"))),
                 new Case("goes reduce-only in a drawdown and refuses the opening buy", "L4-REDUCE-ONLY",
@@ -238,7 +242,7 @@ class PlainJavaPreTradeCheckTest {
                 .map(RuleMetadata::reasonCode)
                 .collect(Collectors.toSet());
 
-        assertThat(riskCodes).hasSize(48);
+        assertThat(riskCodes).hasSize(49);
         assertThat(concluded).as("risk rules no case makes conclude").containsAll(riskCodes);
     }
 
@@ -337,6 +341,7 @@ class PlainJavaPreTradeCheckTest {
             case ModelHealth h -> h.model().equals(((ModelHealth) replacement).model());
             case Instrument i -> i.symbol().equals(((Instrument) replacement).symbol());
             case Exposure e -> e.symbol().equals(((Exposure) replacement).symbol());
+            case VenueExposure v -> v.venue().equals(((VenueExposure) replacement).venue());
             default -> true;
         };
     }

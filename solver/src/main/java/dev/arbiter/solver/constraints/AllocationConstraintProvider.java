@@ -22,7 +22,7 @@ import java.util.List;
  * <p>Hard (money above a limit in units of 0.01, rounded up; see {@link ScoreUnits}): every order within
  * its proposal's cap and at or above the venue's minimum value; gross exposure, net exposure, leverage
  * and the free balance (with open orders' reservations) within their limits; exposure per instrument,
- * per correlation cluster and per sector within its share of equity; each instrument's position quantity
+ * per correlation cluster and per sector within its share of equity, per venue within max-venue-exposure; each instrument's position quantity
  * within its limit; leverage within the stressed limit (instead of the ordinary one) when the market is
  * stressed; margin utilisation within its limit when the account reports its margin. A limit the account already broke
  * before the orders does not make the orders infeasible unless they add to it (gross exposure and
@@ -44,6 +44,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     public static final String WITHIN_INSTRUMENT_SHARE = "Instrument exposure within its share of equity";
     public static final String WITHIN_CLUSTER_CAP = "Cluster exposure within its cap";
     public static final String WITHIN_SECTOR_CAP = "Sector exposure within its cap";
+    public static final String WITHIN_VENUE_CAP = "Venue exposure within its cap";
     public static final String WITHIN_POSITION_QUANTITY = "Position quantity within limit";
     public static final String WITHIN_STRESSED_LEVERAGE_LIMIT = "Leverage within stressed limit";
     public static final String WITHIN_MARGIN_UTILISATION = "Margin utilisation within limit";
@@ -56,7 +57,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
     /** Every constraint name, hard first: the order the score analysis reports them in. */
     public static final List<String> NAMES = List.of(WITHIN_PROPOSAL_CAP, AT_LEAST_MIN_NOTIONAL,
             WITHIN_GROSS_EXPOSURE_LIMIT, WITHIN_NET_EXPOSURE_LIMIT, WITHIN_LEVERAGE_LIMIT, WITHIN_FREE_BALANCE,
-            WITHIN_INSTRUMENT_SHARE, WITHIN_CLUSTER_CAP, WITHIN_SECTOR_CAP, WITHIN_POSITION_QUANTITY,
+            WITHIN_INSTRUMENT_SHARE, WITHIN_CLUSTER_CAP, WITHIN_SECTOR_CAP, WITHIN_VENUE_CAP, WITHIN_POSITION_QUANTITY,
             WITHIN_STRESSED_LEVERAGE_LIMIT, WITHIN_MARGIN_UTILISATION, EXPECTED_RETURN, OWN_RISK, PAIR_RISK,
             TRADING_COSTS, TURNOVER);
 
@@ -72,6 +73,7 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                 withinInstrumentShare(factory),
                 withinClusterCap(factory),
                 withinSectorCap(factory),
+                withinVenueCap(factory),
                 withinPositionQuantity(factory),
                 withinStressedLeverageLimit(factory),
                 withinMarginUtilisation(factory),
@@ -222,6 +224,23 @@ public final class AllocationConstraintProvider implements ConstraintProvider {
                             percentOf(terms.sectorToMaxShare().get(sector)) + " of equity");
                 })
                 .asConstraint(WITHIN_SECTOR_CAP);
+    }
+
+    /** Per venue: existing exposure + new orders' value &le; max-venue-exposure. */
+    Constraint withinVenueCap(ConstraintFactory factory) {
+        return factory.forEach(LotAllocation.class)
+                .filter(allocation -> allocation.isTraded() && allocation.getVenue() != null)
+                .groupBy(LotAllocation::getVenue, sumBigDecimal(LotAllocation::notional))
+                .join(PortfolioTerms.class)
+                .filter((venue, orders, terms) -> terms.venueExcess(venue, orders).signum() > 0)
+                .penalizeLong(HardSoftLongScore.ONE_HARD,
+                        (venue, orders, terms) -> ScoreUnits.hardMoney(terms.venueExcess(venue, orders)))
+                .justifyWith((venue, orders, terms, score) -> {
+                    BigDecimal before = terms.venueToExposure().getOrDefault(venue, BigDecimal.ZERO);
+                    return new ExposureLimitJustification("venue " + venue + " exposure", before,
+                            before.add(orders), terms.maxVenueExposure(), "max-venue-exposure");
+                })
+                .asConstraint(WITHIN_VENUE_CAP);
     }
 
     /**

@@ -97,6 +97,11 @@ public final class AllocationScorer {
                 LotAllocation::notional).entrySet()) {
             penalty += hardMoneyAbove(terms.sectorExcess(sector.getKey(), sector.getValue()));
         }
+        for (Map.Entry<String, BigDecimal> venue : groupSum(assigned,
+                allocation -> allocation.isTraded() && allocation.getVenue() != null, LotAllocation::getVenue,
+                LotAllocation::notional).entrySet()) {
+            penalty += hardMoneyAbove(terms.venueExcess(venue.getKey(), venue.getValue()));
+        }
         PositionQuantityLimit position = plan.getPositionQuantityLimit();
         if (position != null) {
             for (Map.Entry<String, BigDecimal> symbol : groupSum(assigned, traded, LotAllocation::getSymbol,

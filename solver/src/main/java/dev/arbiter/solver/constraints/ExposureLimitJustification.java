@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * A portfolio limit the orders break: net exposure, leverage, free balance, or the exposure of one
- * instrument, cluster or sector. Amounts keep no trailing zeros, so records compare numerically.
+ * instrument, cluster, sector or venue. Amounts keep no trailing zeros, so records compare numerically.
  *
  * @param limit    what is limited, in words, e.g. {@code "cluster majors exposure"}
  * @param existing what the account carried before the orders

@@ -33,6 +33,7 @@ public class LotAllocation {
     private int maxLots;
     private String cluster = "all";
     private String sector;
+    private String venue;
     private int minLots = 1;
     private BigDecimal expectedReturnRate;
     private BigDecimal costRate = BigDecimal.ZERO;
@@ -170,6 +171,17 @@ public class LotAllocation {
     /** Null when unknown. */
     public String getSector() {
         return sector;
+    }
+
+    /** Where the order would trade; null when not said (no venue limit then holds it). */
+    public String getVenue() {
+        return venue;
+    }
+
+    /** Sets the venue the order's exposure counts towards. */
+    public LotAllocation atVenue(String venue) {
+        this.venue = venue;
+        return this;
     }
 
     public int getMinLots() {

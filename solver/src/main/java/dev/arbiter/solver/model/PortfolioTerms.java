@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param sectorToMaxExposure     cap per sector, money
  * @param sectorToMaxShare        cap per sector, share of equity
  * @param sectorToExposure        existing gross exposure per sector
+ * @param maxVenueExposure        cap per venue, money, the same for every venue
+ * @param venueToExposure         existing gross exposure per venue
  */
 public record PortfolioTerms(BigDecimal maxNetExposure, BigDecimal currentNetExposure,
                              BigDecimal maxLeveragedExposure, BigDecimal maxLeverage, BigDecimal currentGrossExposure,
@@ -34,7 +36,8 @@ public record PortfolioTerms(BigDecimal maxNetExposure, BigDecimal currentNetExp
                              Map<String, BigDecimal> clusterToMaxExposure, Map<String, BigDecimal> clusterToMaxShare,
                              Map<String, BigDecimal> clusterToExposure,
                              Map<String, BigDecimal> sectorToMaxExposure, Map<String, BigDecimal> sectorToMaxShare,
-                             Map<String, BigDecimal> sectorToExposure) {
+                             Map<String, BigDecimal> sectorToExposure,
+                             BigDecimal maxVenueExposure, Map<String, BigDecimal> venueToExposure) {
 
     public PortfolioTerms {
         Objects.requireNonNull(currentNetExposure, "currentNetExposure");
@@ -46,12 +49,13 @@ public record PortfolioTerms(BigDecimal maxNetExposure, BigDecimal currentNetExp
         sectorToMaxExposure = Map.copyOf(sectorToMaxExposure);
         sectorToMaxShare = Map.copyOf(sectorToMaxShare);
         sectorToExposure = Map.copyOf(sectorToExposure);
+        venueToExposure = Map.copyOf(venueToExposure);
     }
 
     /** No limit but gross exposure (which {@link GrossExposureLimit} holds). */
     public static PortfolioTerms unlimited(BigDecimal currentGrossExposure) {
         return new PortfolioTerms(null, BigDecimal.ZERO, null, null, currentGrossExposure, null, null, null, null,
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), null, Map.of());
     }
 
     /**
@@ -105,6 +109,15 @@ public record PortfolioTerms(BigDecimal maxNetExposure, BigDecimal currentNetExp
         }
         BigDecimal before = clusterToExposure.getOrDefault(cluster, BigDecimal.ZERO);
         return excess(before, before.add(orders), cap);
+    }
+
+    /** Venue excess with orders worth {@code orders} at {@code venue}; no venue, or no limit → 0. */
+    public BigDecimal venueExcess(String venue, BigDecimal orders) {
+        if (venue == null || maxVenueExposure == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal before = venueToExposure.getOrDefault(venue, BigDecimal.ZERO);
+        return excess(before, before.add(orders), maxVenueExposure);
     }
 
     public BigDecimal sectorExcess(String sector, BigDecimal orders) {

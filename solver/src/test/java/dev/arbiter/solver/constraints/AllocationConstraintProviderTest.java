@@ -16,6 +16,7 @@ import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_MARGIN_UTILISATION;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_POSITION_QUANTITY;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_SECTOR_CAP;
+import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_VENUE_CAP;
 import static dev.arbiter.solver.constraints.AllocationConstraintProvider.WITHIN_STRESSED_LEVERAGE_LIMIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +133,17 @@ class AllocationConstraintProviderTest {
                 new BigDecimal("10000"), available == null ? null : BigDecimal.ONE, dec(available), dec(maxInstrument),
                 new BigDecimal("0.25"), Map.of("BTC-USD", new BigDecimal("4000")), clusterToMax,
                 Map.of("majors", new BigDecimal("0.3"), "alts", new BigDecimal("0.1")), clusterToExposure, sectorToMax,
-                Map.of("layer-1", new BigDecimal("0.4")), Map.of());
+                Map.of("layer-1", new BigDecimal("0.4")), Map.of(), null, Map.of());
+    }
+
+    private static PortfolioTerms venueTerms(String maxVenue, Map<String, BigDecimal> venueToExposure) {
+        PortfolioTerms none = none();
+        return new PortfolioTerms(none.maxNetExposure(), none.currentNetExposure(), none.maxLeveragedExposure(),
+                none.maxLeverage(), none.currentGrossExposure(), none.marginRate(), none.availableBalance(),
+                none.maxInstrumentExposure(), none.maxInstrumentShare(), none.symbolToExposure(),
+                none.clusterToMaxExposure(), none.clusterToMaxShare(), none.clusterToExposure(),
+                none.sectorToMaxExposure(), none.sectorToMaxShare(), none.sectorToExposure(), new BigDecimal(maxVenue),
+                venueToExposure);
     }
 
     private static PortfolioTerms none() {
@@ -320,6 +331,40 @@ class AllocationConstraintProviderTest {
                 .given(btc, terms(null, "0", null, null, null, Map.of(), Map.of(),
                         Map.of("layer-1", new BigDecimal("40000"))))
                 .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_VENUE_CAP, impact = true)
+    void penalisesAVenuesExposureAboveItsCap() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 40).atVenue("binance-us");  // 24000
+        LotAllocation eth = allocation("P-ETH", "3000", 0.6, "0.1", "5", 20).atVenue("binance-us");    // 6000
+
+        verifier.verifyThat(AllocationConstraintProvider::withinVenueCap)
+                .given(btc, eth, venueTerms("25000", Map.of("binance-us", new BigDecimal("5000"))))
+                .justifiesWith(new ExposureLimitJustification("venue binance-us exposure", new BigDecimal("5000"),
+                        new BigDecimal("35000"), new BigDecimal("25000"), "max-venue-exposure"))
+                .penalizesBy(1_000_000);                                                        // 35000 - 25000
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_VENUE_CAP, impact = false)
+    void leavesOrdersAtOtherVenuesOrAtNoneAlone() {
+        LotAllocation btc = allocation("P-BTC", "60000", 0.9, "0.01", "1", 40).atVenue("kraken");      // 24000
+        LotAllocation eth = allocation("P-ETH", "3000", 0.6, "0.1", "5", 50);                          // no venue
+
+        verifier.verifyThat(AllocationConstraintProvider::withinVenueCap)
+                .given(btc, eth, venueTerms("25000", Map.of("binance-us", new BigDecimal("24000"))))
+                .hasNoImpact();
+    }
+
+    @Test
+    @VerifiesConstraint(value = WITHIN_VENUE_CAP, impact = true)
+    void aVenueAlreadyAboveItsCapMayNotGrow() {
+        LotAllocation eth = allocation("P-ETH", "3000", 0.6, "0.1", "5", 1).atVenue("binance-us");     // 300
+
+        verifier.verifyThat(AllocationConstraintProvider::withinVenueCap)
+                .given(eth, venueTerms("25000", Map.of("binance-us", new BigDecimal("30000"))))
+                .penalizesBy(30_000);                                                           // 30300 - 30000
     }
 
     /** Variance 0.0004 and 0.0009, covariance 0.0003; λ = 1 / (2 x 100000). */
