@@ -9,6 +9,7 @@ import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.AccountView;
 import dev.arbiter.engine.state.BarEvent;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.EngineDecisions;
@@ -174,6 +175,9 @@ public final class AccountCore {
         payload.put("duplicate", applied.duplicate());
         payload.put("journalPosition", state.journalPosition());
         payload.put("stateHash", StateHash.of(state));
+        // the account as the service's own answer shows it, so that a gateway answers its clients the same way
+        payload.put("account", CanonicalJson.mapper().valueToTree(
+                AccountView.of(state, core.desk(), setup.release(accountId).limits(), core.settings())));
         return record(AccountRecord.Kind.EVENT, e.subject(), event.at(), CanonicalJson.write(payload));
     }
 

@@ -101,7 +101,7 @@ class AccountController {
         NotInTheFuture.check("at", opening.at(), clock);
         AccountEvent.Opened event = opening.toEvent(accountId, clock.instant());
         if (cluster.isPresent()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(onTheJob(event, null));
+            return ResponseEntity.status(HttpStatus.CREATED).body(onTheJob(event, null).account());
         }
         core.submit(event, null);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(accountId));
@@ -186,7 +186,7 @@ class AccountController {
         AccountEvent.MarginModeSet event = new AccountEvent.MarginModeSet(accountId,
                 change.at() == null ? clock.instant() : change.at(), symbol, change.mode());
         if (cluster.isPresent()) {
-            return ResponseEntity.ok(onTheJob(event, null));
+            return ResponseEntity.ok(onTheJob(event, null).account());
         }
         core.submit(event, null);
         return ResponseEntity.ok(view(accountId));
@@ -247,22 +247,23 @@ class AccountController {
     }
 
     /**
-     * A transfer or a funding payment applied, or recognised by its id: 201 or 200 with the account, or in gateway
-     * mode with the event as the job applied it.
+     * A transfer or a funding payment applied, or recognised by its id: 201 or 200 with the account (in gateway mode
+     * the account as the job keeps it).
      */
     private ResponseEntity<?> changed(AccountEvent event, String key) {
         if (cluster.isPresent()) {
-            ClusterEvents.AppliedOnTheJob applied = onTheJob(event, key);
-            return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(applied);
+            ClusterEvents.Applied applied = onTheJob(event, key);
+            return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                    .body(new AccountChanged(applied.duplicate(), applied.account()));
         }
         TradingCore.Applied applied = core.submit(event, key);
         return ResponseEntity.status(applied.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new AccountChanged(applied.duplicate(), view(event.accountId())));
     }
 
-    /** Gateway mode: the event applied by the decision job, which keeps the account (its view is the job's). */
-    private ClusterEvents.AppliedOnTheJob onTheJob(AccountEvent event, String key) {
-        return ClusterEvents.AppliedOnTheJob.of(cluster.orElseThrow().submit(event, key));
+    /** Gateway mode: the event applied by the decision job, which keeps the account. */
+    private ClusterEvents.Applied onTheJob(AccountEvent event, String key) {
+        return cluster.orElseThrow().submit(event, key);
     }
 
     /** The instrument the active release lists under {@code symbol}. */

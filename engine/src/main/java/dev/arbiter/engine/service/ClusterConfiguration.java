@@ -54,6 +54,12 @@ class ClusterConfiguration {
         return gateway;
     }
 
+    /** Down while the brokers do not answer or lack the job's topics: {@code GET /actuator/health} then says 503. */
+    @Bean(destroyMethod = "close")
+    DecisionJobHealth decisionJobHealth(ClusterSettings settings) {
+        return new DecisionJobHealth(settings);
+    }
+
     @Bean(destroyMethod = "close")
     ClusterDecisions clusterDecisions(ClusterGateway gateway, DecisionRepository decisions) {
         return new ClusterDecisions(gateway, decisions);

@@ -3,6 +3,7 @@ package dev.arbiter.engine.service;
 import dev.arbiter.engine.decision.InvalidRequestException;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.engine.state.AccountEvent;
+import dev.arbiter.engine.state.AccountView;
 import dev.arbiter.engine.state.DeskEvent;
 import dev.arbiter.engine.state.DeskState;
 import dev.arbiter.engine.state.InvalidEventException;
@@ -23,18 +24,11 @@ final class ClusterEvents {
 
     /**
      * An event as the job applied it (a fill's {@code unsolicited} as the job found it), or recognised as a repeat of
-     * its key, with where the account's journal stands after it.
+     * its key, with where the account's journal stands after it and the account as the job keeps it then: what the
+     * embedded service answers with, so that a client reads the same answer from either.
      */
-    record Applied(String accountId, AccountEvent event, boolean duplicate, long journalPosition, String stateHash) {
-    }
-
-    /** What a gateway answers where the embedded service shows the account: the event as the job applied it. */
-    record AppliedOnTheJob(String accountId, String event, boolean duplicate, long journalPosition, String stateHash) {
-
-        static AppliedOnTheJob of(Applied applied) {
-            return new AppliedOnTheJob(applied.accountId(), applied.event().getClass().getSimpleName(),
-                    applied.duplicate(), applied.journalPosition(), applied.stateHash());
-        }
+    record Applied(String accountId, AccountEvent event, boolean duplicate, long journalPosition, String stateHash,
+                   AccountView account) {
     }
 
     /** An event on its way to the job, and its answer to come. */
@@ -121,7 +115,7 @@ final class ClusterEvents {
                 JsonNode payload = CanonicalJson.mapper().readTree(record.payload());
                 yield new Applied(record.accountId(), asApplied(payload.get("event"), published.event()),
                         payload.path("duplicate").asBoolean(), payload.path("journalPosition").asLong(),
-                        payload.path("stateHash").asString());
+                        payload.path("stateHash").asString(), view(payload.get("account"), published.event()));
             }
             case REFUSED -> {
                 ClusterGateway.Refusal refusal = ClusterGateway.Refusal.of(record);
@@ -182,6 +176,15 @@ final class ClusterEvents {
                     + published.accountId() + " with " + read.getClass().getSimpleName());
         }
         return read;
+    }
+
+    /** The account as the job showed it after the event. */
+    private static AccountView view(JsonNode account, AccountEvent published) {
+        if (!(account instanceof ObjectNode view)) {
+            throw new IllegalStateException("the job's answer to " + published.getClass().getSimpleName() + " of account "
+                    + published.accountId() + " holds no account");
+        }
+        return CanonicalJson.mapper().treeToValue(view, AccountView.class);
     }
 
     /** Publishes an event and waits for the job's answer. */
