@@ -28,7 +28,7 @@ class FactTypesTest {
         Set<Class<?>> listed = new HashSet<>(FactTypes.FACTS.values());
         listed.addAll(FactTypes.OUTCOMES.values());
 
-        assertThat(listed).isEqualTo(records).hasSize(33);
+        assertThat(listed).isEqualTo(records).hasSize(34);
     }
 
     @Test
