@@ -27,9 +27,6 @@ import tools.jackson.core.JacksonException;
  */
 public record DeskLimits(Budget grossExposure, Budget venueExposure) {
 
-    /** The limit {@link #venueExposure} leases. */
-    static final String MAX_VENUE_EXPOSURE = "max-venue-exposure";
-
     /**
      * One desk-wide budget and its leases.
      *
@@ -119,9 +116,9 @@ public record DeskLimits(Budget grossExposure, Budget venueExposure) {
                     grossExposure.lease(accountId).min(limits.require(DecisionPipeline.MAX_GROSS_EXPOSURE)));
         }
         if (venueExposure != null) {
-            BigDecimal own = limits.values().get(MAX_VENUE_EXPOSURE);
+            BigDecimal own = limits.values().get(DecisionPipeline.MAX_VENUE_EXPOSURE);
             BigDecimal lease = venueExposure.lease(accountId);
-            leased = leased.with(MAX_VENUE_EXPOSURE, own == null ? lease : lease.min(own));
+            leased = leased.with(DecisionPipeline.MAX_VENUE_EXPOSURE, own == null ? lease : lease.min(own));
         }
         return leased;
     }

@@ -58,7 +58,6 @@ final class AllocationProblems {
     static final String MAX_POSITION_QUANTITY = "max-position-quantity";
     static final String MAX_LEVERAGE_STRESSED = "max-leverage-stressed";
     static final String MAX_MARGIN_UTILISATION = "max-margin-utilisation";
-    static final String MAX_VENUE_EXPOSURE = "max-venue-exposure";
     /** The regimes in which {@code max-leverage-stressed} replaces {@code max-leverage}. */
     static final Set<RegimeKind> STRESSED_REGIMES = EnumSet.of(RegimeKind.HIGH_VOLATILITY, RegimeKind.CRISIS);
 
@@ -87,7 +86,7 @@ final class AllocationProblems {
                 optional(limits, MAX_NET_EXPOSURE), optional(limits, MAX_LEVERAGE), optional(limits, MARGIN_RATE),
                 optional(limits, MAX_INSTRUMENT_SHARE), clusterShares, Map.of(), optional(limits, MAX_POSITION_QUANTITY),
                 optional(limits, MAX_LEVERAGE_STRESSED), optional(limits, MAX_MARGIN_UTILISATION),
-                optional(limits, MAX_VENUE_EXPOSURE));
+                optional(limits, DecisionPipeline.MAX_VENUE_EXPOSURE));
         ObjectiveWeights weights = new ObjectiveWeights(
                 parameter(parameters, "allocation-return-per-conviction", BigDecimal.ONE),
                 parameter(parameters, "allocation-prediction-weight", BigDecimal.ZERO),

@@ -56,6 +56,8 @@ public final class DecisionPipeline implements AutoCloseable {
 
     /** Limit the sizing and the proof read for the portfolio's gross exposure. */
     public static final String MAX_GROSS_EXPOSURE = "max-gross-exposure";
+    /** Limit the rules, the sizing and the proof read for what an account may hold at any one venue. */
+    public static final String MAX_VENUE_EXPOSURE = "max-venue-exposure";
 
     /**
      * Where the shipped pipeline looks for registered models, relative to the working directory. It may not
