@@ -175,9 +175,10 @@ public final class AccountCore {
         payload.put("duplicate", applied.duplicate());
         payload.put("journalPosition", state.journalPosition());
         payload.put("stateHash", StateHash.of(state));
-        // the account as the service's own answer shows it, so that a gateway answers its clients the same way
+        // the account as the service's own answer shows it (with the active release's limits, as the service reads
+        // them: a lease changes no figure of the view), so that a gateway answers its clients the same way
         payload.put("account", CanonicalJson.mapper().valueToTree(
-                AccountView.of(state, core.desk(), setup.release(accountId).limits(), core.settings())));
+                AccountView.of(state, core.desk(), setup.pipeline().active().limits(), core.settings())));
         return record(AccountRecord.Kind.EVENT, e.subject(), event.at(), CanonicalJson.write(payload));
     }
 

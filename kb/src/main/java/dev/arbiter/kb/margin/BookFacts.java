@@ -53,13 +53,9 @@ public final class BookFacts {
     /** The portfolio, cluster and venue exposures of one account. */
     public static List<Object> summarise(Account account, List<Object> facts) {
         String id = account.accountId();
-        Map<String, String> clusterOf = new TreeMap<>();
-        Map<String, String> venueOf = new TreeMap<>();
         Map<String, Instrument> instruments = new TreeMap<>();
         for (Object fact : facts) {
             if (fact instanceof Instrument i) {
-                clusterOf.put(i.symbol(), i.cluster());
-                venueOf.put(i.symbol(), i.venue());
                 instruments.put(i.symbol(), i);
             }
         }
@@ -76,13 +72,10 @@ public final class BookFacts {
                 net = net.add(e.netNotional());
                 initial = initial.add(e.initialMargin());
                 maintenance = maintenance.add(e.maintenanceMargin());
-                String cluster = clusterOf.get(e.symbol());
-                if (cluster != null) {
-                    clusters.merge(cluster, e.grossExposure(), BigDecimal::add);
-                }
-                String venue = venueOf.get(e.symbol());
-                if (venue != null) {
-                    venues.merge(venue, e.grossExposure(), BigDecimal::add);
+                Instrument instrument = instruments.get(e.symbol());
+                if (instrument != null) {
+                    clusters.merge(instrument.cluster(), e.grossExposure(), BigDecimal::add);
+                    venues.merge(instrument.venue(), e.grossExposure(), BigDecimal::add);
                 }
             } else if (fact instanceof OpenOrder o && o.accountId().equals(id)) {
                 // net exposure as it will be once every working order fills

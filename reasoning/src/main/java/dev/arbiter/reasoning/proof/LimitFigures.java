@@ -233,17 +233,20 @@ final class LimitFigures {
     }
 
     BigDecimal clusterGrossBefore(String cluster) {
-        return portfolio.holdings().stream().filter(h -> cluster.equals(portfolio.instrument(h.symbol()).cluster()))
-                .map(HeldPosition::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return grossBefore(InstrumentTerms::cluster, cluster);
     }
 
     BigDecimal sectorGrossBefore(String sector) {
-        return portfolio.holdings().stream().filter(h -> sector.equals(portfolio.instrument(h.symbol()).sector()))
-                .map(HeldPosition::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return grossBefore(InstrumentTerms::sector, sector);
     }
 
     BigDecimal venueGrossBefore(String venue) {
-        return portfolio.holdings().stream().filter(h -> venue.equals(portfolio.instrument(h.symbol()).venue()))
+        return grossBefore(InstrumentTerms::venue, venue);
+    }
+
+    /** What the holdings whose instrument is in {@code group} carry, gross. */
+    private BigDecimal grossBefore(Function<InstrumentTerms, String> groupOf, String group) {
+        return portfolio.holdings().stream().filter(h -> group.equals(groupOf.apply(portfolio.instrument(h.symbol()))))
                 .map(HeldPosition::gross).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

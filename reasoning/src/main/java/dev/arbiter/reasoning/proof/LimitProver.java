@@ -292,11 +292,9 @@ public final class LimitProver implements AutoCloseable {
                 }
             });
             if (caps.maxVenueExposure() != null) {
-                figures.venueToIndexes().forEach((venue, indexes) -> {
-                    ArithExpr<RealSort> held = real(figures.venueGrossBefore(venue));
-                    constraintByLimit.put(LimitFigures.VENUE_EXPOSURE + venue, context.mkLe(
-                            context.mkAdd(held, sum(notionals, indexes)), max(real(caps.maxVenueExposure()), held)));
-                });
+                figures.venueToIndexes().forEach((venue, indexes) -> constraintByLimit.put(
+                        LimitFigures.VENUE_EXPOSURE + venue, withinCap(figures.venueGrossBefore(venue),
+                                sum(notionals, indexes), real(caps.maxVenueExposure()))));
             }
             if (caps.maxPositionQuantity() != null) {
                 figures.symbolToIndexes().forEach((symbol, indexes) -> {
@@ -321,8 +319,13 @@ public final class LimitProver implements AutoCloseable {
         /** before + orders &le; max(share &times; equity, before): an existing breach may shrink, not grow. */
         private BoolExpr withinShare(BigDecimal before, ArithExpr<RealSort> orders, BigDecimal share,
                                      ArithExpr<RealSort> equity) {
+            return withinCap(before, orders, context.mkMul(real(share), equity));
+        }
+
+        /** before + orders &le; max(cap, before): an existing breach may shrink, not grow. */
+        private BoolExpr withinCap(BigDecimal before, ArithExpr<RealSort> orders, ArithExpr<RealSort> cap) {
             ArithExpr<RealSort> held = real(before);
-            return context.mkLe(context.mkAdd(held, orders), max(context.mkMul(real(share), equity), held));
+            return context.mkLe(context.mkAdd(held, orders), max(cap, held));
         }
 
         private ArithExpr<RealSort> sum(List<? extends ArithExpr<RealSort>> terms, List<Integer> indexes) {
