@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -28,6 +29,7 @@ import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * Runs a compiled rule set over one decision's facts in a fresh session and records every firing.
@@ -74,7 +76,7 @@ public final class RuleSessionRunner {
     public SessionResult run(CompiledRuleSet ruleSet, Collection<?> facts) {
         KieSession session = ruleSet.kieBase().newKieSession();
         try {
-            Recorder recorder = new Recorder(ruleSet, 0);
+            Recorder recorder = new Recorder(ruleSet);
             recorder.attach(session);
             facts.forEach(session::insert);
             return fire(session, recorder, facts, maxFirings);
@@ -107,8 +109,7 @@ public final class RuleSessionRunner {
                         "more than " + maxFirings + " firings, the most a decision may take"
                                 + "; a rule probably re-triggers itself"));
             }
-            return new SessionResult(recorder.ruleSet.version(), recorder.proposals, recorder.outcomes, recorder.trace,
-                    null);
+            return FiringOrder.result(recorder.ruleSet.version(), recorder.recorded);
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, e.getRule().getName(),
@@ -139,7 +140,8 @@ public final class RuleSessionRunner {
         Reason reason = new Reason(fault.rule().isEmpty() ? "(engine)" : fault.rule(), ENGINE_FAULT, Layer.ENGINE, "",
                 fault.message());
         proposals.forEach(p -> outcomes.add(new Rejection(p.proposalId(), reason)));
-        return new SessionResult(recorder.ruleSet.version(), proposals, outcomes, recorder.trace, fault);
+        return new SessionResult(recorder.ruleSet.version(), proposals, outcomes,
+                FiringOrder.firings(recorder.recorded), fault);
     }
 
     /**
@@ -149,12 +151,15 @@ public final class RuleSessionRunner {
     static final class Recorder {
 
         private final CompiledRuleSet ruleSet;
-        private final int sequenceOffset;
-        final List<Firing> trace = new ArrayList<>();
+        /** Every firing, in the order it happened. */
+        final List<FiringOrder.Recorded> recorded = new ArrayList<>();
+        /** Where each firing is also put by its match, as it happens; {@code null} when nobody asks. */
+        private final Map<Match, FiringOrder.Recorded> byMatch;
         final List<Proposal> proposals = new ArrayList<>();
         final List<RuleOutcome> outcomes = new ArrayList<>();
         final List<FactHandle> concluded = new ArrayList<>();
-        private final List<TracedFact> pendingConclusions = new ArrayList<>();
+        private final List<Object> pendingConclusions = new ArrayList<>();
+        private final List<FactHandle> pendingHandles = new ArrayList<>();
         /** Whether a rule's consequence updated or deleted a fact: the session's facts are no longer only its inputs. */
         boolean changedFacts;
         /** The rule whose consequence runs now, or ran last; empty before the first firing. */
@@ -173,7 +178,8 @@ public final class RuleSessionRunner {
                     outcomes.add(outcome);
                 }
                 concluded.add(event.getFactHandle());
-                pendingConclusions.add(TracedFact.of(fact));
+                pendingConclusions.add(fact);
+                pendingHandles.add(event.getFactHandle());
             }
 
             @Override
@@ -197,16 +203,28 @@ public final class RuleSessionRunner {
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 RuleMetadata meta = ruleSet.metadata(event.getMatch().getRule().getName());
                 List<TracedFact> matched = event.getMatch().getObjects().stream().map(TracedFact::of).toList();
-                trace.add(new Firing(sequenceOffset + trace.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
-                        meta.legalSource(), meta.severity(), matched, pendingConclusions));
+                Firing firing = new Firing(recorded.size() + 1, meta.rule(), meta.layer(), meta.reasonCode(),
+                        meta.legalSource(), meta.severity(), matched,
+                        pendingConclusions.stream().map(TracedFact::of).toList());
+                FiringOrder.Recorded done = new FiringOrder.Recorded(firing, List.copyOf(pendingConclusions),
+                        List.copyOf(pendingHandles));
+                recorded.add(done);
+                if (byMatch != null) {
+                    byMatch.put(event.getMatch(), done);
+                }
                 pendingConclusions.clear();
+                pendingHandles.clear();
             }
         };
 
-        /** @param sequenceOffset how many firings came before this recorder's first */
-        Recorder(CompiledRuleSet ruleSet, int sequenceOffset) {
+        Recorder(CompiledRuleSet ruleSet) {
+            this(ruleSet, null);
+        }
+
+        /** @param byMatch where to put each firing by its match as it happens, or {@code null} */
+        Recorder(CompiledRuleSet ruleSet, Map<Match, FiringOrder.Recorded> byMatch) {
             this.ruleSet = Objects.requireNonNull(ruleSet);
-            this.sequenceOffset = sequenceOffset;
+            this.byMatch = byMatch;
         }
 
         void attach(KieSession session) {

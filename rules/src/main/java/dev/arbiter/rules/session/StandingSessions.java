@@ -3,18 +3,22 @@ package dev.arbiter.rules.session;
 import dev.arbiter.kb.fact.ModelHealth;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Prediction;
-import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.kb.fact.ReconciliationBreak;
-import dev.arbiter.kb.outcome.RuleOutcome;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
+import org.kie.api.runtime.rule.Match;
+import org.kie.internal.event.rule.RuleEventListener;
+import org.kie.internal.event.rule.RuleEventManager;
 
 /**
  * Long-lived rule sessions, one per key (an account): the book's standing facts are inserted and fired once, and
@@ -22,13 +26,17 @@ import org.kie.api.runtime.rule.FactHandle;
  * everything the rules concluded from them. A check against an unchanged book so costs what its own facts
  * activate, not a session over the whole book.
  *
- * <p>The answer is the one a fresh session over the same facts gives: the book's conclusions drawn once (kept with
- * their firings), then the check's. A session is used again only with the same compiled rule set and equal
- * standing facts; any change rebuilds it. It is thrown away when a rule changed or deleted a fact, when taking a
- * check back out activates anything (the session would no longer be the book alone), or on any fault, which is
- * then decided by a fresh session so that faults read exactly as they always have. The rule tests hold rule sets
- * to this: a case whose outcome depends on whether the book's conclusions came first fails
- * ({@code RuleTestRunner}).
+ * <p>When the book changes (an approved order adds a working order and moves the exposures, a bar moves the
+ * market), the session is brought up to date: the facts that left are deleted, the new ones inserted, and every
+ * book firing whose match no longer holds is withdrawn with what it concluded (see {@code Standing}). Only a book
+ * that changed in half its facts or more is built anew.
+ *
+ * <p>The answer is the one a fresh session over the same facts gives, firing for firing in the same order
+ * ({@link FiringOrder}), whatever the session saw before. A session is thrown away when a rule changed or deleted a
+ * fact, when a check's own facts withdrew a book firing or taking a check back out activates anything (the session
+ * would no longer be the book alone), or on any fault, which is then decided by a fresh session so that faults read
+ * exactly as they always have. The rule tests hold rule sets to this: every case is checked in a session built for
+ * it, used again, and brought up to date from the case before ({@code RuleTestRunner}).
  */
 public final class StandingSessions implements AutoCloseable {
 
@@ -38,6 +46,8 @@ public final class StandingSessions implements AutoCloseable {
     private final RuleSessionRunner runner;
     private final int capacity;
     private final Map<String, Standing> sessions;
+    /** How many sessions were built from nothing, for the tests that show a changed book does not need one. */
+    private final AtomicLong rebuilds = new AtomicLong();
 
     public StandingSessions() {
         this(new RuleSessionRunner(), DEFAULT_CAPACITY);
@@ -108,6 +118,11 @@ public final class StandingSessions implements AutoCloseable {
         return counts;
     }
 
+    /** How many sessions were built from nothing so far (a book seen first, or changed too much to update). */
+    public long rebuilds() {
+        return rebuilds.get();
+    }
+
     /** How many sessions are kept now. */
     public synchronized int size() {
         return sessions.size();
@@ -126,8 +141,11 @@ public final class StandingSessions implements AutoCloseable {
         sessions.clear();
     }
 
-    /** The key's session, locked, built for this book if it is not; {@code null} when none can be had now. */
-    private Standing acquire(CompiledRuleSet rules, String key, List<?> standing) {
+    /**
+     * The key's session, locked, holding this book: kept as it is when the book is unchanged, brought up to date
+     * when a few of its facts changed, built anew otherwise; {@code null} when none can be had now.
+     */
+    private Standing acquire(CompiledRuleSet rules, String key, List<Object> standing) {
         Standing found;
         synchronized (this) {
             found = sessions.get(key);
@@ -136,13 +154,14 @@ public final class StandingSessions implements AutoCloseable {
             if (!found.lock.tryLock()) {
                 return null; // another caller holds this book's session: decide on a fresh one rather than wait
             }
-            if (found.usable() && found.rules == rules && found.standing.equals(standing)) {
+            if (found.usable() && found.rules == rules && found.holds(standing)) {
                 return found;
             }
             found.lock.unlock();
             discard(key, found);
         }
         Standing built = Standing.build(runner, rules, standing);
+        rebuilds.incrementAndGet();
         if (built == null) {
             return null;
         }
@@ -193,41 +212,58 @@ public final class StandingSessions implements AutoCloseable {
         return all;
     }
 
-    /** One book's session: its standing facts fired once, and what that concluded. */
+    /**
+     * One book's session: its standing facts, fired, and the firings they still support. When the book changes, the
+     * facts that left are deleted and the new ones inserted; Drools then withdraws every fired match that no longer
+     * holds (a fact it matched is gone, a {@code not} is no longer true, an {@code accumulate} moved), and the
+     * session withdraws what those firings concluded, until nothing more moves. That is truth maintenance, done by
+     * the engine so that rules can keep plain {@code insert}.
+     */
     private static final class Standing {
 
         private final ReentrantLock lock = new ReentrantLock();
+        private final RuleSessionRunner runner;
         private final CompiledRuleSet rules;
-        private final List<Object> standing;
         private final KieSession session;
-        private final SessionResult book;
+        /** The book's facts as last given, in order, and each fact's handles in the session. */
+        private List<Object> standing = List.of();
+        private final Map<Object, List<FactHandle>> handles = new HashMap<>();
+        /** The book's firings whose matches still hold, by match. */
+        private final Map<Match, FiringOrder.Recorded> book = new IdentityHashMap<>();
+        /** What withdrawn book firings concluded, still to be deleted. */
+        private final List<FactHandle> unsupported = new ArrayList<>();
+        private boolean checking;
+        /** Whether a check's own facts withdrew a firing of the book's: the check then cannot be answered here. */
+        private boolean disturbed;
         private boolean disposed;
 
-        private final RuleSessionRunner runner;
+        private final RuleEventListener withdrawals = new RuleEventListener() {
+            @Override
+            public void onDeleteMatch(Match match) {
+                withdraw(match);
+            }
 
-        private Standing(RuleSessionRunner runner, CompiledRuleSet rules, List<Object> standing, KieSession session,
-                         SessionResult book) {
+            @Override
+            public void onUpdateMatch(Match match) {
+                withdraw(match); // a fired match that changed fires again, concluding anew
+            }
+        };
+
+        private Standing(RuleSessionRunner runner, CompiledRuleSet rules, KieSession session) {
             this.runner = runner;
             this.rules = rules;
-            this.standing = standing;
             this.session = session;
-            this.book = book;
+            ((RuleEventManager) session).addEventListener(withdrawals);
         }
 
-        /** The session over the standing facts, fired; {@code null} when the book alone faults or changes facts. */
-        static Standing build(RuleSessionRunner runner, CompiledRuleSet rules, List<?> standing) {
-            KieSession session = rules.kieBase().newKieSession();
-            RuleSessionRunner.Recorder recorder = new RuleSessionRunner.Recorder(rules, 0);
-            recorder.attach(session);
-            List<Object> facts = List.copyOf(standing);
-            facts.forEach(session::insert);
-            SessionResult book = runner.fire(session, recorder, facts, runner.maxFirings());
-            recorder.detach(session);
-            if (book.fault() != null || recorder.changedFacts) {
-                session.dispose();
+        /** A session over the standing facts, fired; {@code null} when the book alone faults or changes facts. */
+        static Standing build(RuleSessionRunner runner, CompiledRuleSet rules, List<Object> standing) {
+            Standing built = new Standing(runner, rules, rules.kieBase().newKieSession());
+            if (!built.moveTo(List.of(), standing)) {
+                built.dispose();
                 return null;
             }
-            return new Standing(runner, rules, facts, session, book);
+            return built;
         }
 
         boolean usable() {
@@ -235,18 +271,81 @@ public final class StandingSessions implements AutoCloseable {
         }
 
         /**
-         * The book's conclusions and the check's; {@code null} when the check faulted or the session cannot be
-         * used again (the caller then decides on a fresh session and drops this one).
+         * Whether the session holds {@code facts} as its book, brought up to date if only some of them changed;
+         * {@code false} when it cannot be (too much changed, or the rules faulted on the change).
+         */
+        boolean holds(List<Object> facts) {
+            if (facts.equals(standing)) {
+                return true;
+            }
+            return moveTo(standing, facts);
+        }
+
+        private void withdraw(Match match) {
+            FiringOrder.Recorded firing = book.remove(match);
+            if (firing != null) {
+                disturbed |= checking;
+                unsupported.addAll(firing.handles());
+            }
+        }
+
+        /** Deletes what left the book and inserts what came, then fires until nothing more is withdrawn. */
+        private boolean moveTo(List<Object> before, List<Object> after) {
+            BookChange change = BookChange.between(before, after);
+            if (change == null) {
+                return false; // more changed than a new session costs
+            }
+            for (Object gone : change.removed()) {
+                List<FactHandle> held = handles.get(gone);
+                session.delete(held.remove(held.size() - 1));
+                if (held.isEmpty()) {
+                    handles.remove(gone);
+                }
+            }
+            for (Object came : change.added()) {
+                handles.computeIfAbsent(came, k -> new ArrayList<>(1)).add(session.insert(came));
+            }
+            standing = after;
+            int allowed = runner.maxFirings();
+            RuleSessionRunner.Recorder recorder = new RuleSessionRunner.Recorder(rules, book);
+            recorder.attach(session);
+            try {
+                while (true) {
+                    SessionResult fired = runner.fire(session, recorder, List.of(), allowed);
+                    if (fired.fault() != null || recorder.changedFacts) {
+                        return false;
+                    }
+                    allowed -= recorder.recorded.size();
+                    recorder.recorded.clear();
+                    if (unsupported.isEmpty()) {
+                        return true;
+                    }
+                    List<FactHandle> withdrawn = List.copyOf(unsupported);
+                    unsupported.clear();
+                    withdrawn.forEach(session::delete);
+                }
+            } catch (RuntimeException e) {
+                return false;
+            } finally {
+                recorder.detach(session);
+            }
+        }
+
+        /**
+         * The book's conclusions and the check's; {@code null} when the check faulted, disturbed the book's
+         * conclusions, or the session cannot be used again (the caller then decides on a fresh session and drops
+         * this one).
          */
         SessionResult check(List<?> transients) {
-            RuleSessionRunner.Recorder recorder = new RuleSessionRunner.Recorder(rules, book.firings().size());
+            RuleSessionRunner.Recorder recorder = new RuleSessionRunner.Recorder(rules);
             recorder.attach(session);
             List<FactHandle> inserted = new ArrayList<>(transients.size());
+            checking = true;
+            disturbed = false;
             try {
                 transients.forEach(fact -> inserted.add(session.insert(fact)));
-                SessionResult check = runner.fire(session, recorder, transients,
-                        runner.maxFirings() - book.firings().size());
-                if (check.fault() != null || recorder.changedFacts) {
+                SessionResult check = runner.fire(session, recorder, transients, runner.maxFirings() - book.size());
+                if (check.fault() != null || recorder.changedFacts || disturbed) {
                     return null;
                 }
                 // take the check back out, its conclusions first, and make sure nothing else was activated
@@ -257,25 +356,18 @@ public final class StandingSessions implements AutoCloseable {
                     session.delete(inserted.get(i));
                 }
                 recorder.detach(session);
-                if (session.fireAllRules(1) > 0) {
+                if (session.fireAllRules(1) > 0 || disturbed) {
                     dispose(); // this answer is right; the session is no longer the book alone
                 }
-                return merged(check);
+                List<FiringOrder.Recorded> all = new ArrayList<>(book.values());
+                all.addAll(recorder.recorded);
+                return FiringOrder.result(rules.version(), all);
             } catch (RuntimeException e) {
                 return null;
             } finally {
+                checking = false;
                 recorder.detach(session);
             }
-        }
-
-        private SessionResult merged(SessionResult check) {
-            List<Proposal> proposals = new ArrayList<>(book.proposals());
-            proposals.addAll(check.proposals());
-            List<RuleOutcome> outcomes = new ArrayList<>(book.outcomes());
-            outcomes.addAll(check.outcomes());
-            List<Firing> firings = new ArrayList<>(book.firings());
-            firings.addAll(check.firings());
-            return new SessionResult(book.ruleSetVersion(), proposals, outcomes, firings, null);
         }
 
         void dispose() {

@@ -45,7 +45,8 @@ public final class RuleTestRunner {
     public RuleTestReport run(CompiledRuleSet rules, List<?> reference, RuleTestFiles tests) {
         List<Object> background = merge(new ArrayList<Object>(reference), tests.background());
         List<RuleTestReport.Result> results = new ArrayList<>();
-        try (StandingSessions standing = new StandingSessions()) {
+        try (StandingSessions standing = new StandingSessions(); StandingSessions carried = new StandingSessions()) {
+            RuleTestCase previous = null;
             for (RuleTestCase testCase : tests.cases()) {
                 List<Object> release = reference.stream().filter(f -> f instanceof Limit limit
                         && testCase.releaseLimits().contains(limit.name())).map(Object.class::cast).toList();
@@ -60,7 +61,13 @@ public final class RuleTestRunner {
                 SessionResult session = sessions.run(rules, facts);
                 List<String> failures = failures(testCase, session);
                 failures.addAll(standingAgrees(rules, standing, testCase, facts, session));
+                if (previous != null) { // the first case's session is built for it, as checked just above
+                    failures.addAll(carriedAgrees(rules, carried, previous, facts, session));
+                } else {
+                    carried.run(rules, CARRIED, facts);
+                }
                 results.add(new RuleTestReport.Result(testCase, failures));
+                previous = testCase;
             }
         }
         return new RuleTestReport(results, untested(rules, tests));
@@ -83,6 +90,25 @@ public final class RuleTestRunner {
             }
         }
         return List.of();
+    }
+
+    /**
+     * The gate keeps one session per account while its book changes, updating it fact by fact; the cases, run one
+     * after another through one such session, are books that change, so each must conclude as in a fresh session.
+     */
+    private static final String CARRIED = "one account, case after case";
+
+    private static List<String> carriedAgrees(CompiledRuleSet rules, StandingSessions carried, RuleTestCase previous,
+                                              List<Object> facts, SessionResult fresh) {
+        SessionResult gate = carried.run(rules, CARRIED, facts);
+        if (StandingSessions.agree(fresh, gate)) {
+            return List.of();
+        }
+        return List.of("the rules conclude otherwise when a standing session that held the book of "
+                + "case '" + previous.name() + "' (" + previous.file() + ")"
+                + " is brought up to date for this case's book: fresh " + summary(fresh) + ", updated "
+                + summary(gate) + "; a rule probably depends on facts it does not match (a consequence that reads"
+                + " the session) or changes them");
     }
 
     private static String summary(SessionResult session) {

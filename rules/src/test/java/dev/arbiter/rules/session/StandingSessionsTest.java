@@ -3,11 +3,13 @@ package dev.arbiter.rules.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Exposure;
 import dev.arbiter.kb.fact.FeedStatus;
 import dev.arbiter.kb.fact.Instrument;
 import dev.arbiter.kb.fact.OrderIntent;
 import dev.arbiter.kb.fact.Side;
 import dev.arbiter.kb.fact.TradingState;
+import dev.arbiter.kb.margin.BookFacts;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
@@ -77,10 +79,107 @@ class StandingSessionsTest {
         }
     }
 
+    @Test
+    void aBookThatMovesIsBroughtUpToDateInItsSessionAndConcludesExactlyAsAFreshSession() {
+        BigDecimal full = new BigDecimal("100000");
+        List<List<Object>> books = List.of(
+                book(full, TradingState.ACTIVE),
+                book(full, TradingState.HALTED),                       // a halt concluded from the book
+                book(full, TradingState.ACTIVE),                       // and withdrawn again
+                withExposure(book(full, TradingState.ACTIVE), "2", "1629.52", "3259.04"),
+                withExposure(book(full, TradingState.ACTIVE), "14", "1629.52", "22813.28"),   // held by exposure now
+                withExposure(book(new BigDecimal("70000"), TradingState.ACTIVE), "14", "1629.52", "22813.28"),
+                withExposure(book(new BigDecimal("70000"), TradingState.REDUCING), "14", "1629.52", "22813.28"),
+                book(full, TradingState.ACTIVE));
+        try (StandingSessions sessions = new StandingSessions()) {
+            int step = 0;
+            for (List<Object> book : books) {
+                List<Object> facts = BookFacts.complete(with(book, intent("i-" + ++step, "2", "1630")));
+                SessionResult updated = sessions.run(SHIPPED, "acct-1", facts);
+                assertThat(updated).as("step %d", step).isEqualTo(new RuleSessionRunner().run(SHIPPED, facts));
+            }
+            assertThat(sessions.rebuilds()).as("sessions built from nothing").isEqualTo(1);
+        }
+    }
+
+    /** Book-only conclusions through a {@code not}, an {@code accumulate} and a chain of conclusions. */
+    private static final String BOOK_CONCLUSIONS = """
+            package arbiter.test;
+            import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Exposure;
+            import dev.arbiter.kb.fact.Exposure;
+            import dev.arbiter.kb.fact.OrderIntent;
+            import dev.arbiter.kb.fact.Proposal;
+            import dev.arbiter.kb.outcome.Halt;
+            import dev.arbiter.kb.outcome.HaltScope;
+            import dev.arbiter.rules.dsl.Outcomes;
+            import java.math.BigDecimal;
+
+            rule "Intent becomes a proposal"
+                @layer("STRATEGY") @reasonCode("S-INTENT")
+            when
+                $i : OrderIntent()
+            then
+                insert(Outcomes.fromIntent($i));
+            end
+
+            rule "An account without positions is halted"
+                @layer("L3") @reasonCode("L3-FLAT")
+            when
+                Account($id : accountId)
+                not Exposure(accountId == $id)
+            then
+                insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, $id, "no position"));
+            end
+
+            rule "An account holding much is halted"
+                @layer("L3") @reasonCode("L3-MUCH")
+            when
+                Account($id : accountId)
+                $held : BigDecimal(compareTo(new BigDecimal("10000")) > 0) from accumulate(
+                    Exposure(accountId == $id, $n : positionNotional), sum($n))
+            then
+                insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, $id, "holds " + $held));
+            end
+
+            rule "A halted account's proposals are flagged"
+                @layer("L4") @reasonCode("L4-HALTED")
+            when
+                Halt($target : target)
+                $p : Proposal(accountId == $target)
+            then
+                insert(Outcomes.flag(kcontext, $p, "halted"));
+            end
+            """;
+
+    @Test
+    void whatTheBookNoLongerSupportsIsWithdrawnWithEverythingConcludedFromIt() {
+        CompiledRuleSet rules = new RuleSetCompiler().compile(RuleSet.of("test",
+                List.of(new RuleSource("book-conclusions.drl", BOOK_CONCLUSIONS))));
+        BigDecimal full = new BigDecimal("100000");
+        List<List<Object>> books = List.of(
+                book(full, TradingState.ACTIVE),                                          // flat: halted
+                withExposure(book(full, TradingState.ACTIVE), "2", "1629.52", "3259.04"),  // not flat, not much
+                withExposure(book(full, TradingState.ACTIVE), "7", "1629.52", "11406.64"), // much: the sum moved
+                withExposure(book(full, TradingState.ACTIVE), "8", "1629.52", "13036.16"), // still much, held anew
+                book(full, TradingState.ACTIVE));                                          // flat again
+        try (StandingSessions sessions = new StandingSessions()) {
+            int step = 0;
+            for (List<Object> book : books) {
+                List<Object> facts = with(book, intent("i-" + ++step, "2", "1630"));
+                SessionResult fresh = new RuleSessionRunner().run(rules, facts);
+                assertThat(sessions.run(rules, "acct-1", facts)).as("step %d", step).isEqualTo(fresh);
+                assertThat(sessions.run(rules, "acct-1", facts)).as("step %d again", step).isEqualTo(fresh);
+            }
+            assertThat(sessions.rebuilds()).isEqualTo(1);
+        }
+    }
+
     /** Fresh: the intent's flag fires before the late halt exists; standing: the halt is already there. */
     private static final String ORDER_DEPENDENT = """
             package arbiter.test;
             import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.Exposure;
             import dev.arbiter.kb.fact.OrderIntent;
             import dev.arbiter.kb.fact.Proposal;
             import dev.arbiter.kb.outcome.Halt;
@@ -145,6 +244,13 @@ class StandingSessionsTest {
         facts.add(new Instrument("ETH-USD", "v", "majors", new BigDecimal("0.01"), new BigDecimal("0.01"), BigDecimal.TEN,
                 new BigDecimal("1000000")));
         facts.add(new FeedStatus("ETH-USD", Instant.parse("2023-03-15T18:20:00Z"), new BigDecimal("1629.52"), 30, 580));
+        return facts;
+    }
+
+    private static List<Object> withExposure(List<Object> book, String quantity, String mark, String notional) {
+        List<Object> facts = new ArrayList<>(book);
+        facts.add(facts.size() - 2, new Exposure("acct-1", "ETH-USD", new BigDecimal(quantity), new BigDecimal(mark),
+                new BigDecimal(notional), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, null));
         return facts;
     }
 

@@ -1,6 +1,9 @@
 package dev.arbiter.scenarios.bench;
 
 import dev.arbiter.kb.fact.Account;
+import dev.arbiter.kb.fact.ClusterExposure;
+import dev.arbiter.kb.fact.Portfolio;
+import dev.arbiter.kb.fact.VenueExposure;
 import dev.arbiter.kb.fact.Anomaly;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Exposure;
@@ -77,6 +80,38 @@ public record PreTradeBook(List<Object> facts, OrderIntent passingIntent) {
         all.addAll(facts);
         all.addAll(intents);
         return all;
+    }
+
+    /**
+     * The book after {@code order} was approved and sent: it works now, adds to its instrument's exposure and to the
+     * account's order count, and the portfolio's sums follow; every other fact stays where it was.
+     */
+    public PreTradeBook withWorkingOrder(OpenOrder order) {
+        List<Object> changed = new ArrayList<>(facts.size() + 1);
+        int lastOrder = -1;
+        for (Object fact : facts) {
+            switch (fact) {
+                case Portfolio p -> { } // summed again below
+                case ClusterExposure c -> { }
+                case VenueExposure v -> { }
+                case Exposure e when e.accountId().equals(order.accountId()) && e.symbol().equals(order.symbol()) ->
+                        changed.add(new Exposure(e.accountId(), e.symbol(), e.positionQuantity(), e.markPrice(),
+                                e.positionNotional(), e.openOrderNotional().add(order.notional()), e.unrealisedPnl(),
+                                e.initialMargin(), e.maintenanceMargin(), e.liquidationPrice(),
+                                e.liquidationDistance()));
+                case OrderActivity a when a.accountId().equals(order.accountId()) ->
+                        changed.add(new OrderActivity(a.accountId(), a.windowSeconds(), a.ordersInWindow() + 1,
+                                a.messagesInWindow() + 1));
+                default -> {
+                    changed.add(fact);
+                    if (fact instanceof OpenOrder) {
+                        lastOrder = changed.size() - 1;
+                    }
+                }
+            }
+        }
+        changed.add(lastOrder + 1, order);
+        return new PreTradeBook(BookFacts.complete(changed), passingIntent);
     }
 
     /** Builds the book; the same generator state gives the same book, fact for fact. */

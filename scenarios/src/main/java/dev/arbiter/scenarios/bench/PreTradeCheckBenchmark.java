@@ -1,12 +1,15 @@
 package dev.arbiter.scenarios.bench;
 
+import dev.arbiter.kb.fact.OpenOrder;
 import dev.arbiter.kb.fact.OrderIntent;
+import dev.arbiter.kb.fact.Side;
 import dev.arbiter.rules.pack.CompiledRuleSet;
 import dev.arbiter.rules.pack.RuleSet;
 import dev.arbiter.rules.pack.RuleSetCompiler;
 import dev.arbiter.rules.session.RuleSessionRunner;
 import dev.arbiter.rules.session.SessionResult;
 import dev.arbiter.rules.session.StandingSessions;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +53,10 @@ public class PreTradeCheckBenchmark {
     private final StandingSessions standing = new StandingSessions();
     private final PlainJavaPreTradeCheck plainJava = new PlainJavaPreTradeCheck();
     private List<Object> facts;
+    /** The same check after an earlier order of the account was approved: its book moved by a handful of facts. */
+    private List<Object> factsAfterOrder;
+    private final StandingSessions moving = new StandingSessions();
+    private boolean moved;
     private PlainJavaPreTradeCheck.Book indexedBook;
 
     @Setup
@@ -59,6 +66,8 @@ public class PreTradeCheckBenchmark {
         facts = book.factsWith(List.of(intent));
         ruleSet = new RuleSetCompiler().compile(RuleSet.shippedDefault());
         indexedBook = PlainJavaPreTradeCheck.Book.index(facts);
+        factsAfterOrder = book.withWorkingOrder(new OpenOrder("o-200", PreTradeBook.ACCOUNT, "ETH-USD", Side.BUY,
+                BigDecimal.ONE, new BigDecimal("1629.00"))).factsWith(List.of(intent));
 
         // Both sides must let the intent through untouched, or the benchmark measures the wrong thing.
         SessionResult drools = runner.run(ruleSet, facts);
@@ -71,6 +80,18 @@ public class PreTradeCheckBenchmark {
         if (!StandingSessions.agree(drools, standing.run(ruleSet, "acct-1", facts))
                 || !StandingSessions.agree(drools, standing.run(ruleSet, "acct-1", facts))) {
             throw new IllegalStateException("the standing session concludes otherwise than a fresh one");
+        }
+        SessionResult afterOrder = runner.run(ruleSet, factsAfterOrder);
+        if (afterOrder.fault() != null || !afterOrder.outcomes().isEmpty() || afterOrder.proposals().size() != 1) {
+            throw new IllegalStateException("the benchmark intent must pass every layer after the earlier order too,"
+                    + " but Drools gave outcomes " + afterOrder.outcomes());
+        }
+        for (int i = 0; i < 4; i++) {
+            boolean after = i % 2 == 0;
+            if (!moving.run(ruleSet, "acct-1", after ? factsAfterOrder : facts).equals(after ? afterOrder : drools)) {
+                throw new IllegalStateException("the standing session, brought up to date, concludes otherwise than a"
+                        + " fresh one");
+            }
         }
         PlainJavaPreTradeCheck.Verdict verdict = plainJava.check(facts);
         if (!verdict.findings().isEmpty() || !verdict.proposals().equals(drools.proposals())) {
@@ -94,9 +115,22 @@ public class PreTradeCheckBenchmark {
         return standing.run(ruleSet, "acct-1", facts);
     }
 
+    /**
+     * The check as the gate runs it when the account's book moved since its last check, as every approved order moves
+     * it (a working order more, its instrument's exposure, the order count, the portfolio's sums): the standing
+     * session is brought up to date by those facts, then checks. The book alternates between before and after the
+     * earlier order, so every call moves it.
+     */
+    @Benchmark
+    public SessionResult droolsStandingBookMoved() {
+        moved = !moved;
+        return moving.run(ruleSet, "acct-1", moved ? factsAfterOrder : facts);
+    }
+
     @TearDown
     public void tearDown() {
         standing.close();
+        moving.close();
     }
 
     /** The same checks in plain Java from the same fact list (indexing it is part of the work). */
