@@ -13,8 +13,9 @@ import java.util.Map;
 record BookChange(List<Object> removed, List<Object> added) {
 
     /**
-     * The change from {@code before} to {@code after}; {@code null} when at least half the facts changed, where
-     * building a session anew costs less than updating one.
+     * The change from {@code before} to {@code after}; {@code null} when more facts left and came than the book
+     * holds (most of it replaced), where building a session anew costs no more than updating one. (A replay's
+     * one-instrument book of 83 facts, 30 of them replaced every bar, decided as fast updated as rebuilt.)
      */
     static BookChange between(List<Object> before, List<Object> after) {
         int head = 0;
@@ -54,7 +55,7 @@ record BookChange(List<Object> removed, List<Object> added) {
                 }
             }
         }
-        if (2 * (removed.size() + added.size()) >= Math.max(before.size(), after.size()) && !before.isEmpty()) {
+        if (removed.size() + added.size() > Math.max(before.size(), after.size()) && !before.isEmpty()) {
             return null;
         }
         return new BookChange(removed, added);

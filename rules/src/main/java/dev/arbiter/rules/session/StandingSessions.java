@@ -29,7 +29,7 @@ import org.kie.internal.event.rule.RuleEventManager;
  * <p>When the book changes (an approved order adds a working order and moves the exposures, a bar moves the
  * market), the session is brought up to date: the facts that left are deleted, the new ones inserted, and every
  * book firing whose match no longer holds is withdrawn with what it concluded (see {@code Standing}). Only a book
- * that changed in half its facts or more is built anew.
+ * that had most of its facts replaced is built anew.
  *
  * <p>The answer is the one a fresh session over the same facts gives, firing for firing in the same order
  * ({@link FiringOrder}), whatever the session saw before. A session is thrown away when a rule changed or deleted a
