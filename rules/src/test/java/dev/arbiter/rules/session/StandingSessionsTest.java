@@ -175,6 +175,100 @@ import dev.arbiter.kb.fact.Exposure;
         }
     }
 
+    /** A book conclusion that a check's own facts take away. */
+    private static final String FRAGILE = """
+            package arbiter.test;
+            import dev.arbiter.kb.fact.Account;
+            import dev.arbiter.kb.fact.OrderIntent;
+            import dev.arbiter.kb.fact.Proposal;
+            import dev.arbiter.kb.outcome.Halt;
+            import dev.arbiter.kb.outcome.HaltScope;
+            import dev.arbiter.rules.dsl.Outcomes;
+
+            rule "Intent becomes a proposal"
+                @layer("STRATEGY") @reasonCode("S-INTENT")
+            when
+                $i : OrderIntent()
+            then
+                insert(Outcomes.fromIntent($i));
+            end
+
+            rule "An account nobody trades is halted"
+                @layer("L3") @reasonCode("L3-IDLE")
+            when
+                Account($id : accountId)
+                not OrderIntent(accountId == $id)
+            then
+                insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, $id, "idle"));
+            end
+
+            rule "A halted account's proposals are flagged"
+                @layer("L4") @reasonCode("L4-HALTED")
+            when
+                Halt($target : target)
+                $p : Proposal(accountId == $target)
+            then
+                insert(Outcomes.flag(kcontext, $p, "halted"));
+            end
+            """;
+
+    private static final String FAILING = """
+            package arbiter.test;
+            import dev.arbiter.kb.fact.Account;
+            import dev.arbiter.kb.fact.OrderIntent;
+            import dev.arbiter.kb.outcome.HaltScope;
+            import dev.arbiter.rules.dsl.Outcomes;
+            import java.math.BigDecimal;
+
+            rule "Intent becomes a proposal"
+                @layer("STRATEGY") @reasonCode("S-INTENT")
+            when
+                $i : OrderIntent()
+            then
+                insert(Outcomes.fromIntent($i));
+            end
+
+            rule "Equity below one divides by zero"
+                @layer("L3") @reasonCode("L3-BROKEN")
+            when
+                Account(equity < 1, $e : equity)
+            then
+                insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, "x", "" + BigDecimal.ONE.divide($e.subtract($e))));
+            end
+            """;
+
+    @Test
+    void aCheckWhoseOwnFactsWithdrawABookConclusionIsDecidedAfreshAndTheBookIsBuiltAgain() {
+        CompiledRuleSet rules = new RuleSetCompiler().compile(RuleSet.of("test",
+                List.of(new RuleSource("fragile.drl", FRAGILE))));
+        List<Object> book = book(new BigDecimal("100000"), TradingState.ACTIVE);
+        try (StandingSessions sessions = new StandingSessions()) {
+            for (String id : List.of("i-1", "i-2")) {
+                List<Object> facts = with(book, intent(id, "2", "1630"));
+                SessionResult fresh = new RuleSessionRunner().run(rules, facts);
+                assertThat(fresh.outcomes()).as("the idle halt is gone once an intent is there").isEmpty();
+                assertThat(sessions.run(rules, "acct-1", facts)).isEqualTo(fresh);
+            }
+            assertThat(sessions.rebuilds()).as("the session the intent disturbed is not kept").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aBookThatMakesARuleFailIsDecidedAsAFreshSessionDecidesItAndABookThatDoesNotIsSessionedAgain() {
+        CompiledRuleSet rules = new RuleSetCompiler().compile(RuleSet.of("test",
+                List.of(new RuleSource("failing.drl", FAILING))));
+        try (StandingSessions sessions = new StandingSessions()) {
+            for (String equity : List.of("100000", "0.5", "100000", "90000")) {
+                List<Object> facts = with(book(new BigDecimal(equity), TradingState.ACTIVE), intent("i-1", "2", "1630"));
+                assertThat(sessions.run(rules, "acct-1", facts)).as("equity %s", equity)
+                        .isEqualTo(new RuleSessionRunner().run(rules, facts));
+            }
+            // built for the first book, failed on the second (decided fresh, nothing kept), built for the third,
+            // brought up to date for the fourth
+            assertThat(sessions.rebuilds()).isEqualTo(3);
+        }
+    }
+
     /** Fresh: the intent's flag fires before the late halt exists; standing: the halt is already there. */
     private static final String ORDER_DEPENDENT = """
             package arbiter.test;
