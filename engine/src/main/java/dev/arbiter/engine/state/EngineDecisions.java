@@ -88,7 +88,13 @@ public final class EngineDecisions {
      */
     public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
                                  Function<String, Optional<Instrument>> instruments) {
-        return decide(decisionId, request, pipeline, pipeline.active(), instruments, ExplanationTiming.WITH_DECISION);
+        return decide(decisionId, request, pipeline, instruments, ExplanationTiming.WITH_DECISION);
+    }
+
+    /** The same, explaining now or leaving the explanation to the caller ({@link DecisionPipeline#explain}). */
+    public DecisionResult decide(String decisionId, ClientRequest request, DecisionPipeline pipeline,
+                                 Function<String, Optional<Instrument>> instruments, ExplanationTiming timing) {
+        return decide(decisionId, request, pipeline, pipeline.active(), instruments, timing);
     }
 
     /**

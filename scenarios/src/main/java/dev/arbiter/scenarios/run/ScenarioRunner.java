@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionStatus;
+import dev.arbiter.engine.decision.ExplanationTiming;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.decision.Order;
 import dev.arbiter.engine.decision.OutcomeRecord;
@@ -16,6 +17,7 @@ import dev.arbiter.engine.state.InMemoryJournal;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
+import dev.arbiter.reasoning.explain.Explanation;
 import dev.arbiter.kb.fact.AnomalyKind;
 import dev.arbiter.kb.fact.Bar;
 import dev.arbiter.kb.fact.Instrument;
@@ -37,6 +39,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,6 +50,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -112,7 +119,7 @@ public final class ScenarioRunner {
         Function<String, Optional<Instrument>> lookup = symbol -> Optional.ofNullable(listed.get(symbol));
         String accountId = spec.account().accountId();
         try (TradingCore core = new TradingCore(journal, StateSettings.DEFAULTS.withBarsKept(spec.windowBars()),
-                IndicatorFacts.DEFAULT_SET)) {
+                IndicatorFacts.DEFAULT_SET); ExplainedInOrder explained = new ExplainedInOrder(pipeline, listener)) {
             Instant firstBar = barsBySymbol.values().stream().filter(b -> !b.isEmpty()).map(b -> b.get(0).openTime())
                     .min(Instant::compareTo).orElseThrow();
             core.submit(new AccountEvent.Opened(accountId, firstBar, spec.account().startingCash(), null), null);
@@ -167,11 +174,13 @@ public final class ScenarioRunner {
                                 .map(m -> new ModelChoice(m.symbol(), m.purpose(), m.model(), m.version())).toList(),
                         intents, null);
                 listener.requested(step, id, request);
-                DecisionResult result = decisions.decide(id, request, pipeline, lookup);
-                listener.decided(step, result.trace().request(), result);
+                DecisionResult result = decisions.decide(id, request, pipeline, lookup,
+                        ExplanationTiming.AFTER_ACKNOWLEDGEMENT);
+                explained.decided(step, result);
                 steps.add(record(step, time, result, core.account(accountId), listed.keySet()));
                 venue.accept(resting(result, intents, venue.dueStep(step)), asOf);
             }
+            explained.finish();
             venue.closeOut(timeline.size());
             List<Fill> fills = fills(journal, accountId, venue);
             return new RunResult(spec.name(), spec.account().startingCash().doubleValue(), feeds.get(0).barPeriod(),
@@ -300,6 +309,66 @@ public final class ScenarioRunner {
 
     private static BigDecimal floorTo(BigDecimal value, BigDecimal step) {
         return value.divide(step, 0, RoundingMode.DOWN).multiply(step).stripTrailingZeros();
+    }
+
+    /**
+     * Words each decision's explanation on a thread of its own while the run goes on, and hands the explained
+     * decisions to the listener in the order they were made. The sentences depend on the trace alone, so they are
+     * the same whenever they are worded (as the service's explanations after the acknowledgement are). At most
+     * {@value #AHEAD} decisions wait for theirs: a slower explainer holds the run back rather than fill memory.
+     */
+    private static final class ExplainedInOrder implements AutoCloseable {
+
+        private static final int AHEAD = 64;
+
+        private final DecisionPipeline pipeline;
+        private final StepListener listener;
+        private final ExecutorService explainer = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("scenario-explainer").daemon(true).factory());
+        private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+        private record Pending(int step, DecisionResult result, Future<List<Explanation>> explanations) {
+        }
+
+        ExplainedInOrder(DecisionPipeline pipeline, StepListener listener) {
+            this.pipeline = pipeline;
+            this.listener = listener;
+        }
+
+        void decided(int step, DecisionResult result) {
+            pending.add(new Pending(step, result, explainer.submit(() -> pipeline.explain(result.trace()))));
+            while (!pending.isEmpty() && (pending.size() > AHEAD || pending.peek().explanations().isDone())) {
+                deliver(pending.poll());
+            }
+        }
+
+        void finish() {
+            while (!pending.isEmpty()) {
+                deliver(pending.poll());
+            }
+        }
+
+        private void deliver(Pending waiting) {
+            List<Explanation> explanations;
+            try {
+                explanations = waiting.explanations().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the decision of step " + waiting.step()
+                        + " was being explained", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException("explaining the decision of step " + waiting.step() + " failed",
+                                e.getCause());
+            }
+            DecisionResult whole = waiting.result().explained(explanations);
+            listener.decided(waiting.step(), whole.trace().request(), whole);
+        }
+
+        @Override
+        public void close() {
+            explainer.shutdownNow();
+        }
     }
 
     private static StepRecord record(int step, Instant time, DecisionResult result, AccountState state,
