@@ -102,11 +102,10 @@ class StandingSessionsTest {
         }
     }
 
-    /** Book-only conclusions through a {@code not}, an {@code accumulate} and a chain of conclusions. */
-    private static final String BOOK_CONCLUSIONS = """
+    /** What every test rule set below starts with: its imports, and the rule that turns an intent into a proposal. */
+    private static final String INTENTS = """
             package arbiter.test;
             import dev.arbiter.kb.fact.Account;
-import dev.arbiter.kb.fact.Exposure;
             import dev.arbiter.kb.fact.Exposure;
             import dev.arbiter.kb.fact.OrderIntent;
             import dev.arbiter.kb.fact.Proposal;
@@ -122,6 +121,23 @@ import dev.arbiter.kb.fact.Exposure;
             then
                 insert(Outcomes.fromIntent($i));
             end
+            """;
+
+    /** A rule concluding from another's conclusion: what follows a halt that is withdrawn goes with it. */
+    private static final String HALTED_FLAGGED = """
+
+            rule "A halted account's proposals are flagged"
+                @layer("L4") @reasonCode("L4-HALTED")
+            when
+                Halt($target : target)
+                $p : Proposal(accountId == $target)
+            then
+                insert(Outcomes.flag(kcontext, $p, "halted"));
+            end
+            """;
+
+    /** Book-only conclusions through a {@code not}, an {@code accumulate} and a chain of conclusions. */
+    private static final String BOOK_CONCLUSIONS = INTENTS + """
 
             rule "An account without positions is halted"
                 @layer("L3") @reasonCode("L3-FLAT")
@@ -142,15 +158,7 @@ import dev.arbiter.kb.fact.Exposure;
                 insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, $id, "holds " + $held));
             end
 
-            rule "A halted account's proposals are flagged"
-                @layer("L4") @reasonCode("L4-HALTED")
-            when
-                Halt($target : target)
-                $p : Proposal(accountId == $target)
-            then
-                insert(Outcomes.flag(kcontext, $p, "halted"));
-            end
-            """;
+            """ + HALTED_FLAGGED;
 
     @Test
     void whatTheBookNoLongerSupportsIsWithdrawnWithEverythingConcludedFromIt() {
@@ -176,22 +184,7 @@ import dev.arbiter.kb.fact.Exposure;
     }
 
     /** A book conclusion that a check's own facts take away. */
-    private static final String FRAGILE = """
-            package arbiter.test;
-            import dev.arbiter.kb.fact.Account;
-            import dev.arbiter.kb.fact.OrderIntent;
-            import dev.arbiter.kb.fact.Proposal;
-            import dev.arbiter.kb.outcome.Halt;
-            import dev.arbiter.kb.outcome.HaltScope;
-            import dev.arbiter.rules.dsl.Outcomes;
-
-            rule "Intent becomes a proposal"
-                @layer("STRATEGY") @reasonCode("S-INTENT")
-            when
-                $i : OrderIntent()
-            then
-                insert(Outcomes.fromIntent($i));
-            end
+    private static final String FRAGILE = INTENTS + """
 
             rule "An account nobody trades is halted"
                 @layer("L3") @reasonCode("L3-IDLE")
@@ -202,31 +195,9 @@ import dev.arbiter.kb.fact.Exposure;
                 insert(Outcomes.halt(kcontext, HaltScope.ACCOUNT, $id, "idle"));
             end
 
-            rule "A halted account's proposals are flagged"
-                @layer("L4") @reasonCode("L4-HALTED")
-            when
-                Halt($target : target)
-                $p : Proposal(accountId == $target)
-            then
-                insert(Outcomes.flag(kcontext, $p, "halted"));
-            end
-            """;
+            """ + HALTED_FLAGGED;
 
-    private static final String FAILING = """
-            package arbiter.test;
-            import dev.arbiter.kb.fact.Account;
-            import dev.arbiter.kb.fact.OrderIntent;
-            import dev.arbiter.kb.outcome.HaltScope;
-            import dev.arbiter.rules.dsl.Outcomes;
-            import java.math.BigDecimal;
-
-            rule "Intent becomes a proposal"
-                @layer("STRATEGY") @reasonCode("S-INTENT")
-            when
-                $i : OrderIntent()
-            then
-                insert(Outcomes.fromIntent($i));
-            end
+    private static final String FAILING = INTENTS + """
 
             rule "Equity below one divides by zero"
                 @layer("L3") @reasonCode("L3-BROKEN")
@@ -270,23 +241,7 @@ import dev.arbiter.kb.fact.Exposure;
     }
 
     /** Fresh: the intent's flag fires before the late halt exists; standing: the halt is already there. */
-    private static final String ORDER_DEPENDENT = """
-            package arbiter.test;
-            import dev.arbiter.kb.fact.Account;
-import dev.arbiter.kb.fact.Exposure;
-            import dev.arbiter.kb.fact.OrderIntent;
-            import dev.arbiter.kb.fact.Proposal;
-            import dev.arbiter.kb.outcome.Halt;
-            import dev.arbiter.kb.outcome.HaltScope;
-            import dev.arbiter.rules.dsl.Outcomes;
-
-            rule "Intent becomes a proposal"
-                @layer("STRATEGY") @reasonCode("S-INTENT")
-            when
-                $i : OrderIntent()
-            then
-                insert(Outcomes.fromIntent($i));
-            end
+    private static final String ORDER_DEPENDENT = INTENTS + """
 
             rule "Flags a proposal while nothing is halted"
                 @layer("L1") @reasonCode("L1-UNHALTED") salience 10
