@@ -348,6 +348,9 @@ public final class StandingSessions implements AutoCloseable {
                 if (check.fault() != null || recorder.changedFacts || disturbed) {
                     return null;
                 }
+                List<FiringOrder.Recorded> all = new ArrayList<>(book.values());
+                all.addAll(recorder.recorded);
+                SessionResult answer = FiringOrder.result(rules.version(), all);
                 // take the check back out, its conclusions first, and make sure nothing else was activated
                 for (int i = recorder.concluded.size() - 1; i >= 0; i--) {
                     session.delete(recorder.concluded.get(i));
@@ -357,11 +360,9 @@ public final class StandingSessions implements AutoCloseable {
                 }
                 recorder.detach(session);
                 if (session.fireAllRules(1) > 0 || disturbed) {
-                    dispose(); // this answer is right; the session is no longer the book alone
+                    dispose(); // the answer stands; the session is no longer the book alone
                 }
-                List<FiringOrder.Recorded> all = new ArrayList<>(book.values());
-                all.addAll(recorder.recorded);
-                return FiringOrder.result(rules.version(), all);
+                return answer;
             } catch (RuntimeException e) {
                 return null;
             } finally {

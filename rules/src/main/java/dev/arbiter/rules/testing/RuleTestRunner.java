@@ -92,12 +92,13 @@ public final class RuleTestRunner {
         return List.of();
     }
 
+    /** The key of the one session every case runs through in turn. */
+    private static final String CARRIED = "one account, case after case";
+
     /**
      * The gate keeps one session per account while its book changes, updating it fact by fact; the cases, run one
      * after another through one such session, are books that change, so each must conclude as in a fresh session.
      */
-    private static final String CARRIED = "one account, case after case";
-
     private static List<String> carriedAgrees(CompiledRuleSet rules, StandingSessions carried, RuleTestCase previous,
                                               List<Object> facts, SessionResult fresh) {
         SessionResult gate = carried.run(rules, CARRIED, facts);
