@@ -54,6 +54,11 @@ public final class GateLatencyHarness {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         Path examples = Path.of(args.length > 3 ? args[3] : "docs/examples");
+        if (args.length > 4 && !List.of("each", "one").contains(args[4])) {
+            System.err.println("accounts: '" + args[4] + "' is not accepted; expected each (a new account per run) or"
+                    + " one (every run on one account)");
+            System.exit(2);
+        }
         boolean oneAccount = args.length > 4 && args[4].equals("one");
 
         String request = Files.readString(examples.resolve("decision-request.json"));
