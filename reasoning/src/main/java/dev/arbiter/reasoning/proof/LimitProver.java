@@ -161,6 +161,10 @@ public final class LimitProver implements AutoCloseable {
         private final LimitFigures figures;
         /** Limit name to its constraint, in the order the limits are stated. */
         private final Map<String, BoolExpr> constraintByLimit = new LinkedHashMap<>();
+        /** The order facts, each with its tracker, as asserted: stated again when the solver starts over. */
+        private final Map<BoolExpr, BoolExpr> orderFacts = new LinkedHashMap<>();
+        /** Whether the solver holds the order facts alone, as a check wants them. */
+        private boolean clean = true;
         private long checkNanos;
 
         Proof(List<OrderToProve> orders, HardLimits limits, LimitFigures figures) {
@@ -197,7 +201,7 @@ public final class LimitProver implements AutoCloseable {
             return new ProofResult(verdict, figures.names(), violations, checkNanos / 1_000);
         }
 
-        /** Fixes every order's quantity and price, and builds (but does not yet assert) every limit. */
+        /** States every order's quantity and price, and builds every limit; {@link #check} asserts them. */
         private void state() {
             List<RealExpr> quantities = new ArrayList<>(orders.size());
             List<ArithExpr<RealSort>> notionals = new ArrayList<>(orders.size());
@@ -205,9 +209,9 @@ public final class LimitProver implements AutoCloseable {
                 OrderToProve order = orders.get(i);
                 RealExpr quantity = context.mkRealConst("quantity#" + i);
                 RealExpr price = context.mkRealConst("price#" + i);
-                solver.assertAndTrack(context.mkEq(quantity, real(order.quantity())),
+                orderFacts.put(context.mkEq(quantity, real(order.quantity())),
                         context.mkBoolConst(FACT_TRACK + "quantity:" + order.proposalId()));
-                solver.assertAndTrack(context.mkEq(price, real(order.price())),
+                orderFacts.put(context.mkEq(price, real(order.price())),
                         context.mkBoolConst(FACT_TRACK + "price:" + order.proposalId()));
                 quantities.add(quantity);
                 // the price is a fixed fact: multiplying by its value keeps every limit linear (a product of two
@@ -379,27 +383,30 @@ public final class LimitProver implements AutoCloseable {
          * left out).
          */
         private Check check(List<String> names) {
-            solver.push();
-            try {
-                for (String name : names) {
-                    solver.assertAndTrack(constraintByLimit.get(name), context.mkBoolConst(LIMIT_TRACK + name));
-                }
-                long start = System.nanoTime();
-                Status status = solver.check();
-                checkNanos += System.nanoTime() - start;
-                Set<String> coreLimits = new LinkedHashSet<>();
-                if (status == Status.UNSATISFIABLE) {
-                    for (BoolExpr tracked : solver.getUnsatCore()) {
-                        String name = tracked.getFuncDecl().getName().toString();
-                        if (name.startsWith(LIMIT_TRACK)) {
-                            coreLimits.add(name.substring(LIMIT_TRACK.length()));
-                        }
+            // A proof that holds, the usual case, takes one check: the limits go straight onto the solver. Only
+            // after a violation does a check start over (a reset costs less than the push and pop of every proof).
+            if (!clean) {
+                solver.reset();
+                solver.setParameters(params);
+            }
+            orderFacts.forEach(solver::assertAndTrack);
+            clean = false;
+            for (String name : names) {
+                solver.assertAndTrack(constraintByLimit.get(name), context.mkBoolConst(LIMIT_TRACK + name));
+            }
+            long start = System.nanoTime();
+            Status status = solver.check();
+            checkNanos += System.nanoTime() - start;
+            Set<String> coreLimits = new LinkedHashSet<>();
+            if (status == Status.UNSATISFIABLE) {
+                for (BoolExpr tracked : solver.getUnsatCore()) {
+                    String name = tracked.getFuncDecl().getName().toString();
+                    if (name.startsWith(LIMIT_TRACK)) {
+                        coreLimits.add(name.substring(LIMIT_TRACK.length()));
                     }
                 }
-                return new Check(status, coreLimits);
-            } finally {
-                solver.pop();
             }
+            return new Check(status, coreLimits);
         }
 
         /**
