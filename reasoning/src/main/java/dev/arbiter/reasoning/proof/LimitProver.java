@@ -153,6 +153,10 @@ public final class LimitProver implements AutoCloseable {
     private record Check(Status status, Set<String> coreLimits) {
     }
 
+    /** A fact of the orders and the constant that names it in an unsat core. */
+    private record TrackedFact(BoolExpr fact, BoolExpr tracker) {
+    }
+
     /** One proof: its solver, its constants and its tracked limits. Runs under the prover's lock. */
     private final class Proof {
 
@@ -161,8 +165,8 @@ public final class LimitProver implements AutoCloseable {
         private final LimitFigures figures;
         /** Limit name to its constraint, in the order the limits are stated. */
         private final Map<String, BoolExpr> constraintByLimit = new LinkedHashMap<>();
-        /** The order facts, each with its tracker, as asserted: stated again when the solver starts over. */
-        private final Map<BoolExpr, BoolExpr> orderFacts = new LinkedHashMap<>();
+        /** The order facts, each with its tracker: stated again whenever the solver starts over. */
+        private final List<TrackedFact> orderFacts = new ArrayList<>();
         /** Whether the solver holds the order facts alone, as a check wants them. */
         private boolean clean = true;
         private long checkNanos;
@@ -209,10 +213,10 @@ public final class LimitProver implements AutoCloseable {
                 OrderToProve order = orders.get(i);
                 RealExpr quantity = context.mkRealConst("quantity#" + i);
                 RealExpr price = context.mkRealConst("price#" + i);
-                orderFacts.put(context.mkEq(quantity, real(order.quantity())),
-                        context.mkBoolConst(FACT_TRACK + "quantity:" + order.proposalId()));
-                orderFacts.put(context.mkEq(price, real(order.price())),
-                        context.mkBoolConst(FACT_TRACK + "price:" + order.proposalId()));
+                orderFacts.add(new TrackedFact(context.mkEq(quantity, real(order.quantity())),
+                        context.mkBoolConst(FACT_TRACK + "quantity:" + order.proposalId())));
+                orderFacts.add(new TrackedFact(context.mkEq(price, real(order.price())),
+                        context.mkBoolConst(FACT_TRACK + "price:" + order.proposalId())));
                 quantities.add(quantity);
                 // the price is a fixed fact: multiplying by its value keeps every limit linear (a product of two
                 // unknowns would send Z3 to its slower non-linear solver)
@@ -389,7 +393,7 @@ public final class LimitProver implements AutoCloseable {
                 solver.reset();
                 solver.setParameters(params);
             }
-            orderFacts.forEach(solver::assertAndTrack);
+            orderFacts.forEach(fact -> solver.assertAndTrack(fact.fact(), fact.tracker()));
             clean = false;
             for (String name : names) {
                 solver.assertAndTrack(constraintByLimit.get(name), context.mkBoolConst(LIMIT_TRACK + name));

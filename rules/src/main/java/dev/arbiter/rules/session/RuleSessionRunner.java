@@ -79,7 +79,9 @@ public final class RuleSessionRunner {
             Recorder recorder = new Recorder(ruleSet);
             recorder.attach(session);
             facts.forEach(session::insert);
-            return fire(session, recorder, facts, maxFirings);
+            SessionFault fault = fire(session, recorder, maxFirings);
+            return fault == null ? FiringOrder.result(ruleSet.version(), recorder.recorded)
+                    : failed(recorder, facts, fault);
         } finally {
             session.dispose();
         }
@@ -87,9 +89,10 @@ public final class RuleSessionRunner {
 
     /**
      * Fires what the session's inserted facts activated, at most {@code allowed} times and within the deadline,
-     * and records it; a fault rejects every proposal of {@code facts}.
+     * recording it; what went wrong, or {@code null} when the session finished. Callers build the result they need
+     * from the recorder (a standing session, which answers a fault with a fresh session, needs none).
      */
-    SessionResult fire(KieSession session, Recorder recorder, Collection<?> facts, int allowed) {
+    SessionFault fire(KieSession session, Recorder recorder, int allowed) {
         AtomicBoolean timedOut = new AtomicBoolean();
         ScheduledFuture<?> watchdog = null;
         try {
@@ -101,22 +104,22 @@ public final class RuleSessionRunner {
             int fired = session.fireAllRules(allowed + 1);
             watchdog.cancel(false);
             if (timedOut.get()) {
-                return failed(recorder, facts, new SessionFault(SessionFault.Kind.DEADLINE, recorder.running,
-                        "still firing after " + deadline.toMillis() + " ms"));
+                return new SessionFault(SessionFault.Kind.DEADLINE, recorder.running,
+                        "still firing after " + deadline.toMillis() + " ms");
             }
             if (fired > allowed) {
-                return failed(recorder, facts, new SessionFault(SessionFault.Kind.TOO_MANY_FIRINGS, recorder.running,
+                return new SessionFault(SessionFault.Kind.TOO_MANY_FIRINGS, recorder.running,
                         "more than " + maxFirings + " firings, the most a decision may take"
-                                + "; a rule probably re-triggers itself"));
+                                + "; a rule probably re-triggers itself");
             }
-            return FiringOrder.result(recorder.ruleSet.version(), recorder.recorded);
+            return null;
         } catch (ConsequenceException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, e.getRule().getName(),
-                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())));
+            return new SessionFault(SessionFault.Kind.RULE_EXCEPTION, e.getRule().getName(),
+                    cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
         } catch (RuntimeException e) {
-            return failed(recorder, facts, new SessionFault(SessionFault.Kind.RULE_EXCEPTION, recorder.running,
-                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+            return new SessionFault(SessionFault.Kind.RULE_EXCEPTION, recorder.running,
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);

@@ -311,8 +311,7 @@ public final class StandingSessions implements AutoCloseable {
             recorder.attach(session);
             try {
                 while (true) {
-                    SessionResult fired = runner.fire(session, recorder, List.of(), allowed);
-                    if (fired.fault() != null || recorder.changedFacts) {
+                    if (runner.fire(session, recorder, allowed) != null || recorder.changedFacts) {
                         return false;
                     }
                     allowed -= recorder.recorded.size();
@@ -344,8 +343,8 @@ public final class StandingSessions implements AutoCloseable {
             disturbed = false;
             try {
                 transients.forEach(fact -> inserted.add(session.insert(fact)));
-                SessionResult check = runner.fire(session, recorder, transients, runner.maxFirings() - book.size());
-                if (check.fault() != null || recorder.changedFacts || disturbed) {
+                SessionFault fault = runner.fire(session, recorder, runner.maxFirings() - book.size());
+                if (fault != null || recorder.changedFacts || disturbed) {
                     return null;
                 }
                 List<FiringOrder.Recorded> all = new ArrayList<>(book.values());
