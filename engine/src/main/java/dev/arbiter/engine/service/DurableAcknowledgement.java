@@ -17,8 +17,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * No acknowledgement leaves before what it acknowledges is on the disk. A request that may write (anything but a
- * read) has its answer held back until the database's commits are forced ({@link DiskSync}); requests answered
- * meanwhile share one force. If the force fails, the answer becomes a 503: what was committed may or may not
+ * read) has its answer held back until the database's commits are written to its file and forced ({@link DiskSync});
+ * requests answered meanwhile share one write. If the force fails, the answer becomes a 503: what was committed may or may not
  * survive a power loss, so the client is told to send the same request again (with the same
  * {@code Idempotency-Key} it is not decided twice).
  */

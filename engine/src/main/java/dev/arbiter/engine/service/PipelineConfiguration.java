@@ -80,16 +80,18 @@ class PipelineConfiguration {
     }
 
     /**
-     * Whether acknowledgements wait for the database's file to be forced to the disk: for the embedded H2 file
-     * database unless {@code arbiter.store.force-to-disk} is false (PostgreSQL forces its own commits).
+     * What acknowledgements wait for: the embedded H2 file database's commits written to its file and forced to the
+     * disk, or only written when {@code arbiter.store.force-to-disk} is false; nothing with PostgreSQL, which forces
+     * its own commits.
      */
     @Bean
     DiskSync diskSync(@Value("${spring.datasource.url}") String url,
                       @Value("${arbiter.store.force-to-disk:true}") boolean forceToDisk, JdbcTemplate jdbc,
                       MeterRegistry meters) {
-        DiskSync disk = forceToDisk ? DiskSync.forDatabase(url, jdbc) : DiskSync.NOT_NEEDED;
+        DiskSync disk = DiskSync.forDatabase(url, jdbc, forceToDisk);
         io.micrometer.core.instrument.FunctionCounter.builder("arbiter.store.disk.forces", disk, DiskSync::forceCount)
-                .description("forces of the database file to the disk, each shared by the acknowledgements waiting")
+                .description("writes of the database file (forced to the disk unless arbiter.store.force-to-disk is false),"
+                        + " each shared by the acknowledgements waiting")
                 .register(meters);
         return disk;
     }

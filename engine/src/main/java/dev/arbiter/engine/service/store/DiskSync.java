@@ -6,21 +6,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Forces what has been committed onto the device, one force shared by every caller waiting at the time (group
- * commit). The embedded H2 database writes each commit to its file but leaves it in the operating system's cache,
- * so a power loss could take acknowledged decisions with it; a forced file cannot lose them. PostgreSQL forces every
- * commit itself ({@code fsync} and {@code synchronous_commit} on, its defaults), so there is nothing to add there.
+ * Writes what has been committed to the database's file and forces it onto the device, one write shared by every
+ * caller waiting at the time (group commit). The embedded H2 database keeps commits in memory and writes them to its
+ * file in the background (every half second by default); a caller about to acknowledge has them written now, and
+ * forced to the device too unless the operator chose otherwise, so neither a killed process nor (when forced) a power
+ * loss can take an acknowledged write with it. Writing once per group rather than once per commit (H2's
+ * {@code WRITE_DELAY=0}) saves the file a new chunk for every transaction. PostgreSQL forces every commit itself
+ * ({@code fsync} and {@code synchronous_commit} on, its defaults), so there is nothing to add there.
  *
- * <p>A caller asks only after its own commits returned; a force that starts after the caller asked therefore covers
- * them. While one force runs, every caller that arrives waits for the next one, which then covers them all: on a
- * busy service each force is shared by as many acknowledgements as arrived during the previous one.
+ * <p>A caller asks only after its own commits returned; a write that starts after the caller asked therefore covers
+ * them. While one write runs, every caller that arrives waits for the next one, which then covers them all: on a
+ * busy service each write is shared by as many acknowledgements as arrived during the previous one.
  */
 public final class DiskSync {
 
-    /** Nothing to force: the database forces its own commits, or the operator chose to accept the risk. */
+    /** Nothing to write: the database writes and forces its own commits (PostgreSQL), or keeps them in memory. */
     public static final DiskSync NOT_NEEDED = new DiskSync(null);
 
-    /** Forces the device; throws when it cannot (a failed force must not be acknowledged). */
+    /** Writes (and forces) the file; throws when it cannot (a failed write must not be acknowledged). */
     @FunctionalInterface
     public interface Force {
         void force();
@@ -38,31 +41,37 @@ public final class DiskSync {
     }
 
     /**
-     * What the database at {@code url} needs: a shared {@code CHECKPOINT SYNC} for an H2 database in a file (the
-     * statement writes H2's pending pages and forces its file), nothing for an in-memory database or one that forces
-     * its own commits.
+     * What the database at {@code url} needs: for an H2 database in a file, a shared {@code CHECKPOINT SYNC} (the
+     * statement writes H2's pending pages and forces its file) or, when {@code forceToDisk} is false, a shared
+     * {@code CHECKPOINT} (written, left in the operating system's cache); nothing for an in-memory database or one
+     * that forces its own commits.
      */
-    public static DiskSync forDatabase(String url, JdbcTemplate jdbc) {
+    public static DiskSync forDatabase(String url, JdbcTemplate jdbc, boolean forceToDisk) {
         Objects.requireNonNull(jdbc, "jdbc");
         String lower = url.toLowerCase(Locale.ROOT);
         boolean h2File = lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:");
-        return h2File ? new DiskSync(() -> jdbc.execute("CHECKPOINT SYNC")) : NOT_NEEDED;
+        if (!h2File) {
+            return NOT_NEEDED;
+        }
+        String statement = forceToDisk ? "CHECKPOINT SYNC" : "CHECKPOINT";
+        return new DiskSync(() -> jdbc.execute(statement));
     }
 
-    /** Whether acknowledgements wait for a force at all. */
+    /** Whether acknowledgements wait for a write at all. */
     public boolean forces() {
         return force != null;
     }
 
-    /** How many forces ran so far (fewer than the acknowledgements that waited on them when requests overlap). */
+    /** How many writes ran so far (fewer than the acknowledgements that waited on them when requests overlap). */
     public long forceCount() {
         return forces.get();
     }
 
     /**
-     * Returns once everything the calling thread committed before calling is on the device.
+     * Returns once everything the calling thread committed before calling is in the file (and on the device, when
+     * forced).
      *
-     * @throws IllegalStateException when the force failed: the caller must not acknowledge
+     * @throws IllegalStateException when the write failed: the caller must not acknowledge
      */
     public void awaitDurable() {
         if (force == null) {
@@ -77,7 +86,7 @@ public final class DiskSync {
             try {
                 force.force();
             } catch (RuntimeException e) {
-                throw new IllegalStateException("the database could not force its file to the disk", e);
+                throw new IllegalStateException("the database could not write its file to the disk", e);
             }
             forces.incrementAndGet();
             covered = upTo;

@@ -3,6 +3,10 @@ package dev.arbiter.engine.service.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,8 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 class DiskSyncTest {
 
@@ -62,24 +70,49 @@ class DiskSyncTest {
             }
         });
         assertThatThrownBy(disk::awaitDurable).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("could not force");
+                .hasMessageContaining("could not write its file");
         fail.set(false);
         disk.awaitDurable();
         assertThat(disk.forceCount()).isEqualTo(1);
     }
 
-    @Test
-    void anH2FileIsForcedAndNeitherMemoryNorPostgresNeedsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+    @ParameterizedTest(name = "forced to the disk: {0}")
+    @ValueSource(booleans = {true, false})
+    void anH2FilesCommitsReachTheFileOnlyOnceWrittenForAnAcknowledgement(boolean forceToDisk,
+                                                                         @TempDir Path dir) throws Exception {
+        // a write delay of ten minutes: H2's background writer stays out of the way, so what reaches the file here
+        // was written by the shared write alone
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=600000";
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(url, "sa", "", true));
         jdbc.execute("create table t (id int primary key)");
-        DiskSync disk = DiskSync.forDatabase(url, jdbc);
+        jdbc.execute("CHECKPOINT");
+        DiskSync disk = DiskSync.forDatabase(url, jdbc, forceToDisk);
         assertThat(disk.forces()).isTrue();
+
         jdbc.update("insert into t values (1)");
+        assertThat(rowsInACopyOfTheFile(dir, "committed")).as("committed, not yet written").isZero();
         disk.awaitDurable();
+        assertThat(rowsInACopyOfTheFile(dir, "acknowledged")).as("written for the acknowledgement").isEqualTo(1);
         assertThat(disk.forceCount()).isEqualTo(1);
-        assertThat(DiskSync.forDatabase("jdbc:h2:mem:x", jdbc).forces()).isFalse();
-        assertThat(DiskSync.forDatabase("jdbc:postgresql://127.0.0.1:5432/arbiter", jdbc).forces()).isFalse();
+        jdbc.execute("SHUTDOWN");
+    }
+
+    @Test
+    void neitherAnInMemoryDatabaseNorPostgresNeedsAWrite() {
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:x", "sa", ""));
+        assertThat(DiskSync.forDatabase("jdbc:h2:mem:x", jdbc, true).forces()).isFalse();
+        assertThat(DiskSync.forDatabase("jdbc:postgresql://127.0.0.1:5432/arbiter", jdbc, true).forces()).isFalse();
+    }
+
+    /** Opens a copy of the database's file as it is on the disk now: what a killed process would restart from. */
+    private static int rowsInACopyOfTheFile(Path dir, String name) throws Exception {
+        Path copy = dir.resolve(name + ".mv.db");
+        Files.copy(dir.resolve("db.mv.db"), copy);
+        String url = "jdbc:h2:file:" + dir.resolve(name);
+        try (Connection connection = DriverManager.getConnection(url, "sa", "")) {
+            return new JdbcTemplate(new SingleConnectionDataSource(connection, true))
+                    .queryForObject("select count(*) from t", Integer.class);
+        }
     }
 
     private static void sleep(long millis) {
