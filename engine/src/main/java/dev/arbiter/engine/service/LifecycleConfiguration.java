@@ -4,6 +4,7 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.lifecycle.Z3ReleaseAnalysis;
 import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
 import dev.arbiter.engine.lifecycle.ShippedPack;
+import dev.arbiter.engine.service.store.BarWindows;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
@@ -29,13 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LifecycleConfiguration {
 
     @Bean
-    DecisionSearch decisionSearch(JdbcTemplate jdbc) {
-        return new DecisionSearch(jdbc);
+    DecisionSearch decisionSearch(JdbcTemplate jdbc, BarWindows windows) {
+        return new DecisionSearch(jdbc, windows);
     }
 
     @Bean
-    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit) {
-        return new ShadowTable(jdbc, audit);
+    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit, BarWindows windows) {
+        return new ShadowTable(jdbc, audit, windows);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.DatabaseJournal;
+import dev.arbiter.engine.service.store.BarWindows;
 import dev.arbiter.engine.service.store.DiskSync;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
@@ -121,8 +122,13 @@ class PipelineConfiguration {
     }
 
     @Bean
-    DecisionRepository decisionRepository(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
-        return new DecisionRepository(jdbc, audit, clock);
+    BarWindows barWindows(JdbcTemplate jdbc) {
+        return new BarWindows(jdbc);
+    }
+
+    @Bean
+    DecisionRepository decisionRepository(JdbcTemplate jdbc, AuditLog audit, BarWindows windows, Clock clock) {
+        return new DecisionRepository(jdbc, audit, windows, clock);
     }
 
     @Bean

@@ -86,6 +86,44 @@ class AuditChainIT {
     }
 
     @Test
+    void decisionsShareTheBarsTheySawAndAnEditedBarIsNamed() throws Exception {
+        Record latest = decisionRecord(0);
+        Record before = decisionRecord(1);
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
+            String stored = (String) row(c, "select trace_json from decision where decision_id = '" + latest.subject + "'")
+                    .getFirst();
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("\"bars\":\"([0-9a-f]{64})\"").matcher(stored);
+            assertThat(named.find()).as("the stored trace names its bars instead of repeating them").isTrue();
+            String window = named.group(1);
+            String earlier = (String) row(c, "select trace_json from decision where decision_id = '" + before.subject + "'")
+                    .getFirst();
+            assertThat(earlier).as("both decisions saw the same ETH-USD bars: one window, named twice")
+                    .contains("\"bars\":\"" + window + "\"");
+
+            HttpResponse<String> served = ServiceClient.as(port, "auditor").get("/v1/decisions/" + latest.subject + "/trace");
+            assertThat(served.statusCode()).isEqualTo(200);
+            JsonNode bars = ServiceClient.json(served).path("request").path("marketData").get(0).path("bars");
+            assertThat(bars.isArray()).as("the trace is served whole").isTrue();
+            assertThat(bars.size()).isGreaterThan(10);
+
+            String original = (String) row(c, "select bars_json from bar_window where window_sha256 = '" + window + "'")
+                    .getFirst();
+            s.executeUpdate("update bar_window set bars_json = replace(bars_json, '\"close\":', '\"close\":1')"
+                    + " where window_sha256 = '" + window + "'");
+            JsonNode report = verify();
+            assertThat(report.path("intact").asBoolean()).isFalse();
+            assertThat(report.path("firstBad").path("subject").asString()).startsWith("dec-");
+            assertThat(report.path("firstBad").path("problem").asString()).contains("was edited");
+            try (PreparedStatement restore = c.prepareStatement("update bar_window set bars_json = ? where window_sha256 = ?")) {
+                restore.setString(1, original);
+                restore.setString(2, window);
+                restore.executeUpdate();
+            }
+        }
+        assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
     void anEditedRecordIsNamed() throws Exception {
         Record victim = decisionRecord(0);
         try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {

@@ -65,8 +65,18 @@ public enum AuditKind {
      */
     public static final String EXPLANATION_PENDING = "explanation_pending";
 
+    /**
+     * A decision row holds under this key the bar windows its stored trace names (name to canonical JSON): stored in
+     * the decision's transaction, those not stored before ({@link BarWindows}).
+     */
+    public static final String BAR_WINDOWS = "bar_windows";
+
     /** Writes the subject row (its values by column). */
+    @SuppressWarnings("unchecked")
     void insert(JdbcTemplate jdbc, Map<String, Object> row) {
+        if (this == DECISION && row.get(BAR_WINDOWS) instanceof Map<?, ?> windows) {
+            BarWindows.storeMissing(jdbc, (Map<String, String>) windows);
+        }
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                 columns.stream().map(row::get).toArray());
@@ -92,6 +102,10 @@ public enum AuditKind {
             return Optional.empty();
         }
         Map<String, String> row = rows.getFirst();
+        if (this == DECISION) {
+            // the windows the trace names are part of the decision: an edited bar must break the chain
+            row.putAll(BarWindows.storedHashes(jdbc, row.get("trace_json")));
+        }
         if (this == RELEASE_ACTIVATED) {
             // The activation vouches for the release's files too: editing a stored rule is tampering.
             jdbc.query("select " + String.join(", ", RELEASE_COLUMNS) + " from rule_release where release_key = ?",

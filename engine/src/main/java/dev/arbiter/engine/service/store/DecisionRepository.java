@@ -19,19 +19,18 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class DecisionRepository {
 
-    private static final RowMapper<StoredDecision> ROW = (rs, n) -> new StoredDecision(rs.getString("decision_id"),
-            rs.getString("account_id"), rs.getString("kind"), rs.getString("idempotency_key"),
-            rs.getString("request_sha256"), rs.getString("release_key"), rs.getString("decision_json"),
-            rs.getString("trace_json"));
-
+    private final RowMapper<StoredDecision> row;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    public DecisionRepository(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+    public DecisionRepository(JdbcTemplate jdbc, AuditLog audit, BarWindows windows, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.row = (rs, n) -> new StoredDecision(rs.getString("decision_id"), rs.getString("account_id"),
+                rs.getString("kind"), rs.getString("idempotency_key"), rs.getString("request_sha256"),
+                rs.getString("release_key"), rs.getString("decision_json"), windows.whole(rs.getString("trace_json")));
     }
 
     private static final TypeReference<List<Explanation>> EXPLANATIONS =
@@ -47,9 +46,10 @@ public final class DecisionRepository {
     public CompletableFuture<StoredDecision> store(DecisionResult result, String kind, String idempotencyKey,
                                                    String requestSha256) {
         String id = result.decision().decisionId();
+        BarWindows.Split trace = BarWindows.split(result.trace());
         StoredDecision stored = new StoredDecision(id, result.trace().request().account().accountId(), kind,
                 idempotencyKey, requestSha256, ReleaseStore.keyOf(result.decision().versions()),
-                CanonicalJson.write(result.decision()), CanonicalJson.write(result.trace()));
+                CanonicalJson.write(result.decision()), trace.whole());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("decision_id", id);
         row.put("account_id", stored.accountId());
@@ -61,7 +61,8 @@ public final class DecisionRepository {
         row.put("release_key", stored.releaseKey());
         row.put("decided_at", clock.instant().toString());
         row.put("decision_json", stored.decisionJson());
-        row.put("trace_json", stored.traceJson());
+        row.put("trace_json", trace.stored());
+        row.put(AuditKind.BAR_WINDOWS, trace.windows());
         row.put(AuditKind.EXPLANATION_PENDING, !result.explained());
         return audit.append(AuditKind.DECISION, id, row).thenApply(seq -> stored);
     }
@@ -96,15 +97,15 @@ public final class DecisionRepository {
     public List<StoredDecision> pendingExplanations(int limit) {
         return jdbc.query("select d.* from explanation_pending p join decision d on d.decision_id = p.decision_id"
                 + " join audit_record a on a.kind = 'DECISION' and a.subject = p.decision_id order by a.seq limit ?",
-                ROW, limit);
+                row, limit);
     }
 
     public Optional<StoredDecision> find(String decisionId) {
-        return jdbc.query("select * from decision where decision_id = ?", ROW, decisionId).stream().findFirst();
+        return jdbc.query("select * from decision where decision_id = ?", row, decisionId).stream().findFirst();
     }
 
     public Optional<StoredDecision> findByIdempotencyKey(String key) {
-        return jdbc.query("select * from decision where idempotency_key = ?", ROW, key).stream().findFirst();
+        return jdbc.query("select * from decision where idempotency_key = ?", row, key).stream().findFirst();
     }
 
     /** Ids of stored decisions, oldest first by audit order, at most {@code limit}. */

@@ -21,14 +21,14 @@ public final class DecisionSearch {
     }
 
     /** A stored decision and its trace, from the decision_json and trace_json columns. */
-    private static final RowMapper<DecisionResult> WHOLE = (rs, n) -> new DecisionResult(
-            CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
-            CanonicalJson.mapper().readValue(rs.getString("trace_json"), DecisionTrace.class));
-
+    private final RowMapper<DecisionResult> whole;
     private final JdbcTemplate jdbc;
 
-    public DecisionSearch(JdbcTemplate jdbc) {
+    public DecisionSearch(JdbcTemplate jdbc, BarWindows windows) {
         this.jdbc = jdbc;
+        this.whole = (rs, n) -> new DecisionResult(
+                CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
+                CanonicalJson.mapper().readValue(windows.whole(rs.getString("trace_json")), DecisionTrace.class));
     }
 
     /**
@@ -70,14 +70,14 @@ public final class DecisionSearch {
     public List<DecisionResult> decidedBetween(Instant from, Instant to) {
         return jdbc.query("select decision_json, trace_json from decision where kind = 'DECISION'"
                         + " and decided_at >= ? and decided_at < ? order by decided_at, decision_id",
-                WHOLE,
+                whole,
                 from.toString(), to.toString());
     }
 
     /** The stored decision and its trace, whole. */
     public Optional<DecisionResult> load(String decisionId) {
         return jdbc.query("select decision_json, trace_json from decision where decision_id = ?",
-                WHOLE,
+                whole,
                 decisionId).stream().findFirst();
     }
 

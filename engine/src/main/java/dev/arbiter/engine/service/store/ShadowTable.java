@@ -39,10 +39,12 @@ public final class ShadowTable implements ShadowStore {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final BarWindows windows;
 
-    public ShadowTable(JdbcTemplate jdbc, AuditLog audit) {
+    public ShadowTable(JdbcTemplate jdbc, AuditLog audit, BarWindows windows) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.windows = windows;
     }
 
     /** The row's key: one row per decision and challenger. */
@@ -92,7 +94,7 @@ public final class ShadowTable implements ShadowStore {
                         + " order by decided_at, decision_id limit ?",
                 (RowCallbackHandler) rs -> decision.accept(new DecisionResult(
                         CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),
-                        CanonicalJson.mapper().readValue(rs.getString("trace_json"), DecisionTrace.class))),
+                        CanonicalJson.mapper().readValue(windows.whole(rs.getString("trace_json")), DecisionTrace.class))),
                 challengerId, from.toString(), to.toString(), limit);
     }
 
