@@ -33,6 +33,8 @@ public final class MarketStream {
     private final ArrayDeque<Bar> kept;
     /** What readers see: replaced whole on each bar, so a decision on another thread reads a consistent window. */
     private volatile List<Bar> window = List.of();
+    /** The window as a request's rows, made on the first read after each bar: every check until the next reads it. */
+    private volatile Rows rows = new Rows(List.of(), List.of());
     private final int keep;
     private volatile MarketView view;
 
@@ -77,6 +79,21 @@ public final class MarketStream {
     /** The bars kept, oldest first. */
     public List<Bar> bars() {
         return window;
+    }
+
+    /** The bars kept as a request's rows, oldest first: the same list until the next bar. */
+    public List<MarketSeries.Row> rows() {
+        Rows made = rows;
+        List<Bar> bars = window;
+        if (made.bars() != bars) {
+            made = new Rows(bars, List.copyOf(bars.stream().map(b -> new MarketSeries.Row(b.openTime(), b.open(),
+                    b.high(), b.low(), b.close(), b.volume())).toList()));
+            rows = made;
+        }
+        return made.rows();
+    }
+
+    private record Rows(List<Bar> bars, List<MarketSeries.Row> rows) {
     }
 
     public String symbol() {

@@ -166,9 +166,7 @@ public final class EngineDecisions {
         request.marketData().forEach(m -> sent.put(m.symbol(), m));
         List<MarketSeries> marketData = new ArrayList<>();
         for (MarketView view : views) {
-            List<MarketSeries.Row> rows = core.bars(view.symbol()).stream()
-                    .map(b -> new MarketSeries.Row(b.openTime(), b.open(), b.high(), b.low(), b.close(), b.volume()))
-                    .toList();
+            List<MarketSeries.Row> rows = core.rows(view.symbol());
             MarketSeries client = sent.get(view.symbol());
             marketData.add(client == null ? new MarketSeries(view.symbol(), view.period(), rows)
                     : new MarketSeries(view.symbol(), view.period(), rows, client.quotes(), client.book(), client.trades()));

@@ -1,5 +1,6 @@
 package dev.arbiter.engine.state;
 
+import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketStream;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.kb.fact.Bar;
@@ -285,6 +286,13 @@ public final class TradingCore implements AutoCloseable {
         Market market = markets.get(symbol);
         MarketStream latest = market == null ? null : market.latest;
         return latest == null ? List.of() : latest.bars();
+    }
+
+    /** {@link #bars} as a request's rows: the same list until the instrument's next bar. */
+    public List<MarketSeries.Row> rows(String symbol) {
+        Market market = markets.get(symbol);
+        MarketStream latest = market == null ? null : market.latest;
+        return latest == null ? List.of() : latest.rows();
     }
 
     /** The position of the instrument's market journal: how many bars it holds. */

@@ -119,6 +119,12 @@ class AuditChainIT {
                 restore.setString(2, window);
                 restore.executeUpdate();
             }
+            assertThat(verify().path("intact").asBoolean()).isTrue();
+
+            s.executeUpdate("delete from bar_window where window_sha256 = '" + window + "'");
+            assertThat(verify().path("firstBad").path("problem").asString())
+                    .contains("bar window " + window.substring(0, 12)).contains("was deleted");
+            insert(c, "bar_window", List.of(window, original));
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
     }

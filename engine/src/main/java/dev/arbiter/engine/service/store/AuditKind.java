@@ -102,10 +102,6 @@ public enum AuditKind {
             return Optional.empty();
         }
         Map<String, String> row = rows.getFirst();
-        if (this == DECISION) {
-            // the windows the trace names are part of the decision: an edited bar must break the chain
-            row.putAll(BarWindows.storedHashes(jdbc, row.get("trace_json")));
-        }
         if (this == RELEASE_ACTIVATED) {
             // The activation vouches for the release's files too: editing a stored rule is tampering.
             jdbc.query("select " + String.join(", ", RELEASE_COLUMNS) + " from rule_release where release_key = ?",

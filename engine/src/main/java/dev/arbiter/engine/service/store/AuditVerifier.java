@@ -15,12 +15,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class AuditVerifier {
 
     private final JdbcTemplate jdbc;
+    /** Each bar window's problem (or none) once checked in this verification: many decisions name the same one. */
+    private final Map<String, Optional<String>> windows = new java.util.HashMap<>();
 
     public AuditVerifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public AuditReport verify() {
+    public synchronized AuditReport verify() {
+        windows.clear();
         AtomicReference<AuditReport.FirstBad> firstBad = new AtomicReference<>();
         long[] checked = {0};
         String[] previousHash = {AuditLog.GENESIS};
@@ -81,6 +84,15 @@ public final class AuditVerifier {
         }
         if (!AuditKind.payloadHash(row.get()).equals(payloadHash)) {
             return "the " + auditKind.table() + " row " + subject + " was edited after record " + seq + " vouched for it";
+        }
+        if (auditKind == AuditKind.DECISION) {
+            for (String name : BarWindows.names(row.get().get("trace_json"))) {
+                Optional<String> problem = windows.computeIfAbsent(name,
+                        n -> Optional.ofNullable(BarWindows.problem(jdbc, n)));
+                if (problem.isPresent()) {
+                    return "the bar window " + abbrev(name) + " that decision " + subject + " names " + problem.get();
+                }
+            }
         }
         return null;
     }

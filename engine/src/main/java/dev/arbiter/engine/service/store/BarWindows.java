@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * sees the same window of bars until the next bar arrives (up to {@code arbiter.state.bars-kept} per instrument), so
  * a trace stored whole would repeat the same kilobytes per instrument in every decision. A stored trace names each
  * window by the SHA-256 of its canonical JSON instead, and the window is stored under that name: the trace's audit
- * record covers the name, and verifying the chain recomputes the hash of every window a decision names, so editing a
- * stored bar is caught like editing the trace itself.
+ * record covers the name, and verifying the chain checks once that every window a decision names is there and still
+ * hashes to its name, so editing or deleting a stored bar is caught like editing the trace itself.
  *
  * <p>Read back, a trace is the same text, byte for byte, as the trace written whole ({@link CanonicalJson#write}):
  * each name is replaced by the window it names.
@@ -111,17 +112,16 @@ public final class BarWindows {
     }
 
     /**
-     * What verification hashes for the windows a stored trace names: each name with the hash of the window stored
-     * under it now (which is the name itself unless the window was edited), or {@code missing} if it was deleted.
+     * What is wrong with the window {@code name}, as verification sees it: missing, or bars that no longer hash to
+     * their name (edited); null when it holds.
      */
-    static Map<String, String> storedHashes(JdbcTemplate jdbc, String stored) {
-        Map<String, String> hashes = new TreeMap<>();
-        for (String name : names(stored)) {
-            List<String> bars = jdbc.queryForList("select bars_json from bar_window where window_sha256 = ?",
-                    String.class, name);
-            hashes.put("bar_window." + name, bars.isEmpty() ? "missing" : CanonicalJson.sha256(bars.getFirst()));
+    static String problem(JdbcTemplate jdbc, String name) {
+        List<String> bars = jdbc.queryForList("select bars_json from bar_window where window_sha256 = ?", String.class,
+                name);
+        if (bars.isEmpty()) {
+            return "was deleted";
         }
-        return hashes;
+        return CanonicalJson.sha256(bars.getFirst()).equals(name) ? null : "was edited: its bars no longer hash to its name";
     }
 
     private String window(String name) {
@@ -153,8 +153,20 @@ public final class BarWindows {
         abstract List<MarketSeries.Row> bars();
     }
 
-    /** Writes a series' bars as the SHA-256 of their canonical JSON, and hands the JSON to the collector. */
+    /**
+     * Writes a series' bars as the SHA-256 of their canonical JSON, and hands the JSON to the collector. The engine
+     * hands every decision the same list of rows until an instrument's next bar, so the last windows named are
+     * remembered by identity: a check does not write and hash the same bars again.
+     */
     private static final class WindowName extends ValueSerializer<List<MarketSeries.Row>> {
+
+        private static final int REMEMBERED_BY_IDENTITY = 64;
+
+        private record Named(List<MarketSeries.Row> bars, String name, String json) {
+        }
+
+        private static final AtomicReferenceArray<Named> NAMED_LAST = new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
+
         @Override
         public void serialize(List<MarketSeries.Row> bars, JsonGenerator generator, SerializationContext context) {
             if (bars.isEmpty()) {
@@ -162,10 +174,15 @@ public final class BarWindows {
                 generator.writeEndArray();
                 return;
             }
-            String json = CanonicalJson.write(bars);
-            String name = CanonicalJson.sha256(json);
-            ((Collector) context.getAttribute(Collector.class)).windows().put(name, json);
-            generator.writeString(name);
+            int slot = System.identityHashCode(bars) & (REMEMBERED_BY_IDENTITY - 1);
+            Named named = NAMED_LAST.get(slot);
+            if (named == null || named.bars() != bars) {
+                String json = CanonicalJson.write(bars);
+                named = new Named(bars, CanonicalJson.sha256(json), json);
+                NAMED_LAST.set(slot, named);
+            }
+            ((Collector) context.getAttribute(Collector.class)).windows().put(named.name(), named.json());
+            generator.writeString(named.name());
         }
     }
 }
