@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import tools.jackson.databind.annotation.JsonDeserialize;
@@ -100,7 +101,7 @@ public sealed interface TracedFact permits TracedFact.Typed, TracedFact.Text {
 
     private static Map<String, String> fieldsOf(Record record) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
+        for (RecordComponent component : RecordComponents.of(record.getClass())) {
             fields.put(component.getName(), display(read(record, component)));
         }
         return Collections.unmodifiableMap(fields);
