@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,6 +66,13 @@ public final class ServiceLoadGenerator {
             String body = example.replace("\"acct-1\"", "\"" + account + "\"");
             results.add(pool.submit(() -> client(url + path, authorization, body, account, measureFrom, measureUntil, errors, refused)));
         }
+        // the service's CPU over the measured period: steadier on a shared machine than requests per second
+        Optional<ProcessHandle> service = Optional.ofNullable(options.get("pid")).map(Long::parseLong)
+                .flatMap(ProcessHandle::of);
+        sleepUntil(measureFrom);
+        Optional<Duration> cpuFrom = service.flatMap(s -> s.info().totalCpuDuration());
+        sleepUntil(measureUntil);
+        Optional<Duration> cpuUntil = service.flatMap(s -> s.info().totalCpuDuration());
         List<long[]> perThread = new ArrayList<>();
         for (Future<long[]> result : results) {
             perThread.add(result.get());
@@ -79,6 +87,18 @@ public final class ServiceLoadGenerator {
                 latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6, refused.get(), errors.get());
         if (options.containsKey("pid")) {
             System.out.println("service memory: " + residentMemory(options.get("pid")));
+        }
+        if (cpuFrom.isPresent() && cpuUntil.isPresent() && latencies.length > 0) {
+            Duration cpu = cpuUntil.get().minus(cpuFrom.get());
+            System.out.printf("service CPU: %.2f ms per acknowledged request, %.2f cores busy%n",
+                    cpu.toNanos() / 1e6 / latencies.length, cpu.toNanos() / (double) measured.toNanos());
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left = nanoTime - System.nanoTime();
+        if (left > 0) {
+            Thread.sleep(Duration.ofNanos(left));
         }
     }
 
