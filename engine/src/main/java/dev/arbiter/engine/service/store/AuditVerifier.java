@@ -1,5 +1,6 @@
 package dev.arbiter.engine.service.store;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,14 +10,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Walks the audit chain from the first record and names the first one that does not hold: a record
  * missing (deleted) or out of place (reordered), a record whose own fields were edited, or a stored
- * row that was edited or deleted behind its record. Then checks that no decision and no explanation is stored
- * without a record.
+ * row that was edited or deleted behind its record, or a window of bars a decision names that was edited or deleted
+ * ({@link BarWindows}). Then checks that no decision and no explanation is stored without a record.
  */
 public final class AuditVerifier {
 
     private final JdbcTemplate jdbc;
     /** Each bar window's problem (or none) once checked in this verification: many decisions name the same one. */
-    private final Map<String, Optional<String>> windows = new java.util.HashMap<>();
+    private final Map<String, Optional<String>> windows = new HashMap<>();
 
     public AuditVerifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
