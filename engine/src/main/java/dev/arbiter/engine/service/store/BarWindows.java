@@ -7,6 +7,7 @@ import dev.arbiter.engine.json.CanonicalJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -103,9 +104,7 @@ public final class BarWindows {
      */
     static void storeMissing(JdbcTemplate jdbc, Map<String, String> windows) {
         windows.forEach((name, bars) -> {
-            Integer known = jdbc.queryForObject("select count(*) from bar_window where window_sha256 = ?", Integer.class,
-                    name);
-            if (known == null || known == 0) {
+            if (stored(jdbc, name).isEmpty()) {
                 jdbc.update("insert into bar_window (window_sha256, bars_json) values (?, ?)", name, bars);
             }
         });
@@ -116,12 +115,17 @@ public final class BarWindows {
      * their name (edited); null when it holds.
      */
     static String problem(JdbcTemplate jdbc, String name) {
-        List<String> bars = jdbc.queryForList("select bars_json from bar_window where window_sha256 = ?", String.class,
-                name);
+        Optional<String> bars = stored(jdbc, name);
         if (bars.isEmpty()) {
             return "was deleted";
         }
-        return CanonicalJson.sha256(bars.getFirst()).equals(name) ? null : "was edited: its bars no longer hash to its name";
+        return CanonicalJson.sha256(bars.get()).equals(name) ? null : "was edited: its bars no longer hash to its name";
+    }
+
+    /** The window stored under {@code name}, as stored. */
+    private static Optional<String> stored(JdbcTemplate jdbc, String name) {
+        return jdbc.queryForList("select bars_json from bar_window where window_sha256 = ?", String.class, name)
+                .stream().findFirst();
     }
 
     private String window(String name) {
@@ -131,15 +135,14 @@ public final class BarWindows {
                 return bars;
             }
         }
-        List<String> found = jdbc.queryForList("select bars_json from bar_window where window_sha256 = ?",
-                String.class, name);
+        Optional<String> found = stored(jdbc, name);
         if (found.isEmpty()) {
             return null;
         }
         synchronized (remembered) {
-            remembered.put(name, found.getFirst());
+            remembered.put(name, found.get());
         }
-        return found.getFirst();
+        return found.get();
     }
 
     /** Where the naming serializer leaves the windows it named. */
