@@ -272,8 +272,7 @@ public final class TradingCore implements AutoCloseable {
     public List<MarketView> views(Collection<String> symbols) {
         List<MarketView> views = new ArrayList<>();
         for (String symbol : symbols.stream().sorted().distinct().toList()) {
-            Market market = markets.get(symbol);
-            MarketStream latest = market == null ? null : market.latest;
+            MarketStream latest = latest(symbol);
             if (latest != null && latest.view() != null) {
                 views.add(latest.view());
             }
@@ -283,16 +282,20 @@ public final class TradingCore implements AutoCloseable {
 
     /** The bars kept for an instrument's most recently fed period, oldest first. */
     public List<Bar> bars(String symbol) {
-        Market market = markets.get(symbol);
-        MarketStream latest = market == null ? null : market.latest;
+        MarketStream latest = latest(symbol);
         return latest == null ? List.of() : latest.bars();
     }
 
     /** {@link #bars} as a request's rows: the same list until the instrument's next bar. */
     public List<MarketSeries.Row> rows(String symbol) {
-        Market market = markets.get(symbol);
-        MarketStream latest = market == null ? null : market.latest;
+        MarketStream latest = latest(symbol);
         return latest == null ? List.of() : latest.rows();
+    }
+
+    /** The instrument's most recently fed period, or null before its first bar. */
+    private MarketStream latest(String symbol) {
+        Market market = markets.get(symbol);
+        return market == null ? null : market.latest;
     }
 
     /** The position of the instrument's market journal: how many bars it holds. */
