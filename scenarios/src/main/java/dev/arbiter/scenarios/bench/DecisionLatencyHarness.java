@@ -4,9 +4,7 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.DecisionStatus;
-import dev.arbiter.engine.json.DecisionRequestReader;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,9 +12,10 @@ import java.util.Locale;
 /**
  * Replays one decision request through the in-process pipeline many times and reports latency
  * percentiles and bytes allocated per decision. Single-threaded, after a warm-up, so the numbers
- * describe one decision on a warm engine.
+ * describe one decision on a warm engine. The request is the one the engine builds from its own state for the
+ * worked example ({@link WorkedExample}: the example account, its bars and fill, its two intents).
  *
- * <pre>java ... dev.arbiter.scenarios.bench.DecisionLatencyHarness REQUEST.json [warmup] [runs]</pre>
+ * <pre>java ... dev.arbiter.scenarios.bench.DecisionLatencyHarness [examples=docs/examples] [warmup] [runs]</pre>
  */
 public final class DecisionLatencyHarness {
 
@@ -24,17 +23,14 @@ public final class DecisionLatencyHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: DecisionLatencyHarness REQUEST.json [warmup=200] [runs=2000]");
-            System.exit(2);
-        }
-        DecisionRequest request = DecisionRequestReader.read(Files.readAllBytes(Path.of(args[0])));
+        WorkedExample example = WorkedExample.in(Path.of(args.length > 0 ? args[0] : "docs/examples"));
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().threadId();
 
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
+            DecisionRequest request = example.decide("example", pipeline).request();
             DecisionStatus expected = pipeline.decide("warm", request).decision().status();
             for (int i = 0; i < warmup; i++) {
                 pipeline.decide("warm-" + i, request);

@@ -4,8 +4,6 @@ import alice.tuprolog.Prolog;
 import alice.tuprolog.SolveInfo;
 import alice.tuprolog.Theory;
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.decision.DecisionResult;
-import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.reasoning.explain.DecisionFacts;
 import dev.arbiter.reasoning.explain.PrologExplainer;
@@ -14,8 +12,6 @@ import it.unibo.tuprolog.core.parsing.TermParser;
 import it.unibo.tuprolog.solve.Solution;
 import it.unibo.tuprolog.solve.Solver;
 import it.unibo.tuprolog.theory.parsing.ClausesParser;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,8 +27,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Classic tuProlog 3.3 against 2p-kt 1.0.4 on the real explanation workload: the facts of the example
- * decision (three proposals, six firings, a rejection, caps, an allocation, a proof) loaded with the
+ * Classic tuProlog 3.3 against 2p-kt 1.0.4 on the real explanation workload: the facts of the worked example's
+ * decision ({@link WorkedExample}: three proposals, their firings, outcomes, allocation and proof) loaded with the
  * shipped theory, then the explanation's fact lookups for every proposal. The setup prints which engine
  * answers {@code explain/3} itself as the shipped explainer does (2p-kt 1.0.4 does not: an
  * instantiation error inside a clause both engines read alike), so the timed goals are the lookups both
@@ -64,10 +60,8 @@ public class PrologEngineBenchmark {
 
     @Setup
     public void setUp() throws Exception {
-        Path request = Path.of(System.getProperty("arbiter.request", "docs/examples/decision-request.json"));
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
-            DecisionResult result = pipeline.decide("bench", DecisionRequestReader.read(Files.readAllBytes(request)));
-            facts = result.trace().explanationFacts();
+            facts = WorkedExample.in(WorkedExample.examples()).decide("bench", pipeline).explanationFacts();
         }
         explainer = new PrologExplainer();
         proposals = facts.proposals().stream().map(Proposal::proposalId).toList();

@@ -3,7 +3,6 @@ package dev.arbiter.scenarios.bench;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionResult;
-import dev.arbiter.engine.json.DecisionRequestReader;
 import dev.arbiter.kb.fact.Proposal;
 import dev.arbiter.reasoning.analysis.AnalysisReport;
 import dev.arbiter.reasoning.analysis.Invariants;
@@ -13,7 +12,6 @@ import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.rules.pack.LimitSet;
 import dev.arbiter.rules.pack.ParameterSet;
 import dev.arbiter.rules.pack.RuleSet;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,10 +24,11 @@ import java.util.Locale;
  * and the Z3 analysis of the shipped rule set with its invariants.
  *
  * <pre>
- * java -cp "scenarios/target/arbiter-scenarios-0.1.0-SNAPSHOT.jar:scenarios/target/lib/*" \
- *   dev.arbiter.scenarios.bench.ReasoningTimesHarness docs/examples/decision-request.json 50 300 20
+ * java -cp "scenarios/target/arbiter-scenarios.jar:scenarios/target/lib/*" \
+ *   dev.arbiter.scenarios.bench.ReasoningTimesHarness docs/examples 50 300 20
  * </pre>
- * Arguments: the request, warm-up decisions, measured decisions, measured analyses (after two warm-up).
+ * Arguments: the worked example's directory ({@link WorkedExample}: its decision is the one the engine makes from
+ * its own state), warm-up decisions, measured decisions, measured analyses (after two warm-up).
  */
 public final class ReasoningTimesHarness {
 
@@ -38,10 +37,10 @@ public final class ReasoningTimesHarness {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
-            System.err.println("usage: ReasoningTimesHarness REQUEST.json WARMUP DECISIONS ANALYSES");
+            System.err.println("usage: ReasoningTimesHarness EXAMPLES_DIR WARMUP DECISIONS ANALYSES");
             System.exit(2);
         }
-        DecisionRequest request = DecisionRequestReader.read(Files.readAllBytes(Path.of(args[0])));
+        WorkedExample example = WorkedExample.in(Path.of(args[0]));
         int warmup = Integer.parseInt(args[1]);
         int decisions = Integer.parseInt(args[2]);
         int analyses = Integer.parseInt(args[3]);
@@ -51,6 +50,7 @@ public final class ReasoningTimesHarness {
         PrologExplainer explainer = new PrologExplainer();
         int proposals = 0;
         try (DecisionPipeline pipeline = DecisionPipeline.withShippedDefaults()) {
+            DecisionRequest request = example.decide("example", pipeline).request();
             for (int i = 0; i < warmup + decisions; i++) {
                 DecisionResult result = pipeline.decide("bench-" + i, request);
                 DecisionFacts facts = result.trace().explanationFacts();
