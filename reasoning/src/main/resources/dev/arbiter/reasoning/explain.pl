@@ -2,7 +2,8 @@
 %
 % Loaded once per explainer, as the theory of a tuProlog library, so that no query can retract it.
 % The decision being explained is not part of this text: its facts are handed over as terms by Java
-% through decision_facts(Functor, Facts) and read through the predicates of the first section.
+% through decision_facts(Functor, Facts) (and decision_facts(Functor, Key, Facts): those whose first argument is
+% Key) and read through the predicates of the first section.
 %
 % Atoms used as values: sides buy/sell; layers strategy, l1 .. l7; halt scopes global, account,
 % instrument; proof verdicts proved, violated, unknown; statuses approved, capped, rejected, halted,
@@ -15,57 +16,63 @@
 % ---------------------------------------------------------------------------------------------------
 % The decision's facts.
 
+% facts(+Functor, ?Key, -Facts): the decision's facts of Functor; when Key is an atom, only those whose first
+% argument is Key, found by Java (decision_facts/3), so that a proposal's or a rule's facts are not searched for
+% among all of the decision's. The facts are ground, so no fact left out could have matched.
+facts(Functor, Key, Facts) :- atom(Key), !, decision_facts(Functor, Key, Facts).
+facts(Functor, _, Facts) :- decision_facts(Functor, Facts).
+
 % proposal(P, Account, Symbol, Side, Quantity, Price)
 proposal(P, Account, Symbol, Side, Quantity, Price) :-
-    decision_facts(proposal, Facts), member(proposal(P, Account, Symbol, Side, Quantity, Price), Facts).
+    facts(proposal, P, Facts), member(proposal(P, Account, Symbol, Side, Quantity, Price), Facts).
 % fired(Rule, Layer, Code): a rule fired; Code is '' for a rule that concludes nothing.
 fired(Rule, Layer, Code) :-
-    decision_facts(fired, Facts), member(fired(Rule, Layer, Code), Facts).
+    facts(fired, Rule, Facts), member(fired(Rule, Layer, Code), Facts).
 % matched(Rule, FactText): a fact the rule matched, described in a few words.
 matched(Rule, FactText) :-
-    decision_facts(matched, Facts), member(matched(Rule, FactText), Facts).
+    facts(matched, Rule, Facts), member(matched(Rule, FactText), Facts).
 % rejected(P, Code, Layer, LegalSource, Message); LegalSource is '' when none is cited.
 rejected(P, Code, Layer, LegalSource, Message) :-
-    decision_facts(rejected, Facts), member(rejected(P, Code, Layer, LegalSource, Message), Facts).
+    facts(rejected, P, Facts), member(rejected(P, Code, Layer, LegalSource, Message), Facts).
 % capped(P, MaxQuantity, Code, Layer, LegalSource, Message)
 capped(P, MaxQuantity, Code, Layer, LegalSource, Message) :-
-    decision_facts(capped, Facts), member(capped(P, MaxQuantity, Code, Layer, LegalSource, Message), Facts).
+    facts(capped, P, Facts), member(capped(P, MaxQuantity, Code, Layer, LegalSource, Message), Facts).
 % flagged(P, Code, Layer, LegalSource, Message)
 flagged(P, Code, Layer, LegalSource, Message) :-
-    decision_facts(flagged, Facts), member(flagged(P, Code, Layer, LegalSource, Message), Facts).
+    facts(flagged, P, Facts), member(flagged(P, Code, Layer, LegalSource, Message), Facts).
 % halted(Scope, Target, Code, Layer, Message); Target is '*' for a global halt.
 halted(Scope, Target, Code, Layer, Message) :-
-    decision_facts(halted, Facts), member(halted(Scope, Target, Code, Layer, Message), Facts).
+    facts(halted, Scope, Facts), member(halted(Scope, Target, Code, Layer, Message), Facts).
 % reduce_only(Scope, Target, Code, Layer, Message): only position-reducing orders in the scope.
 reduce_only(Scope, Target, Code, Layer, Message) :-
-    decision_facts(reduce_only, Facts), member(reduce_only(Scope, Target, Code, Layer, Message), Facts).
+    facts(reduce_only, Scope, Facts), member(reduce_only(Scope, Target, Code, Layer, Message), Facts).
 % reason_rule(Code, Rule): the rule that concluded an outcome with this code.
 reason_rule(Code, Rule) :-
-    decision_facts(reason_rule, Facts), member(reason_rule(Code, Rule), Facts).
+    facts(reason_rule, Code, Facts), member(reason_rule(Code, Rule), Facts).
 % allocated(P, Quantity): the size the allocation gave the proposal.
 allocated(P, Quantity) :-
-    decision_facts(allocated, Facts), member(allocated(P, Quantity), Facts).
+    facts(allocated, P, Facts), member(allocated(P, Quantity), Facts).
 % bound_by(P, Sentence): a constraint that bound the proposal's size.
 bound_by(P, Sentence) :-
-    decision_facts(bound_by, Facts), member(bound_by(P, Sentence), Facts).
+    facts(bound_by, P, Facts), member(bound_by(P, Sentence), Facts).
 % proof(Verdict): the verdict of the limit proof.
 proof(Verdict) :-
-    decision_facts(proof, Facts), member(proof(Verdict), Facts).
+    facts(proof, Verdict, Facts), member(proof(Verdict), Facts).
 % violation(Limit, Detail): a hard limit the proof found broken.
 violation(Limit, Detail) :-
-    decision_facts(violation, Facts), member(violation(Limit, Detail), Facts).
+    facts(violation, Limit, Facts), member(violation(Limit, Detail), Facts).
 % used_model(P, Model): P's origin acted on a prediction of Model.
 used_model(P, Model) :-
-    decision_facts(used_model, Facts), member(used_model(P, Model), Facts).
+    facts(used_model, P, Facts), member(used_model(P, Model), Facts).
 % leaned(Model, Version, Up, LogOdds, Base): what a model the engine ran predicted, as log-odds from its base.
 leaned(Model, Version, Up, LogOdds, Base) :-
-    decision_facts(leaned, Facts), member(leaned(Model, Version, Up, LogOdds, Base), Facts).
+    facts(leaned, Model, Facts), member(leaned(Model, Version, Up, LogOdds, Base), Facts).
 % lean(Model, Rank, Feature, Amount): the features that moved the model most, rank 1 the most.
 lean(Model, Rank, Feature, Amount) :-
-    decision_facts(lean, Facts), member(lean(Model, Rank, Feature, Amount), Facts).
+    facts(lean, Model, Facts), member(lean(Model, Rank, Feature, Amount), Facts).
 % layer(Layer, Code, Title), e.g. layer(l3, 'L3', account).
 layer(Layer, Code, Title) :-
-    decision_facts(layer, Facts), member(layer(Layer, Code, Title), Facts).
+    facts(layer, Layer, Facts), member(layer(Layer, Code, Title), Facts).
 
 % ---------------------------------------------------------------------------------------------------
 % status(?P, ?S): the status of proposal P. It is decided once, in Java (StatusPrecedence), and handed
@@ -78,11 +85,11 @@ layer(Layer, Code, Title) :-
 %   otherwise it is approved.
 
 status(P, S) :-
-    decision_facts(status, Facts), member(status(P, S), Facts).
+    facts(status, P, Facts), member(status(P, S), Facts).
 
 % halt_covers(P, Scope, Target, Code, Layer, Message): a halt that stops proposal P, as Java decided it.
 halt_covers(P, Scope, Target, Code, Layer, Message) :-
-    decision_facts(halt_covers, Facts), member(halt_covers(P, Scope, Target, Code, Layer, Message), Facts).
+    facts(halt_covers, P, Facts), member(halt_covers(P, Scope, Target, Code, Layer, Message), Facts).
 
 % ---------------------------------------------------------------------------------------------------
 % why(?P, ?S, -Reasons): P has status S because of Reasons, a list of terms:

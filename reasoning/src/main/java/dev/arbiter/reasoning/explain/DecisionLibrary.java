@@ -5,17 +5,23 @@ import alice.tuprolog.Struct;
 import alice.tuprolog.Term;
 import java.io.Serial;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The tuProlog library an explainer's engine loads: it carries the shipped theory (library clauses
- * cannot be retracted by a query) and three primitives written in Java.
+ * cannot be retracted by a query) and four primitives written in Java.
  * <ul>
  *   <li>{@code decision_facts(+Functor, -Facts)}: the facts of that functor of the decision being
  *       explained, as a list of terms built in Java. Facts never pass through the Prolog parser, so any
  *       text, quotes, backslashes and line breaks included, arrives exactly as given.</li>
+ *   <li>{@code decision_facts(+Functor, +Key, -Facts)}: those of them whose first argument is the atom
+ *       {@code Key}. The theory reads a proposal's or a rule's facts through it; searching them among all the
+ *       decision's facts with {@code member/2} was most of an explanation's resolution steps.</li>
  *   <li>{@code decimal_compare(?Order, +A, +B)}: compares two exact decimals written as atoms
  *       ({@code '7.50'}), giving {@code less}, {@code equal} or {@code greater}. tuProlog's own numbers
  *       are doubles, which cannot tell 0.1 + 0.2 from 0.3.</li>
@@ -44,6 +50,8 @@ final class DecisionLibrary {
         private final String theory;
         /** The facts of the decision being explained; set by the explainer under its lock. */
         private transient Map<String, Struct> factsByFunctor = Map.of();
+        /** Those facts by functor and first argument, built for a functor when first asked for. */
+        private transient Map<String, Map<String, Struct>> factsByKey = new HashMap<>();
 
         Loaded(String theory) {
             this.theory = Objects.requireNonNull(theory, "theory");
@@ -61,6 +69,7 @@ final class DecisionLibrary {
 
         void serve(Map<String, Struct> factsByFunctor) {
             this.factsByFunctor = Map.copyOf(factsByFunctor);
+            this.factsByKey = new HashMap<>();
         }
 
         /** {@code decision_facts(+Functor, -Facts)}. */
@@ -69,6 +78,34 @@ final class DecisionLibrary {
                 return false;
             }
             return unify(facts, factsByFunctor.getOrDefault(name.getName(), NO_FACTS));
+        }
+
+        /** {@code decision_facts(+Functor, +Key, -Facts)}: the facts whose first argument is the atom Key. */
+        public boolean decision_facts_3(Term functor, Term key, Term facts) {
+            if (!(functor.getTerm() instanceof Struct name) || !name.isAtom()
+                    || !(key.getTerm() instanceof Struct wanted) || !wanted.isAtom()) {
+                return false;
+            }
+            Map<String, Struct> byKey = factsByKey.computeIfAbsent(name.getName(),
+                    f -> byFirstArgument(factsByFunctor.getOrDefault(f, NO_FACTS)));
+            return unify(facts, byKey.getOrDefault(wanted.getName(), NO_FACTS));
+        }
+
+        /** The facts of a list grouped by their first argument, where it is an atom, each group in the list's order. */
+        private static Map<String, Struct> byFirstArgument(Struct facts) {
+            Map<String, List<Term>> groups = new HashMap<>();
+            Iterator<? extends Term> each = facts.listIterator();
+            while (each.hasNext()) {
+                Term fact = each.next().getTerm();
+                // a fact whose first argument is no atom cannot unify with an atom key
+                if (fact instanceof Struct struct && struct.getArity() > 0
+                        && struct.getArg(0).getTerm() instanceof Struct first && first.isAtom()) {
+                    groups.computeIfAbsent(first.getName(), k -> new ArrayList<>()).add(fact);
+                }
+            }
+            Map<String, Struct> lists = new HashMap<>(groups.size() * 2);
+            groups.forEach((key, group) -> lists.put(key, new Struct(group.toArray(Term[]::new))));
+            return lists;
         }
 
         /** {@code decimal_compare(?Order, +A, +B)}: fails unless both A and B are decimals. */

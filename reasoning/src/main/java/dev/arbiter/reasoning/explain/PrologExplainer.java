@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.ScheduledFuture;
@@ -38,8 +37,8 @@ import java.util.function.Function;
  * <p>The theory is read and parsed once, when the explainer is made, into a tuProlog engine that loads
  * only the basic and ISO libraries (no Java, no files); it is parsed again only if a goal had to be
  * stopped half-way, since the engine is then replaced. For each call the decision's facts are handed to
- * the engine as terms built in Java (never as program text: nothing in a message needs escaping or can
- * change the theory), any clauses a previous raw query may have asserted are cleared, and the goal is
+ * the engine as terms built in Java, once per decision (never as program text: nothing in a message needs
+ * escaping or can change the theory), any clauses a previous raw query may have asserted are cleared, and the goal is
  * solved. The explainer's own goals must finish within {@value #GOAL_SECONDS} seconds. Auditors' raw goals
  * ({@link #query(DecisionFacts, String, QueryLimits)}) may call only the decision's facts, the theory's
  * predicates and a few pure built-ins, run within their {@link QueryLimits} (steps and time) and may have
@@ -72,6 +71,11 @@ public final class PrologExplainer {
     private final String theory;
     /** Guarded by {@link #lock}; replaced only after a goal was stopped half-way. */
     private DecisionLibrary.Loaded library;
+    /**
+     * Guarded by {@link #lock}: the decision whose facts {@link #library} serves. A decision's proposals are explained
+     * one call each, so its facts are made into terms once and served until another decision's are asked for.
+     */
+    private DecisionFacts served;
     /** Guarded by {@link #lock}. */
     private Prolog engine;
 
@@ -97,6 +101,7 @@ public final class PrologExplainer {
             prolog.loadLibrary(loaded);
             engine = prolog;
             library = loaded;
+            served = null;
         } catch (InvalidLibraryException e) {
             throw new IllegalStateException("the explanation theory " + THEORY + " could not be loaded: " + e, e);
         }
@@ -258,7 +263,10 @@ public final class PrologExplainer {
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         StepCounter steps = limits == null ? null : new StepCounter(engine, limits.maxSteps());
         try {
-            library.serve(DecisionTerms.of(facts));
+            if (facts != served) {
+                library.serve(DecisionTerms.of(facts));
+                served = facts;
+            }
             engine.clearTheory();
             List<T> solutions = new ArrayList<>();
             SolveInfo solution = engine.solve(guarded);
@@ -309,7 +317,6 @@ public final class PrologExplainer {
                 loadEngine();
             } else {
                 engine.solveEnd();
-                library.serve(Map.of());
             }
         }
     }
