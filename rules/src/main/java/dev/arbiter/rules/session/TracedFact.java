@@ -74,6 +74,16 @@ public sealed interface TracedFact permits TracedFact.Typed, TracedFact.Text {
         public Map<String, String> fields() {
             return fieldsOf(fact);
         }
+
+        /**
+         * As {@link TracedFact#describe()}, remembered for the last facts described: the book's facts (limits, the
+         * account, its instruments) are the same records from one check to the next, and every explanation describes
+         * what each firing matched.
+         */
+        @Override
+        public String describe() {
+            return Descriptions.of(fact, () -> TracedFact.super.describe());
+        }
     }
 
     /** A value that is not one of Arbiter's records, or a fact of a trace stored before facts were typed. */

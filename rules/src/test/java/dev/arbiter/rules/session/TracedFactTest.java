@@ -94,6 +94,18 @@ class TracedFactTest {
     }
 
     @Test
+    void aFactDescribedAgainReadsTheSameAndOthersKeepTheirOwn() {
+        String first = TracedFact.of(LARGE).describe();
+        assertThat(TracedFact.of(LARGE).describe()).isEqualTo(first);
+        // many other facts later, each described as itself, and the first still reads as before
+        for (int i = 0; i < 5_000; i++) {
+            Limit other = new Limit("limit-" + i, java.math.BigDecimal.valueOf(i));
+            assertThat(TracedFact.of(other).describe()).isEqualTo("Limit(name=limit-" + i + ", value=" + i + ")");
+        }
+        assertThat(TracedFact.of(LARGE).describe()).isEqualTo("Limit(name=large-quantity, value=2)");
+    }
+
+    @Test
     void firingsReadBackFromJsonToTheSameRecords() {
         List<Firing> firings = run();
 
