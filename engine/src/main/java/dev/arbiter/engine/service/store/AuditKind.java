@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -71,12 +72,13 @@ public enum AuditKind {
      */
     public static final String BAR_WINDOWS = "bar_windows";
 
-    /** Writes the subject row (its values by column). */
-    @SuppressWarnings("unchecked")
-    void insert(JdbcTemplate jdbc, Map<String, Object> row) {
-        if (this == DECISION && row.get(BAR_WINDOWS) instanceof Map<?, ?> windows) {
-            BarWindows.storeMissing(jdbc, (Map<String, String>) windows);
-        }
+    /**
+     * Writes the subject row (its values by column).
+     *
+     * @param windowStored whether a bar window is known to be stored already (committed before), so not looked up
+     */
+    void insert(JdbcTemplate jdbc, Map<String, Object> row, Predicate<String> windowStored) {
+        windows(row).ifPresent(windows -> BarWindows.storeMissing(jdbc, windows, windowStored));
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                 columns.stream().map(row::get).toArray());
@@ -85,6 +87,13 @@ public enum AuditKind {
         } else if (this == EXPLANATION) {
             jdbc.update("delete from explanation_pending where decision_id = ?", row.get(key));
         }
+    }
+
+    /** The bar windows a decision row carries to be stored with it (name to canonical JSON). */
+    @SuppressWarnings("unchecked")
+    Optional<Map<String, String>> windows(Map<String, Object> row) {
+        return this == DECISION && row.get(BAR_WINDOWS) instanceof Map<?, ?> windows
+                ? Optional.of((Map<String, String>) windows) : Optional.empty();
     }
 
     /** The subject row as text by column, as hashed; empty when the row is gone. */
@@ -112,6 +121,27 @@ public enum AuditKind {
                     }, row.get("release_key"));
         }
         return Optional.of(row);
+    }
+
+    /**
+     * The subject row as {@link #load} reads it back, from the values written, when every audited value is text or
+     * missing: a text column gives back exactly the text it was given, on H2 and PostgreSQL alike, so the row need not
+     * be read again to be hashed. Empty when a value is anything else (a number reads back as its digits) or when the
+     * record vouches for more than the row ({@link #RELEASE_ACTIVATED}); those rows are read back.
+     */
+    Optional<Map<String, String>> asWritten(Map<String, Object> row) {
+        if (this == RELEASE_ACTIVATED) {
+            return Optional.empty();
+        }
+        Map<String, String> text = new TreeMap<>();
+        for (String column : columns) {
+            Object value = row.get(column);
+            if (value != null && !(value instanceof String)) {
+                return Optional.empty();
+            }
+            text.put(column, (String) value);
+        }
+        return Optional.of(text);
     }
 
     /** The hash of a subject row as written, matching what {@link #load} reads back. */

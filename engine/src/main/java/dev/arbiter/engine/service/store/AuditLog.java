@@ -25,6 +25,7 @@ public final class AuditLog implements AutoCloseable {
     public static final String GENESIS = "0".repeat(64);
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int MAX_BATCH = 256;
+    private static final int WINDOWS_REMEMBERED = 4096;
 
     private record Pending(AuditKind kind, String subject, Map<String, Object> row, CompletableFuture<Long> done) {
     }
@@ -37,6 +38,17 @@ public final class AuditLog implements AutoCloseable {
     private volatile boolean running = true;
     private long lastSeq;
     private String lastHash;
+    /**
+     * The names of bar windows committed by this writer, the most recent kept: every check of an instrument names the
+     * same window until its next bar, and a window known to be stored is not looked up again. Only the writer's
+     * thread uses it.
+     */
+    private final Map<String, Boolean> windowsCommitted = new LinkedHashMap<>(WINDOWS_REMEMBERED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > WINDOWS_REMEMBERED;
+        }
+    };
 
     public AuditLog(JdbcTemplate jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
@@ -98,6 +110,8 @@ public final class AuditLog implements AutoCloseable {
         String hashBefore = lastHash;
         try {
             List<Long> seqs = transactions.execute(status -> batch.stream().map(this::write).toList());
+            batch.forEach(pending -> pending.kind().windows(pending.row())
+                    .ifPresent(windows -> windows.keySet().forEach(name -> windowsCommitted.put(name, Boolean.TRUE))));
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(seqs.get(i));
             }
@@ -116,9 +130,11 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private long write(Pending pending) {
-        pending.kind().insert(jdbc, pending.row());
-        String payloadHash = AuditKind.payloadHash(pending.kind().load(jdbc, pending.subject())
-                .orElseThrow(() -> new IllegalStateException(pending.kind() + " " + pending.subject() + " vanished while being stored")));
+        pending.kind().insert(jdbc, pending.row(), windowsCommitted::containsKey);
+        Map<String, String> stored = pending.kind().asWritten(pending.row())
+                .or(() -> pending.kind().load(jdbc, pending.subject()))
+                .orElseThrow(() -> new IllegalStateException(pending.kind() + " " + pending.subject() + " vanished while being stored"));
+        String payloadHash = AuditKind.payloadHash(stored);
         long seq = lastSeq + 1;
         AuditRecord record = AuditRecord.chained(seq, pending.kind(), pending.subject(), clock.instant().toString(),
                 payloadHash, lastHash);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -101,10 +102,12 @@ public final class BarWindows {
 
     /**
      * Stores the windows not yet stored; called by the only writer of decisions, in the decision's transaction.
+     *
+     * @param known whether a window is known to be stored (committed before): not looked up again
      */
-    static void storeMissing(JdbcTemplate jdbc, Map<String, String> windows) {
+    static void storeMissing(JdbcTemplate jdbc, Map<String, String> windows, Predicate<String> known) {
         windows.forEach((name, bars) -> {
-            if (stored(jdbc, name).isEmpty()) {
+            if (!known.test(name) && stored(jdbc, name).isEmpty()) {
                 jdbc.update("insert into bar_window (window_sha256, bars_json) values (?, ?)", name, bars);
             }
         });
