@@ -103,10 +103,12 @@ public final class LimitProver implements AutoCloseable {
         Objects.requireNonNull(orders, "orders");
         Objects.requireNonNull(limits, "limits");
         orders.forEach(order -> Objects.requireNonNull(order, "orders must not contain null"));
-        if (orders.isEmpty()) {
+        if (sendsNothing(orders, limits)) {
             // Nothing sent, nothing to prove: every limit is stated so that sending nothing passes it, even where
             // the holdings already break it (see Proof.state), which is what the solver concludes on any book
-            // (NothingSentTest holds it to that). A decision with no order, most bars of a replay, skips the solver.
+            // (NothingSentTest holds it to that). A decision with no order, most bars of a replay, skips the solver,
+            // and so does one whose orders were all sized to nothing within their caps (the limits then named are
+            // the same: the orders' own are stated, and hold at size 0).
             List<String> checked = new LimitFigures(orders, limits).names();
             lock.lock();
             try {
@@ -117,6 +119,17 @@ public final class LimitProver implements AutoCloseable {
             }
         }
         return solve(orders, limits);
+    }
+
+    /** Whether {@code orders} send nothing: none, or each of size 0 with a cap of at least 0 (its only limit at 0). */
+    private static boolean sendsNothing(List<OrderToProve> orders, HardLimits limits) {
+        for (OrderToProve order : orders) {
+            BigDecimal cap = limits.maxQuantityByProposal().get(order.proposalId());
+            if (order.quantity().signum() != 0 || cap == null || cap.signum() < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The proof by the solver, whatever the orders. */

@@ -3,6 +3,7 @@ package dev.arbiter.reasoning.proof;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.arbiter.kb.fact.InstrumentKind;
+import dev.arbiter.kb.fact.Side;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * A decision that sends no order is proved without the solver; the solver itself proves every such decision, on
- * books that keep within their limits and on books that already break every one of them.
+ * A decision that sends no order (none, or only orders sized to nothing) is proved without the solver; the solver
+ * itself proves every such decision, on books that keep within their limits and on books that already break every one
+ * of them.
  */
 class NothingSentTest {
 
@@ -46,11 +48,46 @@ class NothingSentTest {
     }
 
     @Test
+    void ordersAllSizedToNothingAreProvedAsTheSolverProvesThem() {
+        Random random = new Random(11);
+        try (LimitProver prover = new LimitProver(Duration.ofSeconds(5))) {
+            for (int book = 0; book < BOOKS; book++) {
+                List<OrderToProve> orders = new ArrayList<>();
+                Map<String, BigDecimal> caps = new LinkedHashMap<>();
+                for (int o = 0; o < random.nextInt(1, 4); o++) {
+                    String symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
+                    orders.add(new OrderToProve("p-" + o, symbol, random.nextBoolean() ? Side.BUY : Side.SELL,
+                            BigDecimal.ZERO, money(random, 1, 60_000)));
+                    caps.put("p-" + o, BigDecimal.valueOf(random.nextInt(0, 50)));
+                }
+                HardLimits limits = withCaps(randomBook(random), caps);
+                ProofResult solved = prover.solve(orders, limits);
+                ProofResult shortcut = prover.prove(orders, limits);
+
+                assertThat(solved.verdict()).as("book %d: %s %s", book, orders, limits).isEqualTo(ProofVerdict.PROVED);
+                assertThat(shortcut.verdict()).isEqualTo(ProofVerdict.PROVED);
+                assertThat(shortcut.checkedLimits()).as("book %d", book).isEqualTo(solved.checkedLimits());
+                assertThat(shortcut.checkMicros()).isZero(); // no solver call
+            }
+        }
+    }
+
+    @Test
+    void anOrderOfSizeNothingWithoutACapStillGoesToTheSolver() {
+        List<OrderToProve> orders = List.of(new OrderToProve("p-1", "ETH-USD", Side.BUY, BigDecimal.ZERO,
+                new BigDecimal("2000")));
+        try (LimitProver prover = new LimitProver(Duration.ofSeconds(5))) {
+            ProofResult proved = prover.prove(orders, randomBook(new Random(5)));
+            assertThat(proved.verdict()).isEqualTo(ProofVerdict.VIOLATED); // a proposal the sizer had no cap for
+        }
+    }
+
+    @Test
     void anOrderStillGoesToTheSolver() {
         HardLimits limits = randomBook(new Random(3));
         try (LimitProver prover = new LimitProver(Duration.ofSeconds(5))) {
             ProofResult proved = prover.prove(List.of(new OrderToProve("p-1", "ETH-USD",
-                    dev.arbiter.kb.fact.Side.BUY, new BigDecimal("1000000"), new BigDecimal("2000"))), limits);
+                    Side.BUY, new BigDecimal("1000000"), new BigDecimal("2000"))), limits);
             assertThat(proved.verdict()).isEqualTo(ProofVerdict.VIOLATED);
         }
     }
@@ -91,6 +128,11 @@ class NothingSentTest {
                 instruments, random.nextBoolean() ? Map.of("ETH-USD", "HIGH_VOLATILITY") : Map.of(), caps);
         return new HardLimits(money(random, 0, 250_000), gross, money(random, -20_000, 100_000),
                 money(random, 0, 30_000), Map.of(), portfolio);
+    }
+
+    private static HardLimits withCaps(HardLimits limits, Map<String, BigDecimal> caps) {
+        return new HardLimits(limits.maxGrossExposure(), limits.currentGrossExposure(), limits.freeBalance(),
+                limits.reservedByOpenOrders(), caps, limits.portfolio());
     }
 
     private static BigDecimal money(Random random, int low, int high) {
