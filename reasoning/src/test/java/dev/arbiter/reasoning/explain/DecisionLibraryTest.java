@@ -42,7 +42,8 @@ class DecisionLibraryTest {
     }
 
     private static List<String> facts(Prolog engine, String functor, String key) throws Exception {
-        SolveInfo solved = engine.solve(new Struct("decision_facts", new Struct(functor), new Struct(key), new Var("Facts")));
+        SolveInfo solved = engine.solve(new Struct("decision_facts", new Struct(functor), new Struct(key),
+                new Var("Facts")));
         assertThat(solved.isSuccess()).isTrue();
         return texts(solved.getVarValue("Facts"));
     }

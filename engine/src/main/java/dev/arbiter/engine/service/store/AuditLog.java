@@ -133,7 +133,8 @@ public final class AuditLog implements AutoCloseable {
         pending.kind().insert(jdbc, pending.row(), windowsCommitted::containsKey);
         Map<String, String> stored = pending.kind().asWritten(pending.row())
                 .or(() -> pending.kind().load(jdbc, pending.subject()))
-                .orElseThrow(() -> new IllegalStateException(pending.kind() + " " + pending.subject() + " vanished while being stored"));
+                .orElseThrow(() -> new IllegalStateException(pending.kind() + " " + pending.subject()
+                        + " vanished while being stored"));
         String payloadHash = AuditKind.payloadHash(stored);
         long seq = lastSeq + 1;
         AuditRecord record = AuditRecord.chained(seq, pending.kind(), pending.subject(), clock.instant().toString(),
