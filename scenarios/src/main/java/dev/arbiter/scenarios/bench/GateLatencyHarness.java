@@ -4,20 +4,8 @@ import dev.arbiter.engine.decision.ClientRequest;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.ExplanationTiming;
-import dev.arbiter.engine.decision.MarketSeries;
-import dev.arbiter.engine.json.ArbiterJson;
-import dev.arbiter.engine.json.DecisionRequestReader;
-import dev.arbiter.engine.json.EventBodies;
 import dev.arbiter.engine.state.EngineDecisions;
-import dev.arbiter.engine.state.InMemoryJournal;
-import dev.arbiter.engine.state.StateSettings;
-import dev.arbiter.engine.state.TradingCore;
-import dev.arbiter.kb.fact.Bar;
-import dev.arbiter.mlbridge.indicators.IndicatorFacts;
 import dev.arbiter.mlbridge.model.ModelRegistry;
-import dev.arbiter.rules.pack.InstrumentSet;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,38 +49,19 @@ public final class GateLatencyHarness {
         }
         boolean oneAccount = args.length > 4 && args[4].equals("one");
 
-        String request = Files.readString(examples.resolve("decision-request.json"));
-        String account = Files.readString(examples.resolve("account.json"));
-        String fills = Files.readString(examples.resolve("fills.json"));
-        List<Bar> bars = ArbiterJson.mapper().readValue(Files.readAllBytes(examples.resolve("bars.json")), MarketSeries.class)
-                .toBars("bars");
-        ClientRequest template = DecisionRequestReader.readClient(request.getBytes(StandardCharsets.UTF_8));
-        String accountId = template.accountId();
-
-        TradingCore core = new TradingCore(new InMemoryJournal(), StateSettings.DEFAULTS, IndicatorFacts.DEFAULT_SET);
-        bars.forEach(core::bar);
+        WorkedExample example = WorkedExample.in(examples);
+        String template = example.request().requestId();
         int total = warmup + runs;
         List<ClientRequest> requests = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
             String id = oneAccount ? "bench" : "bench-" + i;
-            String requestId = template.requestId() + "-" + i;
-            if (oneAccount && i > 0) {
-                requests.add(DecisionRequestReader.readClient(request.replace(accountId, id)
-                        .replace(template.requestId(), requestId).getBytes(StandardCharsets.UTF_8)));
-                continue;
+            if (!oneAccount || i == 0) {
+                example.open(id);
             }
-            EventBodies.Opening opening = ArbiterJson.mapper().readValue(account.replace(accountId, id), EventBodies.Opening.class);
-            core.submit(opening.toEvent(id, template.asOf()), null);
-            List<EventBodies.Fill> booked = ArbiterJson.mapper().readValue(fills.replace(accountId, id), EventBodies.Fills.class).fills();
-            for (int f = 0; f < booked.size(); f++) {
-                core.submit(booked.get(f).toEvent("fills[" + f + "]", InstrumentSet.shippedDefault(), core::account),
-                        id + "/" + booked.get(f).key());
-            }
-            requests.add(DecisionRequestReader.readClient(request.replace(accountId, id)
-                    .replace(template.requestId(), requestId).getBytes(StandardCharsets.UTF_8)));
+            requests.add(example.request(id, template + "-" + i));
         }
 
-        EngineDecisions engine = new EngineDecisions(core);
+        EngineDecisions engine = new EngineDecisions(example.core());
         try (DecisionPipeline decisions = DecisionPipeline.withShippedDefaults(new ModelRegistry(Path.of("var", "models")));
              DecisionPipeline checks = DecisionPipeline.preTradeChecks(decisions.active(), new ModelRegistry(Path.of("var", "models")))) {
             DecisionPipeline pipeline = check ? checks : decisions;

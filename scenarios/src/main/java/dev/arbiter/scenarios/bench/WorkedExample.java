@@ -30,11 +30,17 @@ import java.util.List;
 final class WorkedExample {
 
     private final TradingCore core;
+    private final String requestText;
+    private final String accountText;
+    private final String fillsText;
     private final ClientRequest request;
 
-    private WorkedExample(TradingCore core, ClientRequest request) {
+    private WorkedExample(TradingCore core, String requestText, String accountText, String fillsText) {
         this.core = core;
-        this.request = request;
+        this.requestText = requestText;
+        this.accountText = accountText;
+        this.fillsText = fillsText;
+        this.request = DecisionRequestReader.readClient(requestText.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -48,24 +54,48 @@ final class WorkedExample {
     /** The example's state in an engine of its own (an in-memory journal), read from {@code examples}. */
     static WorkedExample in(Path examples) {
         try {
-            ClientRequest request = DecisionRequestReader.readClient(
-                    Files.readAllBytes(examples.resolve("decision-request.json")));
             TradingCore core = new TradingCore(new InMemoryJournal(), StateSettings.DEFAULTS, IndicatorFacts.DEFAULT_SET);
             ArbiterJson.mapper().readValue(Files.readAllBytes(examples.resolve("bars.json")), MarketSeries.class)
                     .toBars("bars").forEach(core::bar);
-            EventBodies.Opening opening = ArbiterJson.mapper().readValue(
-                    Files.readString(examples.resolve("account.json"), StandardCharsets.UTF_8), EventBodies.Opening.class);
-            core.submit(opening.toEvent(request.accountId(), request.asOf()), null);
-            List<EventBodies.Fill> fills = ArbiterJson.mapper().readValue(
-                    Files.readString(examples.resolve("fills.json"), StandardCharsets.UTF_8), EventBodies.Fills.class).fills();
-            for (int f = 0; f < fills.size(); f++) {
-                core.submit(fills.get(f).toEvent("fills[" + f + "]", InstrumentSet.shippedDefault(), core::account),
-                        request.accountId() + "/" + fills.get(f).key());
-            }
-            return new WorkedExample(core, request);
+            WorkedExample example = new WorkedExample(core,
+                    Files.readString(examples.resolve("decision-request.json"), StandardCharsets.UTF_8),
+                    Files.readString(examples.resolve("account.json"), StandardCharsets.UTF_8),
+                    Files.readString(examples.resolve("fills.json"), StandardCharsets.UTF_8));
+            example.open(example.request.accountId());
+            return example;
         } catch (IOException e) {
             throw new UncheckedIOException("the worked example in " + examples + " could not be read", e);
         }
+    }
+
+    /** The engine holding the example's state. */
+    TradingCore core() {
+        return core;
+    }
+
+    /** Opens one more account as the example's (its opening and its fill) in the same engine. */
+    void open(String accountId) {
+        String exampleAccount = request.accountId();
+        EventBodies.Opening opening = ArbiterJson.mapper().readValue(accountText.replace(exampleAccount, accountId),
+                EventBodies.Opening.class);
+        core.submit(opening.toEvent(accountId, request.asOf()), null);
+        List<EventBodies.Fill> fills = ArbiterJson.mapper().readValue(fillsText.replace(exampleAccount, accountId),
+                EventBodies.Fills.class).fills();
+        for (int f = 0; f < fills.size(); f++) {
+            core.submit(fills.get(f).toEvent("fills[" + f + "]", InstrumentSet.shippedDefault(), core::account),
+                    accountId + "/" + fills.get(f).key());
+        }
+    }
+
+    /** The example's slim request as {@code docs/examples} has it. */
+    ClientRequest request() {
+        return request;
+    }
+
+    /** The example's slim request (its two intents) for {@code accountId}, under {@code requestId}. */
+    ClientRequest request(String accountId, String requestId) {
+        return DecisionRequestReader.readClient(requestText.replace(request.accountId(), accountId)
+                .replace(request.requestId(), requestId).getBytes(StandardCharsets.UTF_8));
     }
 
     /**

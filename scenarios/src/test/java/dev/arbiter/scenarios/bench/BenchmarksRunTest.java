@@ -55,6 +55,12 @@ class BenchmarksRunTest {
         String reasoning = printed(() -> ReasoningTimesHarness.main(new String[] {EXAMPLES.toString(), "1", "2", "1"}));
         assertThat(reasoning).contains("proof per decision (us): n=2")
                 .contains("explanation per decision, 3 proposals (us): n=2");
+
+        // a new account per run, then every run on one account: the first check approved, the others rejected
+        String each = printed(() -> GateLatencyHarness.main(new String[] {"check", "1", "3", EXAMPLES.toString(), "each"}));
+        assertThat(each).contains("check runs=3 warmup=1 accounts=each outcomes={APPROVED 1 orders=4}");
+        String one = printed(() -> GateLatencyHarness.main(new String[] {"decision", "1", "3", EXAMPLES.toString(), "one"}));
+        assertThat(one).contains("decision runs=3 warmup=1 accounts=one outcomes={APPROVED 2 orders=1, REJECTED 0 orders=3}");
     }
 
     @Test
