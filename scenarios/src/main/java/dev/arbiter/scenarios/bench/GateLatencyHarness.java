@@ -50,7 +50,7 @@ public final class GateLatencyHarness {
         boolean oneAccount = args.length > 4 && args[4].equals("one");
 
         WorkedExample example = WorkedExample.in(examples);
-        String template = example.request().requestId();
+        String exampleRequestId = example.request().requestId();
         int total = warmup + runs;
         List<ClientRequest> requests = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
@@ -58,7 +58,7 @@ public final class GateLatencyHarness {
             if (!oneAccount || i == 0) {
                 example.open(id);
             }
-            requests.add(example.request(id, template + "-" + i));
+            requests.add(example.request(id, exampleRequestId + "-" + i));
         }
 
         EngineDecisions engine = new EngineDecisions(example.core());
