@@ -202,15 +202,17 @@ class PipelineConfiguration {
 
     /**
      * Risk gauges per account, limit and instrument, refreshed every {@code arbiter.metrics.risk-refresh}; the audit
-     * chain verified every {@code arbiter.metrics.audit-verify-every}.
+     * chain verified {@code arbiter.metrics.audit-verify-records} records at a time, every
+     * {@code arbiter.metrics.audit-verify-every}.
      */
     @Bean(destroyMethod = "close")
     RiskGauges riskGauges(RiskView riskView, DecisionPipeline decisionPipeline, AuditVerifier audit,
                           MeterRegistry registry,
                           @Value("${arbiter.metrics.risk-refresh:PT5S}") String refresh,
-                          @Value("${arbiter.metrics.audit-verify-every:PT10M}") String verifyEvery) {
+                          @Value("${arbiter.metrics.audit-verify-every:PT10S}") String verifyEvery,
+                          @Value("${arbiter.metrics.audit-verify-records:1000}") int verifyRecords) {
         return new RiskGauges(riskView, decisionPipeline, audit, registry)
-                .start(Duration.parse(refresh), Duration.parse(verifyEvery));
+                .start(Duration.parse(refresh), Duration.parse(verifyEvery), verifyRecords);
     }
 
     /** The live risk picture: the console's risk view and the gauges. */

@@ -12,9 +12,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +29,9 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /v1/audit/verify} and by {@code arbiter audit verify}, which name the first bad record.
  * Each test puts the database back as it was, so the chain verifies again afterwards.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // the monitor's own schedule walks the chain once at start-up, then leaves the walk to the test
+        properties = "arbiter.metrics.audit-verify-every=PT1H")
 class AuditChainIT {
 
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
@@ -35,6 +40,9 @@ class AuditChainIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private RiskGauges gauges;
 
     @BeforeAll
     static void needsPostgres() {
@@ -127,6 +135,65 @@ class AuditChainIT {
             insert(c, "bar_window", List.of(window, original));
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theMonitorWalksTheChainAFewRecordsAtATimeAndFindsAnEditedDecision() throws Exception {
+        for (int n = 0; n < 2; n++) { // reading an explanation waits for it: then nothing more is appended to the chain
+            HttpResponse<String> explained = ServiceClient.as(port, "auditor")
+                    .get("/v1/decisions/" + decisionRecord(n).subject + "/explanation");
+            assertThat(explained.statusCode()).as(explained.body()).isEqualTo(200);
+        }
+        long head = headSeq();
+        assertThat(head).as("records in the chain").isGreaterThan(6);
+        List<Long> reached = walk(3);
+        assertThat(reached).as("where each step of three records left the walk").hasSize((int) (head / 3 + 1))
+                .startsWith(3L, 6L).endsWith(head);
+        assertThat(monitored("arbiter_audit_chain_intact")).isEqualTo(1);
+
+        Record victim = decisionRecord(2);
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
+            List<Object> original = row(c, "select decision_json from decision where decision_id = '" + victim.subject + "'");
+            s.executeUpdate("update decision set decision_json = replace(decision_json, 'APPROVED', 'REJECTED')"
+                    + " where decision_id = '" + victim.subject + "'");
+            reached = walk(3);
+            assertThat(reached.getLast()).as("the walk stops before the edited decision's record").isEqualTo(victim.seq - 1);
+            assertThat(monitored("arbiter_audit_chain_intact")).isZero();
+            assertThat(monitored("arbiter_audit_chain_walk_seq")).isEqualTo(victim.seq - 1);
+            try (PreparedStatement restore = c.prepareStatement("update decision set decision_json = ? where decision_id = ?")) {
+                restore.setObject(1, original.getFirst());
+                restore.setString(2, victim.subject);
+                restore.executeUpdate();
+            }
+        }
+        assertThat(walk(1000)).as("a walk in one step").containsExactly(head);
+        assertThat(monitored("arbiter_audit_chain_intact")).as("intact again after a whole walk").isEqualTo(1);
+    }
+
+    /** Steps the monitor's walk to its end, giving the last record it had found good after each step. */
+    private List<Long> walk(int recordsPerStep) throws Exception {
+        List<Long> reached = new ArrayList<>();
+        boolean ended;
+        do {
+            ended = gauges.verifyStep(recordsPerStep);
+            reached.add((long) monitored("arbiter_audit_chain_walk_seq"));
+        } while (!ended);
+        return reached;
+    }
+
+    private double monitored(String gauge) throws Exception {
+        String scrape = ServiceClient.as(port, "admin").get("/actuator/prometheus").body();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(gauge) + "\\{[^}]*} (\\S+)$").matcher(scrape);
+        assertThat(m.find()).as("%s in the scrape", gauge).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    private static long headSeq() throws Exception {
+        try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select max(seq) from audit_record")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

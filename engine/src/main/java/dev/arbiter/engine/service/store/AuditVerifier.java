@@ -1,65 +1,87 @@
 package dev.arbiter.engine.service.store;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Walks the audit chain from the first record and names the first one that does not hold: a record
  * missing (deleted) or out of place (reordered), a record whose own fields were edited, or a stored
  * row that was edited or deleted behind its record, or a window of bars a decision names that was edited or deleted
- * ({@link BarWindows}). Then checks that no decision and no explanation is stored without a record.
+ * ({@link BarWindows}). Then checks that no decision and no explanation is stored without a record. The chain is read
+ * a piece at a time ({@link ChainWalk}), all at once for an auditor or a little at a time for the service's monitor.
  */
 public final class AuditVerifier {
 
+    /** Records read per query: a walk holds one piece of the chain at a time, never all of it. */
+    static final int PIECE = 500;
+
     private final JdbcTemplate jdbc;
-    /** Each bar window's problem (or none) once checked in this verification: many decisions name the same one. */
-    private final Map<String, Optional<String>> windows = new HashMap<>();
 
     public AuditVerifier(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** Verifies the whole chain now, from its first record to its head. */
     public synchronized AuditReport verify() {
-        windows.clear();
-        AtomicReference<AuditReport.FirstBad> firstBad = new AtomicReference<>();
-        long[] checked = {0};
-        String[] previousHash = {AuditLog.GENESIS};
-        jdbc.query("select seq, kind, subject, recorded_at, payload_hash, prev_hash, record_hash from audit_record"
-                + " order by seq", rs -> {
-                    if (firstBad.get() != null) {
-                        return;
-                    }
-                    long seq = rs.getLong("seq");
-                    String kind = rs.getString("kind");
-                    String subject = rs.getString("subject");
-                    String problem = problem(seq, checked[0] + 1, kind, subject, rs.getString("recorded_at"),
-                            rs.getString("payload_hash"), rs.getString("prev_hash"), rs.getString("record_hash"),
-                            previousHash[0]);
-                    if (problem != null) {
-                        firstBad.set(new AuditReport.FirstBad(seq, kind, subject, problem));
-                        return;
-                    }
-                    checked[0]++;
-                    previousHash[0] = rs.getString("record_hash");
-                });
-        if (firstBad.get() == null) {
-            unrecordedDecision().ifPresent(id -> firstBad.set(new AuditReport.FirstBad(-1, AuditKind.DECISION.name(), id,
-                    "decision " + id + " is stored but no audit record vouches for it (inserted behind the chain)")));
-        }
-        if (firstBad.get() == null) {
-            unrecordedExplanation().ifPresent(id -> firstBad.set(new AuditReport.FirstBad(-1,
-                    AuditKind.EXPLANATION.name(), id, "the explanation of decision " + id
-                            + " is stored but no audit record vouches for it (inserted behind the chain)")));
-        }
-        return new AuditReport(firstBad.get() == null, checked[0], previousHash[0], firstBad.get());
+        ChainWalk walk = new ChainWalk();
+        Optional<AuditReport> report;
+        do {
+            report = step(walk, PIECE);
+        } while (report.isEmpty());
+        return report.get();
     }
 
-    private String problem(long seq, long expectedSeq, String kind, String subject, String recordedAt,
-                           String payloadHash, String prevHash, String recordHash, String previousHash) {
+    /**
+     * Verifies up to {@code atMost} records after where {@code walk} stands and moves it on. Gives the report once the
+     * walk finds a record that does not hold or reaches the chain's head (then it also checks that no decision and no
+     * explanation is stored without a record); empty while records remain.
+     */
+    public synchronized Optional<AuditReport> step(ChainWalk walk, int atMost) {
+        if (atMost < 1) {
+            throw new IllegalArgumentException("a step verifies at least one record, not " + atMost);
+        }
+        List<ChainRecord> piece = jdbc.query("select seq, kind, subject, recorded_at, payload_hash, prev_hash, record_hash"
+                + " from audit_record where seq > ? order by seq limit ?", (rs, n) -> new ChainRecord(rs.getLong("seq"),
+                rs.getString("kind"), rs.getString("subject"), rs.getString("recorded_at"), rs.getString("payload_hash"),
+                rs.getString("prev_hash"), rs.getString("record_hash")), walk.lastSeq, atMost);
+        for (ChainRecord record : piece) {
+            String problem = problem(record, walk.checked + 1, walk.previousHash, walk.windows);
+            if (problem != null) {
+                return Optional.of(new AuditReport(false, walk.checked, walk.previousHash,
+                        new AuditReport.FirstBad(record.seq(), record.kind(), record.subject(), problem)));
+            }
+            walk.checked++;
+            walk.lastSeq = record.seq();
+            walk.previousHash = record.recordHash();
+        }
+        if (piece.size() == atMost) {
+            return Optional.empty();
+        }
+        AuditReport.FirstBad firstBad = unrecordedDecision().map(id -> new AuditReport.FirstBad(-1,
+                        AuditKind.DECISION.name(), id, "decision " + id
+                                + " is stored but no audit record vouches for it (inserted behind the chain)"))
+                .or(() -> unrecordedExplanation().map(id -> new AuditReport.FirstBad(-1, AuditKind.EXPLANATION.name(), id,
+                        "the explanation of decision " + id
+                                + " is stored but no audit record vouches for it (inserted behind the chain)")))
+                .orElse(null);
+        return Optional.of(new AuditReport(firstBad == null, walk.checked, walk.previousHash, firstBad));
+    }
+
+    /** One record of the chain as stored. */
+    private record ChainRecord(long seq, String kind, String subject, String recordedAt, String payloadHash,
+                               String prevHash, String recordHash) {
+    }
+
+    private String problem(ChainRecord record, long expectedSeq, String previousHash,
+                           Map<String, Optional<String>> windows) {
+        long seq = record.seq();
+        String kind = record.kind();
+        String subject = record.subject();
+        String payloadHash = record.payloadHash();
+        String prevHash = record.prevHash();
+        String recordHash = record.recordHash();
         if (seq != expectedSeq) {
             return seq > expectedSeq
                     ? "record " + expectedSeq + (expectedSeq + 1 == seq ? " is" : " to " + (seq - 1) + " are")
@@ -70,7 +92,7 @@ public final class AuditVerifier {
             return "record " + seq + " does not follow the record before it (its previous hash " + abbrev(prevHash)
                     + " is not " + abbrev(previousHash) + "): records were reordered, deleted or replaced";
         }
-        if (!AuditRecord.hashOf(seq, kind, subject, recordedAt, payloadHash, prevHash).equals(recordHash)) {
+        if (!AuditRecord.hashOf(seq, kind, subject, record.recordedAt(), payloadHash, prevHash).equals(recordHash)) {
             return "record " + seq + " was edited: its fields no longer give its hash " + abbrev(recordHash);
         }
         AuditKind auditKind;

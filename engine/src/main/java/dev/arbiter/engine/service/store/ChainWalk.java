@@ -1,0 +1,29 @@
+package dev.arbiter.engine.service.store;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a verification of the audit chain stands: the last record found good and its hash, which the next record must
+ * name. {@link AuditVerifier#step} moves it along a piece at a time, so a long chain can be verified a little at a
+ * time (a monitor's share of the machine) as well as all at once.
+ */
+public final class ChainWalk {
+
+    long lastSeq = Long.MIN_VALUE;
+    String previousHash = AuditLog.GENESIS;
+    long checked;
+    /** Each bar window's problem (or none) once checked in this walk: many decisions name the same one. */
+    final Map<String, Optional<String>> windows = new HashMap<>();
+
+    /** Records found good so far. */
+    public long checked() {
+        return checked;
+    }
+
+    /** The sequence number of the last record found good, or 0 before the first. */
+    public long lastSeq() {
+        return checked == 0 ? 0 : lastSeq;
+    }
+}
