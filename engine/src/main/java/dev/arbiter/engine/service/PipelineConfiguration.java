@@ -210,7 +210,7 @@ class PipelineConfiguration {
                           MeterRegistry registry,
                           @Value("${arbiter.metrics.risk-refresh:PT5S}") String refresh,
                           @Value("${arbiter.metrics.audit-verify-every:PT10S}") String verifyEvery,
-                          @Value("${arbiter.metrics.audit-verify-records:1000}") int verifyRecords) {
+                          @Value("${arbiter.metrics.audit-verify-records:2000}") int verifyRecords) {
         return new RiskGauges(riskView, decisionPipeline, audit, registry)
                 .start(Duration.parse(refresh), Duration.parse(verifyEvery), verifyRecords);
     }

@@ -48,8 +48,8 @@ final class RiskGauges implements AutoCloseable {
     private final MultiGauge killSwitch;
     private final AtomicInteger chainIntact = new AtomicInteger(1);
     private final AtomicLong walkSeq = new AtomicLong();
-    /** The monitor's verification of the audit chain, a few records at a time; a new one starts where it ends. */
-    private ChainWalk walk = new ChainWalk();
+    /** The monitor's verification of the audit chain, a few records at a time; null until the next one begins. */
+    private ChainWalk walk;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "risk-gauges");
         thread.setDaemon(true);
@@ -154,13 +154,16 @@ final class RiskGauges implements AutoCloseable {
 
     /** Verifies the next records of the running walk; true once the walk has ended (and a new one will start). */
     synchronized boolean verifyStep(int records) {
+        if (walk == null) {
+            walk = audit.walk();
+        }
         Optional<AuditReport> ended = audit.step(walk, records);
         walkSeq.set(walk.lastSeq());
         if (ended.isEmpty()) {
             return false;
         }
         chainIntact.set(ended.get().intact() ? 1 : 0);
-        walk = new ChainWalk();
+        walk = null;
         return true;
     }
 

@@ -182,9 +182,12 @@ class AuditChainIT {
     }
 
     private double monitored(String gauge) throws Exception {
-        String scrape = ServiceClient.as(port, "admin").get("/actuator/prometheus").body();
+        HttpResponse<String> scraped = ServiceClient.as(port, "admin").get("/actuator/prometheus");
+        assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+        String scrape = scraped.body();
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(gauge) + "\\{[^}]*} (\\S+)$").matcher(scrape);
-        assertThat(m.find()).as("%s in the scrape", gauge).isTrue();
+        assertThat(m.find()).as("%s in the scrape: %s", gauge, scrape.lines().filter(l -> l.contains("audit")).toList())
+                .isTrue();
         return Double.parseDouble(m.group(1));
     }
 

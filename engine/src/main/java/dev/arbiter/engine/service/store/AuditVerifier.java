@@ -25,7 +25,7 @@ public final class AuditVerifier {
 
     /** Verifies the whole chain now, from its first record to its head. */
     public synchronized AuditReport verify() {
-        ChainWalk walk = new ChainWalk();
+        ChainWalk walk = walk();
         Optional<AuditReport> report;
         do {
             report = step(walk, PIECE);
@@ -33,9 +33,15 @@ public final class AuditVerifier {
         return report.get();
     }
 
+    /** A walk from the first record to the chain's head as it stands now. */
+    public ChainWalk walk() {
+        Long head = jdbc.queryForObject("select max(seq) from audit_record", Long.class);
+        return new ChainWalk(head == null ? 0 : head);
+    }
+
     /**
      * Verifies up to {@code atMost} records after where {@code walk} stands and moves it on. Gives the report once the
-     * walk finds a record that does not hold or reaches the chain's head (then it also checks that no decision and no
+     * walk finds a record that does not hold or reaches its last record (then it also checks that no decision and no
      * explanation is stored without a record); empty while records remain.
      */
     public synchronized Optional<AuditReport> step(ChainWalk walk, int atMost) {
@@ -43,9 +49,11 @@ public final class AuditVerifier {
             throw new IllegalArgumentException("a step verifies at least one record, not " + atMost);
         }
         List<ChainRecord> piece = jdbc.query("select seq, kind, subject, recorded_at, payload_hash, prev_hash, record_hash"
-                + " from audit_record where seq > ? order by seq limit ?", (rs, n) -> new ChainRecord(rs.getLong("seq"),
-                rs.getString("kind"), rs.getString("subject"), rs.getString("recorded_at"), rs.getString("payload_hash"),
-                rs.getString("prev_hash"), rs.getString("record_hash")), walk.lastSeq, atMost);
+                        + " from audit_record where seq > ? and seq <= ? order by seq limit ?",
+                (rs, n) -> new ChainRecord(rs.getLong("seq"), rs.getString("kind"), rs.getString("subject"),
+                        rs.getString("recorded_at"), rs.getString("payload_hash"), rs.getString("prev_hash"),
+                        rs.getString("record_hash")),
+                walk.lastSeq, walk.until, atMost);
         for (ChainRecord record : piece) {
             String problem = problem(record, walk.checked + 1, walk.previousHash, walk.windows);
             if (problem != null) {

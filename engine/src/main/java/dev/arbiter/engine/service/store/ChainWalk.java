@@ -7,15 +7,23 @@ import java.util.Optional;
 /**
  * Where a verification of the audit chain stands: the last record found good and its hash, which the next record must
  * name. {@link AuditVerifier#step} moves it along a piece at a time, so a long chain can be verified a little at a
- * time (a monitor's share of the machine) as well as all at once.
+ * time (a monitor's share of the machine) as well as all at once. A walk goes as far as the chain's head when it began
+ * ({@link AuditVerifier#walk}), so it ends however fast records are appended behind it; the next walk covers those.
  */
 public final class ChainWalk {
+
+    /** The last record of this walk: the head of the chain when it began. */
+    final long until;
 
     long lastSeq = Long.MIN_VALUE;
     String previousHash = AuditLog.GENESIS;
     long checked;
     /** Each bar window's problem (or none) once checked in this walk: many decisions name the same one. */
     final Map<String, Optional<String>> windows = new HashMap<>();
+
+    ChainWalk(long until) {
+        this.until = until;
+    }
 
     /** Records found good so far. */
     public long checked() {
