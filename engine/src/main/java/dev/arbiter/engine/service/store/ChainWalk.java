@@ -1,6 +1,6 @@
 package dev.arbiter.engine.service.store;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,14 +12,25 @@ import java.util.Optional;
  */
 public final class ChainWalk {
 
+    private static final int WINDOWS_REMEMBERED = 4096;
+
     /** The last record of this walk: the head of the chain when it began. */
     final long until;
 
     long lastSeq = Long.MIN_VALUE;
     String previousHash = AuditLog.GENESIS;
     long checked;
-    /** Each bar window's problem (or none) once checked in this walk: many decisions name the same one. */
-    final Map<String, Optional<String>> windows = new HashMap<>();
+    /**
+     * Each bar window's problem (or none) once checked in this walk: many decisions in a row name the same one. Only
+     * the last windows checked are remembered, so a walk over months of decisions does not hold every window's name;
+     * one forgotten is checked again.
+     */
+    final Map<String, Optional<String>> windows = new LinkedHashMap<>(WINDOWS_REMEMBERED, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<String>> eldest) {
+            return size() > WINDOWS_REMEMBERED;
+        }
+    };
 
     ChainWalk(long until) {
         this.until = until;
