@@ -147,11 +147,6 @@ final class RiskGauges implements AutoCloseable {
         instrumentState.register(controls, true);
     }
 
-    /** Verifies the whole audit chain now. */
-    synchronized void verify() {
-        chainIntact.set(audit.verify().intact() ? 1 : 0);
-    }
-
     /** Verifies the next records of the running walk; true once the walk has ended (and a new one will start). */
     synchronized boolean verifyStep(int records) {
         if (walk == null) {

@@ -36,11 +36,6 @@ public final class ChainWalk {
         this.until = until;
     }
 
-    /** Records found good so far. */
-    public long checked() {
-        return checked;
-    }
-
     /** The sequence number of the last record found good, or 0 before the first. */
     public long lastSeq() {
         return checked == 0 ? 0 : lastSeq;
