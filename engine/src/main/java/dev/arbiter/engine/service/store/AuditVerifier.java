@@ -55,7 +55,7 @@ public final class AuditVerifier {
                         rs.getString("record_hash")),
                 walk.lastSeq, walk.until, atMost);
         for (ChainRecord record : piece) {
-            String problem = problem(record, walk.checked + 1, walk.previousHash, walk.windows);
+            String problem = problem(record, walk);
             if (problem != null) {
                 return Optional.of(new AuditReport(false, walk.checked, walk.previousHash,
                         new AuditReport.FirstBad(record.seq(), record.kind(), record.subject(), problem)));
@@ -77,48 +77,47 @@ public final class AuditVerifier {
         return Optional.of(new AuditReport(firstBad == null, walk.checked, walk.previousHash, firstBad));
     }
 
-    /** One record of the chain as stored. */
+    /** One record of the chain as stored: its kind as text, since a stored row may name a kind that does not exist. */
     private record ChainRecord(long seq, String kind, String subject, String recordedAt, String payloadHash,
                                String prevHash, String recordHash) {
     }
 
-    private String problem(ChainRecord record, long expectedSeq, String previousHash,
-                           Map<String, Optional<String>> windows) {
+    /** What is wrong with {@code record}, the next one after where {@code walk} stands; null when it holds. */
+    private String problem(ChainRecord record, ChainWalk walk) {
         long seq = record.seq();
-        String kind = record.kind();
+        long expectedSeq = walk.checked + 1;
         String subject = record.subject();
-        String payloadHash = record.payloadHash();
         String prevHash = record.prevHash();
-        String recordHash = record.recordHash();
         if (seq != expectedSeq) {
             return seq > expectedSeq
                     ? "record " + expectedSeq + (expectedSeq + 1 == seq ? " is" : " to " + (seq - 1) + " are")
                             + " missing (deleted) before record " + seq
                     : "record " + seq + " appears after record " + (expectedSeq - 1) + " (out of order)";
         }
-        if (!previousHash.equals(prevHash)) {
+        if (!walk.previousHash.equals(prevHash)) {
             return "record " + seq + " does not follow the record before it (its previous hash " + abbrev(prevHash)
-                    + " is not " + abbrev(previousHash) + "): records were reordered, deleted or replaced";
+                    + " is not " + abbrev(walk.previousHash) + "): records were reordered, deleted or replaced";
         }
-        if (!AuditRecord.hashOf(seq, kind, subject, record.recordedAt(), payloadHash, prevHash).equals(recordHash)) {
-            return "record " + seq + " was edited: its fields no longer give its hash " + abbrev(recordHash);
+        if (!AuditRecord.hashOf(seq, record.kind(), subject, record.recordedAt(), record.payloadHash(), prevHash)
+                .equals(record.recordHash())) {
+            return "record " + seq + " was edited: its fields no longer give its hash " + abbrev(record.recordHash());
         }
         AuditKind auditKind;
         try {
-            auditKind = AuditKind.valueOf(kind);
+            auditKind = AuditKind.valueOf(record.kind());
         } catch (IllegalArgumentException e) {
-            return "record " + seq + " has an unknown kind '" + kind + "'";
+            return "record " + seq + " has an unknown kind '" + record.kind() + "'";
         }
         Optional<Map<String, String>> row = auditKind.load(jdbc, subject);
         if (row.isEmpty()) {
             return "the " + auditKind.table() + " row " + subject + " that record " + seq + " vouches for was deleted";
         }
-        if (!AuditKind.payloadHash(row.get()).equals(payloadHash)) {
+        if (!AuditKind.payloadHash(row.get()).equals(record.payloadHash())) {
             return "the " + auditKind.table() + " row " + subject + " was edited after record " + seq + " vouched for it";
         }
         if (auditKind == AuditKind.DECISION) {
             for (String name : BarWindows.names(row.get().get("trace_json"))) {
-                Optional<String> problem = windows.computeIfAbsent(name,
+                Optional<String> problem = walk.windows.computeIfAbsent(name,
                         n -> Optional.ofNullable(BarWindows.problem(jdbc, n)));
                 if (problem.isPresent()) {
                     return "the bar window " + abbrev(name) + " that decision " + subject + " names " + problem.get();
