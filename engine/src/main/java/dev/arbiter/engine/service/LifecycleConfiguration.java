@@ -4,7 +4,7 @@ import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.lifecycle.Z3ReleaseAnalysis;
 import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
 import dev.arbiter.engine.lifecycle.ShippedPack;
-import dev.arbiter.engine.service.store.BarWindows;
+import dev.arbiter.engine.service.store.TraceWindows;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
@@ -30,12 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class LifecycleConfiguration {
 
     @Bean
-    DecisionSearch decisionSearch(JdbcTemplate jdbc, BarWindows windows) {
+    DecisionSearch decisionSearch(JdbcTemplate jdbc, TraceWindows windows) {
         return new DecisionSearch(jdbc, windows);
     }
 
     @Bean
-    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit, BarWindows windows) {
+    ShadowTable shadowTable(JdbcTemplate jdbc, AuditLog audit, TraceWindows windows) {
         return new ShadowTable(jdbc, audit, windows);
     }
 

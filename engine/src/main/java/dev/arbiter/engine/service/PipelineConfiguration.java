@@ -6,7 +6,7 @@ import dev.arbiter.engine.decision.RuleRelease;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.DatabaseJournal;
-import dev.arbiter.engine.service.store.BarWindows;
+import dev.arbiter.engine.service.store.TraceWindows;
 import dev.arbiter.engine.service.store.DiskSync;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.ReleaseStore;
@@ -122,12 +122,12 @@ class PipelineConfiguration {
     }
 
     @Bean
-    BarWindows barWindows(JdbcTemplate jdbc) {
-        return new BarWindows(jdbc);
+    TraceWindows traceWindows(JdbcTemplate jdbc) {
+        return new TraceWindows(jdbc);
     }
 
     @Bean
-    DecisionRepository decisionRepository(JdbcTemplate jdbc, AuditLog audit, BarWindows windows, Clock clock) {
+    DecisionRepository decisionRepository(JdbcTemplate jdbc, AuditLog audit, TraceWindows windows, Clock clock) {
         return new DecisionRepository(jdbc, audit, windows, clock);
     }
 

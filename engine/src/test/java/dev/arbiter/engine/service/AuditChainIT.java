@@ -94,7 +94,7 @@ class AuditChainIT {
     }
 
     @Test
-    void decisionsShareTheBarsTheySawAndAnEditedBarIsNamed() throws Exception {
+    void decisionsShareTheBarsAndIndicatorsTheySawAndAnEditedOneIsNamed() throws Exception {
         Record latest = decisionRecord(0);
         Record before = decisionRecord(1);
         try (Connection c = PostgresScratch.connect(database); Statement s = c.createStatement()) {
@@ -131,8 +131,29 @@ class AuditChainIT {
 
             s.executeUpdate("delete from bar_window where window_sha256 = '" + window + "'");
             assertThat(verify().path("firstBad").path("problem").asString())
-                    .contains("bar window " + window.substring(0, 12)).contains("was deleted");
+                    .contains("window " + window.substring(0, 12)).contains("was deleted");
             insert(c, "bar_window", List.of(window, original));
+            assertThat(verify().path("intact").asBoolean()).isTrue();
+
+            // the indicator values the rules saw are a window too: shared, served whole, and an edit is named
+            java.util.regex.Matcher indicatorsNamed = java.util.regex.Pattern
+                    .compile("\"indicators\":\"([0-9a-f]{64})\"").matcher(stored);
+            assertThat(indicatorsNamed.find()).as("the stored trace names its indicator values").isTrue();
+            String indicators = indicatorsNamed.group(1);
+            assertThat(stored).containsPattern("\"market\":\"[0-9a-f]{64}\"");
+            assertThat(ServiceClient.json(served).path("indicators").isArray()).as("served whole").isTrue();
+            assertThat(ServiceClient.json(served).path("indicators").size()).isPositive();
+            String values = (String) row(c, "select bars_json from bar_window where window_sha256 = '" + indicators + "'")
+                    .getFirst();
+            s.executeUpdate("update bar_window set bars_json = replace(bars_json, '\"value\":', '\"value\":1')"
+                    + " where window_sha256 = '" + indicators + "'");
+            assertThat(verify().path("firstBad").path("problem").asString())
+                    .contains("window " + indicators.substring(0, 12)).contains("was edited");
+            try (PreparedStatement restore = c.prepareStatement("update bar_window set bars_json = ? where window_sha256 = ?")) {
+                restore.setString(1, values);
+                restore.setString(2, indicators);
+                restore.executeUpdate();
+            }
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
     }

@@ -3,7 +3,7 @@ package dev.arbiter.scenarios.bench;
 import dev.arbiter.engine.decision.DecisionPipeline;
 import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.json.CanonicalJson;
-import dev.arbiter.engine.service.store.BarWindows;
+import dev.arbiter.engine.service.store.TraceWindows;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What storing a check's trace costs the service's request thread: the trace of the worked example's check (the
  * account of {@code docs/examples}, its ETH-USD bars, its two intents) written whole as canonical JSON, as every
- * check was stored before, against the stored form that names the window of bars instead ({@link BarWindows}),
+ * check was stored before, against the stored form that names the window of bars instead ({@link TraceWindows}),
  * whose windows are written and hashed once per bar. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
  * Prints the two texts' sizes once.
  */
@@ -42,7 +42,7 @@ public class TraceStorageBenchmark {
                      new ModelRegistry(Path.of("var", "models")))) {
             trace = WorkedExample.in(WorkedExample.examples()).decide("dec-storage", checks);
         }
-        BarWindows.Split split = BarWindows.split(trace);
+        TraceWindows.Split split = TraceWindows.split(trace);
         if (!split.whole().equals(CanonicalJson.write(trace))) {
             throw new IllegalStateException("the stored trace does not read back as the trace written whole");
         }
@@ -60,7 +60,7 @@ public class TraceStorageBenchmark {
 
     /** The trace as a check stores it now: its bars named, and the whole text for the answer and the explanation. */
     @Benchmark
-    public BarWindows.Split namedBars() {
-        return BarWindows.split(trace);
+    public TraceWindows.Split namedBars() {
+        return TraceWindows.split(trace);
     }
 }

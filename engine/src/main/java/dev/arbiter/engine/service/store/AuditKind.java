@@ -67,18 +67,18 @@ public enum AuditKind {
     public static final String EXPLANATION_PENDING = "explanation_pending";
 
     /**
-     * A decision row holds under this key the bar windows its stored trace names (name to canonical JSON): stored in
-     * the decision's transaction, those not stored before ({@link BarWindows}).
+     * A decision row holds under this key the windows its stored trace names (name to canonical JSON): stored in the
+     * decision's transaction, those not stored before ({@link TraceWindows}).
      */
-    public static final String BAR_WINDOWS = "bar_windows";
+    public static final String WINDOWS = "trace_windows";
 
     /**
      * Writes the subject row (its values by column).
      *
-     * @param windowStored whether a bar window is known to be stored already (committed before), so not looked up
+     * @param windowStored whether a window is known to be stored already (committed before), so not looked up
      */
     void insert(JdbcTemplate jdbc, Map<String, Object> row, Predicate<String> windowStored) {
-        windows(row).ifPresent(windows -> BarWindows.storeMissing(jdbc, windows, windowStored));
+        windows(row).ifPresent(windows -> TraceWindows.storeMissing(jdbc, windows, windowStored));
         jdbc.update("insert into " + table + " (" + String.join(", ", columns) + ") values ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
                 columns.stream().map(row::get).toArray());
@@ -89,10 +89,10 @@ public enum AuditKind {
         }
     }
 
-    /** The bar windows a decision row carries to be stored with it (name to canonical JSON). */
+    /** The windows a decision row carries to be stored with it (name to canonical JSON). */
     @SuppressWarnings("unchecked")
     Optional<Map<String, String>> windows(Map<String, Object> row) {
-        return this == DECISION && row.get(BAR_WINDOWS) instanceof Map<?, ?> windows
+        return this == DECISION && row.get(WINDOWS) instanceof Map<?, ?> windows
                 ? Optional.of((Map<String, String>) windows) : Optional.empty();
     }
 

@@ -39,7 +39,7 @@ public final class AuditLog implements AutoCloseable {
     private long lastSeq;
     private String lastHash;
     /**
-     * The names of bar windows committed by this writer, the most recent kept: every check of an instrument names the
+     * The names of trace windows committed by this writer, the most recent kept: every check of an instrument names the
      * same window until its next bar, and a window known to be stored is not looked up again. Only the writer's
      * thread uses it.
      */

@@ -8,8 +8,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Walks the audit chain from the first record and names the first one that does not hold: a record
  * missing (deleted) or out of place (reordered), a record whose own fields were edited, or a stored
- * row that was edited or deleted behind its record, or a window of bars a decision names that was edited or deleted
- * ({@link BarWindows}). Then checks that no decision and no explanation is stored without a record. The chain is read
+ * row that was edited or deleted behind its record, or a window a decision's trace names that was edited or deleted
+ * ({@link TraceWindows}). Then checks that no decision and no explanation is stored without a record. The chain is read
  * a piece at a time ({@link ChainWalk}), all at once for an auditor or a little at a time for the service's monitor.
  */
 public final class AuditVerifier {
@@ -116,11 +116,11 @@ public final class AuditVerifier {
             return "the " + auditKind.table() + " row " + subject + " was edited after record " + seq + " vouched for it";
         }
         if (auditKind == AuditKind.DECISION) {
-            for (String name : BarWindows.names(row.get().get("trace_json"))) {
+            for (String name : TraceWindows.names(row.get().get("trace_json"))) {
                 Optional<String> problem = walk.windows.computeIfAbsent(name,
-                        n -> Optional.ofNullable(BarWindows.problem(jdbc, n)));
+                        n -> Optional.ofNullable(TraceWindows.problem(jdbc, n)));
                 if (problem.isPresent()) {
-                    return "the bar window " + abbrev(name) + " that decision " + subject + " names " + problem.get();
+                    return "the window " + abbrev(name) + " that decision " + subject + " names " + problem.get();
                 }
             }
         }

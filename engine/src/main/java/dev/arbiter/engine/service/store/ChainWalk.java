@@ -21,7 +21,7 @@ public final class ChainWalk {
     String previousHash = AuditLog.GENESIS;
     long checked;
     /**
-     * Each bar window's problem (or none) once checked in this walk: many decisions in a row name the same one. Only
+     * Each trace window's problem (or none) once checked in this walk: many decisions in a row name the same one. Only
      * the last windows checked are remembered, so a walk over months of decisions does not hold every window's name;
      * one forgotten is checked again.
      */

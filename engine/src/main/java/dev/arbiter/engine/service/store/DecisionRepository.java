@@ -24,7 +24,7 @@ public final class DecisionRepository {
     private final AuditLog audit;
     private final Clock clock;
 
-    public DecisionRepository(JdbcTemplate jdbc, AuditLog audit, BarWindows windows, Clock clock) {
+    public DecisionRepository(JdbcTemplate jdbc, AuditLog audit, TraceWindows windows, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -46,7 +46,7 @@ public final class DecisionRepository {
     public CompletableFuture<StoredDecision> store(DecisionResult result, String kind, String idempotencyKey,
                                                    String requestSha256) {
         String id = result.decision().decisionId();
-        BarWindows.Split trace = BarWindows.split(result.trace());
+        TraceWindows.Split trace = TraceWindows.split(result.trace());
         StoredDecision stored = new StoredDecision(id, result.trace().request().account().accountId(), kind,
                 idempotencyKey, requestSha256, ReleaseStore.keyOf(result.decision().versions()),
                 CanonicalJson.write(result.decision()), trace.whole());
@@ -62,7 +62,7 @@ public final class DecisionRepository {
         row.put("decided_at", clock.instant().toString());
         row.put("decision_json", stored.decisionJson());
         row.put("trace_json", trace.stored());
-        row.put(AuditKind.BAR_WINDOWS, trace.windows());
+        row.put(AuditKind.WINDOWS, trace.windows());
         row.put(AuditKind.EXPLANATION_PENDING, !result.explained());
         return audit.append(AuditKind.DECISION, id, row).thenApply(seq -> stored);
     }

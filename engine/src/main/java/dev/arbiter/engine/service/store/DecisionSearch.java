@@ -24,7 +24,7 @@ public final class DecisionSearch {
     private final RowMapper<DecisionResult> whole;
     private final JdbcTemplate jdbc;
 
-    public DecisionSearch(JdbcTemplate jdbc, BarWindows windows) {
+    public DecisionSearch(JdbcTemplate jdbc, TraceWindows windows) {
         this.jdbc = jdbc;
         this.whole = (rs, n) -> new DecisionResult(
                 CanonicalJson.mapper().readValue(rs.getString("decision_json"), Decision.class),

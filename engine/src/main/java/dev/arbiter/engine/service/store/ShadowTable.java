@@ -39,9 +39,9 @@ public final class ShadowTable implements ShadowStore {
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
-    private final BarWindows windows;
+    private final TraceWindows windows;
 
-    public ShadowTable(JdbcTemplate jdbc, AuditLog audit, BarWindows windows) {
+    public ShadowTable(JdbcTemplate jdbc, AuditLog audit, TraceWindows windows) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.windows = windows;

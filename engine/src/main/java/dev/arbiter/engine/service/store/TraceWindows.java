@@ -1,9 +1,12 @@
 package dev.arbiter.engine.service.store;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.arbiter.engine.decision.DecisionRequest;
 import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.MarketSeries;
+import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.json.CanonicalJson;
+import dev.arbiter.kb.fact.IndicatorValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,30 +26,38 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bars a trace's market data carries, stored once however many decisions saw them. Every check of an account
- * sees the same window of bars until the next bar arrives (up to {@code arbiter.state.bars-kept} per instrument), so
- * a trace stored whole would repeat the same kilobytes per instrument in every decision. A stored trace names each
- * window by the SHA-256 of its canonical JSON instead, and the window is stored under that name: the trace's audit
- * record covers the name, and verifying the chain checks once that every window a decision names is there and still
- * hashes to its name, so editing or deleting a stored bar is caught like editing the trace itself.
+ * The parts of a trace that many decisions share, stored once however many decisions saw them: each series' bars,
+ * the market views (the last bar, indicators, regimes and anomalies of every instrument) and the indicator values the
+ * rules saw. Every check of an account sees the same bars and the same views until the next bar arrives, so a trace
+ * stored whole would repeat the same kilobytes in every decision. A stored trace names each such window by the SHA-256
+ * of its canonical JSON instead, and the window is stored under that name: the trace's audit record covers the name,
+ * and verifying the chain checks once that every window a decision names is there and still hashes to its name, so
+ * editing or deleting a stored window is caught like editing the trace itself.
  *
  * <p>Read back, a trace is the same text, byte for byte, as the trace written whole ({@link CanonicalJson#write}):
  * each name is replaced by the window it names.
  */
-public final class BarWindows {
+public final class TraceWindows {
 
     /** Windows remembered after reading them: the windows of the last minutes are what most reads ask for. */
     private static final int REMEMBERED = 256;
 
     /**
-     * A name in a stored trace: the member {@code "bars"} with a 64-digit hex string for a value. Inside a JSON string
-     * the quotes would be escaped, so this text occurs only as a member.
+     * A name in a stored trace: one of the named members with a 64-digit hex string for a value. Each of them holds a
+     * list when written whole, and inside a JSON string the quotes would be escaped, so this text occurs only as a
+     * name.
      */
-    private static final Pattern NAMED = Pattern.compile("\"bars\":\"([0-9a-f]{64})\"");
+    private static final Pattern NAMED = Pattern.compile("\"(bars|market|indicators)\":\"([0-9a-f]{64})\"");
 
-    /** The canonical writer, with each series' bars written as their window's name. */
+    /**
+     * The canonical writer, with the shared parts written as their window's name: a series' bars, a request's market
+     * views and a trace's indicator values (the views' own indicators stay inside the view's window).
+     */
     private static final ObjectWriter NAMING = CanonicalJson.mapper().rebuild()
-            .addMixIn(MarketSeries.class, NamedBars.class).build().writer();
+            .addMixIn(MarketSeries.class, NamedBars.class)
+            .addMixIn(DecisionRequest.class, NamedMarket.class)
+            .addMixIn(DecisionTrace.class, NamedIndicators.class)
+            .build().writer();
 
     /** A trace as stored: its text naming windows, the windows it names (name to canonical JSON), and its whole text. */
     public record Split(String stored, Map<String, String> windows, String whole) {
@@ -60,11 +71,11 @@ public final class BarWindows {
         }
     };
 
-    public BarWindows(JdbcTemplate jdbc) {
+    public TraceWindows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The trace as stored: with its bars named rather than written out. */
+    /** The trace as stored: with its shared parts named rather than written out. */
     public static Split split(DecisionTrace trace) {
         Map<String, String> windows = new TreeMap<>();
         String stored = NAMING.withAttribute(Collector.class, new Collector(windows)).writeValueAsString(trace);
@@ -75,16 +86,17 @@ public final class BarWindows {
     static String whole(String stored, Function<String, String> window) {
         Matcher named = NAMED.matcher(stored);
         if (!named.find()) {
-            return stored; // stored before windows were, or without bars
+            return stored; // stored before windows were, or without anything shared
         }
         StringBuilder whole = new StringBuilder(stored.length() * 2);
         do {
-            String bars = window.apply(named.group(1));
-            if (bars == null) {
-                throw new IllegalStateException("the bars named " + named.group(1) + " are missing from the database");
+            String part = window.apply(named.group(2));
+            if (part == null) {
+                throw new IllegalStateException("the window of " + named.group(1) + " named " + named.group(2)
+                        + " is missing from the database");
             }
             named.appendReplacement(whole, "");
-            whole.append("\"bars\":").append(bars);
+            whole.append('"').append(named.group(1)).append("\":").append(part);
         } while (named.find());
         named.appendTail(whole);
         return whole.toString();
@@ -92,7 +104,7 @@ public final class BarWindows {
 
     /** The names a stored trace uses, in order. */
     static List<String> names(String stored) {
-        return NAMED.matcher(stored).results().map(m -> m.group(1)).toList();
+        return NAMED.matcher(stored).results().map(m -> m.group(2)).toList();
     }
 
     /** A stored trace read back whole. */
@@ -159,32 +171,47 @@ public final class BarWindows {
         abstract List<MarketSeries.Row> bars();
     }
 
+    /** Applied to {@link DecisionRequest} by the naming writer only. */
+    private abstract static class NamedMarket {
+        @JsonProperty("market")
+        @JsonSerialize(using = WindowName.class)
+        abstract List<MarketView> market();
+    }
+
+    /** Applied to {@link DecisionTrace} by the naming writer only. */
+    private abstract static class NamedIndicators {
+        @JsonProperty("indicators")
+        @JsonSerialize(using = WindowName.class)
+        abstract List<IndicatorValue> indicators();
+    }
+
     /**
-     * Writes a series' bars as the SHA-256 of their canonical JSON, and hands the JSON to the collector. The engine
-     * hands every decision the same list of rows until an instrument's next bar, so the last windows named are
-     * remembered by identity: a check does not write and hash the same bars again.
+     * Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. The engine hands
+     * every decision the same list of bars until an instrument's next bar, so the last windows named are remembered by
+     * identity: a check does not write and hash the same bars again. Views and indicator values are gathered anew for
+     * each decision, so they are written and hashed each time; what they save is the storing.
      */
-    private static final class WindowName extends ValueSerializer<List<MarketSeries.Row>> {
+    private static final class WindowName extends ValueSerializer<List<?>> {
 
         private static final int REMEMBERED_BY_IDENTITY = 64;
 
-        private record Named(List<MarketSeries.Row> bars, String name, String json) {
+        private record Named(List<?> part, String name, String json) {
         }
 
         private static final AtomicReferenceArray<Named> NAMED_LAST = new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
 
         @Override
-        public void serialize(List<MarketSeries.Row> bars, JsonGenerator generator, SerializationContext context) {
-            if (bars.isEmpty()) {
+        public void serialize(List<?> part, JsonGenerator generator, SerializationContext context) {
+            if (part.isEmpty()) {
                 generator.writeStartArray();
                 generator.writeEndArray();
                 return;
             }
-            int slot = System.identityHashCode(bars) & (REMEMBERED_BY_IDENTITY - 1);
+            int slot = System.identityHashCode(part) & (REMEMBERED_BY_IDENTITY - 1);
             Named named = NAMED_LAST.get(slot);
-            if (named == null || named.bars() != bars) {
-                String json = CanonicalJson.write(bars);
-                named = new Named(bars, CanonicalJson.sha256(json), json);
+            if (named == null || named.part() != part) {
+                String json = CanonicalJson.write(part);
+                named = new Named(part, CanonicalJson.sha256(json), json);
                 NAMED_LAST.set(slot, named);
             }
             ((Collector) context.getAttribute(Collector.class)).windows().put(named.name(), named.json());

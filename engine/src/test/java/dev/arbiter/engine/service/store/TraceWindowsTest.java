@@ -8,13 +8,14 @@ import dev.arbiter.engine.decision.DecisionTrace;
 import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.json.CanonicalJson;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A trace stored with its bars named reads back as the trace written whole, byte for byte. */
-class BarWindowsTest {
+/** A trace stored with its shared parts named reads back as the trace written whole, byte for byte. */
+class TraceWindowsTest {
 
     private static DecisionPipeline pipeline;
     private static DecisionTrace trace;
@@ -31,23 +32,29 @@ class BarWindowsTest {
     }
 
     @Test
-    void theStoredTraceNamesEachSeriesBarsAndReadsBackWholeByteForByte() {
+    void theStoredTraceNamesEachSeriesBarsTheMarketViewsAndTheIndicatorsAndReadsBackWholeByteForByte() {
         String whole = CanonicalJson.write(trace);
-        BarWindows.Split split = BarWindows.split(trace);
+        TraceWindows.Split split = TraceWindows.split(trace);
 
         int seriesWithBars = (int) trace.request().marketData().stream().filter(m -> !m.bars().isEmpty()).count();
         assertThat(seriesWithBars).isPositive();
-        assertThat(BarWindows.names(split.stored())).hasSize(seriesWithBars);
-        assertThat(split.windows()).hasSize(seriesWithBars);
+        assertThat(trace.request().market()).isNotEmpty();
+        assertThat(trace.indicators()).isNotEmpty();
+        assertThat(TraceWindows.names(split.stored())).hasSize(seriesWithBars + 2);
+        assertThat(split.windows()).hasSize(seriesWithBars + 2);
         for (MarketSeries series : trace.request().marketData()) {
             String bars = CanonicalJson.write(series.bars());
             assertThat(split.windows()).containsEntry(CanonicalJson.sha256(bars), bars);
             assertThat(split.stored()).doesNotContain(bars);
         }
+        for (String shared : List.of(CanonicalJson.write(trace.request().market()), CanonicalJson.write(trace.indicators()))) {
+            assertThat(split.windows()).containsEntry(CanonicalJson.sha256(shared), shared);
+            assertThat(split.stored()).doesNotContain(shared);
+        }
         assertThat(split.stored().length()).isLessThan(whole.length() - 10_000);
 
         assertThat(split.whole()).isEqualTo(whole);
-        assertThat(BarWindows.whole(split.stored(), split.windows()::get)).isEqualTo(whole);
+        assertThat(TraceWindows.whole(split.stored(), split.windows()::get)).isEqualTo(whole);
         assertThat(CanonicalJson.mapper().readValue(split.whole(), DecisionTrace.class).request().marketData())
                 .isEqualTo(trace.request().marketData());
     }
@@ -55,16 +62,16 @@ class BarWindowsTest {
     @Test
     void aTraceStoredWholeReadsBackAsItIs() {
         String whole = CanonicalJson.write(trace);
-        assertThat(BarWindows.whole(whole, name -> {
+        assertThat(TraceWindows.whole(whole, name -> {
             throw new AssertionError("no window to look up");
         })).isEqualTo(whole);
     }
 
     @Test
     void aMissingWindowIsNamedNotGuessed() {
-        BarWindows.Split split = BarWindows.split(trace);
-        String name = split.windows().keySet().iterator().next();
-        assertThatThrownBy(() -> BarWindows.whole(split.stored(), Map.<String, String>of()::get))
+        TraceWindows.Split split = TraceWindows.split(trace);
+        String name = TraceWindows.names(split.stored()).getFirst(); // the first a read looks up
+        assertThatThrownBy(() -> TraceWindows.whole(split.stored(), Map.<String, String>of()::get))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining(name).hasMessageContaining("missing");
     }
 }
