@@ -7,6 +7,8 @@ import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.IndicatorValue;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectWriter;
@@ -43,12 +43,15 @@ public final class TraceWindows {
     private static final int REMEMBERED = 256;
 
     /**
-     * A name in a stored trace: one of the named members with a 64-digit hex string for a value. Each of them holds a
-     * list when written whole, and inside a JSON string the quotes would be escaped, so this text occurs only as a
-     * name.
+     * The members a stored trace may hold a name in: each holds a list when written whole, so a 64-digit hex string as
+     * its value can only be a name (inside a JSON string the quotes would be escaped, so the text never occurs there).
      */
-    private static final Pattern NAMED = Pattern.compile("\"(bars|market|indicators)\":\"([0-9a-f]{64})\"");
+    private static final List<String> NAMED_MEMBERS = List.of("bars", "market", "indicators");
+    private static final int NAME_LENGTH = 64;
 
+    /** Where a name stands in a stored trace: from the member's opening quote to the value's closing one. */
+    private record NameAt(int start, int end, String member, String name) {
+    }
     /**
      * The canonical writer, with the shared parts written as their window's name: a series' bars, a request's market
      * views and a trace's indicator values (the views' own indicators stay inside the view's window).
@@ -84,27 +87,57 @@ public final class TraceWindows {
 
     /** The stored text with every window it names written out: the trace as {@link CanonicalJson#write} gives it. */
     static String whole(String stored, Function<String, String> window) {
-        Matcher named = NAMED.matcher(stored);
-        if (!named.find()) {
+        List<NameAt> names = namesAt(stored);
+        if (names.isEmpty()) {
             return stored; // stored before windows were, or without anything shared
         }
         StringBuilder whole = new StringBuilder(stored.length() * 2);
-        do {
-            String part = window.apply(named.group(2));
+        int from = 0;
+        for (NameAt named : names) {
+            String part = window.apply(named.name());
             if (part == null) {
-                throw new IllegalStateException("the window of " + named.group(1) + " named " + named.group(2)
+                throw new IllegalStateException("the window of " + named.member() + " named " + named.name()
                         + " is missing from the database");
             }
-            named.appendReplacement(whole, "");
-            whole.append('"').append(named.group(1)).append("\":").append(part);
-        } while (named.find());
-        named.appendTail(whole);
-        return whole.toString();
+            whole.append(stored, from, named.start()).append('"').append(named.member()).append("\":").append(part);
+            from = named.end();
+        }
+        return whole.append(stored, from, stored.length()).toString();
     }
 
     /** The names a stored trace uses, in order. */
     static List<String> names(String stored) {
-        return NAMED.matcher(stored).results().map(m -> m.group(2)).toList();
+        return namesAt(stored).stream().map(NameAt::name).toList();
+    }
+
+    /**
+     * Every name in a stored trace, in order. Found by plain searches for each member's text rather than one regular
+     * expression with alternatives, which cannot skip ahead and cost more than writing the trace.
+     */
+    private static List<NameAt> namesAt(String stored) {
+        List<NameAt> found = new ArrayList<>();
+        for (String member : NAMED_MEMBERS) {
+            String marker = "\"" + member + "\":\"";
+            for (int at = stored.indexOf(marker); at >= 0; at = stored.indexOf(marker, at + marker.length())) {
+                int value = at + marker.length();
+                int close = value + NAME_LENGTH;
+                if (close < stored.length() && stored.charAt(close) == '"' && lowerHex(stored, value, close)) {
+                    found.add(new NameAt(at, close + 1, member, stored.substring(value, close)));
+                }
+            }
+        }
+        found.sort(Comparator.comparingInt(NameAt::start));
+        return found;
+    }
+
+    private static boolean lowerHex(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A stored trace read back whole. */
