@@ -21,8 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What storing a check's trace costs the service's request thread: the trace of the worked example's check (the
  * account of {@code docs/examples}, its ETH-USD bars, its two intents) written whole as canonical JSON, as every
- * check was stored before, against the stored form that names the window of bars instead ({@link TraceWindows}),
- * whose windows are written and hashed once per bar. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
+ * check was stored before, against the stored form that names its shared parts instead: each series' bars, the
+ * market views and the indicator values ({@link TraceWindows}). Here the same trace is stored again and again, so
+ * every window is remembered by identity, as the bars are in the service; there the views and indicator values are
+ * gathered anew for each decision and written and hashed each time. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
  * Prints the two texts' sizes once.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -46,8 +48,8 @@ public class TraceStorageBenchmark {
         if (!split.whole().equals(CanonicalJson.write(trace))) {
             throw new IllegalStateException("the stored trace does not read back as the trace written whole");
         }
-        System.out.printf("%ntrace written whole: %,d characters; stored with its bars named: %,d characters"
-                        + " (%d window(s), %,d characters, stored once per bar)%n", split.whole().length(),
+        System.out.printf("%ntrace written whole: %,d characters; stored with its windows named: %,d characters"
+                        + " (%d window(s), %,d characters, stored once each)%n", split.whole().length(),
                 split.stored().length(), split.windows().size(),
                 split.windows().values().stream().mapToInt(String::length).sum());
     }
@@ -58,7 +60,10 @@ public class TraceStorageBenchmark {
         return CanonicalJson.write(trace);
     }
 
-    /** The trace as a check stores it now: its bars named, and the whole text for the answer and the explanation. */
+    /**
+     * The trace as a check stores it now: its windows named, and the whole text for the answer and the explanation.
+     * (Named when only the bars were windows; kept so that its figures compare across rounds.)
+     */
     @Benchmark
     public TraceWindows.Split namedBars() {
         return TraceWindows.split(trace);
