@@ -1,18 +1,18 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.lifecycle.Z3ReleaseAnalysis;
 import dev.arbiter.engine.lifecycle.RuleSetLifecycle;
 import dev.arbiter.engine.lifecycle.ShippedPack;
-import dev.arbiter.engine.service.store.TraceWindows;
+import dev.arbiter.engine.lifecycle.Z3ReleaseAnalysis;
+import dev.arbiter.engine.models.ModelChallengers;
+import dev.arbiter.engine.models.ModelLifecycle;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.CandidateTable;
 import dev.arbiter.engine.service.store.DecisionRepository;
 import dev.arbiter.engine.service.store.DecisionSearch;
 import dev.arbiter.engine.service.store.ReleaseStore;
 import dev.arbiter.engine.service.store.ShadowTable;
-import dev.arbiter.engine.models.ModelChallengers;
-import dev.arbiter.engine.models.ModelLifecycle;
+import dev.arbiter.engine.service.store.TraceWindows;
 import dev.arbiter.engine.shadow.ChallengerSource;
 import dev.arbiter.engine.shadow.ShadowRunner;
 import io.micrometer.core.instrument.MeterRegistry;

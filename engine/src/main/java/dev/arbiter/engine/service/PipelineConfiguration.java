@@ -1,22 +1,22 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.DecisionPipeline;
-import dev.arbiter.engine.shadow.ShadowRunner;
 import dev.arbiter.engine.decision.RuleRelease;
+import dev.arbiter.engine.models.ModelLifecycle;
 import dev.arbiter.engine.service.store.AuditLog;
 import dev.arbiter.engine.service.store.AuditVerifier;
 import dev.arbiter.engine.service.store.DatabaseJournal;
-import dev.arbiter.engine.service.store.TraceWindows;
-import dev.arbiter.engine.service.store.DiskSync;
 import dev.arbiter.engine.service.store.DecisionRepository;
+import dev.arbiter.engine.service.store.DiskSync;
 import dev.arbiter.engine.service.store.ReleaseStore;
+import dev.arbiter.engine.service.store.TraceWindows;
 import dev.arbiter.engine.service.store.TradingStateStore;
+import dev.arbiter.engine.shadow.ShadowRunner;
 import dev.arbiter.engine.state.EngineDecisions;
 import dev.arbiter.engine.state.Journal;
 import dev.arbiter.engine.state.StateSettings;
 import dev.arbiter.engine.state.TradingCore;
 import dev.arbiter.mlbridge.indicators.IndicatorFacts;
-import dev.arbiter.engine.models.ModelLifecycle;
 import dev.arbiter.mlbridge.model.ModelRegistry;
 import dev.arbiter.reasoning.explain.PrologExplainer;
 import dev.arbiter.reasoning.kb.KnowledgeBase;

@@ -52,6 +52,7 @@ public final class TraceWindows {
     /** Where a name stands in a stored trace: from the member's opening quote to the value's closing one. */
     private record NameAt(int start, int end, String member, String name) {
     }
+
     /**
      * The canonical writer, with the shared parts written as their window's name: a series' bars, a request's market
      * views and a trace's indicator values (the views' own indicators stay inside the view's window).
