@@ -71,7 +71,8 @@ class BenchmarksRunTest {
 
         TraceStorageBenchmark storage = new TraceStorageBenchmark();
         storage.decideTheExampleCheck(); // checks that the stored form reads back as the trace written whole
-        assertThat(storage.namedBars().windows()).hasSize(1);
+        // the example's one series of bars, its market views and the indicator values the rules saw
+        assertThat(storage.namedBars().windows()).hasSize(3);
     }
 
     private interface Run {
