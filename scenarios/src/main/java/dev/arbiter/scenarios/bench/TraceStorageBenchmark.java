@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What storing a check's trace costs the service's request thread: the trace of the worked example's check (the
  * account of {@code docs/examples}, its ETH-USD bars, its two intents) written whole as canonical JSON, as every
  * check was stored before, against the stored form that names its shared parts instead: each series' bars, the
- * market views and the indicator values ({@link TraceWindows}). Here the same trace is stored again and again, so
- * every window is remembered by identity, as the bars are in the service; there the views and indicator values are
- * gathered anew for each decision and written and hashed each time. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
+ * market views and the indicator values ({@link TraceWindows}). The bars' window is remembered by identity, as in the
+ * service, where the engine hands every check the same bars until the next one; the views and indicator values are
+ * written and hashed on every call, as every decision gathers them anew. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
  * Prints the two texts' sizes once.
  */
 @BenchmarkMode(Mode.SampleTime)

@@ -47,6 +47,8 @@ public final class TraceWindows {
      * its value can only be a name (inside a JSON string the quotes would be escaped, so the text never occurs there).
      */
     private static final List<String> NAMED_MEMBERS = List.of("bars", "market", "indicators");
+    /** Each member's text as it stands before a name: {@code "bars":"}. */
+    private static final List<String> MARKERS = NAMED_MEMBERS.stream().map(m -> "\"" + m + "\":\"").toList();
     private static final int NAME_LENGTH = 64;
 
     /** Where a name stands in a stored trace: from the member's opening quote to the value's closing one. */
@@ -117,8 +119,9 @@ public final class TraceWindows {
      */
     private static List<NameAt> namesAt(String stored) {
         List<NameAt> found = new ArrayList<>();
-        for (String member : NAMED_MEMBERS) {
-            String marker = "\"" + member + "\":\"";
+        for (int m = 0; m < MARKERS.size(); m++) {
+            String member = NAMED_MEMBERS.get(m);
+            String marker = MARKERS.get(m);
             for (int at = stored.indexOf(marker); at >= 0; at = stored.indexOf(marker, at + marker.length())) {
                 int value = at + marker.length();
                 int close = value + NAME_LENGTH;
@@ -201,7 +204,7 @@ public final class TraceWindows {
     /** Applied to {@link MarketSeries} by the naming writer only. */
     private abstract static class NamedBars {
         @JsonProperty("bars")
-        @JsonSerialize(using = WindowName.class)
+        @JsonSerialize(using = RememberedWindowName.class)
         abstract List<MarketSeries.Row> bars();
     }
 
@@ -220,19 +223,15 @@ public final class TraceWindows {
     }
 
     /**
-     * Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. The engine hands
-     * every decision the same list of bars until an instrument's next bar, so the last windows named are remembered by
-     * identity: a check does not write and hash the same bars again. Views and indicator values are gathered anew for
-     * each decision, so they are written and hashed each time; what they save is the storing.
+     * Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. Views and
+     * indicator values are gathered anew for each decision, so they are written and hashed each time; what they save
+     * is the storing.
      */
-    private static final class WindowName extends ValueSerializer<List<?>> {
+    private static class WindowName extends ValueSerializer<List<?>> {
 
-        private static final int REMEMBERED_BY_IDENTITY = 64;
-
-        private record Named(List<?> part, String name, String json) {
+        /** A part's name and canonical JSON. */
+        record Named(List<?> part, String name, String json) {
         }
-
-        private static final AtomicReferenceArray<Named> NAMED_LAST = new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
 
         @Override
         public void serialize(List<?> part, JsonGenerator generator, SerializationContext context) {
@@ -241,15 +240,38 @@ public final class TraceWindows {
                 generator.writeEndArray();
                 return;
             }
-            int slot = System.identityHashCode(part) & (REMEMBERED_BY_IDENTITY - 1);
-            Named named = NAMED_LAST.get(slot);
-            if (named == null || named.part() != part) {
-                String json = CanonicalJson.write(part);
-                named = new Named(part, CanonicalJson.sha256(json), json);
-                NAMED_LAST.set(slot, named);
-            }
+            Named named = named(part);
             ((Collector) context.getAttribute(Collector.class)).windows().put(named.name(), named.json());
             generator.writeString(named.name());
+        }
+
+        Named named(List<?> part) {
+            String json = CanonicalJson.write(part);
+            return new Named(part, CanonicalJson.sha256(json), json);
+        }
+    }
+
+    /**
+     * {@link WindowName} for a series' bars: the engine hands every decision the same list of rows until an
+     * instrument's next bar, so the last windows named are remembered by identity and a check does not write and hash
+     * the same bars again. Only lists that stay the same object are remembered here, so that the parts gathered anew
+     * for every decision never push the bars out.
+     */
+    private static final class RememberedWindowName extends WindowName {
+
+        private static final int REMEMBERED_BY_IDENTITY = 64;
+
+        private static final AtomicReferenceArray<Named> NAMED_LAST = new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
+
+        @Override
+        Named named(List<?> bars) {
+            int slot = System.identityHashCode(bars) & (REMEMBERED_BY_IDENTITY - 1);
+            Named named = NAMED_LAST.get(slot);
+            if (named == null || named.part() != bars) {
+                named = super.named(bars);
+                NAMED_LAST.set(slot, named);
+            }
+            return named;
         }
     }
 }
