@@ -7,12 +7,9 @@ import dev.arbiter.engine.service.store.ChainWalk;
 import dev.arbiter.kb.fact.TradingControl;
 import dev.arbiter.kb.fact.TradingState;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -36,16 +33,16 @@ final class RiskGauges implements AutoCloseable {
     private final RiskView view;
     private final DecisionPipeline pipeline;
     private final AuditVerifier audit;
-    private final MultiGauge equity;
-    private final MultiGauge drawdown;
-    private final MultiGauge dailyPnl;
-    private final MultiGauge grossExposure;
-    private final MultiGauge marginRatio;
-    private final MultiGauge accountState;
-    private final MultiGauge utilisation;
-    private final MultiGauge instrumentState;
-    private final MultiGauge barAge;
-    private final MultiGauge killSwitch;
+    private final GaugeFamily equity;
+    private final GaugeFamily drawdown;
+    private final GaugeFamily dailyPnl;
+    private final GaugeFamily grossExposure;
+    private final GaugeFamily marginRatio;
+    private final GaugeFamily accountState;
+    private final GaugeFamily utilisation;
+    private final GaugeFamily instrumentState;
+    private final GaugeFamily barAge;
+    private final GaugeFamily killSwitch;
     private final AtomicInteger chainIntact = new AtomicInteger(1);
     private final AtomicLong walkSeq = new AtomicLong();
     /** The monitor's verification of the audit chain, a few records at a time; null until the next one begins. */
@@ -101,50 +98,48 @@ final class RiskGauges implements AutoCloseable {
     /** Measures every account, instrument and switch now. */
     synchronized void refresh() {
         RiskView.Snapshot now = view.now();
-        List<MultiGauge.Row<?>> equities = new ArrayList<>();
-        List<MultiGauge.Row<?>> drawdowns = new ArrayList<>();
-        List<MultiGauge.Row<?>> pnls = new ArrayList<>();
-        List<MultiGauge.Row<?>> grosses = new ArrayList<>();
-        List<MultiGauge.Row<?>> ratios = new ArrayList<>();
-        List<MultiGauge.Row<?>> states = new ArrayList<>();
-        List<MultiGauge.Row<?>> uses = new ArrayList<>();
-        List<MultiGauge.Row<?>> switches = new ArrayList<>();
-        switches.add(MultiGauge.Row.of(Tags.of("scope", "GLOBAL", "target", "*"), now.deskKillSwitch() != null ? 1 : 0));
+        Map<Tags, Double> equities = new LinkedHashMap<>();
+        Map<Tags, Double> drawdowns = new LinkedHashMap<>();
+        Map<Tags, Double> pnls = new LinkedHashMap<>();
+        Map<Tags, Double> grosses = new LinkedHashMap<>();
+        Map<Tags, Double> ratios = new LinkedHashMap<>();
+        Map<Tags, Double> states = new LinkedHashMap<>();
+        Map<Tags, Double> uses = new LinkedHashMap<>();
+        Map<Tags, Double> switches = new LinkedHashMap<>();
+        switches.put(Tags.of("scope", "GLOBAL", "target", "*"), now.deskKillSwitch() != null ? 1.0 : 0.0);
         for (RiskView.AccountRisk account : now.accounts()) {
             Tags tags = Tags.of("account", account.accountId());
-            equities.add(MultiGauge.Row.of(tags, account.equity().doubleValue()));
-            drawdowns.add(MultiGauge.Row.of(tags, account.drawdown()));
-            pnls.add(MultiGauge.Row.of(tags, account.dailyPnl().doubleValue()));
-            grosses.add(MultiGauge.Row.of(tags, account.grossExposure().doubleValue()));
-            ratios.add(MultiGauge.Row.of(tags, account.marginRatio().doubleValue()));
-            states.add(MultiGauge.Row.of(tags, level(account.tradingState())));
-            account.limits().forEach(use -> uses.add(MultiGauge.Row.of(tags.and("limit", use.limit()),
-                    use.utilisation())));
+            equities.put(tags, account.equity().doubleValue());
+            drawdowns.put(tags, account.drawdown());
+            pnls.put(tags, account.dailyPnl().doubleValue());
+            grosses.put(tags, account.grossExposure().doubleValue());
+            ratios.put(tags, account.marginRatio().doubleValue());
+            states.put(tags, level(account.tradingState()));
+            account.limits().forEach(use -> uses.put(tags.and("limit", use.limit()), use.utilisation()));
             if (account.killSwitch() != null) {
-                switches.add(MultiGauge.Row.of(Tags.of("scope", "ACCOUNT", "target", account.accountId()), 1));
+                switches.put(Tags.of("scope", "ACCOUNT", "target", account.accountId()), 1.0);
             }
         }
-        equity.register(equities, true);
-        drawdown.register(drawdowns, true);
-        dailyPnl.register(pnls, true);
-        grossExposure.register(grosses, true);
-        marginRatio.register(ratios, true);
-        accountState.register(states, true);
-        utilisation.register(uses, true);
-        killSwitch.register(switches, true);
-        barAge.register(now.feeds().stream().<MultiGauge.Row<?>>map(feed -> MultiGauge.Row.of(
-                Tags.of("symbol", feed.symbol()), feed.ageSeconds())).toList(), true);
+        equity.set(equities);
+        drawdown.set(drawdowns);
+        dailyPnl.set(pnls);
+        grossExposure.set(grosses);
+        marginRatio.set(ratios);
+        accountState.set(states);
+        utilisation.set(uses);
+        killSwitch.set(switches);
+        Map<Tags, Double> ages = new LinkedHashMap<>();
+        now.feeds().forEach(feed -> ages.put(Tags.of("symbol", feed.symbol()), (double) feed.ageSeconds()));
+        barAge.set(ages);
         // every listed instrument and the desk as a whole, active (0) unless a control says otherwise
-        Map<String, Double> levels = new LinkedHashMap<>();
-        levels.put("GLOBAL/*", 0.0);
-        pipeline.active().instruments().symbols().forEach(symbol -> levels.put("INSTRUMENT/" + symbol, 0.0));
+        Map<Tags, Double> levels = new LinkedHashMap<>();
+        levels.put(Tags.of("scope", "GLOBAL", "target", "*"), 0.0);
+        pipeline.active().instruments().symbols()
+                .forEach(symbol -> levels.put(Tags.of("scope", "INSTRUMENT", "target", symbol), 0.0));
         for (TradingControl control : now.controls()) {
-            levels.put(control.scope().name() + "/" + control.target(), level(control.state()));
+            levels.put(Tags.of("scope", control.scope().name(), "target", control.target()), level(control.state()));
         }
-        List<MultiGauge.Row<?>> controls = new ArrayList<>();
-        levels.forEach((key, level) -> controls.add(MultiGauge.Row.of(Tags.of("scope",
-                key.substring(0, key.indexOf('/')), "target", key.substring(key.indexOf('/') + 1)), level)));
-        instrumentState.register(controls, true);
+        instrumentState.set(levels);
     }
 
     /** Verifies the next records of the running walk; true once the walk has ended (and a new one will start). */
@@ -186,8 +181,8 @@ final class RiskGauges implements AutoCloseable {
         }
     }
 
-    private static MultiGauge gauge(MeterRegistry registry, String name, String description) {
-        return MultiGauge.builder(name).description(description).register(registry);
+    private static GaugeFamily gauge(MeterRegistry registry, String name, String description) {
+        return new GaugeFamily(registry, name, description);
     }
 
     @Override
