@@ -22,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What storing a check's trace costs the service's request thread: the trace of the worked example's check (the
  * account of {@code docs/examples}, its ETH-USD bars, its two intents) written whole as canonical JSON, as every
  * check was stored before, against the stored form that names its shared parts instead: each series' bars, the
- * market views and the indicator values ({@link TraceWindows}). The bars' window is remembered by identity, as in the
- * service, where the engine hands every check the same bars until the next one; the views and indicator values are
- * written and hashed on every call, as every decision gathers them anew. Run from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
+ * market views and the indicator values ({@link TraceWindows}). It stores two checks of the same bar in turn, decided one
+ * after the other in one engine, as the service stores an account's checks between two bars: each decision gathers
+ * its lists anew, holding the same bars, views and indicator values, which the engine keeps until the next bar. Run
+ * from the repository's root (it reads {@code docs/examples}, or where {@code arbiter.examples} says).
  * Prints the two texts' sizes once.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -36,13 +37,23 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TraceStorageBenchmark {
 
     private DecisionTrace trace;
+    /** Two checks of the same bar, stored in turn. */
+    private final DecisionTrace[] sameBar = new DecisionTrace[2];
+    private int next;
 
     @Setup
     public void decideTheExampleCheck() {
         try (DecisionPipeline decisions = DecisionPipeline.withShippedDefaults(new ModelRegistry(Path.of("var", "models")));
              DecisionPipeline checks = DecisionPipeline.preTradeChecks(decisions.active(),
                      new ModelRegistry(Path.of("var", "models")))) {
-            trace = WorkedExample.in(WorkedExample.examples()).decide("dec-storage", checks);
+            WorkedExample example = WorkedExample.in(WorkedExample.examples());
+            trace = example.decide("dec-storage", checks);
+            sameBar[0] = trace;
+            sameBar[1] = example.decide("dec-storage-again", checks);
+        }
+        if (sameBar[1].request().market() == trace.request().market()
+                || !sameBar[1].request().market().equals(trace.request().market())) {
+            throw new IllegalStateException("the two checks should hold the same market views in lists of their own");
         }
         TraceWindows.Split split = TraceWindows.split(trace);
         if (!split.whole().equals(CanonicalJson.write(trace))) {
@@ -66,6 +77,6 @@ public class TraceStorageBenchmark {
      */
     @Benchmark
     public TraceWindows.Split namedBars() {
-        return TraceWindows.split(trace);
+        return TraceWindows.split(sameBar[next++ & 1]);
     }
 }

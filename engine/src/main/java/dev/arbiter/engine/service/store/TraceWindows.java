@@ -211,26 +211,22 @@ public final class TraceWindows {
     /** Applied to {@link DecisionRequest} by the naming writer only. */
     private abstract static class NamedMarket {
         @JsonProperty("market")
-        @JsonSerialize(using = WindowName.class)
+        @JsonSerialize(using = RememberedWindowName.class)
         abstract List<MarketView> market();
     }
 
     /** Applied to {@link DecisionTrace} by the naming writer only. */
     private abstract static class NamedIndicators {
         @JsonProperty("indicators")
-        @JsonSerialize(using = WindowName.class)
+        @JsonSerialize(using = RememberedWindowName.class)
         abstract List<IndicatorValue> indicators();
     }
 
-    /**
-     * Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. Views and
-     * indicator values are gathered anew for each decision, so they are written and hashed each time; what they save
-     * is the storing.
-     */
+    /** Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. */
     private static class WindowName extends ValueSerializer<List<?>> {
 
         /** A part's name and canonical JSON. */
-        record Named(List<?> part, String name, String json) {
+        record Named(String name, String json) {
         }
 
         @Override
@@ -247,31 +243,54 @@ public final class TraceWindows {
 
         Named named(List<?> part) {
             String json = CanonicalJson.write(part);
-            return new Named(part, CanonicalJson.sha256(json), json);
+            return new Named(CanonicalJson.sha256(json), json);
         }
     }
 
     /**
-     * {@link WindowName} for a series' bars: the engine hands every decision the same list of rows until an
-     * instrument's next bar, so the last windows named are remembered by identity and a check does not write and hash
-     * the same bars again. Only lists that stay the same object are remembered here, so that the parts gathered anew
-     * for every decision never push the bars out.
+     * {@link WindowName} remembering the last windows it named by the identity of their elements. The engine keeps each
+     * instrument's bars and its market view (indicator values included) as the same objects until the instrument's
+     * next bar, so every check in between names a list of the same objects, in the same order, even where the list
+     * itself was gathered anew for the decision: that list is not written and hashed again. The elements are
+     * immutable records, so the same objects write the same text; a list holding any other object is written.
      */
     private static final class RememberedWindowName extends WindowName {
 
         private static final int REMEMBERED_BY_IDENTITY = 64;
 
-        private static final AtomicReferenceArray<Named> NAMED_LAST = new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
+        /** The elements of a part named, held so that none of them can be collected and its identity reused. */
+        private record Remembered(Object[] elements, Named named) {
+        }
+
+        private static final AtomicReferenceArray<Remembered> NAMED_LAST =
+                new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
 
         @Override
-        Named named(List<?> bars) {
-            int slot = System.identityHashCode(bars) & (REMEMBERED_BY_IDENTITY - 1);
-            Named named = NAMED_LAST.get(slot);
-            if (named == null || named.part() != bars) {
-                named = super.named(bars);
-                NAMED_LAST.set(slot, named);
+        Named named(List<?> part) {
+            int hash = part.size();
+            for (Object element : part) {
+                hash = 31 * hash + System.identityHashCode(element);
             }
+            int slot = (hash ^ hash >>> 16) & (REMEMBERED_BY_IDENTITY - 1);
+            Remembered last = NAMED_LAST.get(slot);
+            if (last != null && sameObjects(last.elements(), part)) {
+                return last.named();
+            }
+            Named named = super.named(part);
+            NAMED_LAST.set(slot, new Remembered(part.toArray(), named));
             return named;
+        }
+
+        private static boolean sameObjects(Object[] remembered, List<?> part) {
+            if (remembered.length != part.size()) {
+                return false;
+            }
+            for (int i = 0; i < remembered.length; i++) {
+                if (remembered[i] != part.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
