@@ -204,30 +204,46 @@ public final class TraceWindows {
     /** Applied to {@link MarketSeries} by the naming writer only. */
     private abstract static class NamedBars {
         @JsonProperty("bars")
-        @JsonSerialize(using = RememberedWindowName.class)
+        @JsonSerialize(using = WindowName.class)
         abstract List<MarketSeries.Row> bars();
     }
 
     /** Applied to {@link DecisionRequest} by the naming writer only. */
     private abstract static class NamedMarket {
         @JsonProperty("market")
-        @JsonSerialize(using = RememberedWindowName.class)
+        @JsonSerialize(using = WindowName.class)
         abstract List<MarketView> market();
     }
 
     /** Applied to {@link DecisionTrace} by the naming writer only. */
     private abstract static class NamedIndicators {
         @JsonProperty("indicators")
-        @JsonSerialize(using = RememberedWindowName.class)
+        @JsonSerialize(using = WindowName.class)
         abstract List<IndicatorValue> indicators();
     }
 
-    /** Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. */
-    private static class WindowName extends ValueSerializer<List<?>> {
+    /**
+     * Writes a shared part as the SHA-256 of its canonical JSON, and hands the JSON to the collector. The last windows
+     * named are remembered by the identity of their elements. The engine keeps each instrument's bars and its market
+     * view (indicator values included) as the same objects until the instrument's next bar, so every check in between
+     * names a list of the same objects, in the same order, even where the list itself was gathered anew for the
+     * decision: that list is not written and hashed again. The elements are immutable records, so the same objects
+     * write the same text; a list holding any other object is written.
+     */
+    private static final class WindowName extends ValueSerializer<List<?>> {
+
+        private static final int REMEMBERED_BY_IDENTITY = 64;
 
         /** A part's name and canonical JSON. */
-        record Named(String name, String json) {
+        private record Named(String name, String json) {
         }
+
+        /** The elements of a part named, held so that none of them can be collected and its identity reused. */
+        private record Remembered(Object[] elements, Named named) {
+        }
+
+        private static final AtomicReferenceArray<Remembered> NAMED_LAST =
+                new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
 
         @Override
         public void serialize(List<?> part, JsonGenerator generator, SerializationContext context) {
@@ -241,32 +257,7 @@ public final class TraceWindows {
             generator.writeString(named.name());
         }
 
-        Named named(List<?> part) {
-            String json = CanonicalJson.write(part);
-            return new Named(CanonicalJson.sha256(json), json);
-        }
-    }
-
-    /**
-     * {@link WindowName} remembering the last windows it named by the identity of their elements. The engine keeps each
-     * instrument's bars and its market view (indicator values included) as the same objects until the instrument's
-     * next bar, so every check in between names a list of the same objects, in the same order, even where the list
-     * itself was gathered anew for the decision: that list is not written and hashed again. The elements are
-     * immutable records, so the same objects write the same text; a list holding any other object is written.
-     */
-    private static final class RememberedWindowName extends WindowName {
-
-        private static final int REMEMBERED_BY_IDENTITY = 64;
-
-        /** The elements of a part named, held so that none of them can be collected and its identity reused. */
-        private record Remembered(Object[] elements, Named named) {
-        }
-
-        private static final AtomicReferenceArray<Remembered> NAMED_LAST =
-                new AtomicReferenceArray<>(REMEMBERED_BY_IDENTITY);
-
-        @Override
-        Named named(List<?> part) {
+        private static Named named(List<?> part) {
             int hash = part.size();
             for (Object element : part) {
                 hash = 31 * hash + System.identityHashCode(element);
@@ -276,7 +267,8 @@ public final class TraceWindows {
             if (last != null && sameObjects(last.elements(), part)) {
                 return last.named();
             }
-            Named named = super.named(part);
+            String json = CanonicalJson.write(part);
+            Named named = new Named(CanonicalJson.sha256(json), json);
             NAMED_LAST.set(slot, new Remembered(part.toArray(), named));
             return named;
         }
