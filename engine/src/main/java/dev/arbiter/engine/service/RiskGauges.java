@@ -106,7 +106,7 @@ final class RiskGauges implements AutoCloseable {
         Map<Tags, Double> states = new LinkedHashMap<>();
         Map<Tags, Double> uses = new LinkedHashMap<>();
         Map<Tags, Double> switches = new LinkedHashMap<>();
-        switches.put(Tags.of("scope", "GLOBAL", "target", "*"), now.deskKillSwitch() != null ? 1.0 : 0.0);
+        switches.put(scoped("GLOBAL", "*"), now.deskKillSwitch() != null ? 1.0 : 0.0);
         for (RiskView.AccountRisk account : now.accounts()) {
             Tags tags = Tags.of("account", account.accountId());
             equities.put(tags, account.equity().doubleValue());
@@ -117,7 +117,7 @@ final class RiskGauges implements AutoCloseable {
             states.put(tags, level(account.tradingState()));
             account.limits().forEach(use -> uses.put(tags.and("limit", use.limit()), use.utilisation()));
             if (account.killSwitch() != null) {
-                switches.put(Tags.of("scope", "ACCOUNT", "target", account.accountId()), 1.0);
+                switches.put(scoped("ACCOUNT", account.accountId()), 1.0);
             }
         }
         equity.set(equities);
@@ -133,11 +133,10 @@ final class RiskGauges implements AutoCloseable {
         barAge.set(ages);
         // every listed instrument and the desk as a whole, active (0) unless a control says otherwise
         Map<Tags, Double> levels = new LinkedHashMap<>();
-        levels.put(Tags.of("scope", "GLOBAL", "target", "*"), 0.0);
-        pipeline.active().instruments().symbols()
-                .forEach(symbol -> levels.put(Tags.of("scope", "INSTRUMENT", "target", symbol), 0.0));
+        levels.put(scoped("GLOBAL", "*"), 0.0);
+        pipeline.active().instruments().symbols().forEach(symbol -> levels.put(scoped("INSTRUMENT", symbol), 0.0));
         for (TradingControl control : now.controls()) {
-            levels.put(Tags.of("scope", control.scope().name(), "target", control.target()), level(control.state()));
+            levels.put(scoped(control.scope().name(), control.target()), level(control.state()));
         }
         instrumentState.set(levels);
     }
@@ -155,6 +154,11 @@ final class RiskGauges implements AutoCloseable {
         chainIntact.set(ended.get().intact() ? 1 : 0);
         walk = null;
         return true;
+    }
+
+    /** A kill switch's or a trading control's row: the scope it applies at and its target there. */
+    private static Tags scoped(String scope, String target) {
+        return Tags.of("scope", scope, "target", target);
     }
 
     private static double level(TradingState state) {
