@@ -1,6 +1,7 @@
 package dev.arbiter.engine.service;
 
 import dev.arbiter.engine.decision.ClientRequest;
+import dev.arbiter.engine.decision.DecisionIds;
 import dev.arbiter.engine.decision.DecisionResult;
 import dev.arbiter.engine.decision.ExplanationTiming;
 import dev.arbiter.engine.decision.RuleRelease;
@@ -14,9 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -53,6 +54,8 @@ final class DecisionService {
     private final AccountLocks locks = new AccountLocks();
     private final DecisionMetrics metrics;
     private final Clock clock;
+    /** Time-ordered, so that the store's indexes on decision ids grow at their end. */
+    private final Supplier<String> decisionIds;
     private final Admission admission;
     /** Gateway mode: decisions are made by the decision job; empty in the embedded mode. */
     private final Optional<ClusterDecisions> cluster;
@@ -63,6 +66,7 @@ final class DecisionService {
         this.cluster = cluster;
         this.shadows = shadows;
         this.clock = clock;
+        this.decisionIds = DecisionIds.timeOrdered(clock);
         this.admission = admission;
         this.pipelines = pipelines;
         this.decisions = decisions;
@@ -97,7 +101,7 @@ final class DecisionService {
             if (cluster.isPresent()) {
                 return onTheJob(cluster.get(), accountId, body, idempotencyKey, requestSha, kind, total);
             }
-            String decisionId = "dec-" + UUID.randomUUID();
+            String decisionId = decisionIds.get();
             MDC.put("decisionId", decisionId);
             Timer.Sample decideStage = metrics.start();
             DecisionResult result = engine.decide(decisionId, request, pipelines.of(kind),
@@ -142,7 +146,7 @@ final class DecisionService {
         if (unanswered.isPresent()) {
             return new Decided(unanswered.get(), true);
         }
-        String decisionId = "dec-" + UUID.randomUUID();
+        String decisionId = decisionIds.get();
         MDC.put("decisionId", decisionId);
         ClusterDecisions.Stored decided;
         try {
