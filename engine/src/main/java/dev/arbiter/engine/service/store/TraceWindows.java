@@ -7,6 +7,8 @@ import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.decision.MarketView;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.rules.session.Firing;
+import dev.arbiter.rules.session.TracedFact;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * and verifying the chain checks once that every window a decision names is there and still hashes to its name, so
  * editing or deleting a stored window is caught like editing the trace itself.
  *
+ * <p>Within a trace, the facts its rule firings matched or concluded are written out once ({@link RepeatedFacts}).
+ *
  * <p>Read back, a trace is the same text, byte for byte, as the trace written whole ({@link CanonicalJson#write}):
- * each name is replaced by the window it names.
+ * each fact number is replaced by the fact, each name by the window it names.
  */
 public final class TraceWindows {
 
@@ -63,6 +67,7 @@ public final class TraceWindows {
             .addMixIn(MarketSeries.class, NamedBars.class)
             .addMixIn(DecisionRequest.class, NamedMarket.class)
             .addMixIn(DecisionTrace.class, NamedIndicators.class)
+            .addMixIn(Firing.class, FactsOnce.class)
             .build().writer();
 
     /** A trace as stored: its text naming windows, the windows it names (name to canonical JSON), and its whole text. */
@@ -84,12 +89,22 @@ public final class TraceWindows {
     /** The trace as stored: with its shared parts named rather than written out. */
     public static Split split(DecisionTrace trace) {
         Map<String, String> windows = new TreeMap<>();
-        String stored = NAMING.withAttribute(Collector.class, new Collector(windows)).writeValueAsString(trace);
-        return new Split(stored, windows, whole(stored, windows::get));
+        RepeatedFacts.Written facts = new RepeatedFacts.Written();
+        String marked = NAMING.withAttribute(Collector.class, new Collector(windows))
+                .withAttribute(RepeatedFacts.Written.class, facts).writeValueAsString(trace);
+        return new Split(facts.stored(marked), windows, windowsWrittenOut(facts.whole(marked), windows::get));
     }
 
-    /** The stored text with every window it names written out: the trace as {@link CanonicalJson#write} gives it. */
+    /**
+     * The stored text with every fact and every window it names written out: the trace as {@link CanonicalJson#write}
+     * gives it.
+     */
     static String whole(String stored, Function<String, String> window) {
+        return windowsWrittenOut(RepeatedFacts.expanded(stored), window);
+    }
+
+    /** The text with every window it names written out. */
+    private static String windowsWrittenOut(String stored, Function<String, String> window) {
         List<NameAt> names = namesAt(stored);
         if (names.isEmpty()) {
             return stored; // stored before windows were, or without anything shared
@@ -213,6 +228,17 @@ public final class TraceWindows {
         @JsonProperty("market")
         @JsonSerialize(using = WindowName.class)
         abstract List<MarketView> market();
+    }
+
+    /** Applied to {@link Firing} by the naming writer only. */
+    private abstract static class FactsOnce {
+        @JsonProperty("matched")
+        @JsonSerialize(using = RepeatedFacts.Once.class)
+        abstract List<TracedFact> matched();
+
+        @JsonProperty("concluded")
+        @JsonSerialize(using = RepeatedFacts.Once.class)
+        abstract List<TracedFact> concluded();
     }
 
     /** Applied to {@link DecisionTrace} by the naming writer only. */

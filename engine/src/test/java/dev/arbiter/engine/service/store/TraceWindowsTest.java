@@ -9,12 +9,15 @@ import dev.arbiter.engine.decision.ExampleRequests;
 import dev.arbiter.engine.decision.MarketSeries;
 import dev.arbiter.engine.json.CanonicalJson;
 import dev.arbiter.kb.fact.IndicatorValue;
+import dev.arbiter.rules.session.Firing;
+import dev.arbiter.rules.session.TracedFact;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** A trace stored with its shared parts named reads back as the trace written whole, byte for byte. */
 class TraceWindowsTest {
@@ -59,6 +62,66 @@ class TraceWindowsTest {
         assertThat(TraceWindows.whole(split.stored(), split.windows()::get)).isEqualTo(whole);
         assertThat(CanonicalJson.mapper().readValue(split.whole(), DecisionTrace.class).request().marketData())
                 .isEqualTo(trace.request().marketData());
+    }
+
+    /**
+     * The firings match the same few facts again and again: each is written out once, then by its number, and the
+     * numbers read back as the facts, in the firings' own order.
+     */
+    @Test
+    void eachFactTheFiringsRepeatIsWrittenOutOnceAndReadsBackInItsPlace() {
+        String whole = CanonicalJson.write(trace);
+        TraceWindows.Split split = TraceWindows.split(trace);
+        List<Object> distinct = new ArrayList<>();
+        int facts = 0;
+        for (Firing firing : trace.firings()) {
+            for (TracedFact fact : concat(firing.matched(), firing.concluded())) {
+                facts++;
+                // a fact traced as text is written out every time; a record once
+                Object record = fact instanceof TracedFact.Typed typed ? typed.fact() : fact;
+                if (!(fact instanceof TracedFact.Typed) || distinct.stream().noneMatch(seen -> seen == record)) {
+                    distinct.add(record);
+                }
+            }
+        }
+        assertThat(facts).as("the example's firings repeat facts").isGreaterThan(distinct.size() + 5);
+
+        JsonNode firings = CanonicalJson.mapper().readTree(split.stored()).path("firings");
+        List<JsonNode> written = new ArrayList<>();
+        int numbers = 0;
+        for (JsonNode firing : firings) {
+            for (String list : List.of("matched", "concluded")) {
+                for (JsonNode fact : firing.path(list)) {
+                    if (fact.isNumber()) {
+                        numbers++;
+                        assertThat(fact.asInt()).isBetween(0, written.size() - 1);
+                    } else {
+                        written.add(fact);
+                    }
+                }
+            }
+        }
+        assertThat(written).hasSize(distinct.size());
+        assertThat(numbers).isEqualTo(facts - distinct.size());
+        assertThat(split.whole()).isEqualTo(whole);
+        assertThat(TraceWindows.whole(split.stored(), split.windows()::get)).isEqualTo(whole);
+        assertThat(CanonicalJson.mapper().readValue(split.whole(), DecisionTrace.class).firings()).isEqualTo(trace.firings());
+    }
+
+    @Test
+    void aFactNumberBeyondTheFactsWrittenBeforeItIsNamedNotGuessed() {
+        String stored = TraceWindows.split(trace).stored();
+        int at = stored.indexOf("\"matched\":[") + "\"matched\":[".length();
+        String broken = stored.substring(0, at) + "999," + stored.substring(at);
+        assertThatThrownBy(() -> TraceWindows.whole(broken, TraceWindows.split(trace).windows()::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("fact 999")
+                .hasMessageContaining("only 0 were written before it");
+    }
+
+    private static List<TracedFact> concat(List<TracedFact> first, List<TracedFact> second) {
+        List<TracedFact> both = new ArrayList<>(first);
+        both.addAll(second);
+        return both;
     }
 
     @Test
