@@ -122,12 +122,25 @@ final class DecisionService {
             explanations.acknowledged(stored, result);
             shadow(result, kind);
             metrics.decided(result, kind, total);
-            LOG.info("{} {} for account {}: {}", kind.toLowerCase(), result.decision().status(), accountId,
-                    result.decision().summary());
+            logDecided(kind, result, accountId);
             return new Decided(stored, false);
         } finally {
             MDC.remove("decisionId");
             lock.unlock();
+        }
+    }
+
+    /**
+     * A line per decision at INFO. Pre-trade checks come at gateway rates, where a line each would be most of the log
+     * and a measurable share of a check's time: they are logged at DEBUG, and counted in the metrics and kept in the
+     * store like every decision.
+     */
+    private static void logDecided(String kind, DecisionResult result, String accountId) {
+        if (DECISION.equals(kind)) {
+            LOG.info("decision {} for account {}: {}", result.decision().status(), accountId, result.decision().summary());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} for account {}: {}", kind.toLowerCase(), result.decision().status(), accountId,
+                    result.decision().summary());
         }
     }
 
