@@ -165,8 +165,11 @@ final class RepeatedFacts {
             return false;
         }
         TokenStreamContext firings = firing.getParent();
-        TokenStreamContext trace = firings == null ? null : firings.getParent();
-        return firings.inArray() && trace != null && trace.inObject() && "firings".equals(trace.currentName())
+        if (firings == null || !firings.inArray()) {
+            return false;
+        }
+        TokenStreamContext trace = firings.getParent();
+        return trace != null && trace.inObject() && "firings".equals(trace.currentName())
                 && trace.getParent() != null && trace.getParent().inRoot();
     }
 }
