@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -135,6 +136,10 @@ final class RepeatedFacts {
                     from = start + parser.getText().length();
                 }
             }
+        } catch (JacksonException e) {
+            String at = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
+            throw new IllegalStateException("the stored trace is not JSON" + at
+                    + ": it was edited or damaged in the database", e);
         }
         return whole == null ? stored : whole.append(stored, from, stored.length()).toString();
     }

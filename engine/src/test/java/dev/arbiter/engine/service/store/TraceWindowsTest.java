@@ -118,6 +118,15 @@ class TraceWindowsTest {
                 .hasMessageContaining("only 0 were written before it");
     }
 
+    @Test
+    void aStoredTraceThatIsNoLongerJsonIsNamedAsDamaged() {
+        String stored = TraceWindows.split(trace).stored();
+        String broken = stored.substring(0, stored.length() - 2);
+        assertThatThrownBy(() -> TraceWindows.whole(broken, TraceWindows.split(trace).windows()::get))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("the stored trace is not JSON")
+                .hasMessageContaining("edited or damaged");
+    }
+
     private static List<TracedFact> concat(List<TracedFact> first, List<TracedFact> second) {
         List<TracedFact> both = new ArrayList<>(first);
         both.addAll(second);
